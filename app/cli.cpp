@@ -1,0 +1,148 @@
+#include "cli.h"
+
+#include "engine.h"
+#include "scenariolibrary.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <cstdio>
+
+namespace loopscope {
+
+namespace {
+
+// Bad arguments: one line on stderr and exit status 2.
+int usageError(const QString &message)
+{
+    std::fprintf(stderr, "loopscope: %s (try 'loopscope help')\n", qPrintable(message));
+    return 2;
+}
+
+void printHelp()
+{
+    std::printf("usage:\n"
+                "  loopscope                      start the playground window\n"
+                "  loopscope gui [--scenario NAME]\n"
+                "  loopscope run SCRIPT [--trace conformance] [--python 3.11|3.12]\n"
+                "                                 run a script headless; SCRIPT is a .py file or a built-in scenario\n"
+                "  loopscope list                 list the built-in scenarios\n");
+}
+
+// Loads SCRIPT: a file path, or the name of a built-in scenario.
+bool loadScript(const QString &script, std::string *source, std::string *fileName, QString *error)
+{
+    QFileInfo info(script);
+    if (info.exists()) {
+        QFile f(script);
+        if (!info.isFile() || !f.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("cannot read '%1'").arg(script);
+            return false;
+        }
+        *source = f.readAll().toStdString();
+        *fileName = script.toStdString();
+        return true;
+    }
+    ScenarioInfo scenario;
+    if (ScenarioLibrary::find(script, &scenario)) {
+        *source = scenario.source.toStdString();
+        *fileName = (scenario.name + QStringLiteral(".py")).toStdString();
+        return true;
+    }
+    *error = QStringLiteral("no such file or built-in scenario: '%1'").arg(script);
+    return false;
+}
+
+int runCommand(const QStringList &args)
+{
+    QString script;
+    bool conformance = false;
+    Profile profile = Profile::Py312;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        if (a == QLatin1String("--trace")) {
+            if (i + 1 >= args.size())
+                return usageError(QStringLiteral("--trace needs a value: conformance"));
+            if (args[++i] != QLatin1String("conformance"))
+                return usageError(QStringLiteral("unknown trace format '%1' (known: conformance)").arg(args[i]));
+            conformance = true;
+        } else if (a.startsWith(QLatin1String("--trace="))) {
+            if (a.mid(8) != QLatin1String("conformance"))
+                return usageError(QStringLiteral("unknown trace format '%1' (known: conformance)").arg(a.mid(8)));
+            conformance = true;
+        } else if (a == QLatin1String("--python") || a.startsWith(QLatin1String("--python="))) {
+            QString v = a.contains(QLatin1Char('=')) ? a.section(QLatin1Char('='), 1) : (i + 1 < args.size() ? args[++i] : QString());
+            if (v == QLatin1String("3.11"))
+                profile = Profile::Py311;
+            else if (v == QLatin1String("3.12"))
+                profile = Profile::Py312;
+            else
+                return usageError(QStringLiteral("unknown Python profile '%1' (known: 3.11, 3.12)").arg(v));
+        } else if (a.startsWith(QLatin1String("-"))) {
+            return usageError(QStringLiteral("unknown option '%1'").arg(a));
+        } else if (script.isEmpty()) {
+            script = a;
+        } else {
+            return usageError(QStringLiteral("unexpected argument '%1'").arg(a));
+        }
+    }
+    if (script.isEmpty())
+        return usageError(QStringLiteral("run needs a SCRIPT"));
+    std::string source, fileName;
+    QString error;
+    if (!loadScript(script, &source, &fileName, &error))
+        return usageError(error);
+
+    Engine engine;
+    engine.setProfile(profile);
+    if (!engine.load(source, fileName)) {
+        std::fprintf(stderr, "%s\n", engine.loadError().formatted.c_str());
+        return 1;
+    }
+    engine.runToEnd();
+    if (conformance) {
+        std::fputs(engine.trace().conformanceText().c_str(), stdout);
+    } else {
+        std::fputs(engine.output().c_str(), stdout);
+        std::fflush(stdout);
+        std::fputs(engine.errors().c_str(), stderr);
+        if (engine.outcome() == Outcome::Deadlock)
+            std::fprintf(stderr, "%s", engine.deadlockReport().text.c_str());
+        else if (engine.outcome() == Outcome::Livelock)
+            std::fprintf(stderr, "livelock: more than 100000 loop iterations at t=%.3f while a timer waits\n", engine.loop().time());
+    }
+    return engine.exitStatus();
+}
+
+int listCommand(const QStringList &args)
+{
+    if (!args.isEmpty())
+        return usageError(QStringLiteral("list takes no arguments"));
+    for (const ScenarioInfo &s : ScenarioLibrary::all())
+        std::printf("%-12s %s\n", qPrintable(s.name), qPrintable(s.title));
+    return 0;
+}
+
+} // namespace
+
+bool wantsGui(const QStringList &args)
+{
+    return args.isEmpty() || args.first() == QLatin1String("gui");
+}
+
+int runCli(const QStringList &args)
+{
+    const QString command = args.value(0);
+    const QStringList rest = args.mid(1);
+    if (command == QLatin1String("run"))
+        return runCommand(rest);
+    if (command == QLatin1String("list"))
+        return listCommand(rest);
+    if (command == QLatin1String("help") || command == QLatin1String("--help") || command == QLatin1String("-h")) {
+        printHelp();
+        return 0;
+    }
+    return usageError(QStringLiteral("unknown command '%1'").arg(command));
+}
+
+} // namespace loopscope

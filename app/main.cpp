@@ -1,0 +1,60 @@
+// Loopscope: the playground window, or a headless command (see cli.h).
+#include "cli.h"
+#include "scenariolibrary.h"
+
+#include <QCoreApplication>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QQuickStyle>
+#include <QUrl>
+
+#include <cstdio>
+
+namespace {
+
+int runGui(int argc, char **argv, const QStringList &args)
+{
+    QString scenarioName = loopscope::ScenarioLibrary::defaultName();
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--scenario") && i + 1 < args.size()) {
+            scenarioName = args[++i];
+        } else {
+            std::fprintf(stderr, "loopscope: unknown gui option '%s' (try 'loopscope help')\n", qPrintable(args[i]));
+            return 2;
+        }
+    }
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("Loopscope"));
+    QGuiApplication::setOrganizationName(QStringLiteral("Loopscope"));
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+
+    loopscope::ScenarioInfo scenario;
+    if (!loopscope::ScenarioLibrary::find(scenarioName, &scenario)) {
+        std::fprintf(stderr, "loopscope: no built-in scenario named '%s' (see 'loopscope list')\n", qPrintable(scenarioName));
+        return 2;
+    }
+    QQmlApplicationEngine engine;
+    engine.rootContext()->setContextProperty(QStringLiteral("scenarioName"), scenario.name);
+    engine.rootContext()->setContextProperty(QStringLiteral("scenarioTitle"), scenario.title);
+    engine.rootContext()->setContextProperty(QStringLiteral("scenarioSummary"), scenario.summary);
+    QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
+                     Qt::QueuedConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/qml/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    if (loopscope::wantsGui(args))
+        return runGui(argc, argv, args);
+    QCoreApplication app(argc, argv); // resources and QFile need an application object
+    return loopscope::runCli(args);
+}

@@ -1,0 +1,479 @@
+#include "engine.h"
+
+#include "modules.h"
+#include "script/parser.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace loopscope {
+
+using script::ScriptError;
+namespace exc = script::exc;
+
+// rule 36: a livelock is more than this many iterations at one instant while a timer waits.
+constexpr int kLivelockIterations = 100000;
+
+// Parks the module code while the loop runs (run_forever); resumed when the loop stops.
+struct HostRunAwaiter {
+    Engine &engine;
+    bool await_ready() const { return false; }
+    void await_suspend(std::coroutine_handle<> h)
+    {
+        engine.m_hostResume = h;
+        engine.m_loopRunning = true;
+        engine.m_interp->swapState(engine.m_hostState);
+    }
+    void await_resume()
+    {
+        engine.m_interp->swapState(engine.m_hostState);
+        if (engine.m_tearingDown)
+            throw script::TeardownSignal{};
+    }
+};
+
+Engine::Engine() = default;
+
+Engine::~Engine()
+{
+    teardown();
+}
+
+bool Engine::load(const std::string &source, const std::string &fileName)
+{
+    teardown();
+    m_source = source;
+    m_fileName = fileName;
+    m_loadError = LoadError{};
+    m_module.reset();
+    clearRun();
+    try {
+        m_module = std::shared_ptr<script::Module>(script::parseModule(source, fileName).release());
+        m_interp->load(m_module);
+    } catch (const script::SyntaxError &e) {
+        m_loadError = LoadError{e.type, e.message, e.fileName, e.line, e.column, e.format()};
+        m_outcome = Outcome::LoadError;
+        m_errorText = m_loadError.formatted;
+        return false;
+    }
+    return true;
+}
+
+void Engine::clearRun()
+{
+    m_trace.clear();
+    m_loop.clear();
+    m_tasks.clear();
+    m_currentTask = nullptr;
+    m_taskCounter = 0;
+    m_nextFutureId = 1;
+    m_nextPrimitiveId = 1;
+    m_steps = 0;
+    m_loopRunning = false;
+    m_stopping = false;
+    m_iterationLeft = 0;
+    m_inIteration = false;
+    m_instant = -1;
+    m_iterationsAtInstant = 0;
+    m_hostDone = false;
+    m_outcome = Outcome::NotStarted;
+    m_errorText.clear();
+    m_output.clear();
+    m_errors.clear();
+    m_deadlock = DeadlockReport{};
+    m_asyncio.reset();
+    m_interp = std::make_unique<script::Interpreter>(*this);
+    m_interp->onPrint = [this](const std::string &text) { print(text); };
+}
+
+void Engine::reset()
+{
+    teardown();
+    if (m_outcome == Outcome::LoadError && !m_module)
+        return;
+    clearRun();
+    if (m_module)
+        m_interp->load(m_module);
+}
+
+// Finishes every suspended coroutine (as CPython closes them at garbage collection), then frees
+// every object. No coroutine frame is destroyed while suspended.
+void Engine::teardown()
+{
+    if (!m_interp)
+        return;
+    m_tearingDown = true;
+    for (std::size_t i = 0; i < m_tasks.size(); ++i) {
+        Ref<Task> t = m_tasks[i];
+        t->close();
+    }
+    if (m_hostResume) {
+        auto h = m_hostResume;
+        m_hostResume = {};
+        h.resume();
+    }
+    m_host.reset();
+    m_loop.clear();
+    m_tasks.clear();
+    m_asyncio.reset();
+    m_interp.reset();
+    m_tearingDown = false;
+}
+
+int Engine::exitStatus() const
+{
+    return (m_outcome == Outcome::Uncaught || m_outcome == Outcome::LoadError) ? 1 : 0;
+}
+
+void Engine::print(const std::string &text)
+{
+    if (m_tearingDown)
+        return;
+    m_output += text;
+    std::string t = text;
+    if (!t.empty() && t.back() == '\n')
+        t.pop_back(); // the trace keeps print()'s text minus one trailing newline
+    m_trace.append(EventKind::Print, m_loop.now(), taskIdOf(m_currentTask), 0, t, m_interp->currentLine());
+}
+
+void Engine::warn(const std::string &text)
+{
+    if (m_tearingDown)
+        return;
+    m_errors += text;
+    if (text.empty() || text.back() != '\n')
+        m_errors += '\n';
+    m_trace.append(EventKind::Warning, m_loop.now(), taskIdOf(m_currentTask), 0, text);
+}
+
+Ref<script::ModuleObject> Engine::asyncioModule()
+{
+    if (!m_asyncio)
+        m_asyncio = makeAsyncioModule(*m_interp);
+    return m_asyncio;
+}
+
+Ref<Task> Engine::createTask(Ref<script::CoroutineObject> coro, const Value &name, bool consumeNumber, bool internal)
+{
+    std::string taskName;
+    if (name.isNone() || consumeNumber)
+        taskName = "Task-" + std::to_string(++m_taskCounter);
+    if (!name.isNone())
+        taskName = m_interp->toStr(name);
+    auto parent = m_currentTask;
+    auto task = script::make<Task>(*this, coro, taskName, internal);
+    task->description = taskName + " (" + coro->name + ")";
+    m_tasks.push_back(task);
+    m_trace.setTaskName(task->taskId(), taskName);
+    m_trace.append(EventKind::TaskCreated, m_loop.now(), task->taskId(), taskIdOf(parent),
+                   taskName + '\t' + coro->name, m_interp->currentLine(), internal ? 1 : 0);
+    return task;
+}
+
+// ---- the host: module code and asyncio.run ----------------------------------------------------
+
+void Engine::start()
+{
+    if (m_outcome != Outcome::NotStarted)
+        return;
+    m_outcome = Outcome::Running;
+    m_trace.append(EventKind::HostStep, 0, 0, 0, {}, 0, 0);
+    m_host.emplace(host());
+}
+
+QCoro::Task<void> Engine::host()
+{
+    try {
+        co_await m_interp->runModule();
+        m_outcome = Outcome::Finished;
+    } catch (ScriptError &e) {
+        m_outcome = Outcome::Uncaught;
+        m_errorText = m_interp->formatException(e.exception);
+        m_errors += m_errorText;
+        m_trace.append(EventKind::Uncaught, m_loop.now(), 0, 0, m_interp->exceptionLine(e.exception));
+    } catch (script::TeardownSignal &) {
+    }
+    m_hostDone = true;
+    m_loopRunning = false;
+}
+
+Ref<Future> Engine::toFuture(const Value &awaitable)
+{
+    if (awaitable.is(script::ObjKind::Future))
+        return Ref<Future>(awaitable.as<Future>());
+    if (awaitable.is(script::ObjKind::Coroutine))
+        return createTask(Ref<script::CoroutineObject>(awaitable.as<script::CoroutineObject>()), Value(), true);
+    m_interp->raise(exc::typeError(), "An asyncio.Future, a coroutine or an awaitable is required");
+}
+
+// base_events.run_until_complete: a done-callback stops the loop; the loop then runs until the end
+// of that iteration (rule 36).
+QCoro::Task<Value> Engine::runUntilComplete(Value awaitable)
+{
+    if (m_loopRunning)
+        m_interp->raise(exc::runtimeError(), "This event loop is already running");
+    Ref<Future> fut = toFuture(awaitable);
+    DoneCallback cb;
+    cb.fn = [this](const Ref<Future> &) { stop(); };
+    cb.description = "run_until_complete";
+    fut->addDoneCallback(cb);
+    co_await HostRunAwaiter{*this};
+    fut->removeNativeCallbacks(HandleKind::Callback, "run_until_complete");
+    if (!fut->done())
+        m_interp->raise(exc::runtimeError(), "Event loop stopped before Future completed.");
+    co_return fut->result();
+}
+
+// runners._cancel_all_tasks (rule 37): cancel what is left, in creation order, and let it finish.
+QCoro::Task<void> Engine::cancelAllTasks()
+{
+    std::vector<Value> pending;
+    for (const auto &t : m_tasks)
+        if (!t->done())
+            pending.push_back(Value(t));
+    if (pending.empty())
+        co_return;
+    for (auto &t : pending)
+        t.as<Task>()->cancel();
+    Value gathered = gather(*this, pending, true);
+    co_await runUntilComplete(gathered);
+}
+
+// runners.run: main task, then shutdown (rule 37), then main's result or exception.
+QCoro::Task<Value> Engine::asyncioRun(Value coro)
+{
+    if (m_loopRunning)
+        m_interp->raise(exc::runtimeError(), "asyncio.run() cannot be called from a running event loop");
+    if (!coro.is(script::ObjKind::Coroutine))
+        m_interp->raise(exc::valueError(), "a coroutine was expected, got " + m_interp->repr(coro));
+    Ref<Task> main = createTask(Ref<script::CoroutineObject>(coro.as<script::CoroutineObject>()), Value(), true);
+    Value result;
+    Value error;
+    try {
+        result = co_await runUntilComplete(Value(main));
+    } catch (ScriptError &e) {
+        error = std::move(e.exception);
+    }
+    co_await cancelAllTasks();
+    // loop.shutdown_asyncgens() and loop.shutdown_default_executor(): one step each.
+    for (const char *helper : {"shutdown_asyncgens", "shutdown_default_executor"}) {
+        auto body = script::make<script::CoroutineObject>(
+            std::string("BaseEventLoop.") + helper, []() -> QCoro::Task<Value> { co_return Value(); }, 0);
+        auto task = createTask(body, Value(), true, true);
+        co_await runUntilComplete(Value(task));
+    }
+    if (!error.isNone())
+        throw ScriptError{error};
+    co_return result;
+}
+
+// ---- stepping ---------------------------------------------------------------------------------
+
+bool Engine::step()
+{
+    if (m_outcome == Outcome::NotStarted)
+        start();
+    if (finished() || !m_loopRunning)
+        return !finished();
+    ++m_steps;
+
+    if (!m_inIteration) {
+        // Rule A2: start an iteration. Cancelled timers at the head are dropped first.
+        std::int64_t next = m_loop.nextDeadline();
+        if (m_loop.now() == m_instant) {
+            if (++m_iterationsAtInstant > kLivelockIterations && next >= 0) {
+                m_outcome = Outcome::Livelock;
+                m_trace.append(EventKind::Livelock, m_loop.now());
+                return false;
+            }
+        } else {
+            m_instant = m_loop.now();
+            m_iterationsAtInstant = 1;
+        }
+        if (!m_loop.hasReady() && !m_stopping) {
+            if (next < 0) {
+                --m_steps;
+                m_outcome = Outcome::Deadlock;
+                buildDeadlockReport();
+                m_trace.append(EventKind::Deadlock, m_loop.now(), 0, 0, m_deadlock.text);
+                return false;
+            }
+            // Nothing is ready: the clock jumps to the next timer. A visible step of its own.
+            m_trace.append(EventKind::StepBegin, m_loop.now(), 0, 0, "advance clock", 0,
+                           std::uint8_t(StepCause::ClockAdvance));
+            if (next > m_loop.now()) {
+                m_loop.setNow(next);
+                m_trace.append(EventKind::ClockAdvanced, next);
+            }
+            m_loop.moveDueTimers();
+            m_iterationLeft = m_loop.readyCount();
+            m_inIteration = true;
+            m_trace.append(EventKind::StepEnd, m_loop.now());
+            return true;
+        }
+        m_loop.moveDueTimers();
+        m_iterationLeft = m_loop.readyCount();
+        m_inIteration = true;
+    }
+
+    // rule A2e: run the handles that were ready when the iteration began, one per step.
+    while (m_iterationLeft > 0) {
+        --m_iterationLeft;
+        Ref<Handle> h = m_loop.popReady();
+        if (h->cancelled)
+            continue;
+        runHandle(h);
+        break;
+    }
+    if (m_iterationLeft == 0) {
+        m_inIteration = false;
+        if (m_stopping)
+            loopExited();
+    }
+    return !finished();
+}
+
+void Engine::runHandle(const Ref<Handle> &h)
+{
+    StepCause cause = StepCause::Callback;
+    std::uint32_t subject = 0;
+    std::uint32_t other = h->source ? h->source->id() : 0;
+    if (h->kind == HandleKind::TaskWakeup) {
+        cause = StepCause::Wakeup;
+        subject = h->task->taskId();
+    } else if (h->kind == HandleKind::TaskStep) {
+        subject = h->task->taskId();
+        cause = !h->task->started() ? StepCause::First : StepCause::Yield;
+    } else if (h->kind == HandleKind::Timer) {
+        cause = StepCause::Timer;
+    }
+    // A task step that throws in a cancellation is marked as such.
+    if (subject && h->task->done())
+        return; // CPython would raise InvalidStateError; a done task never steps again
+    m_trace.append(EventKind::StepBegin, m_loop.now(), subject, other, h->description, 0, std::uint8_t(cause));
+    try {
+        auto fn = h->callback;
+        h->callback = nullptr;
+        if (fn)
+            fn();
+    } catch (ScriptError &e) {
+        // base_events: an exception in a callback is logged and the loop goes on.
+        warn("Exception in callback " + h->description + "\n" + m_interp->formatException(e.exception));
+    }
+    m_trace.append(EventKind::StepEnd, m_loop.now(), subject);
+}
+
+void Engine::loopExited()
+{
+    m_stopping = false;
+    m_loopRunning = false;
+    auto h = m_hostResume;
+    m_hostResume = {};
+    if (h)
+        h.resume();
+}
+
+bool Engine::runIteration()
+{
+    if (!step())
+        return false;
+    while (m_inIteration && !finished())
+        if (!step())
+            break;
+    return !finished();
+}
+
+int Engine::runUntil(const std::function<bool(const Engine &)> &pred, int maxSteps)
+{
+    int n = 0;
+    while ((maxSteps < 0 || n < maxSteps) && !pred(*this)) {
+        if (!step())
+            break;
+        ++n;
+    }
+    return n;
+}
+
+void Engine::runToEnd(int maxSteps)
+{
+    if (m_outcome == Outcome::NotStarted)
+        start();
+    int n = 0;
+    while (!finished() && (maxSteps < 0 || n++ < maxSteps))
+        step();
+}
+
+// ---- deadlock ---------------------------------------------------------------------------------
+
+void Engine::buildDeadlockReport()
+{
+    DeadlockReport report;
+    std::unordered_map<std::uint32_t, std::uint32_t> waitsOn; // task -> task it waits for
+    for (const auto &t : m_tasks) {
+        if (t->done() || t->internal())
+            continue;
+        DeadlockReport::Blocked b;
+        b.task = t->taskId();
+        b.taskName = t->name();
+        b.coroutine = t->coro() ? t->coro()->name : std::string();
+        b.line = t->awaitLine;
+        const Ref<Future> &w = t->waitingOn();
+        if (w) {
+            b.waitsFor = w->description.empty() ? std::string("a future") : w->description;
+            WaitInfo info = describeWaiter(*this, *w);
+            b.primitive = info.primitive;
+            b.heldBy = info.heldBy;
+        } else {
+            b.waitsFor = "nothing (never scheduled again)";
+        }
+        if (b.heldBy)
+            waitsOn[b.task] = b.heldBy;
+        report.blocked.push_back(b);
+    }
+    // Follow wait-for edges from each task; a revisit means a cycle.
+    for (const auto &b : report.blocked) {
+        std::vector<std::uint32_t> path;
+        std::unordered_set<std::uint32_t> seen;
+        std::uint32_t cur = b.task;
+        while (cur && !seen.count(cur)) {
+            seen.insert(cur);
+            path.push_back(cur);
+            auto it = waitsOn.find(cur);
+            cur = it == waitsOn.end() ? 0 : it->second;
+        }
+        if (cur) {
+            auto start = std::find(path.begin(), path.end(), cur);
+            report.cycle.assign(start, path.end());
+            report.cycle.push_back(cur);
+            break;
+        }
+    }
+    auto label = [this](std::uint32_t id) {
+        const Task *t = m_tasks[id - 1].get();
+        return t->name() + (t->coro() ? " " + t->coro()->name : std::string());
+    };
+    std::string text = "deadlock: nothing is ready and no timer is pending, but " + std::to_string(report.blocked.size())
+                       + (report.blocked.size() == 1 ? " task is" : " tasks are") + " still waiting\n";
+    for (const auto &b : report.blocked) {
+        text += "  " + label(b.task) + " waits for " + b.waitsFor;
+        if (b.heldBy && !b.primitive.empty())
+            text += " (held by " + label(b.heldBy) + ")";
+        if (b.line)
+            text += " at line " + std::to_string(b.line);
+        text += '\n';
+    }
+    if (!report.cycle.empty()) {
+        text += "wait-for cycle:";
+        for (std::size_t i = 0; i + 1 < report.cycle.size(); ++i) {
+            const auto &b = *std::find_if(report.blocked.begin(), report.blocked.end(),
+                                          [&](const auto &x) { return x.task == report.cycle[i]; });
+            text += (i ? "; " : " ") + label(b.task) + " waits for " + (b.primitive.empty() ? b.waitsFor : b.primitive)
+                    + " held by " + label(report.cycle[i + 1]);
+        }
+        text += '\n';
+    }
+    report.text = text;
+    m_deadlock = std::move(report);
+}
+
+} // namespace loopscope

@@ -1,0 +1,40 @@
+// The script-visible modules the engine provides (asyncio, and the small builtin ones).
+#pragma once
+
+#include "script/interpreter.h"
+
+namespace loopscope {
+
+class Engine;
+class Future;
+
+script::ClassObject *asyncioFutureClass();
+script::ClassObject *asyncioTaskClass();
+Ref<script::ModuleObject> makeAsyncioModule(script::Interpreter &in);
+
+// asyncio.gather(*aws, return_exceptions=...) (rules 17-19); returns the outer future.
+Value gather(Engine &engine, const std::vector<Value> &aws, bool returnExceptions);
+
+// A coroutine object whose body is C++ (asyncio.sleep(), queue.get()...): nothing runs until it
+// is awaited or wrapped in a task, as in CPython. `description` is what a task awaiting it waits
+// for, in words.
+Value nativeCoroutine(script::Interpreter &in, std::string name, std::string description,
+                      script::CoroutineObject::Body body);
+// A pending future of the running engine.
+Ref<Future> newFuture(Engine &engine, std::string description);
+
+// What a waiter future belongs to, for the deadlock report.
+struct WaitInfo {
+    std::string primitive;     // e.g. "lock_b"
+    std::uint32_t heldBy = 0;  // task holding it (locks), or the task awaited
+};
+WaitInfo describeWaiter(Engine &engine, const Future &waiter);
+
+} // namespace loopscope
+
+namespace loopscope::script {
+// A module other than asyncio by name (time, random...), or null when there is none.
+Ref<ModuleObject> makeBuiltinModule(Interpreter &in, const std::string &name);
+// Calls asyncio.run / loop.run_until_complete from module code: parks the module while the loop runs.
+QCoro::Task<Value> runLoopCall(Interpreter &in, const Value &callee, CallArgs &args);
+} // namespace loopscope::script

@@ -1,0 +1,560 @@
+#include "primitives.h"
+
+#include "engine.h"
+#include "modules.h"
+
+#include <algorithm>
+
+namespace loopscope {
+
+using script::CallArgs;
+using script::ClassObject;
+using script::Interpreter;
+using script::ScriptError;
+namespace exc = script::exc;
+namespace args = script::args;
+
+// ---- common -----------------------------------------------------------------------------------
+
+Primitive::Primitive(Engine &e, const char *kind)
+    : Object(script::ObjKind::Other), engine(e), kindName(kind), id(e.nextPrimitiveId())
+{
+    track();
+}
+
+void Primitive::adoptName(const std::string &n)
+{
+    if (name.empty())
+        name = n;
+}
+
+void Primitive::clearRefs() {}
+
+std::string Primitive::label() const { return name.empty() ? kindName + "#" + std::to_string(id) : name; }
+
+void Primitive::traceState(std::int64_t value)
+{
+    engine.trace().append(EventKind::PrimitiveState, engine.loop().now(), id, std::uint32_t(value), kindName + ' ' + label());
+}
+
+Ref<Future> Primitive::newWaiter(const std::string &what)
+{
+    auto fut = newFuture(engine, label() + "." + what);
+    fut->owner = Ref<script::Object>(this);
+    return fut;
+}
+
+namespace {
+bool isCancelledError(Interpreter &in, const Value &v) { return in.isInstance(v, exc::cancelledError()); }
+
+void removeWaiter(std::deque<Ref<Future>> &waiters, const Ref<Future> &fut)
+{
+    auto it = std::find(waiters.begin(), waiters.end(), fut);
+    if (it != waiters.end())
+        waiters.erase(it);
+}
+
+template<typename T>
+T *self(const Value &v) { return static_cast<T *>(v.obj()); }
+
+ClassObject *primitiveClass(const char *name)
+{
+    auto *c = new ClassObject(name, Ref<ClassObject>(script::types::object()));
+    ++c->m_refCount; // process-wide, like every builtin class
+    return c;
+}
+} // namespace
+
+// ---- Event (rule 28) --------------------------------------------------------------------------
+
+void EventPrimitive::clearRefs() { waiters.clear(); }
+
+void EventPrimitive::set()
+{
+    if (value)
+        return;
+    value = true;
+    traceState(1);
+    for (auto &fut : waiters)
+        if (!fut->done())
+            fut->setResult(Value::boolean(true));
+}
+
+namespace {
+QCoro::Task<Value> eventWait(Ref<EventPrimitive> ev)
+{
+    if (ev->value)
+        co_return Value::boolean(true);
+    auto fut = ev->newWaiter("wait()");
+    ev->waiters.push_back(fut);
+    struct Remove {
+        Ref<EventPrimitive> ev;
+        Ref<Future> fut;
+        ~Remove() { removeWaiter(ev->waiters, fut); }
+    } remove{ev, fut};
+    co_await FutureAwaiter{ev->engine, fut};
+    co_return Value::boolean(true);
+}
+} // namespace
+
+ClassObject *EventPrimitive::cls() const { return eventClass(); }
+
+ClassObject *eventClass()
+{
+    static ClassObject *c = [] {
+        auto *c = primitiveClass("Event");
+        c->construct = [](Interpreter &in, const Value &, CallArgs &a) -> Value {
+            args::expect(in, "Event", a, 0, 0);
+            return Value(script::make<EventPrimitive>(in.engine()));
+        };
+        c->addMethod("set", [](Interpreter &, const Value &s, CallArgs &) {
+            self<EventPrimitive>(s)->set();
+            return Value();
+        });
+        c->addMethod("clear", [](Interpreter &, const Value &s, CallArgs &) {
+            self<EventPrimitive>(s)->clear();
+            return Value();
+        });
+        c->addMethod("is_set", [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(self<EventPrimitive>(s)->value); });
+        c->addMethod("wait", [](Interpreter &in, const Value &s, CallArgs &) {
+            Ref<EventPrimitive> ev(self<EventPrimitive>(s));
+            return nativeCoroutine(in, "Event.wait", ev->label() + ".wait()", [ev] { return eventWait(ev); });
+        });
+        c->addMethod("__repr__", [](Interpreter &, const Value &s, CallArgs &) {
+            auto *ev = self<EventPrimitive>(s);
+            std::string extra = ev->value ? "set" : "unset";
+            if (!ev->waiters.empty())
+                extra += ", waiters:" + std::to_string(ev->waiters.size());
+            return script::str("<asyncio.locks.Event object [" + extra + "]>");
+        });
+        return c;
+    }();
+    return c;
+}
+
+// ---- Lock (rule 27) ---------------------------------------------------------------------------
+
+void LockPrimitive::clearRefs() { waiters.clear(); }
+
+void LockPrimitive::wakeUpFirst()
+{
+    if (waiters.empty())
+        return;
+    auto fut = waiters.front();
+    if (!fut->done())
+        fut->setResult(Value::boolean(true));
+}
+
+void LockPrimitive::release()
+{
+    if (!locked)
+        engine.interpreter().raise(exc::runtimeError(), "Lock is not acquired.");
+    locked = false;
+    owner = 0;
+    traceState(0);
+    wakeUpFirst();
+}
+
+namespace {
+QCoro::Task<Value> lockAcquire(Ref<LockPrimitive> lock)
+{
+    Engine &engine = lock->engine;
+    auto allCancelled = std::all_of(lock->waiters.begin(), lock->waiters.end(), [](auto &w) { return w->cancelled(); });
+    if (!lock->locked && allCancelled) {
+        lock->locked = true;
+        lock->owner = engine.taskIdOf(engine.currentTask());
+        lock->traceState(lock->owner ? lock->owner : 1);
+        co_return Value::boolean(true);
+    }
+    auto fut = lock->newWaiter("acquire()");
+    lock->waiters.push_back(fut);
+    Value error;
+    try {
+        co_await FutureAwaiter{engine, fut};
+    } catch (ScriptError &e) {
+        error = e.exception;
+    }
+    removeWaiter(lock->waiters, fut);
+    if (!error.isNone()) {
+        if (isCancelledError(engine.interpreter(), error) && !lock->locked)
+            lock->wakeUpFirst();
+        throw ScriptError{error};
+    }
+    lock->locked = true;
+    lock->owner = engine.taskIdOf(engine.currentTask());
+    lock->traceState(lock->owner ? lock->owner : 1);
+    co_return Value::boolean(true);
+}
+
+QCoro::Task<Value> lockExit(Ref<LockPrimitive> lock)
+{
+    lock->release();
+    co_return Value();
+}
+} // namespace
+
+ClassObject *LockPrimitive::cls() const { return lockClass(); }
+
+ClassObject *lockClass()
+{
+    static ClassObject *c = [] {
+        auto *c = primitiveClass("Lock");
+        c->construct = [](Interpreter &in, const Value &, CallArgs &a) -> Value {
+            args::expect(in, "Lock", a, 0, 0);
+            return Value(script::make<LockPrimitive>(in.engine()));
+        };
+        auto acquire = [](Interpreter &in, const Value &s, CallArgs &) {
+            Ref<LockPrimitive> lock(self<LockPrimitive>(s));
+            return nativeCoroutine(in, "Lock.acquire", lock->label() + ".acquire()", [lock] { return lockAcquire(lock); });
+        };
+        c->addMethod("acquire", acquire);
+        c->addMethod("__aenter__", acquire);
+        c->addMethod("__aexit__", [](Interpreter &in, const Value &s, CallArgs &) {
+            Ref<LockPrimitive> lock(self<LockPrimitive>(s));
+            return nativeCoroutine(in, "Lock.__aexit__", lock->label() + ".release()", [lock] { return lockExit(lock); });
+        });
+        c->addMethod("release", [](Interpreter &, const Value &s, CallArgs &) {
+            self<LockPrimitive>(s)->release();
+            return Value();
+        });
+        c->addMethod("locked", [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(self<LockPrimitive>(s)->locked); });
+        c->addMethod("__repr__", [](Interpreter &, const Value &s, CallArgs &) {
+            auto *l = self<LockPrimitive>(s);
+            std::string extra = l->locked ? "locked" : "unlocked";
+            if (!l->waiters.empty())
+                extra += ", waiters:" + std::to_string(l->waiters.size());
+            return script::str("<asyncio.locks.Lock object [" + extra + "]>");
+        });
+        return c;
+    }();
+    return c;
+}
+
+// ---- Semaphore (rule 30) ----------------------------------------------------------------------
+
+void SemaphorePrimitive::clearRefs() { waiters.clear(); }
+
+bool SemaphorePrimitive::isLocked() const
+{
+    return value == 0 || std::any_of(waiters.begin(), waiters.end(), [](auto &w) { return !w->cancelled(); });
+}
+
+void SemaphorePrimitive::wakeUpNext()
+{
+    for (auto &fut : waiters) {
+        if (!fut->done()) {
+            --value;
+            traceState(value);
+            fut->setResult(Value::boolean(true));
+            return;
+        }
+    }
+}
+
+void SemaphorePrimitive::release()
+{
+    if (isBounded && value >= initial)
+        engine.interpreter().raise(exc::valueError(), "BoundedSemaphore released too many times");
+    ++value;
+    traceState(value);
+    wakeUpNext();
+}
+
+namespace {
+QCoro::Task<Value> semaphoreAcquire(Ref<SemaphorePrimitive> sem)
+{
+    Engine &engine = sem->engine;
+    if (!sem->isLocked()) {
+        --sem->value;
+        sem->traceState(sem->value);
+        co_return Value::boolean(true);
+    }
+    auto fut = sem->newWaiter("acquire()");
+    sem->waiters.push_back(fut);
+    Value error;
+    try {
+        co_await FutureAwaiter{engine, fut};
+    } catch (ScriptError &e) {
+        error = e.exception;
+    }
+    removeWaiter(sem->waiters, fut);
+    if (!error.isNone()) {
+        if (isCancelledError(engine.interpreter(), error) && !fut->cancelled()) {
+            ++sem->value; // woken, then cancelled: hand the slot on
+            sem->wakeUpNext();
+        }
+        throw ScriptError{error};
+    }
+    if (sem->value > 0)
+        sem->wakeUpNext();
+    co_return Value::boolean(true);
+}
+
+QCoro::Task<Value> semaphoreExit(Ref<SemaphorePrimitive> sem)
+{
+    sem->release();
+    co_return Value();
+}
+
+ClassObject *makeSemaphoreClass(bool bounded)
+{
+    auto *c = primitiveClass(bounded ? "BoundedSemaphore" : "Semaphore");
+    c->construct = [bounded](Interpreter &in, const Value &, CallArgs &a) -> Value {
+        script::Value v = a.args.empty() ? Value::integer(1) : a.args[0];
+        a.takeKeyword("value", v);
+        std::int64_t n = args::toInt(in, v, "value");
+        if (n < 0)
+            in.raise(exc::valueError(), "Semaphore initial value must be >= 0");
+        return Value(script::make<SemaphorePrimitive>(in.engine(), n, bounded));
+    };
+    auto acquire = [](Interpreter &in, const Value &s, CallArgs &) {
+        Ref<SemaphorePrimitive> sem(self<SemaphorePrimitive>(s));
+        return nativeCoroutine(in, "Semaphore.acquire", sem->label() + ".acquire()", [sem] { return semaphoreAcquire(sem); });
+    };
+    c->addMethod("acquire", acquire);
+    c->addMethod("__aenter__", acquire);
+    c->addMethod("__aexit__", [](Interpreter &in, const Value &s, CallArgs &) {
+        Ref<SemaphorePrimitive> sem(self<SemaphorePrimitive>(s));
+        return nativeCoroutine(in, "Semaphore.__aexit__", sem->label() + ".release()", [sem] { return semaphoreExit(sem); });
+    });
+    c->addMethod("release", [](Interpreter &, const Value &s, CallArgs &) {
+        self<SemaphorePrimitive>(s)->release();
+        return Value();
+    });
+    c->addMethod("locked", [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(self<SemaphorePrimitive>(s)->isLocked()); });
+    c->addMethod("__repr__", [](Interpreter &, const Value &s, CallArgs &) {
+        auto *sem = self<SemaphorePrimitive>(s);
+        std::string extra = sem->isLocked() ? "locked" : "unlocked, value:" + std::to_string(sem->value);
+        if (!sem->waiters.empty())
+            extra += ", waiters:" + std::to_string(sem->waiters.size());
+        return script::str("<asyncio.locks." + sem->kindName + " object [" + extra + "]>");
+    });
+    return c;
+}
+} // namespace
+
+ClassObject *SemaphorePrimitive::cls() const { return semaphoreClass(isBounded); }
+
+ClassObject *semaphoreClass(bool bounded)
+{
+    static ClassObject *plain = makeSemaphoreClass(false);
+    static ClassObject *boundedClass = [] {
+        auto *c = makeSemaphoreClass(true);
+        c->base = Ref<ClassObject>(plain);
+        return c;
+    }();
+    return bounded ? boundedClass : plain;
+}
+
+// ---- Queue (rules 23-26) ----------------------------------------------------------------------
+
+QueuePrimitive::QueuePrimitive(Engine &e, std::int64_t m, Order o)
+    : Primitive(e, o == Order::Fifo ? "Queue" : o == Order::Lifo ? "LifoQueue" : "PriorityQueue"), maxsize(m), order(o),
+      finished(script::make<EventPrimitive>(e))
+{
+    finished->value = true;
+}
+
+void QueuePrimitive::clearRefs()
+{
+    items.clear();
+    getters.clear();
+    putters.clear();
+    finished.reset();
+}
+
+void QueuePrimitive::wakeupNext(std::deque<Ref<Future>> &waiters)
+{
+    while (!waiters.empty()) {
+        auto w = waiters.front();
+        waiters.pop_front();
+        if (!w->done()) {
+            w->setResult(Value());
+            break;
+        }
+    }
+}
+
+void QueuePrimitive::putNowait(const Value &item)
+{
+    auto &in = engine.interpreter();
+    if (full())
+        in.raise(in.makeException(exc::queueFull(), std::vector<Value>{}));
+    if (order == Order::Priority) {
+        // heapq.heappush on a list keeps the same order as a sorted insert for distinct keys;
+        // CPython pops the smallest, ties in heap order.
+        auto it = std::upper_bound(items.begin(), items.end(), item, [&](const Value &a, const Value &b) { return in.lessThan(a, b); });
+        items.insert(it, item);
+    } else {
+        items.push_back(item);
+    }
+    ++unfinished;
+    finished->value = false;
+    traceState(std::int64_t(items.size()));
+    wakeupNext(getters);
+}
+
+Value QueuePrimitive::getNowait()
+{
+    auto &in = engine.interpreter();
+    if (items.empty())
+        in.raise(in.makeException(exc::queueEmpty(), std::vector<Value>{}));
+    Value item;
+    if (order == Order::Lifo) {
+        item = items.back();
+        items.pop_back();
+    } else {
+        item = items.front();
+        items.pop_front();
+    }
+    traceState(std::int64_t(items.size()));
+    wakeupNext(putters);
+    return item;
+}
+
+namespace {
+// put/get: wait on a fresh future while full/empty; a woken waiter re-checks (no handoff, rule 25).
+QCoro::Task<Value> queueWait(Ref<QueuePrimitive> q, bool isPut, Value item)
+{
+    Engine &engine = q->engine;
+    auto &in = engine.interpreter();
+    while (isPut ? q->full() : q->items.empty()) {
+        auto &waiters = isPut ? q->putters : q->getters;
+        auto fut = q->newWaiter(isPut ? "put()" : "get()");
+        waiters.push_back(fut);
+        Value error;
+        try {
+            co_await FutureAwaiter{engine, fut};
+        } catch (ScriptError &e) {
+            error = e.exception;
+        }
+        if (!error.isNone()) {
+            fut->cancel();
+            removeWaiter(waiters, fut);
+            if ((isPut ? !q->full() : !q->items.empty()) && !fut->cancelled())
+                QueuePrimitive::wakeupNext(waiters);
+            throw ScriptError{error};
+        }
+    }
+    (void)in;
+    if (isPut) {
+        q->putNowait(item);
+        co_return Value();
+    }
+    co_return q->getNowait();
+}
+
+// join() is `await self._finished.wait()`: a waiter on the queue's internal event.
+QCoro::Task<Value> queueJoin(Ref<QueuePrimitive> q)
+{
+    if (q->unfinished <= 0 || q->finished->value)
+        co_return Value();
+    auto fut = q->newWaiter("join()");
+    Ref<EventPrimitive> ev = q->finished;
+    ev->waiters.push_back(fut);
+    struct Remove {
+        Ref<EventPrimitive> ev;
+        Ref<Future> fut;
+        ~Remove() { removeWaiter(ev->waiters, fut); }
+    } remove{ev, fut};
+    co_await FutureAwaiter{q->engine, fut};
+    co_return Value();
+}
+
+ClassObject *makeQueueClass(QueuePrimitive::Order order)
+{
+    const char *name = order == QueuePrimitive::Order::Fifo ? "Queue" : order == QueuePrimitive::Order::Lifo ? "LifoQueue" : "PriorityQueue";
+    auto *c = primitiveClass(name);
+    c->construct = [order](Interpreter &in, const Value &, CallArgs &a) -> Value {
+        Value m = a.args.empty() ? Value::integer(0) : a.args[0];
+        a.takeKeyword("maxsize", m);
+        return Value(script::make<QueuePrimitive>(in.engine(), args::toInt(in, m, "maxsize"), order));
+    };
+    c->addMethod("put", [](Interpreter &in, const Value &s, CallArgs &a) {
+        args::expect(in, "put", a, 1, 1);
+        Ref<QueuePrimitive> q(self<QueuePrimitive>(s));
+        Value item = a.args[0];
+        return nativeCoroutine(in, "Queue.put", q->label() + ".put()", [q, item] { return queueWait(q, true, item); });
+    });
+    c->addMethod("get", [](Interpreter &in, const Value &s, CallArgs &) {
+        Ref<QueuePrimitive> q(self<QueuePrimitive>(s));
+        return nativeCoroutine(in, "Queue.get", q->label() + ".get()", [q] { return queueWait(q, false, Value()); });
+    });
+    c->addMethod("join", [](Interpreter &in, const Value &s, CallArgs &) {
+        Ref<QueuePrimitive> q(self<QueuePrimitive>(s));
+        return nativeCoroutine(in, "Queue.join", q->label() + ".join()", [q] { return queueJoin(q); });
+    });
+    c->addMethod("put_nowait", [](Interpreter &in, const Value &s, CallArgs &a) {
+        args::expect(in, "put_nowait", a, 1, 1);
+        self<QueuePrimitive>(s)->putNowait(a.args[0]);
+        return Value();
+    });
+    c->addMethod("get_nowait", [](Interpreter &, const Value &s, CallArgs &) { return self<QueuePrimitive>(s)->getNowait(); });
+    c->addMethod("task_done", [](Interpreter &in, const Value &s, CallArgs &) {
+        auto *q = self<QueuePrimitive>(s);
+        if (q->unfinished <= 0)
+            in.raise(exc::valueError(), "task_done() called too many times");
+        if (--q->unfinished == 0)
+            q->finished->set();
+        return Value();
+    });
+    c->addMethod("qsize", [](Interpreter &, const Value &s, CallArgs &) { return Value::integer(std::int64_t(self<QueuePrimitive>(s)->items.size())); });
+    c->addMethod("empty", [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(self<QueuePrimitive>(s)->items.empty()); });
+    c->addMethod("full", [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(self<QueuePrimitive>(s)->full()); });
+    c->addMethod("__repr__", [](Interpreter &in, const Value &s, CallArgs &) {
+        auto *q = self<QueuePrimitive>(s);
+        std::string out = "<" + q->kindName + " at 0x7f0000000000 maxsize=" + std::to_string(q->maxsize);
+        if (!q->items.empty())
+            out += " _queue=" + in.repr(script::list(std::vector<Value>(q->items.begin(), q->items.end())));
+        if (!q->getters.empty())
+            out += " _getters[" + std::to_string(q->getters.size()) + "]";
+        if (!q->putters.empty())
+            out += " _putters[" + std::to_string(q->putters.size()) + "]";
+        if (q->unfinished)
+            out += " tasks=" + std::to_string(q->unfinished);
+        return script::str(out + ">");
+    });
+    return c;
+}
+} // namespace
+
+ClassObject *QueuePrimitive::cls() const { return queueClass(order); }
+
+ClassObject *queueClass(QueuePrimitive::Order order)
+{
+    static ClassObject *fifo = makeQueueClass(QueuePrimitive::Order::Fifo);
+    static ClassObject *lifo = [] {
+        auto *c = makeQueueClass(QueuePrimitive::Order::Lifo);
+        c->base = Ref<ClassObject>(fifo);
+        return c;
+    }();
+    static ClassObject *priority = [] {
+        auto *c = makeQueueClass(QueuePrimitive::Order::Priority);
+        c->base = Ref<ClassObject>(fifo);
+        return c;
+    }();
+    switch (order) {
+    case QueuePrimitive::Order::Lifo: return lifo;
+    case QueuePrimitive::Order::Priority: return priority;
+    default: return fifo;
+    }
+}
+
+WaitInfo describeWaiter(Engine &, const Future &waiter)
+{
+    WaitInfo info;
+    if (waiter.isTask()) {
+        const auto &t = static_cast<const Task &>(waiter);
+        info.primitive = t.name();
+        info.heldBy = t.taskId();
+        return info;
+    }
+    if (auto *p = dynamic_cast<Primitive *>(waiter.owner.get())) {
+        info.primitive = p->label();
+        if (auto *lock = dynamic_cast<LockPrimitive *>(p))
+            info.heldBy = lock->owner;
+    }
+    return info;
+}
+
+} // namespace loopscope

@@ -1,0 +1,959 @@
+// Builtin functions, the constructors of builtin types and the methods of str, list, dict, tuple.
+#include "script/interpreter.h"
+
+#include "script/text.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace loopscope::script {
+
+namespace {
+
+using Args = CallArgs;
+
+void fn(Interpreter &, DictObject &d, const std::string &name, NativeFunction f)
+{
+    d.set(str(name), Value(make<NativeObject>(name, std::move(f))));
+}
+
+Value optionalArg(const Args &a, std::size_t i) { return i < a.args.size() ? a.args[i] : Value(); }
+
+text::Index optIndex(Interpreter &in, const Args &a, std::size_t i)
+{
+    if (i >= a.args.size() || a.args[i].isNone())
+        return std::nullopt;
+    return args::toInt(in, a.args[i], "slice indices");
+}
+
+std::vector<Value> strList(const std::vector<std::string> &parts)
+{
+    std::vector<Value> out;
+    out.reserve(parts.size());
+    for (auto &p : parts)
+        out.push_back(str(p));
+    return out;
+}
+
+const std::string &self(const Value &s) { return s.as<StrObject>()->value; }
+
+// Sorts with Python's semantics: stable, key function, reverse keeps stability.
+void sortValues(Interpreter &in, std::vector<Value> &items, const Value &key, bool reverse)
+{
+    std::vector<Value> keys;
+    if (!key.isNone())
+        for (auto &v : items)
+            keys.push_back(in.call(key, std::vector<Value>{v}));
+    std::vector<std::size_t> order(items.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    const auto &k = key.isNone() ? items : keys;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        return reverse ? in.lessThan(k[y], k[x]) : in.lessThan(k[x], k[y]);
+    });
+    std::vector<Value> sorted;
+    sorted.reserve(items.size());
+    for (auto i : order)
+        sorted.push_back(items[i]);
+    items = std::move(sorted);
+}
+
+Value minMax(Interpreter &in, Args &a, bool wantMax)
+{
+    const char *name = wantMax ? "max" : "min";
+    Value key, dflt;
+    bool hasDefault = a.takeKeyword("default", dflt);
+    a.takeKeyword("key", key);
+    std::vector<Value> items = a.args.size() == 1 ? in.toVector(a.args[0]) : a.args;
+    if (a.args.empty())
+        in.raise(exc::typeError(), std::string(name) + " expected at least 1 argument, got 0");
+    if (items.empty()) {
+        if (hasDefault)
+            return dflt;
+        in.raise(exc::valueError(), std::string(name) + "() iterable argument is empty");
+    }
+    Value best = items[0];
+    Value bestKey = key.isNone() ? best : in.call(key, std::vector<Value>{best});
+    for (std::size_t i = 1; i < items.size(); ++i) {
+        Value k = key.isNone() ? items[i] : in.call(key, std::vector<Value>{items[i]});
+        if (wantMax ? in.lessThan(bestKey, k) : in.lessThan(k, bestKey)) {
+            best = items[i];
+            bestKey = k;
+        }
+    }
+    return best;
+}
+
+// str.format(*args, **kwargs): {} {0} {name} {x.attr} {x[0]} with !r/!s and a spec.
+std::string strFormat(Interpreter &in, const std::string &tmpl, const Args &a)
+{
+    std::string out;
+    std::size_t autoIndex = 0;
+    for (std::size_t i = 0; i < tmpl.size(); ++i) {
+        char c = tmpl[i];
+        if (c == '{' && i + 1 < tmpl.size() && tmpl[i + 1] == '{') {
+            out += '{';
+            ++i;
+            continue;
+        }
+        if (c == '}' && i + 1 < tmpl.size() && tmpl[i + 1] == '}') {
+            out += '}';
+            ++i;
+            continue;
+        }
+        if (c == '}')
+            in.raise(exc::valueError(), "Single '}' encountered in format string");
+        if (c != '{') {
+            out += c;
+            continue;
+        }
+        int depth = 1;
+        std::size_t j = i + 1;
+        for (; j < tmpl.size() && depth; ++j) {
+            if (tmpl[j] == '{')
+                ++depth;
+            else if (tmpl[j] == '}')
+                --depth;
+        }
+        if (depth)
+            in.raise(exc::valueError(), "expected '}' before end of string");
+        std::string field = tmpl.substr(i + 1, j - i - 2);
+        i = j - 1;
+        std::string spec;
+        char conversion = 0;
+        if (auto colon = field.find(':'); colon != std::string::npos) {
+            spec = strFormat(in, field.substr(colon + 1), a);
+            field = field.substr(0, colon);
+        }
+        if (auto bang = field.find('!'); bang != std::string::npos) {
+            conversion = bang + 1 < field.size() ? field[bang + 1] : 0;
+            field = field.substr(0, bang);
+        }
+        std::size_t end = field.find_first_of(".[");
+        std::string head = field.substr(0, end);
+        Value v;
+        if (head.empty()) {
+            if (autoIndex >= a.args.size())
+                in.raise(exc::indexError(), "Replacement index " + std::to_string(autoIndex) + " out of range for positional args tuple");
+            v = a.args[autoIndex++];
+        } else if (std::all_of(head.begin(), head.end(), [](char x) { return std::isdigit(static_cast<unsigned char>(x)); })) {
+            std::size_t idx = std::stoul(head);
+            if (idx >= a.args.size())
+                in.raise(exc::indexError(), "Replacement index " + head + " out of range for positional args tuple");
+            v = a.args[idx];
+        } else {
+            bool found = false;
+            for (auto &[k, val] : a.kwargs)
+                if (k == head) {
+                    v = val;
+                    found = true;
+                }
+            if (!found)
+                in.raise(in.makeException(exc::keyError(), std::vector<Value>{str(head)}));
+        }
+        while (end != std::string::npos && end < field.size()) {
+            if (field[end] == '.') {
+                std::size_t next = field.find_first_of(".[", end + 1);
+                v = in.getAttr(v, field.substr(end + 1, next - end - 1));
+                end = next;
+            } else {
+                std::size_t close = field.find(']', end);
+                std::string key = field.substr(end + 1, close - end - 1);
+                bool numeric = !key.empty() && std::all_of(key.begin(), key.end(), [](char x) { return std::isdigit(static_cast<unsigned char>(x)); });
+                v = in.getItem(v, numeric ? Value::integer(std::stoll(key)) : str(key));
+                end = close + 1 < field.size() ? close + 1 : std::string::npos;
+            }
+        }
+        if (conversion == 'r' || conversion == 'a')
+            v = str(in.repr(v));
+        else if (conversion == 's')
+            v = str(in.toStr(v));
+        out += in.format(v, spec);
+    }
+    return out;
+}
+
+void installStrMethods(ClassObject *c)
+{
+    c->addMethod("join", [](Interpreter &in, const Value &s, Args &a) {
+        args::expect(in, "str.join", a, 1, 1);
+        std::string out;
+        bool first = true;
+        for (auto &v : in.toVector(a.args[0])) {
+            if (!v.is(ObjKind::Str))
+                in.raise(exc::typeError(), "sequence item " + std::string(first ? "0" : "") + ": expected str instance, " + in.typeName(v) + " found");
+            if (!first)
+                out += self(s);
+            out += v.as<StrObject>()->value;
+            first = false;
+        }
+        return str(std::move(out));
+    });
+    c->addMethod("split", [](Interpreter &in, const Value &s, Args &a) {
+        Value sep = optionalArg(a, 0), maxsplit = optionalArg(a, 1);
+        a.takeKeyword("sep", sep);
+        a.takeKeyword("maxsplit", maxsplit);
+        std::int64_t n = maxsplit.isNone() ? -1 : args::toInt(in, maxsplit, "maxsplit");
+        try {
+            if (sep.isNone())
+                return list(strList(text::split(self(s), n)));
+            return list(strList(text::split(self(s), args::toStr(in, sep, "sep"), n)));
+        } catch (const text::FormatError &e) {
+            in.raise(exc::valueError(), e.message);
+        }
+    });
+    c->addMethod("rsplit", [](Interpreter &in, const Value &s, Args &a) {
+        Value sep = optionalArg(a, 0), maxsplit = optionalArg(a, 1);
+        a.takeKeyword("sep", sep);
+        a.takeKeyword("maxsplit", maxsplit);
+        std::int64_t n = maxsplit.isNone() ? -1 : args::toInt(in, maxsplit, "maxsplit");
+        if (sep.isNone())
+            return list(strList(text::rsplit(self(s), n)));
+        return list(strList(text::rsplit(self(s), args::toStr(in, sep, "sep"), n)));
+    });
+    c->addMethod("splitlines", [](Interpreter &in, const Value &s, Args &a) {
+        Value keep = optionalArg(a, 0);
+        a.takeKeyword("keepends", keep);
+        return list(strList(text::splitlines(self(s), in.truthy(keep))));
+    });
+    auto stripper = [](std::string (*f)(std::string_view, std::optional<std::string_view>)) {
+        return [f](Interpreter &in, const Value &s, Args &a) {
+            Value chars = optionalArg(a, 0);
+            if (chars.isNone())
+                return str(f(self(s), std::nullopt));
+            return str(f(self(s), std::string_view(args::toStr(in, chars, "strip arg"))));
+        };
+    };
+    c->addMethod("strip", stripper(text::strip));
+    c->addMethod("lstrip", stripper(text::lstrip));
+    c->addMethod("rstrip", stripper(text::rstrip));
+    auto simple = [](std::string (*f)(std::string_view)) {
+        return [f](Interpreter &, const Value &s, Args &) { return str(f(self(s))); };
+    };
+    c->addMethod("upper", simple(text::upper));
+    c->addMethod("lower", simple(text::lower));
+    c->addMethod("capitalize", simple(text::capitalize));
+    c->addMethod("title", simple(text::title));
+    c->addMethod("swapcase", simple(text::swapcase));
+    c->addMethod("casefold", simple(text::casefold));
+    auto predicate = [](bool (*f)(std::string_view)) {
+        return [f](Interpreter &, const Value &s, Args &) { return Value::boolean(f(self(s))); };
+    };
+    c->addMethod("isdigit", predicate(text::isdigit));
+    c->addMethod("isdecimal", predicate(text::isdecimal));
+    c->addMethod("isnumeric", predicate(text::isnumeric));
+    c->addMethod("isalpha", predicate(text::isalpha));
+    c->addMethod("isalnum", predicate(text::isalnum));
+    c->addMethod("isspace", predicate(text::isspace));
+    c->addMethod("isupper", predicate(text::isupper));
+    c->addMethod("islower", predicate(text::islower));
+    c->addMethod("istitle", predicate(text::istitle));
+    c->addMethod("isidentifier", predicate(text::isidentifier));
+    auto affix = [](bool (*f)(std::string_view, std::string_view, text::Index, text::Index), const char *name) {
+        return [f, name](Interpreter &in, const Value &s, Args &a) {
+            args::expect(in, name, a, 1, 3);
+            auto start = optIndex(in, a, 1), end = optIndex(in, a, 2);
+            if (a.args[0].is(ObjKind::Tuple)) {
+                for (auto &x : a.args[0].as<TupleObject>()->items)
+                    if (f(self(s), args::toStr(in, x, name), start, end))
+                        return Value::boolean(true);
+                return Value::boolean(false);
+            }
+            return Value::boolean(f(self(s), args::toStr(in, a.args[0], name), start, end));
+        };
+    };
+    c->addMethod("startswith", affix(text::startsWith, "startswith"));
+    c->addMethod("endswith", affix(text::endsWith, "endswith"));
+    auto finder = [](std::int64_t (*f)(std::string_view, std::string_view, text::Index, text::Index), const char *name, bool raises) {
+        return [f, name, raises](Interpreter &in, const Value &s, Args &a) {
+            args::expect(in, name, a, 1, 3);
+            std::int64_t r = f(self(s), args::toStr(in, a.args[0], "must be str"), optIndex(in, a, 1), optIndex(in, a, 2));
+            if (raises && r < 0)
+                in.raise(exc::valueError(), "substring not found");
+            return Value::integer(r);
+        };
+    };
+    c->addMethod("find", finder(text::find, "find", false));
+    c->addMethod("rfind", finder(text::rfind, "rfind", false));
+    c->addMethod("index", finder(text::find, "index", true));
+    c->addMethod("rindex", finder(text::rfind, "rindex", true));
+    c->addMethod("count", finder(text::count, "count", false));
+    c->addMethod("replace", [](Interpreter &in, const Value &s, Args &a) {
+        args::expect(in, "replace", a, 2, 3);
+        std::int64_t n = a.args.size() > 2 ? args::toInt(in, a.args[2], "count") : -1;
+        return str(text::replace(self(s), args::toStr(in, a.args[0], "replace() argument 1"), args::toStr(in, a.args[1], "replace() argument 2"), n));
+    });
+    auto justify = [](std::string (*f)(std::string_view, std::int64_t, char32_t), const char *name) {
+        return [f, name](Interpreter &in, const Value &s, Args &a) {
+            args::expect(in, name, a, 1, 2);
+            char32_t fill = U' ';
+            if (a.args.size() > 1) {
+                const std::string &fs = args::toStr(in, a.args[1], "fill character");
+                if (text::codepointCount(fs) != 1)
+                    in.raise(exc::typeError(), "The fill character must be exactly one character long");
+                fill = text::firstCodepoint(fs);
+            }
+            return str(f(self(s), args::toInt(in, a.args[0], "width"), fill));
+        };
+    };
+    c->addMethod("center", justify(text::center, "center"));
+    c->addMethod("ljust", justify(text::ljust, "ljust"));
+    c->addMethod("rjust", justify(text::rjust, "rjust"));
+    c->addMethod("zfill", [](Interpreter &in, const Value &s, Args &a) {
+        args::expect(in, "zfill", a, 1, 1);
+        return str(text::zfill(self(s), args::toInt(in, a.args[0], "width")));
+    });
+    c->addMethod("partition", [](Interpreter &in, const Value &s, Args &a) {
+        args::expect(in, "partition", a, 1, 1);
+        auto p = text::partition(self(s), args::toStr(in, a.args[0], "sep"));
+        return tuple({str(p[0]), str(p[1]), str(p[2])});
+    });
+    c->addMethod("rpartition", [](Interpreter &in, const Value &s, Args &a) {
+        args::expect(in, "rpartition", a, 1, 1);
+        auto p = text::rpartition(self(s), args::toStr(in, a.args[0], "sep"));
+        return tuple({str(p[0]), str(p[1]), str(p[2])});
+    });
+    c->addMethod("removeprefix", [](Interpreter &in, const Value &s, Args &a) {
+        args::expect(in, "removeprefix", a, 1, 1);
+        return str(text::removeprefix(self(s), args::toStr(in, a.args[0], "prefix")));
+    });
+    c->addMethod("removesuffix", [](Interpreter &in, const Value &s, Args &a) {
+        args::expect(in, "removesuffix", a, 1, 1);
+        return str(text::removesuffix(self(s), args::toStr(in, a.args[0], "suffix")));
+    });
+    c->addMethod("format", [](Interpreter &in, const Value &s, Args &a) { return str(strFormat(in, self(s), a)); });
+    c->addMethod("encode", [](Interpreter &in, const Value &, Args &) -> Value {
+        in.raise(exc::notImplementedError(), "bytes are not supported yet");
+    });
+}
+
+std::vector<Value> &items(const Value &l) { return l.as<ListObject>()->items; }
+
+void installListMethods(ClassObject *c)
+{
+    c->addMethod("append", [](Interpreter &in, const Value &l, Args &a) {
+        args::expect(in, "list.append", a, 1, 1);
+        items(l).push_back(a.args[0]);
+        return Value();
+    });
+    c->addMethod("extend", [](Interpreter &in, const Value &l, Args &a) {
+        args::expect(in, "list.extend", a, 1, 1);
+        auto more = in.toVector(a.args[0]);
+        items(l).insert(items(l).end(), more.begin(), more.end());
+        return Value();
+    });
+    c->addMethod("pop", [](Interpreter &in, const Value &l, Args &a) {
+        args::expect(in, "pop", a, 0, 1);
+        auto &v = items(l);
+        if (v.empty())
+            in.raise(exc::indexError(), "pop from empty list");
+        std::int64_t i = a.args.empty() ? std::int64_t(v.size()) - 1 : args::toInt(in, a.args[0], "index");
+        if (i < 0)
+            i += std::int64_t(v.size());
+        if (i < 0 || i >= std::int64_t(v.size()))
+            in.raise(exc::indexError(), "pop index out of range");
+        Value out = v[std::size_t(i)];
+        v.erase(v.begin() + i);
+        return out;
+    });
+    c->addMethod("insert", [](Interpreter &in, const Value &l, Args &a) {
+        args::expect(in, "insert", a, 2, 2);
+        auto &v = items(l);
+        std::int64_t n = std::int64_t(v.size());
+        std::int64_t i = args::toInt(in, a.args[0], "index");
+        if (i < 0)
+            i = std::max<std::int64_t>(0, i + n);
+        i = std::min(i, n);
+        v.insert(v.begin() + i, a.args[1]);
+        return Value();
+    });
+    c->addMethod("remove", [](Interpreter &in, const Value &l, Args &a) {
+        args::expect(in, "list.remove", a, 1, 1);
+        auto &v = items(l);
+        for (std::size_t i = 0; i < v.size(); ++i)
+            if (in.equals(v[i], a.args[0])) {
+                v.erase(v.begin() + std::ptrdiff_t(i));
+                return Value();
+            }
+        in.raise(exc::valueError(), "list.remove(x): x not in list");
+    });
+    c->addMethod("index", [](Interpreter &in, const Value &l, Args &a) {
+        args::expect(in, "index", a, 1, 3);
+        auto &v = items(l);
+        for (std::size_t i = 0; i < v.size(); ++i)
+            if (in.equals(v[i], a.args[0]))
+                return Value::integer(std::int64_t(i));
+        in.raise(exc::valueError(), in.repr(a.args[0]) + " is not in list");
+    });
+    c->addMethod("count", [](Interpreter &in, const Value &l, Args &a) {
+        args::expect(in, "count", a, 1, 1);
+        std::int64_t n = 0;
+        for (auto &x : items(l))
+            n += in.equals(x, a.args[0]);
+        return Value::integer(n);
+    });
+    c->addMethod("sort", [](Interpreter &in, const Value &l, Args &a) {
+        Value key, reverse;
+        a.takeKeyword("key", key);
+        a.takeKeyword("reverse", reverse);
+        if (!a.args.empty())
+            in.raise(exc::typeError(), "sort() takes no positional arguments");
+        auto v = items(l);
+        sortValues(in, v, key, in.truthy(reverse));
+        items(l) = std::move(v);
+        return Value();
+    });
+    c->addMethod("reverse", [](Interpreter &, const Value &l, Args &) {
+        std::reverse(items(l).begin(), items(l).end());
+        return Value();
+    });
+    c->addMethod("copy", [](Interpreter &, const Value &l, Args &) { return list(items(l)); });
+    c->addMethod("clear", [](Interpreter &, const Value &l, Args &) {
+        items(l).clear();
+        return Value();
+    });
+}
+
+void installTupleMethods(ClassObject *c)
+{
+    c->addMethod("index", [](Interpreter &in, const Value &t, Args &a) {
+        args::expect(in, "index", a, 1, 3);
+        auto &v = t.as<TupleObject>()->items;
+        for (std::size_t i = 0; i < v.size(); ++i)
+            if (in.equals(v[i], a.args[0]))
+                return Value::integer(std::int64_t(i));
+        in.raise(exc::valueError(), "tuple.index(x): x not in tuple");
+    });
+    c->addMethod("count", [](Interpreter &in, const Value &t, Args &a) {
+        args::expect(in, "count", a, 1, 1);
+        std::int64_t n = 0;
+        for (auto &x : t.as<TupleObject>()->items)
+            n += in.equals(x, a.args[0]);
+        return Value::integer(n);
+    });
+}
+
+DictObject *dict(const Value &d) { return d.as<DictObject>(); }
+
+void updateDict(Interpreter &in, DictObject *d, Args &a)
+{
+    if (!a.args.empty()) {
+        const Value &src = a.args[0];
+        if (src.is(ObjKind::Dict)) {
+            for (auto &e : dict(src)->entries())
+                if (e.live)
+                    d->set(e.key, e.value);
+        } else {
+            for (auto &pair : in.toVector(src)) {
+                auto kv = in.toVector(pair);
+                if (kv.size() != 2)
+                    in.raise(exc::valueError(), "dictionary update sequence element has length " + std::to_string(kv.size()) + "; 2 is required");
+                in.setItem(Value(Ref<DictObject>(d)), kv[0], kv[1]);
+            }
+        }
+    }
+    for (auto &[k, v] : a.kwargs)
+        d->set(str(k), v);
+}
+
+void installDictMethods(ClassObject *c)
+{
+    c->addMethod("get", [](Interpreter &in, const Value &d, Args &a) {
+        args::expect(in, "get", a, 1, 2);
+        if (!isHashable(a.args[0]))
+            in.raise(exc::typeError(), "unhashable type: '" + in.typeName(a.args[0]) + "'");
+        const Value *v = dict(d)->find(a.args[0]);
+        return v ? *v : optionalArg(a, 1);
+    });
+    c->addMethod("items", [](Interpreter &, const Value &d, Args &) {
+        std::vector<Value> out;
+        for (auto &e : dict(d)->entries())
+            if (e.live)
+                out.push_back(tuple({e.key, e.value}));
+        return list(std::move(out));
+    });
+    c->addMethod("keys", [](Interpreter &, const Value &d, Args &) {
+        std::vector<Value> out;
+        for (auto &e : dict(d)->entries())
+            if (e.live)
+                out.push_back(e.key);
+        return list(std::move(out));
+    });
+    c->addMethod("values", [](Interpreter &, const Value &d, Args &) {
+        std::vector<Value> out;
+        for (auto &e : dict(d)->entries())
+            if (e.live)
+                out.push_back(e.value);
+        return list(std::move(out));
+    });
+    c->addMethod("setdefault", [](Interpreter &in, const Value &d, Args &a) {
+        args::expect(in, "setdefault", a, 1, 2);
+        if (const Value *v = dict(d)->find(a.args[0]))
+            return *v;
+        in.setItem(d, a.args[0], optionalArg(a, 1));
+        return optionalArg(a, 1);
+    });
+    c->addMethod("update", [](Interpreter &in, const Value &d, Args &a) {
+        updateDict(in, dict(d), a);
+        return Value();
+    });
+    c->addMethod("pop", [](Interpreter &in, const Value &d, Args &a) {
+        args::expect(in, "pop", a, 1, 2);
+        if (const Value *v = dict(d)->find(a.args[0])) {
+            Value out = *v;
+            dict(d)->remove(a.args[0]);
+            return out;
+        }
+        if (a.args.size() > 1)
+            return a.args[1];
+        in.raise(in.makeException(exc::keyError(), std::vector<Value>{a.args[0]}));
+    });
+    c->addMethod("copy", [](Interpreter &, const Value &d, Args &) {
+        auto out = make<DictObject>();
+        for (auto &e : dict(d)->entries())
+            if (e.live)
+                out->set(e.key, e.value);
+        return Value(out);
+    });
+    c->addMethod("clear", [](Interpreter &, const Value &d, Args &) {
+        dict(d)->clear();
+        return Value();
+    });
+}
+
+// int(x), float(x), str(x)... as constructors of their classes.
+void installConstructors()
+{
+    types::intType()->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
+        Value base;
+        a.takeKeyword("base", base);
+        args::expect(in, "int", a, 0, 2);
+        if (a.args.empty())
+            return Value::integer(0);
+        const Value &v = a.args[0];
+        if (a.args.size() == 2)
+            base = a.args[1];
+        if (v.is(ObjKind::Str)) {
+            int b = base.isNone() ? 10 : int(args::toInt(in, base, "base"));
+            bool overflow = false;
+            try {
+                auto r = text::parseInt(v.as<StrObject>()->value, b, overflow);
+                if (r)
+                    return Value::integer(*r);
+            } catch (const text::FormatError &e) {
+                in.raise(exc::valueError(), e.message);
+            }
+            if (overflow)
+                in.raise(exc::overflowError(), "integer overflow: Loopscope integers are 64-bit");
+            in.raise(exc::valueError(), text::invalidIntLiteralMessage(v.as<StrObject>()->value, b));
+        }
+        if (!base.isNone())
+            in.raise(exc::typeError(), "int() can't convert non-string with explicit base");
+        if (v.isIntLike())
+            return Value::integer(v.asInt());
+        if (v.isFloat()) {
+            double d = v.asFloat();
+            if (std::isnan(d))
+                in.raise(exc::valueError(), "cannot convert float NaN to integer");
+            if (std::isinf(d))
+                in.raise(exc::overflowError(), "cannot convert float infinity to integer");
+            if (std::fabs(d) >= 9.2233720368547758e18)
+                in.raise(exc::overflowError(), "integer overflow: Loopscope integers are 64-bit");
+            return Value::integer(std::int64_t(d));
+        }
+        in.raise(exc::typeError(), "int() argument must be a string, a bytes-like object or a real number, not '" + in.typeName(v) + "'");
+    };
+    types::floatType()->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
+        args::expect(in, "float", a, 0, 1);
+        if (a.args.empty())
+            return Value::real(0);
+        const Value &v = a.args[0];
+        if (v.isNumber())
+            return Value::real(v.toDouble());
+        if (v.is(ObjKind::Str)) {
+            if (auto d = text::parseFloat(v.as<StrObject>()->value))
+                return Value::real(*d);
+            in.raise(exc::valueError(), text::invalidFloatMessage(v.as<StrObject>()->value));
+        }
+        in.raise(exc::typeError(), "float() argument must be a string or a real number, not '" + in.typeName(v) + "'");
+    };
+    types::strType()->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
+        args::expect(in, "str", a, 0, 1);
+        return a.args.empty() ? str("") : str(in.toStr(a.args[0]));
+    };
+    types::boolType()->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
+        args::expect(in, "bool", a, 0, 1);
+        return Value::boolean(!a.args.empty() && in.truthy(a.args[0]));
+    };
+    types::listType()->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
+        args::expect(in, "list", a, 0, 1);
+        return list(a.args.empty() ? std::vector<Value>{} : in.toVector(a.args[0]));
+    };
+    types::tupleType()->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
+        args::expect(in, "tuple", a, 0, 1);
+        if (!a.args.empty() && a.args[0].is(ObjKind::Tuple))
+            return a.args[0];
+        return tuple(a.args.empty() ? std::vector<Value>{} : in.toVector(a.args[0]));
+    };
+    types::dictType()->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
+        args::expect(in, "dict", a, 0, 1);
+        auto d = make<DictObject>();
+        updateDict(in, d.get(), a);
+        return Value(d);
+    };
+    types::rangeType()->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
+        args::noKeywords(in, "range", a);
+        args::expect(in, "range", a, 1, 3);
+        std::int64_t start = 0, stop, step = 1;
+        if (a.args.size() == 1) {
+            stop = args::toInt(in, a.args[0], "");
+        } else {
+            start = args::toInt(in, a.args[0], "");
+            stop = args::toInt(in, a.args[1], "");
+            if (a.args.size() == 3)
+                step = args::toInt(in, a.args[2], "");
+        }
+        if (step == 0)
+            in.raise(exc::valueError(), "range() arg 3 must not be zero");
+        return Value(make<RangeObject>(start, stop, step));
+    };
+    types::typeType()->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
+        args::expect(in, "type", a, 1, 1);
+        return Value(Ref<ClassObject>(typeOf(a.args[0])));
+    };
+    types::object()->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
+        args::expect(in, "object", a, 0, 0);
+        return Value(make<InstanceObject>(Ref<ClassObject>(types::object())));
+    };
+}
+
+void installTypeMethods()
+{
+    static bool done = false;
+    if (done)
+        return;
+    done = true;
+    installStrMethods(types::strType());
+    installListMethods(types::listType());
+    installTupleMethods(types::tupleType());
+    installDictMethods(types::dictType());
+    installConstructors();
+}
+
+bool isInstanceSpec(Interpreter &in, const Value &v, const Value &spec)
+{
+    if (spec.is(ObjKind::Class))
+        return typeOf(v)->isSubclassOf(spec.as<ClassObject>());
+    if (spec.is(ObjKind::Tuple)) {
+        for (auto &s : spec.as<TupleObject>()->items)
+            if (isInstanceSpec(in, v, s))
+                return true;
+        return false;
+    }
+    in.raise(exc::typeError(), "isinstance() arg 2 must be a type, a tuple of types, or a union");
+}
+
+} // namespace
+
+void installBuiltins(Interpreter &in, DictObject &b)
+{
+    installTypeMethods();
+    for (auto *cls : {types::intType(), types::floatType(), types::strType(), types::boolType(), types::listType(),
+                      types::tupleType(), types::dictType(), types::rangeType(), types::typeType(), types::object()})
+        b.set(str(cls->name), Value(Ref<ClassObject>(cls)));
+    for (auto *cls : exc::all())
+        if (cls->name != "CancelledError" && cls->name != "InvalidStateError" && cls->name != "QueueEmpty" && cls->name != "QueueFull")
+            b.set(str(cls->name), Value(Ref<ClassObject>(cls)));
+    b.set(str("Ellipsis"), Value()); // no Ellipsis object yet; `...` evaluates to None
+
+    fn(in, b, "print", [](Interpreter &in, const Value &, Args &a) {
+        Value sep = str(" "), end = str("\n"), file, flush;
+        a.takeKeyword("sep", sep);
+        a.takeKeyword("end", end);
+        a.takeKeyword("file", file);
+        a.takeKeyword("flush", flush);
+        if (!a.kwargs.empty())
+            in.raise(exc::typeError(), "'" + a.kwargs[0].first + "' is an invalid keyword argument for print()");
+        std::string sepText = sep.isNone() ? " " : args::toStr(in, sep, "sep");
+        std::string endText = end.isNone() ? "\n" : args::toStr(in, end, "end");
+        std::string out;
+        for (std::size_t i = 0; i < a.args.size(); ++i) {
+            if (i)
+                out += sepText;
+            out += in.toStr(a.args[i]);
+        }
+        out += endText;
+        if (in.onPrint)
+            in.onPrint(out);
+        return Value();
+    });
+    fn(in, b, "len", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "len", a, 1, 1);
+        return Value::integer(in.length(a.args[0]));
+    });
+    fn(in, b, "repr", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "repr", a, 1, 1);
+        return str(in.repr(a.args[0]));
+    });
+    fn(in, b, "ascii", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "ascii", a, 1, 1);
+        return str(text::asciiRepr(in.repr(a.args[0])));
+    });
+    fn(in, b, "format", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "format", a, 1, 2);
+        return str(in.format(a.args[0], a.args.size() > 1 ? args::toStr(in, a.args[1], "format spec") : std::string()));
+    });
+    fn(in, b, "isinstance", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "isinstance", a, 2, 2);
+        return Value::boolean(isInstanceSpec(in, a.args[0], a.args[1]));
+    });
+    fn(in, b, "issubclass", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "issubclass", a, 2, 2);
+        if (!a.args[0].is(ObjKind::Class))
+            in.raise(exc::typeError(), "issubclass() arg 1 must be a class");
+        if (a.args[1].is(ObjKind::Tuple)) {
+            for (auto &s : a.args[1].as<TupleObject>()->items)
+                if (s.is(ObjKind::Class) && a.args[0].as<ClassObject>()->isSubclassOf(s.as<ClassObject>()))
+                    return Value::boolean(true);
+            return Value::boolean(false);
+        }
+        if (!a.args[1].is(ObjKind::Class))
+            in.raise(exc::typeError(), "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        return Value::boolean(a.args[0].as<ClassObject>()->isSubclassOf(a.args[1].as<ClassObject>()));
+    });
+    fn(in, b, "hasattr", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "hasattr", a, 2, 2);
+        return Value::boolean(in.findAttr(a.args[0], args::toStr(in, a.args[1], "attribute name")).has_value());
+    });
+    fn(in, b, "getattr", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "getattr", a, 2, 3);
+        const std::string &name = args::toStr(in, a.args[1], "attribute name");
+        if (a.args.size() == 3) {
+            auto v = in.findAttr(a.args[0], name);
+            return v ? *v : a.args[2];
+        }
+        return in.getAttr(a.args[0], name);
+    });
+    fn(in, b, "setattr", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "setattr", a, 3, 3);
+        in.setAttr(a.args[0], args::toStr(in, a.args[1], "attribute name"), a.args[2]);
+        return Value();
+    });
+    fn(in, b, "abs", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "abs", a, 1, 1);
+        const Value &v = a.args[0];
+        if (v.isIntLike())
+            return v.asInt() < 0 ? in.unary(UnaryOperator::Neg, v) : Value::integer(v.asInt());
+        if (v.isFloat())
+            return Value::real(std::fabs(v.asFloat()));
+        in.raise(exc::typeError(), "bad operand type for abs(): '" + in.typeName(v) + "'");
+    });
+    fn(in, b, "round", [](Interpreter &in, const Value &, Args &a) {
+        Value nd = optionalArg(a, 1);
+        a.takeKeyword("ndigits", nd);
+        if (a.args.empty())
+            in.raise(exc::typeError(), "round() missing required argument 'number' (pos 1)");
+        const Value &v = a.args[0];
+        if (v.isIntLike())
+            return Value::integer(v.asInt()); // ndigits >= 0 leaves ints alone
+        double d = args::toFloat(in, v, "round() argument");
+        if (nd.isNone()) {
+            double r = std::nearbyint(d); // banker's rounding, as Python 3
+            if (std::isnan(d))
+                in.raise(exc::valueError(), "cannot convert float NaN to integer");
+            if (std::isinf(d))
+                in.raise(exc::overflowError(), "cannot convert float infinity to integer");
+            return Value::integer(std::int64_t(r));
+        }
+        // Python rounds the exact decimal value half-even; going through a correctly rounded
+        // decimal string gives the same result.
+        std::int64_t digits = args::toInt(in, nd, "ndigits");
+        if (digits > 300 || !std::isfinite(d))
+            return Value::real(d);
+        char buf[400];
+        if (digits >= 0) {
+            std::snprintf(buf, sizeof buf, "%.*f", int(digits), d);
+            return Value::real(std::strtod(buf, nullptr));
+        }
+        double p = std::pow(10.0, double(-digits));
+        return Value::real(std::nearbyint(d / p) * p);
+    });
+    fn(in, b, "divmod", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "divmod", a, 2, 2);
+        return tuple({in.binary(BinaryOp::FloorDiv, a.args[0], a.args[1]), in.binary(BinaryOp::Mod, a.args[0], a.args[1])});
+    });
+    fn(in, b, "pow", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "pow", a, 2, 3);
+        Value r = in.binary(BinaryOp::Pow, a.args[0], a.args[1]);
+        return a.args.size() == 3 ? in.binary(BinaryOp::Mod, r, a.args[2]) : r;
+    });
+    fn(in, b, "min", [](Interpreter &in, const Value &, Args &a) { return minMax(in, a, false); });
+    fn(in, b, "max", [](Interpreter &in, const Value &, Args &a) { return minMax(in, a, true); });
+    fn(in, b, "sum", [](Interpreter &in, const Value &, Args &a) {
+        Value start = optionalArg(a, 1);
+        a.takeKeyword("start", start);
+        Value total = start.isNone() ? Value::integer(0) : start;
+        if (a.args.empty())
+            in.raise(exc::typeError(), "sum() takes at least 1 positional argument (0 given)");
+        if (total.is(ObjKind::Str))
+            in.raise(exc::typeError(), "sum() can't sum strings [use ''.join(seq) instead]");
+        for (auto &v : in.toVector(a.args[0]))
+            total = in.binary(BinaryOp::Add, total, v);
+        return total;
+    });
+    fn(in, b, "any", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "any", a, 1, 1);
+        Value it = in.iter(a.args[0]), v;
+        while (in.next(it, v))
+            if (in.truthy(v))
+                return Value::boolean(true);
+        return Value::boolean(false);
+    });
+    fn(in, b, "all", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "all", a, 1, 1);
+        Value it = in.iter(a.args[0]), v;
+        while (in.next(it, v))
+            if (!in.truthy(v))
+                return Value::boolean(false);
+        return Value::boolean(true);
+    });
+    fn(in, b, "sorted", [](Interpreter &in, const Value &, Args &a) {
+        Value key, reverse;
+        a.takeKeyword("key", key);
+        a.takeKeyword("reverse", reverse);
+        args::expect(in, "sorted", a, 1, 1);
+        auto v = in.toVector(a.args[0]);
+        sortValues(in, v, key, in.truthy(reverse));
+        return list(std::move(v));
+    });
+    fn(in, b, "reversed", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "reversed", a, 1, 1);
+        auto v = in.toVector(a.args[0]);
+        std::reverse(v.begin(), v.end());
+        return in.iter(list(std::move(v)));
+    });
+    fn(in, b, "enumerate", [](Interpreter &in, const Value &, Args &a) {
+        Value start = optionalArg(a, 1);
+        a.takeKeyword("start", start);
+        args::expect(in, "enumerate", a, 1, 2);
+        Value it = in.iter(a.args[0]);
+        std::int64_t i = start.isNone() ? 0 : args::toInt(in, start, "start");
+        return Value(make<IteratorObject>([&in, it, i](Value &out) mutable {
+            Value v;
+            if (!in.next(it, v))
+                return false;
+            out = tuple({Value::integer(i++), v});
+            return true;
+        }));
+    });
+    fn(in, b, "zip", [](Interpreter &in, const Value &, Args &a) {
+        std::vector<Value> its;
+        for (auto &x : a.args)
+            its.push_back(in.iter(x));
+        return Value(make<IteratorObject>([&in, its](Value &out) {
+            if (its.empty())
+                return false;
+            std::vector<Value> row;
+            for (auto &it : its) {
+                Value v;
+                if (!in.next(it, v))
+                    return false;
+                row.push_back(v);
+            }
+            out = tuple(std::move(row));
+            return true;
+        }));
+    });
+    fn(in, b, "map", [](Interpreter &in, const Value &, Args &a) {
+        if (a.args.size() < 2)
+            in.raise(exc::typeError(), "map() must have at least two arguments.");
+        Value f = a.args[0];
+        std::vector<Value> its;
+        for (std::size_t i = 1; i < a.args.size(); ++i)
+            its.push_back(in.iter(a.args[i]));
+        return Value(make<IteratorObject>([&in, f, its](Value &out) {
+            std::vector<Value> row;
+            for (auto &it : its) {
+                Value v;
+                if (!in.next(it, v))
+                    return false;
+                row.push_back(v);
+            }
+            out = in.call(f, std::move(row));
+            return true;
+        }));
+    });
+    fn(in, b, "filter", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "filter", a, 2, 2);
+        Value f = a.args[0];
+        Value it = in.iter(a.args[1]);
+        return Value(make<IteratorObject>([&in, f, it](Value &out) {
+            Value v;
+            while (in.next(it, v)) {
+                if (f.isNone() ? in.truthy(v) : in.truthy(in.call(f, std::vector<Value>{v}))) {
+                    out = v;
+                    return true;
+                }
+            }
+            return false;
+        }));
+    });
+    fn(in, b, "iter", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "iter", a, 1, 1);
+        return in.iter(a.args[0]);
+    });
+    fn(in, b, "next", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "next", a, 1, 2);
+        Value v;
+        if (in.next(a.args[0], v))
+            return v;
+        if (a.args.size() == 2)
+            return a.args[1];
+        in.raise(in.makeException(exc::stopIteration(), std::vector<Value>{}));
+    });
+    fn(in, b, "chr", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "chr", a, 1, 1);
+        std::int64_t c = args::toInt(in, a.args[0], "");
+        if (c < 0 || c > 0x10ffff)
+            in.raise(exc::valueError(), "chr() arg not in range(0x110000)");
+        return str(text::encode(char32_t(c)));
+    });
+    fn(in, b, "ord", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "ord", a, 1, 1);
+        const std::string &s = args::toStr(in, a.args[0], "ord() argument");
+        if (text::codepointCount(s) != 1)
+            in.raise(exc::typeError(), "ord() expected a character, but string of length " + std::to_string(text::codepointCount(s)) + " found");
+        return Value::integer(std::int64_t(text::firstCodepoint(s)));
+    });
+    for (auto [name, base] : {std::pair{"hex", 16}, std::pair{"oct", 8}, std::pair{"bin", 2}}) {
+        int radix = base;
+        std::string n = name;
+        fn(in, b, n, [radix, n](Interpreter &in, const Value &, Args &a) {
+            args::expect(in, n, a, 1, 1);
+            return str(text::intToBase(args::toInt(in, a.args[0], ""), radix));
+        });
+    }
+    fn(in, b, "callable", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "callable", a, 1, 1);
+        const Value &v = a.args[0];
+        return Value::boolean(v.is(ObjKind::Function) || v.is(ObjKind::Native) || v.is(ObjKind::BoundMethod) || v.is(ObjKind::Class));
+    });
+    fn(in, b, "id", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "id", a, 1, 1);
+        return Value::integer(std::int64_t(reinterpret_cast<std::intptr_t>(a.args[0].obj())));
+    });
+    fn(in, b, "hash", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "hash", a, 1, 1);
+        if (!isHashable(a.args[0]))
+            in.raise(exc::typeError(), "unhashable type: '" + in.typeName(a.args[0]) + "'");
+        return Value::integer(std::int64_t(hashValue(a.args[0]) >> 1));
+    });
+    fn(in, b, "input", [](Interpreter &in, const Value &, Args &) -> Value {
+        in.raise(exc::runtimeError(), "input() is not available in Loopscope scripts: scenarios run without a console");
+    });
+    fn(in, b, "open", [](Interpreter &in, const Value &, Args &) -> Value {
+        in.raise(exc::runtimeError(), "open() is not available in Loopscope scripts: scenarios cannot touch files");
+    });
+}
+
+} // namespace loopscope::script

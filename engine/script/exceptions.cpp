@@ -1,0 +1,121 @@
+// The builtin exception hierarchy, as much of CPython's as scripts meet.
+#include "script/interpreter.h"
+
+#include <unordered_map>
+
+namespace loopscope::script::exc {
+
+namespace {
+struct Hierarchy {
+    std::vector<ClassObject *> all;
+    std::unordered_map<std::string, ClassObject *> byName;
+
+    ClassObject *add(const char *name, ClassObject *base)
+    {
+        auto *c = new ClassObject(name, Ref<ClassObject>(base));
+        ++c->m_refCount; // process-wide, immortal
+        c->isException = true;
+        all.push_back(c);
+        byName.emplace(name, c);
+        return c;
+    }
+
+    Hierarchy()
+    {
+        ClassObject *base = add("BaseException", types::object());
+        add("GeneratorExit", base);
+        add("KeyboardInterrupt", base);
+        add("SystemExit", base);
+        add("CancelledError", base); // asyncio.CancelledError is a BaseException since 3.8
+        ClassObject *exception = add("Exception", base);
+        ClassObject *group = add("BaseExceptionGroup", base);
+        add("ExceptionGroup", group);
+        ClassObject *arithmetic = add("ArithmeticError", exception);
+        add("ZeroDivisionError", arithmetic);
+        add("OverflowError", arithmetic);
+        add("FloatingPointError", arithmetic);
+        add("AssertionError", exception);
+        add("AttributeError", exception);
+        add("EOFError", exception);
+        ClassObject *import = add("ImportError", exception);
+        add("ModuleNotFoundError", import);
+        ClassObject *lookup = add("LookupError", exception);
+        add("IndexError", lookup);
+        add("KeyError", lookup);
+        add("MemoryError", exception);
+        ClassObject *name = add("NameError", exception);
+        add("UnboundLocalError", name);
+        ClassObject *os = add("OSError", exception);
+        ClassObject *connection = add("ConnectionError", os);
+        add("ConnectionRefusedError", connection);
+        add("ConnectionResetError", connection);
+        add("ConnectionAbortedError", connection);
+        add("BrokenPipeError", connection);
+        add("TimeoutError", os);
+        add("FileNotFoundError", os);
+        ClassObject *runtime = add("RuntimeError", exception);
+        add("NotImplementedError", runtime);
+        add("RecursionError", runtime);
+        add("StopIteration", exception);
+        add("StopAsyncIteration", exception);
+        ClassObject *syntax = add("SyntaxError", exception);
+        add("IndentationError", syntax);
+        add("TypeError", exception);
+        ClassObject *value = add("ValueError", exception);
+        add("UnicodeError", value);
+        ClassObject *warning = add("Warning", exception);
+        add("RuntimeWarning", warning);
+        add("DeprecationWarning", warning);
+        add("UserWarning", warning);
+        // asyncio's own
+        add("InvalidStateError", exception);
+        add("QueueEmpty", exception);
+        add("QueueFull", exception);
+    }
+};
+
+Hierarchy &hierarchy()
+{
+    static Hierarchy *h = new Hierarchy; // immortal, like the other builtin classes
+    return *h;
+}
+
+ClassObject *get(const char *name) { return hierarchy().byName.at(name); }
+} // namespace
+
+ClassObject *byName(const std::string &name)
+{
+    auto &h = hierarchy();
+    auto it = h.byName.find(name);
+    return it == h.byName.end() ? nullptr : it->second;
+}
+
+const std::vector<ClassObject *> &all() { return hierarchy().all; }
+
+ClassObject *baseException() { return get("BaseException"); }
+ClassObject *exception() { return get("Exception"); }
+ClassObject *typeError() { return get("TypeError"); }
+ClassObject *valueError() { return get("ValueError"); }
+ClassObject *keyError() { return get("KeyError"); }
+ClassObject *indexError() { return get("IndexError"); }
+ClassObject *attributeError() { return get("AttributeError"); }
+ClassObject *nameError() { return get("NameError"); }
+ClassObject *unboundLocalError() { return get("UnboundLocalError"); }
+ClassObject *zeroDivisionError() { return get("ZeroDivisionError"); }
+ClassObject *runtimeError() { return get("RuntimeError"); }
+ClassObject *stopIteration() { return get("StopIteration"); }
+ClassObject *overflowError() { return get("OverflowError"); }
+ClassObject *notImplementedError() { return get("NotImplementedError"); }
+ClassObject *assertionError() { return get("AssertionError"); }
+ClassObject *recursionError() { return get("RecursionError"); }
+ClassObject *timeoutError() { return get("TimeoutError"); }
+ClassObject *cancelledError() { return get("CancelledError"); }
+ClassObject *invalidStateError() { return get("InvalidStateError"); }
+ClassObject *queueEmpty() { return get("QueueEmpty"); }
+ClassObject *queueFull() { return get("QueueFull"); }
+ClassObject *generatorExit() { return get("GeneratorExit"); }
+ClassObject *importError() { return get("ImportError"); }
+ClassObject *moduleNotFoundError() { return get("ModuleNotFoundError"); }
+ClassObject *syntaxError() { return get("SyntaxError"); }
+
+} // namespace loopscope::script::exc

@@ -1,0 +1,1381 @@
+// Statements and expressions: the plain evaluator, the coroutine evaluator, calls and frames.
+#include "script/interpreter.h"
+
+#include "engine.h"
+#include "modules.h"
+#include "script/resolver.h"
+#include "script/text.h"
+
+#include <cmath>
+
+namespace loopscope::script {
+
+// Python's default recursion limit.
+constexpr int kMaxDepth = 1000;
+
+void FunctionObject::clearRefs()
+{
+    globals.reset();
+    defaults.clear();
+    kwDefaults.clear();
+    closure.clear();
+}
+
+CoroutineObject::~CoroutineObject() = default;
+
+QCoro::Task<Value> CoroutineObject::run(Interpreter &in)
+{
+    if (started)
+        in.raise(exc::runtimeError(), "cannot reuse already awaited coroutine");
+    started = true;
+    // The body starts now (QCoro tasks start eagerly) and keeps its own copy of what it needs.
+    return body();
+}
+
+Interpreter::Interpreter(Engine &engine) : m_engine(engine)
+{
+    m_previousHeap = Heap::current();
+    Heap::setCurrent(&m_heap);
+    m_builtins = make<DictObject>();
+    installBuiltins(*this, *m_builtins);
+    m_globals = make<DictObject>();
+    m_globals->set(str("__name__"), str("__main__"));
+}
+
+Interpreter::~Interpreter()
+{
+    m_state = ExecState{};
+    m_constants.clear();
+    m_modules.clear();
+    m_globals.reset();
+    m_builtins.reset();
+    m_heap.clearAll();
+    Heap::setCurrent(m_previousHeap);
+}
+
+void Interpreter::load(std::shared_ptr<Module> module)
+{
+    resolveModule(*module);
+    m_module = std::move(module);
+    if (!m_module->docstring.empty())
+        m_globals->set(str("__doc__"), str(m_module->docstring));
+    m_globals->set(str("__file__"), str(m_module->fileName));
+}
+
+QCoro::Task<void> Interpreter::runModule()
+{
+    auto module = m_module;
+    Frame frame;
+    frame.name = "<module>";
+    frame.globals = m_globals;
+    FrameScope scope(*this, frame);
+    try {
+        co_await execBlockAsync(module->body, frame, Mode::Host);
+    } catch (ScriptError &e) {
+        addTraceback(e, frame);
+        throw;
+    }
+}
+
+// ---- exceptions -------------------------------------------------------------------------------
+
+Value Interpreter::makeException(ClassObject *cls, std::vector<Value> a)
+{
+    auto inst = make<InstanceObject>(Ref<ClassObject>(cls));
+    inst->exception = std::make_unique<ExceptionData>();
+    inst->exception->args = std::move(a);
+    return Value(inst);
+}
+
+Value Interpreter::makeException(ClassObject *cls, const std::string &message)
+{
+    return makeException(cls, std::vector<Value>{str(message)});
+}
+
+void Interpreter::raise(ClassObject *cls, const std::string &message)
+{
+    raise(makeException(cls, message));
+}
+
+void Interpreter::raise(Value exception)
+{
+    auto *inst = exception.as<InstanceObject>();
+    if (inst && inst->exception && inst->exception->context.isNone() && !m_state.handling.empty()
+        && !m_state.handling.back().identical(exception))
+        inst->exception->context = m_state.handling.back();
+    throw ScriptError{std::move(exception)};
+}
+
+void Interpreter::addTraceback(ScriptError &e, const Frame &f)
+{
+    if (auto *inst = e.exception.as<InstanceObject>(); inst && inst->exception)
+        inst->exception->traceback.push_back({f.name, f.line});
+}
+
+std::string Interpreter::exceptionMessage(const Value &exception)
+{
+    auto *inst = exception.as<InstanceObject>();
+    if (!inst || !inst->exception)
+        return toStr(exception);
+    auto &args = inst->exception->args;
+    if (args.empty())
+        return "";
+    if (inst->klass->isSubclassOf(exc::keyError()) && args.size() == 1)
+        return repr(args[0]); // KeyError shows repr of its key
+    if (args.size() == 1)
+        return toStr(args[0]);
+    return repr(tuple(args));
+}
+
+std::string Interpreter::exceptionLine(const Value &exception)
+{
+    std::string msg = exceptionMessage(exception);
+    std::string name = typeName(exception);
+    return msg.empty() ? name : name + ": " + msg;
+}
+
+std::string Interpreter::formatException(const Value &exception)
+{
+    std::string out;
+    auto *inst = exception.as<InstanceObject>();
+    if (inst && inst->exception) {
+        auto &data = *inst->exception;
+        if (!data.cause.isNone()) {
+            out += formatException(data.cause);
+            out += "\nThe above exception was the direct cause of the following exception:\n\n";
+        } else if (!data.context.isNone() && !data.suppressContext) {
+            out += formatException(data.context);
+            out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+        }
+        if (!data.traceback.empty()) {
+            out += "Traceback (most recent call last):\n";
+            for (auto it = data.traceback.rbegin(); it != data.traceback.rend(); ++it) {
+                out += "  File \"" + (m_module ? m_module->fileName : std::string("<script>")) + "\", line "
+                       + std::to_string(it->line) + ", in " + it->function + "\n";
+                if (m_module && it->line >= 1 && std::size_t(it->line) <= m_module->lines.size()) {
+                    auto l = text::strip(m_module->lines[std::size_t(it->line) - 1]);
+                    if (!l.empty())
+                        out += "    " + l + "\n";
+                }
+            }
+        }
+    }
+    out += exceptionLine(exception) + "\n";
+    return out;
+}
+
+bool Interpreter::exceptionMatches(const Value &e, const Value &spec)
+{
+    if (spec.is(ObjKind::Class))
+        return isInstance(e, spec.as<ClassObject>());
+    if (spec.is(ObjKind::Tuple)) {
+        for (auto &s : spec.as<TupleObject>()->items)
+            if (exceptionMatches(e, s))
+                return true;
+        return false;
+    }
+    raise(exc::typeError(), "catching classes that do not inherit from BaseException is not allowed");
+}
+
+Value Interpreter::makeRaise(const Stmt &s, const Value &excValue, const Value &cause, bool hasCause, Frame &)
+{
+    (void)s;
+    Value e = excValue;
+    if (e.is(ObjKind::Class) && e.as<ClassObject>()->isException)
+        e = call(e, std::vector<Value>{});
+    if (!e.is(ObjKind::Instance) || !e.as<InstanceObject>()->exception)
+        raise(exc::typeError(), "exceptions must derive from BaseException");
+    if (hasCause) {
+        Value c = cause;
+        if (c.is(ObjKind::Class) && c.as<ClassObject>()->isException)
+            c = call(c, std::vector<Value>{});
+        if (!c.isNone() && !(c.is(ObjKind::Instance) && c.as<InstanceObject>()->exception))
+            raise(exc::typeError(), "exception causes must derive from BaseException");
+        e.as<InstanceObject>()->exception->cause = c;
+        e.as<InstanceObject>()->exception->suppressContext = true;
+    }
+    return e;
+}
+
+// ---- names ------------------------------------------------------------------------------------
+
+Value Interpreter::loadName(const Expr &e, Frame &f)
+{
+    switch (e.scope) {
+    case Expr::Scope::Local: {
+        const Value &v = f.locals[std::size_t(e.slot)];
+        if (v.isUnbound())
+            raise(exc::unboundLocalError(), "cannot access local variable '" + e.id + "' where it is not associated with a value");
+        return v;
+    }
+    case Expr::Scope::Cell:
+    case Expr::Scope::Free: {
+        auto &cell = f.cells[std::size_t(e.slot)];
+        if (!cell->bound) {
+            if (e.scope == Expr::Scope::Free)
+                raise(exc::nameError(), "cannot access free variable '" + e.id + "' where it is not associated with a value in enclosing scope");
+            raise(exc::unboundLocalError(), "cannot access local variable '" + e.id + "' where it is not associated with a value");
+        }
+        return cell->value;
+    }
+    default: {
+        if (const Value *v = f.globals->findStr(e.id))
+            return *v;
+        if (const Value *v = m_builtins->findStr(e.id))
+            return *v;
+        raise(exc::nameError(), "name '" + e.id + "' is not defined");
+    }
+    }
+}
+
+void Interpreter::storeName(const std::string &id, Expr::Scope scope, int slot, Frame &f, Value v)
+{
+    if (v.is(ObjKind::Other))
+        v.obj()->adoptName(id);
+    switch (scope) {
+    case Expr::Scope::Local: f.locals[std::size_t(slot)] = std::move(v); return;
+    case Expr::Scope::Cell:
+    case Expr::Scope::Free: {
+        auto &cell = f.cells[std::size_t(slot)];
+        cell->value = std::move(v);
+        cell->bound = true;
+        return;
+    }
+    default: f.globals->set(str(id), std::move(v)); return;
+    }
+}
+
+void Interpreter::assign(const Expr &target, Value v, Frame &f)
+{
+    switch (target.kind) {
+    case ExprKind::Name: storeName(target.id, target.scope, target.slot, f, std::move(v)); return;
+    case ExprKind::Attribute: setAttr(eval(*target.left, f), target.id, std::move(v)); return;
+    case ExprKind::Subscript: {
+        Value obj = eval(*target.left, f);
+        Value index = eval(*target.right, f);
+        setItem(obj, index, std::move(v));
+        return;
+    }
+    case ExprKind::Tuple:
+    case ExprKind::List: {
+        std::vector<Value> items = toVector(v);
+        std::size_t n = target.elements.size();
+        std::size_t star = n;
+        for (std::size_t i = 0; i < n; ++i)
+            if (target.elements[i]->kind == ExprKind::Starred)
+                star = i;
+        if (star == n) {
+            if (items.size() > n)
+                raise(exc::valueError(), "too many values to unpack (expected " + std::to_string(n) + ")");
+            if (items.size() < n)
+                raise(exc::valueError(), "not enough values to unpack (expected " + std::to_string(n) + ", got " + std::to_string(items.size()) + ")");
+            for (std::size_t i = 0; i < n; ++i)
+                assign(*target.elements[i], std::move(items[i]), f);
+            return;
+        }
+        if (items.size() < n - 1)
+            raise(exc::valueError(), "not enough values to unpack (expected at least " + std::to_string(n - 1) + ", got " + std::to_string(items.size()) + ")");
+        std::size_t after = n - star - 1;
+        for (std::size_t i = 0; i < star; ++i)
+            assign(*target.elements[i], items[i], f);
+        std::vector<Value> rest(items.begin() + std::ptrdiff_t(star), items.end() - std::ptrdiff_t(after));
+        assign(*target.elements[star]->left, list(std::move(rest)), f);
+        for (std::size_t i = 0; i < after; ++i)
+            assign(*target.elements[star + 1 + i], items[items.size() - after + i], f);
+        return;
+    }
+    case ExprKind::Starred: raise(exc::syntaxError(), "starred assignment target must be in a list or tuple");
+    default: raise(exc::syntaxError(), "cannot assign to expression");
+    }
+}
+
+void Interpreter::deleteTarget(const Expr &target, Frame &f)
+{
+    switch (target.kind) {
+    case ExprKind::Name:
+        if (target.scope == Expr::Scope::Local) {
+            if (f.locals[std::size_t(target.slot)].isUnbound())
+                raise(exc::unboundLocalError(), "cannot access local variable '" + target.id + "' where it is not associated with a value");
+            f.locals[std::size_t(target.slot)] = Value::unbound();
+        } else if (target.scope == Expr::Scope::Global) {
+            if (!f.globals->remove(str(target.id)))
+                raise(exc::nameError(), "name '" + target.id + "' is not defined");
+        } else {
+            f.cells[std::size_t(target.slot)]->bound = false;
+        }
+        return;
+    case ExprKind::Subscript: delItem(eval(*target.left, f), eval(*target.right, f)); return;
+    case ExprKind::Tuple:
+    case ExprKind::List:
+        for (auto &e : target.elements)
+            deleteTarget(*e, f);
+        return;
+    default: raise(exc::syntaxError(), "cannot delete expression");
+    }
+}
+
+// ---- functions --------------------------------------------------------------------------------
+
+Value Interpreter::makeFunction(const std::shared_ptr<FunctionDef> &def, Frame &f)
+{
+    auto fn = make<FunctionObject>();
+    fn->def = def;
+    fn->module = m_module;
+    fn->globals = f.globals;
+    for (auto &p : def->positional)
+        if (p.defaultValue)
+            fn->defaults.push_back(eval(*p.defaultValue, f));
+    for (auto &p : def->kwonly)
+        fn->kwDefaults.push_back(p.defaultValue ? std::optional<Value>(eval(*p.defaultValue, f)) : std::nullopt);
+    // Capture the cells of the enclosing frame that the new function reads.
+    for (auto &name : def->freeNames) {
+        Ref<CellObject> cell;
+        if (f.def) {
+            auto &cells = f.def->cellNames;
+            auto &frees = f.def->freeNames;
+            if (auto it = std::find(cells.begin(), cells.end(), name); it != cells.end())
+                cell = f.cells[std::size_t(it - cells.begin())];
+            else if (auto jt = std::find(frees.begin(), frees.end(), name); jt != frees.end())
+                cell = f.cells[cells.size() + std::size_t(jt - frees.begin())];
+        }
+        fn->closure.push_back(cell ? cell : make<CellObject>());
+    }
+    return Value(fn);
+}
+
+void Interpreter::bindArguments(FunctionObject *fn, CallArgs &a, const Value &self, Frame &frame)
+{
+    const FunctionDef &def = *fn->def;
+    frame.def = &def;
+    frame.name = def.name;
+    frame.globals = fn->globals;
+    frame.locals.assign(def.localNames.size(), Value::unbound());
+    const std::size_t npos = def.positional.size();
+    std::size_t given = 0;
+    auto place = [&](Value v) {
+        if (given < npos) {
+            frame.locals[given] = std::move(v);
+        } else if (!def.varargs.empty()) {
+            return false;
+        } else {
+            return false;
+        }
+        ++given;
+        return true;
+    };
+    std::vector<Value> extra;
+    if (!self.isNone()) {
+        if (!place(self))
+            extra.push_back(self);
+    }
+    for (auto &v : a.args)
+        if (!place(v))
+            extra.push_back(v);
+    std::size_t varargsSlot = npos;
+    if (!def.varargs.empty()) {
+        frame.locals[varargsSlot] = tuple(std::move(extra));
+    } else if (!extra.empty()) {
+        std::size_t total = given + extra.size();
+        std::size_t required = npos - fn->defaults.size();
+        std::string takes = required == npos ? std::to_string(npos) : "from " + std::to_string(required) + " to " + std::to_string(npos);
+        raise(exc::typeError(), def.name + "() takes " + takes + " positional argument" + (npos == 1 && required == npos ? "" : "s") + " but "
+                                    + std::to_string(total) + (total == 1 ? " was" : " were") + " given");
+    }
+    std::size_t kwonlyBase = npos + (def.varargs.empty() ? 0 : 1);
+    Ref<DictObject> kwargsDict;
+    if (!def.kwargs.empty())
+        kwargsDict = make<DictObject>();
+    for (auto &[name, value] : a.kwargs) {
+        bool matched = false;
+        for (std::size_t i = std::size_t(def.positionalOnlyCount); i < npos; ++i) {
+            if (def.positional[i].name == name) {
+                if (!frame.locals[i].isUnbound())
+                    raise(exc::typeError(), def.name + "() got multiple values for argument '" + name + "'");
+                frame.locals[i] = value;
+                matched = true;
+                break;
+            }
+        }
+        for (std::size_t i = 0; !matched && i < def.kwonly.size(); ++i) {
+            if (def.kwonly[i].name == name) {
+                frame.locals[kwonlyBase + i] = value;
+                matched = true;
+            }
+        }
+        if (!matched) {
+            if (!kwargsDict)
+                raise(exc::typeError(), def.name + "() got an unexpected keyword argument '" + name + "'");
+            kwargsDict->set(str(name), value);
+        }
+    }
+    // Defaults and missing arguments.
+    std::size_t firstDefault = npos - fn->defaults.size();
+    std::vector<std::string> missing;
+    for (std::size_t i = 0; i < npos; ++i) {
+        if (!frame.locals[i].isUnbound())
+            continue;
+        if (i >= firstDefault)
+            frame.locals[i] = fn->defaults[i - firstDefault];
+        else
+            missing.push_back(def.positional[i].name);
+    }
+    if (!missing.empty()) {
+        std::string names;
+        for (std::size_t i = 0; i < missing.size(); ++i) {
+            if (i)
+                names += missing.size() == 2 ? " and " : (i + 1 == missing.size() ? ", and " : ", ");
+            names += "'" + missing[i] + "'";
+        }
+        raise(exc::typeError(), def.name + "() missing " + std::to_string(missing.size()) + " required positional argument"
+                                    + (missing.size() == 1 ? "" : "s") + ": " + names);
+    }
+    for (std::size_t i = 0; i < def.kwonly.size(); ++i) {
+        auto &slot = frame.locals[kwonlyBase + i];
+        if (!slot.isUnbound())
+            continue;
+        if (fn->kwDefaults[i])
+            slot = *fn->kwDefaults[i];
+        else
+            raise(exc::typeError(), def.name + "() missing 1 required keyword-only argument: '" + def.kwonly[i].name + "'");
+    }
+    if (kwargsDict)
+        frame.locals[kwonlyBase + def.kwonly.size()] = Value(kwargsDict);
+    // Cells: captured locals live in cells; parameters among them start with their value.
+    frame.cells.clear();
+    for (auto &name : def.cellNames) {
+        auto cell = make<CellObject>();
+        auto it = std::find(def.localNames.begin(), def.localNames.end(), name);
+        if (it != def.localNames.end()) {
+            auto &v = frame.locals[std::size_t(it - def.localNames.begin())];
+            if (!v.isUnbound()) {
+                cell->value = v;
+                cell->bound = true;
+            }
+        }
+        frame.cells.push_back(cell);
+    }
+    for (auto &c : fn->closure)
+        frame.cells.push_back(c);
+}
+
+Value Interpreter::callFunction(FunctionObject *fn, CallArgs &a, const Value &self)
+{
+    Ref<FunctionObject> keep(fn);
+    if (fn->def->isAsync) {
+        auto frame = std::make_shared<Frame>();
+        bindArguments(fn, a, self, *frame);
+        int line = currentLine();
+        auto coro = make<CoroutineObject>(fn->def->name, [this, keep, frame]() { return runFunctionBody(keep, frame, Mode::Task); }, line);
+        return Value(coro);
+    }
+    if (m_state.depth >= kMaxDepth)
+        raise(exc::recursionError(), "maximum recursion depth exceeded");
+    Frame frame;
+    bindArguments(fn, a, self, frame);
+    frame.line = fn->def->pos.line;
+    FrameScope scope(*this, frame);
+    ++m_state.depth;
+    try {
+        Flow flow = execBlock(fn->def->body, frame);
+        --m_state.depth;
+        return flow == Flow::Return ? std::move(frame.returnValue) : Value();
+    } catch (ScriptError &e) {
+        --m_state.depth;
+        addTraceback(e, frame);
+        throw;
+    } catch (...) {
+        --m_state.depth;
+        throw;
+    }
+}
+
+QCoro::Task<Value> Interpreter::callFunctionHost(FunctionObject *fn, CallArgs a, Value self)
+{
+    Ref<FunctionObject> keep(fn);
+    if (fn->def->isAsync)
+        co_return callFunction(fn, a, self);
+    auto frame = std::make_shared<Frame>();
+    bindArguments(fn, a, self, *frame);
+    co_return co_await runFunctionBody(keep, frame, Mode::Host);
+}
+
+QCoro::Task<Value> Interpreter::runFunctionBody(Ref<FunctionObject> fn, std::shared_ptr<Frame> frame, Mode mode)
+{
+    if (m_state.depth >= kMaxDepth)
+        raise(exc::recursionError(), "maximum recursion depth exceeded");
+    frame->line = fn->def->pos.line;
+    FrameScope scope(*this, *frame);
+    ++m_state.depth;
+    struct DepthGuard {
+        Interpreter &in;
+        ~DepthGuard() { --in.m_state.depth; }
+    } guard{*this};
+    try {
+        Flow flow = co_await execBlockAsync(fn->def->body, *frame, mode);
+        co_return flow == Flow::Return ? std::move(frame->returnValue) : Value();
+    } catch (ScriptError &e) {
+        addTraceback(e, *frame);
+        throw;
+    }
+}
+
+void Interpreter::collectCallArgs(const Expr &e, const std::vector<Value> &vals, CallArgs &out)
+{
+    std::size_t k = 0;
+    for (auto &arg : e.args) {
+        const Value &v = vals[k++];
+        if (arg->kind == ExprKind::Starred) {
+            for (auto &x : toVector(v))
+                out.args.push_back(x);
+        } else {
+            out.args.push_back(v);
+        }
+    }
+    for (auto &kw : e.keywords) {
+        const Value &v = vals[k++];
+        if (kw.name.empty()) {
+            if (!v.is(ObjKind::Dict))
+                raise(exc::typeError(), "argument after ** must be a mapping, not " + typeName(v));
+            for (auto &entry : v.as<DictObject>()->entries())
+                if (entry.live) {
+                    if (!entry.key.is(ObjKind::Str))
+                        raise(exc::typeError(), "keywords must be strings");
+                    out.kwargs.emplace_back(entry.key.as<StrObject>()->value, entry.value);
+                }
+        } else {
+            out.kwargs.emplace_back(kw.name, v);
+        }
+    }
+}
+
+Value Interpreter::call(const Value &callee, std::vector<Value> a)
+{
+    CallArgs args;
+    args.args = std::move(a);
+    return call(callee, args);
+}
+
+Value Interpreter::call(const Value &callee, CallArgs &a)
+{
+    if (!callee.isObj())
+        raise(exc::typeError(), "'" + typeName(callee) + "' object is not callable");
+    switch (callee.obj()->kind()) {
+    case ObjKind::Function: return callFunction(callee.as<FunctionObject>(), a, Value());
+    case ObjKind::Native: {
+        auto *n = callee.as<NativeObject>();
+        return n->fn(*this, n->self, a);
+    }
+    case ObjKind::BoundMethod: {
+        auto *m = callee.as<BoundMethodObject>();
+        if (m->function.is(ObjKind::Function))
+            return callFunction(m->function.as<FunctionObject>(), a, m->self);
+        a.args.insert(a.args.begin(), m->self);
+        return call(m->function, a);
+    }
+    case ObjKind::Class: {
+        auto *c = callee.as<ClassObject>();
+        if (c->construct)
+            return c->construct(*this, callee, a);
+        if (c->isException) {
+            if (!a.kwargs.empty())
+                raise(exc::typeError(), c->name + "() takes no keyword arguments");
+            return makeException(c, std::move(a.args));
+        }
+        raise(exc::typeError(), "cannot create '" + c->name + "' instances");
+    }
+    default: raise(exc::typeError(), "'" + typeName(callee) + "' object is not callable");
+    }
+}
+
+Value Interpreter::finishCall(const Expr &e, const Value &callee, std::vector<Value> &vals, Frame &)
+{
+    CallArgs a;
+    collectCallArgs(e, vals, a);
+    return call(callee, a);
+}
+
+// ---- constants and f-strings ------------------------------------------------------------------
+
+Value Interpreter::evalConstant(const Expr &e)
+{
+    const Constant &c = e.constant;
+    switch (c.kind) {
+    case Constant::Kind::None: return Value();
+    case Constant::Kind::True: return Value::boolean(true);
+    case Constant::Kind::False: return Value::boolean(false);
+    case Constant::Kind::Int: return Value::integer(c.intValue);
+    case Constant::Kind::Float: return Value::real(c.floatValue);
+    case Constant::Kind::Ellipsis: return builtin("Ellipsis");
+    case Constant::Kind::Str: {
+        auto it = m_constants.find(&e);
+        if (it != m_constants.end())
+            return it->second;
+        Value v = str(c.strValue);
+        m_constants.emplace(&e, v);
+        return v;
+    }
+    }
+    return Value();
+}
+
+std::string Interpreter::fstringFormat(const Value &v, char conversion, const std::string &spec)
+{
+    if (conversion == 'r' || conversion == 'a')
+        return format(str(repr(v)), spec);
+    if (conversion == 's')
+        return format(str(toStr(v)), spec);
+    return format(v, spec);
+}
+
+// Fields were evaluated in order into `values` (one per field, nested spec fields included,
+// depth-first); this builds the text.
+Value Interpreter::buildFString(const Expr &e, std::vector<Value> &values)
+{
+    std::size_t k = 0;
+    std::function<std::string(const std::vector<FStringPart> &)> build = [&](const std::vector<FStringPart> &parts) {
+        std::string out;
+        for (auto &p : parts) {
+            if (!p.expr) {
+                out += p.literal;
+                continue;
+            }
+            const Value &v = values[k++];
+            std::string spec = build(p.formatSpec);
+            if (p.selfDocumenting)
+                out += p.exprText + "=";
+            out += fstringFormat(v, p.conversion, spec);
+        }
+        return out;
+    };
+    return str(build(e.fstringParts));
+}
+
+namespace {
+void collectFStringExprs(const std::vector<FStringPart> &parts, std::vector<const Expr *> &out)
+{
+    for (auto &p : parts) {
+        if (!p.expr)
+            continue;
+        out.push_back(p.expr.get());
+        collectFStringExprs(p.formatSpec, out);
+    }
+}
+} // namespace
+
+// ---- the plain evaluator ----------------------------------------------------------------------
+
+Value Interpreter::eval(const Expr &e, Frame &f)
+{
+    switch (e.kind) {
+    case ExprKind::Name: return loadName(e, f);
+    case ExprKind::Constant: return evalConstant(e);
+    case ExprKind::FString: {
+        std::vector<const Expr *> exprs;
+        collectFStringExprs(e.fstringParts, exprs);
+        std::vector<Value> values;
+        values.reserve(exprs.size());
+        for (auto *x : exprs)
+            values.push_back(eval(*x, f));
+        return buildFString(e, values);
+    }
+    case ExprKind::List:
+    case ExprKind::Tuple: {
+        std::vector<Value> items;
+        items.reserve(e.elements.size());
+        for (auto &x : e.elements) {
+            if (x->kind == ExprKind::Starred) {
+                for (auto &v : toVector(eval(*x->left, f)))
+                    items.push_back(v);
+            } else {
+                items.push_back(eval(*x, f));
+            }
+        }
+        return e.kind == ExprKind::List ? list(std::move(items)) : tuple(std::move(items));
+    }
+    case ExprKind::Dict: {
+        auto d = make<DictObject>();
+        for (std::size_t i = 0; i < e.elements.size(); ++i) {
+            if (!e.keys[i]) {
+                Value other = eval(*e.elements[i], f);
+                if (!other.is(ObjKind::Dict))
+                    raise(exc::typeError(), "'" + typeName(other) + "' object is not a mapping");
+                for (auto &entry : other.as<DictObject>()->entries())
+                    if (entry.live)
+                        d->set(entry.key, entry.value);
+                continue;
+            }
+            Value k = eval(*e.keys[i], f);
+            Value v = eval(*e.elements[i], f);
+            setItem(Value(d), k, std::move(v));
+        }
+        return Value(d);
+    }
+    case ExprKind::BinOp: {
+        Value a = eval(*e.left, f);
+        Value b = eval(*e.right, f);
+        return binary(e.binaryOp, a, b);
+    }
+    case ExprKind::UnaryOp: return unary(e.unaryOp, eval(*e.left, f));
+    case ExprKind::BoolOp: {
+        Value v;
+        for (auto &x : e.elements) {
+            v = eval(*x, f);
+            bool t = truthy(v);
+            if (e.boolOp == BoolOperator::And ? !t : t)
+                return v;
+        }
+        return v;
+    }
+    case ExprKind::Compare: {
+        Value left = eval(*e.left, f);
+        for (std::size_t i = 0; i < e.compareOps.size(); ++i) {
+            Value right = eval(*e.args[i], f);
+            if (!compare(e.compareOps[i], left, right))
+                return Value::boolean(false);
+            left = std::move(right);
+        }
+        return Value::boolean(true);
+    }
+    case ExprKind::Call: {
+        Value callee = eval(*e.left, f);
+        std::vector<Value> vals;
+        vals.reserve(e.args.size() + e.keywords.size());
+        for (auto &x : e.args)
+            vals.push_back(eval(x->kind == ExprKind::Starred ? *x->left : *x, f));
+        for (auto &k : e.keywords)
+            vals.push_back(eval(*k.value, f));
+        f.line = e.pos.line > f.line ? e.pos.line : f.line;
+        return finishCall(e, callee, vals, f);
+    }
+    case ExprKind::Attribute: return getAttr(eval(*e.left, f), e.id);
+    case ExprKind::Subscript: {
+        Value obj = eval(*e.left, f);
+        Value index = eval(*e.right, f);
+        return getItem(obj, index);
+    }
+    case ExprKind::Slice:
+        return Value(make<SliceObject>(e.left ? eval(*e.left, f) : Value(), e.right ? eval(*e.right, f) : Value(),
+                                       e.third ? eval(*e.third, f) : Value()));
+    case ExprKind::IfExp: return truthy(eval(*e.left, f)) ? eval(*e.right, f) : eval(*e.third, f);
+    case ExprKind::NamedExpr: {
+        Value v = eval(*e.right, f);
+        storeName(e.id, e.scope, e.slot, f, v);
+        return v;
+    }
+    case ExprKind::Lambda: return makeFunction(e.lambda, f);
+    case ExprKind::ListComp:
+    case ExprKind::DictComp:
+    case ExprKind::GeneratorExp: {
+        Value result = e.kind == ExprKind::DictComp ? Value(make<DictObject>()) : list({});
+        std::function<void(std::size_t)> loop = [&](std::size_t level) {
+            if (level == e.generators.size()) {
+                if (e.kind == ExprKind::DictComp) {
+                    Value k = eval(*e.left, f);
+                    setItem(result, k, eval(*e.right, f));
+                } else {
+                    result.as<ListObject>()->items.push_back(eval(*e.left, f));
+                }
+                return;
+            }
+            auto &g = e.generators[level];
+            Value it = iter(eval(*g.iter, f));
+            Value item;
+            while (next(it, item)) {
+                assign(*g.target, item, f);
+                bool ok = true;
+                for (auto &cond : g.ifs)
+                    if (!truthy(eval(*cond, f))) {
+                        ok = false;
+                        break;
+                    }
+                if (ok)
+                    loop(level + 1);
+            }
+        };
+        loop(0);
+        if (e.kind == ExprKind::GeneratorExp)
+            return iter(result);
+        return result;
+    }
+    case ExprKind::Await: raise(exc::syntaxError(), "'await' outside async function");
+    case ExprKind::Starred: raise(exc::syntaxError(), "can't use starred expression here");
+    case ExprKind::Set:
+    case ExprKind::SetComp:
+    case ExprKind::Yield:
+    case ExprKind::YieldFrom: raise(exc::notImplementedError(), "this expression is not supported yet");
+    }
+    return Value();
+}
+
+Flow Interpreter::execBlock(const StmtList &body, Frame &f)
+{
+    for (auto &s : body) {
+        Flow flow = exec(*s, f);
+        if (flow != Flow::Normal)
+            return flow;
+    }
+    return Flow::Normal;
+}
+
+Flow Interpreter::exec(const Stmt &s, Frame &f)
+{
+    f.line = s.pos.line;
+    switch (s.kind) {
+    case StmtKind::Expr: eval(*s.value, f); return Flow::Normal;
+    case StmtKind::Assign: {
+        Value v = eval(*s.value, f);
+        for (auto &t : s.targets)
+            assign(*t, v, f);
+        return Flow::Normal;
+    }
+    case StmtKind::AnnAssign:
+        if (s.value)
+            assign(*s.target, eval(*s.value, f), f);
+        return Flow::Normal;
+    case StmtKind::AugAssign: {
+        const Expr &t = *s.target;
+        if (t.kind == ExprKind::Name) {
+            Value cur = loadName(t, f);
+            storeName(t.id, t.scope, t.slot, f, binary(s.augOp, cur, eval(*s.value, f)));
+        } else if (t.kind == ExprKind::Attribute) {
+            Value obj = eval(*t.left, f);
+            Value cur = getAttr(obj, t.id);
+            setAttr(obj, t.id, binary(s.augOp, cur, eval(*s.value, f)));
+        } else if (t.kind == ExprKind::Subscript) {
+            Value obj = eval(*t.left, f);
+            Value index = eval(*t.right, f);
+            Value cur = getItem(obj, index);
+            setItem(obj, index, binary(s.augOp, cur, eval(*s.value, f)));
+        } else {
+            raise(exc::syntaxError(), "illegal expression for augmented assignment");
+        }
+        return Flow::Normal;
+    }
+    case StmtKind::Pass:
+    case StmtKind::Global:
+    case StmtKind::Nonlocal: return Flow::Normal;
+    case StmtKind::Break: return Flow::Break;
+    case StmtKind::Continue: return Flow::Continue;
+    case StmtKind::Return:
+        f.returnValue = s.value ? eval(*s.value, f) : Value();
+        return Flow::Return;
+    case StmtKind::If:
+        if (truthy(eval(*s.test, f)))
+            return execBlock(s.body, f);
+        return execBlock(s.orelse, f);
+    case StmtKind::While:
+        while (truthy(eval(*s.test, f))) {
+            Flow flow = execBlock(s.body, f);
+            if (flow == Flow::Break)
+                return Flow::Normal;
+            if (flow == Flow::Return)
+                return flow;
+            f.line = s.pos.line;
+        }
+        return execBlock(s.orelse, f);
+    case StmtKind::For: {
+        Value it = iter(eval(*s.test, f));
+        Value item;
+        while (next(it, item)) {
+            assign(*s.target, std::move(item), f);
+            Flow flow = execBlock(s.body, f);
+            if (flow == Flow::Break)
+                return Flow::Normal;
+            if (flow == Flow::Return)
+                return flow;
+        }
+        return execBlock(s.orelse, f);
+    }
+    case StmtKind::Try: {
+        // The plain evaluator has no suspension points, so C++ try/catch maps directly.
+        Flow flow = Flow::Normal;
+        std::exception_ptr pending;
+        bool raised = false;
+        Value caught;
+        try {
+            flow = execBlock(s.body, f);
+        } catch (ScriptError &e) {
+            raised = true;
+            caught = e.exception;
+        } catch (...) {
+            pending = std::current_exception();
+        }
+        if (raised) {
+            const ExceptHandler *handler = nullptr;
+            try {
+                for (auto &h : s.handlers) {
+                    if (!h.type || exceptionMatches(caught, eval(*h.type, f))) {
+                        handler = &h;
+                        break;
+                    }
+                }
+            } catch (...) {
+                pending = std::current_exception();
+            }
+            if (handler) {
+                if (!handler->name.empty())
+                    storeName(handler->name, handler->nameScope, handler->nameSlot, f, caught);
+                m_state.handling.push_back(caught);
+                try {
+                    flow = execBlock(handler->body, f);
+                } catch (...) {
+                    pending = std::current_exception();
+                }
+                m_state.handling.pop_back();
+                if (!handler->name.empty() && handler->nameScope == Expr::Scope::Local)
+                    f.locals[std::size_t(handler->nameSlot)] = Value::unbound();
+            } else if (!pending) {
+                pending = std::make_exception_ptr(ScriptError{caught});
+            }
+        } else if (!pending && flow == Flow::Normal) {
+            try {
+                flow = execBlock(s.orelse, f);
+            } catch (...) {
+                pending = std::current_exception();
+            }
+        }
+        if (!s.finalbody.empty()) {
+            Value savedReturn = f.returnValue;
+            Flow fin = execBlock(s.finalbody, f);
+            if (fin != Flow::Normal)
+                return fin; // break/continue/return in finally discards the pending exception
+            f.returnValue = savedReturn;
+        }
+        if (pending)
+            std::rethrow_exception(pending);
+        return flow;
+    }
+    case StmtKind::Raise: {
+        if (!s.value) {
+            if (m_state.handling.empty())
+                raise(exc::runtimeError(), "No active exception to reraise");
+            throw ScriptError{m_state.handling.back()};
+        }
+        Value e = eval(*s.value, f);
+        Value cause = s.test ? eval(*s.test, f) : Value();
+        raise(makeRaise(s, e, cause, bool(s.test), f));
+    }
+    case StmtKind::FunctionDef: {
+        Value fn = makeFunction(s.function, f);
+        for (auto it = s.function->decorators.rbegin(); it != s.function->decorators.rend(); ++it)
+            fn = call(eval(**it, f), std::vector<Value>{fn});
+        storeName(s.function->name, s.bindings[0].scope, s.bindings[0].slot, f, fn);
+        return Flow::Normal;
+    }
+    case StmtKind::Import:
+    case StmtKind::ImportFrom: bindImport(s, f); return Flow::Normal;
+    case StmtKind::Assert:
+        if (!truthy(eval(*s.test, f))) {
+            if (s.value)
+                raise(makeException(exc::assertionError(), std::vector<Value>{eval(*s.value, f)}));
+            raise(makeException(exc::assertionError(), std::vector<Value>{}));
+        }
+        return Flow::Normal;
+    case StmtKind::Delete:
+        for (auto &t : s.targets)
+            deleteTarget(*t, f);
+        return Flow::Normal;
+    case StmtKind::With: raise(exc::syntaxError(), "'async with' outside async function");
+    case StmtKind::ClassDef: raise(exc::notImplementedError(), "`class` is not supported yet");
+    }
+    return Flow::Normal;
+}
+
+void Interpreter::bindImport(const Stmt &s, Frame &f)
+{
+    if (s.kind == StmtKind::Import) {
+        for (std::size_t i = 0; i < s.aliases.size(); ++i) {
+            auto &a = s.aliases[i];
+            auto mod = importModule(a.name, s.pos.line);
+            std::string bound = a.asName.empty() ? a.name.substr(0, a.name.find('.')) : a.asName;
+            storeName(bound, s.bindings[i].scope, s.bindings[i].slot, f, Value(mod));
+        }
+        return;
+    }
+    auto mod = importModule(s.module, s.pos.line);
+    for (std::size_t i = 0; i < s.aliases.size(); ++i) {
+        auto &a = s.aliases[i];
+        if (a.name == "*")
+            raise(exc::notImplementedError(), "`from " + s.module + " import *` is not supported yet");
+        const Value *v = mod->dict->findStr(a.name);
+        if (!v)
+            raise(exc::importError(), "cannot import name '" + a.name + "' from '" + s.module + "'");
+        storeName(a.asName.empty() ? a.name : a.asName, s.bindings[i].scope, s.bindings[i].slot, f, *v);
+    }
+}
+
+Ref<ModuleObject> Interpreter::importModule(const std::string &name, int)
+{
+    auto it = m_modules.find(name);
+    if (it != m_modules.end())
+        return it->second;
+    Ref<ModuleObject> mod;
+    if (name == "asyncio")
+        mod = m_engine.asyncioModule();
+    else
+        mod = makeBuiltinModule(*this, name);
+    if (!mod)
+        raise(exc::moduleNotFoundError(), "module '" + name + "' is not available in Loopscope scripts");
+    m_modules.emplace(name, mod);
+    return mod;
+}
+
+Value Interpreter::builtin(const std::string &name)
+{
+    const Value *v = m_builtins->findStr(name);
+    return v ? *v : Value();
+}
+
+// ---- the coroutine evaluator ------------------------------------------------------------------
+
+QCoro::Task<Value> Interpreter::await(Value awaitable)
+{
+    if (awaitable.is(ObjKind::Coroutine))
+        co_return co_await awaitable.as<CoroutineObject>()->run(*this);
+    if (awaitable.is(ObjKind::Future)) {
+        Ref<Future> fut(awaitable.as<Future>());
+        co_return co_await FutureAwaiter{m_engine, fut};
+    }
+    raise(exc::typeError(), "object " + typeName(awaitable) + " can't be used in 'await' expression");
+}
+
+QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
+{
+    if (!suspends(e, mode))
+        co_return eval(e, f);
+    switch (e.kind) {
+    case ExprKind::Await: {
+        Value v = co_await evalAsync(*e.left, f, mode);
+        f.line = e.pos.line > f.line ? e.pos.line : f.line;
+        co_return co_await await(std::move(v));
+    }
+    case ExprKind::Call: {
+        Value callee = co_await evalAsync(*e.left, f, mode);
+        std::vector<Value> vals;
+        for (auto &x : e.args)
+            vals.push_back(co_await evalAsync(x->kind == ExprKind::Starred ? *x->left : *x, f, mode));
+        for (auto &k : e.keywords)
+            vals.push_back(co_await evalAsync(*k.value, f, mode));
+        f.line = e.pos.line > f.line ? e.pos.line : f.line;
+        if (mode == Mode::Host) {
+            // In module code, a call may run the loop (asyncio.run) or reach a function that does.
+            if (callee.is(ObjKind::Native) && callee.as<NativeObject>()->runsLoop) {
+                CallArgs a;
+                collectCallArgs(e, vals, a);
+                co_return co_await runLoopCall(*this, callee, a);
+            }
+            if (callee.is(ObjKind::Function) && !callee.as<FunctionObject>()->def->isAsync) {
+                CallArgs a;
+                collectCallArgs(e, vals, a);
+                co_return co_await callFunctionHost(callee.as<FunctionObject>(), std::move(a), Value());
+            }
+        }
+        co_return finishCall(e, callee, vals, f);
+    }
+    case ExprKind::List:
+    case ExprKind::Tuple: {
+        std::vector<Value> items;
+        for (auto &x : e.elements) {
+            if (x->kind == ExprKind::Starred) {
+                for (auto &v : toVector(co_await evalAsync(*x->left, f, mode)))
+                    items.push_back(v);
+            } else {
+                items.push_back(co_await evalAsync(*x, f, mode));
+            }
+        }
+        co_return e.kind == ExprKind::List ? list(std::move(items)) : tuple(std::move(items));
+    }
+    case ExprKind::Dict: {
+        auto d = make<DictObject>();
+        for (std::size_t i = 0; i < e.elements.size(); ++i) {
+            if (!e.keys[i]) {
+                Value other = co_await evalAsync(*e.elements[i], f, mode);
+                if (!other.is(ObjKind::Dict))
+                    raise(exc::typeError(), "'" + typeName(other) + "' object is not a mapping");
+                for (auto &entry : other.as<DictObject>()->entries())
+                    if (entry.live)
+                        d->set(entry.key, entry.value);
+                continue;
+            }
+            Value k = co_await evalAsync(*e.keys[i], f, mode);
+            Value v = co_await evalAsync(*e.elements[i], f, mode);
+            setItem(Value(d), k, std::move(v));
+        }
+        co_return Value(d);
+    }
+    case ExprKind::FString: {
+        std::vector<const Expr *> exprs;
+        collectFStringExprs(e.fstringParts, exprs);
+        std::vector<Value> values;
+        for (auto *x : exprs)
+            values.push_back(co_await evalAsync(*x, f, mode));
+        co_return buildFString(e, values);
+    }
+    case ExprKind::BinOp: {
+        Value a = co_await evalAsync(*e.left, f, mode);
+        Value b = co_await evalAsync(*e.right, f, mode);
+        co_return binary(e.binaryOp, a, b);
+    }
+    case ExprKind::UnaryOp: co_return unary(e.unaryOp, co_await evalAsync(*e.left, f, mode));
+    case ExprKind::BoolOp: {
+        Value v;
+        for (auto &x : e.elements) {
+            v = co_await evalAsync(*x, f, mode);
+            bool t = truthy(v);
+            if (e.boolOp == BoolOperator::And ? !t : t)
+                co_return v;
+        }
+        co_return v;
+    }
+    case ExprKind::Compare: {
+        Value left = co_await evalAsync(*e.left, f, mode);
+        for (std::size_t i = 0; i < e.compareOps.size(); ++i) {
+            Value right = co_await evalAsync(*e.args[i], f, mode);
+            if (!compare(e.compareOps[i], left, right))
+                co_return Value::boolean(false);
+            left = std::move(right);
+        }
+        co_return Value::boolean(true);
+    }
+    case ExprKind::Attribute: co_return getAttr(co_await evalAsync(*e.left, f, mode), e.id);
+    case ExprKind::Subscript: {
+        Value obj = co_await evalAsync(*e.left, f, mode);
+        Value index = co_await evalAsync(*e.right, f, mode);
+        co_return getItem(obj, index);
+    }
+    case ExprKind::IfExp:
+        if (truthy(co_await evalAsync(*e.left, f, mode)))
+            co_return co_await evalAsync(*e.right, f, mode);
+        co_return co_await evalAsync(*e.third, f, mode);
+    case ExprKind::NamedExpr: {
+        Value v = co_await evalAsync(*e.right, f, mode);
+        storeName(e.id, e.scope, e.slot, f, v);
+        co_return v;
+    }
+    case ExprKind::Slice: {
+        Value a = e.left ? co_await evalAsync(*e.left, f, mode) : Value();
+        Value b = e.right ? co_await evalAsync(*e.right, f, mode) : Value();
+        Value c = e.third ? co_await evalAsync(*e.third, f, mode) : Value();
+        co_return Value(make<SliceObject>(a, b, c));
+    }
+    default:
+        if (mode == Mode::Host)
+            co_return eval(e, f); // comprehensions, lambdas: no loop runs in there
+        raise(exc::notImplementedError(), "`await` inside this kind of expression is not supported yet");
+    }
+}
+
+QCoro::Task<Flow> Interpreter::execBlockAsync(const StmtList &body, Frame &f, Mode mode)
+{
+    for (auto &s : body) {
+        Flow flow = suspends(*s, mode) ? co_await execAsync(*s, f, mode) : exec(*s, f);
+        if (flow != Flow::Normal)
+            co_return flow;
+    }
+    co_return Flow::Normal;
+}
+
+QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
+{
+    if (!suspends(s, mode))
+        co_return exec(s, f);
+    f.line = s.pos.line;
+    switch (s.kind) {
+    case StmtKind::Expr: co_await evalAsync(*s.value, f, mode); co_return Flow::Normal;
+    case StmtKind::Assign: {
+        Value v = co_await evalAsync(*s.value, f, mode);
+        for (auto &t : s.targets)
+            assign(*t, v, f);
+        co_return Flow::Normal;
+    }
+    case StmtKind::AnnAssign:
+        if (s.value)
+            assign(*s.target, co_await evalAsync(*s.value, f, mode), f);
+        co_return Flow::Normal;
+    case StmtKind::AugAssign: {
+        const Expr &t = *s.target;
+        if (t.kind == ExprKind::Name) {
+            Value cur = loadName(t, f);
+            Value rhs = co_await evalAsync(*s.value, f, mode);
+            storeName(t.id, t.scope, t.slot, f, binary(s.augOp, cur, rhs));
+        } else if (t.kind == ExprKind::Attribute) {
+            Value obj = eval(*t.left, f);
+            Value cur = getAttr(obj, t.id);
+            Value rhs = co_await evalAsync(*s.value, f, mode);
+            setAttr(obj, t.id, binary(s.augOp, cur, rhs));
+        } else {
+            Value obj = eval(*t.left, f);
+            Value index = eval(*t.right, f);
+            Value cur = getItem(obj, index);
+            Value rhs = co_await evalAsync(*s.value, f, mode);
+            setItem(obj, index, binary(s.augOp, cur, rhs));
+        }
+        co_return Flow::Normal;
+    }
+    case StmtKind::Return:
+        f.returnValue = s.value ? co_await evalAsync(*s.value, f, mode) : Value();
+        co_return Flow::Return;
+    case StmtKind::If:
+        if (truthy(co_await evalAsync(*s.test, f, mode)))
+            co_return co_await execBlockAsync(s.body, f, mode);
+        co_return co_await execBlockAsync(s.orelse, f, mode);
+    case StmtKind::While:
+        while (truthy(co_await evalAsync(*s.test, f, mode))) {
+            Flow flow = co_await execBlockAsync(s.body, f, mode);
+            if (flow == Flow::Break)
+                co_return Flow::Normal;
+            if (flow == Flow::Return)
+                co_return flow;
+            f.line = s.pos.line;
+        }
+        co_return co_await execBlockAsync(s.orelse, f, mode);
+    case StmtKind::For: {
+        Value it = iter(co_await evalAsync(*s.test, f, mode));
+        Value item;
+        while (next(it, item)) {
+            assign(*s.target, std::move(item), f);
+            Flow flow = co_await execBlockAsync(s.body, f, mode);
+            if (flow == Flow::Break)
+                co_return Flow::Normal;
+            if (flow == Flow::Return)
+                co_return flow;
+        }
+        co_return co_await execBlockAsync(s.orelse, f, mode);
+    }
+    case StmtKind::Try: {
+        // C++ forbids co_await inside a catch block: catch, remember, then act outside it.
+        Flow flow = Flow::Normal;
+        std::exception_ptr pending;
+        bool raised = false;
+        Value caught;
+        try {
+            flow = co_await execBlockAsync(s.body, f, mode);
+        } catch (ScriptError &e) {
+            raised = true;
+            caught = e.exception;
+        } catch (...) {
+            pending = std::current_exception();
+        }
+        if (raised) {
+            const ExceptHandler *handler = nullptr;
+            try {
+                for (auto &h : s.handlers) {
+                    if (!h.type || exceptionMatches(caught, eval(*h.type, f))) {
+                        handler = &h;
+                        break;
+                    }
+                }
+            } catch (...) {
+                pending = std::current_exception();
+            }
+            if (handler) {
+                if (!handler->name.empty())
+                    storeName(handler->name, handler->nameScope, handler->nameSlot, f, caught);
+                m_state.handling.push_back(caught);
+                try {
+                    flow = co_await execBlockAsync(handler->body, f, mode);
+                } catch (...) {
+                    pending = std::current_exception();
+                }
+                m_state.handling.pop_back();
+                if (!handler->name.empty() && handler->nameScope == Expr::Scope::Local)
+                    f.locals[std::size_t(handler->nameSlot)] = Value::unbound();
+            } else if (!pending) {
+                pending = std::make_exception_ptr(ScriptError{caught});
+            }
+        } else if (!pending && flow == Flow::Normal) {
+            try {
+                flow = co_await execBlockAsync(s.orelse, f, mode);
+            } catch (...) {
+                pending = std::current_exception();
+            }
+        }
+        if (!s.finalbody.empty()) {
+            Value savedReturn = f.returnValue;
+            Flow fin = co_await execBlockAsync(s.finalbody, f, mode);
+            if (fin != Flow::Normal)
+                co_return fin;
+            f.returnValue = savedReturn;
+        }
+        if (pending)
+            std::rethrow_exception(pending);
+        co_return flow;
+    }
+    case StmtKind::Raise: {
+        Value e = co_await evalAsync(*s.value, f, mode);
+        Value cause = s.test ? co_await evalAsync(*s.test, f, mode) : Value();
+        raise(makeRaise(s, e, cause, bool(s.test), f));
+    }
+    case StmtKind::With: {
+        if (!s.isAsync || mode != Mode::Task)
+            raise(exc::notImplementedError(), "`with` is not supported yet");
+        co_return co_await execAsyncWith(s, 0, f);
+    }
+    case StmtKind::Assert:
+        if (!truthy(co_await evalAsync(*s.test, f, mode))) {
+            Value msg = s.value ? co_await evalAsync(*s.value, f, mode) : Value();
+            raise(makeException(exc::assertionError(), s.value ? std::vector<Value>{msg} : std::vector<Value>{}));
+        }
+        co_return Flow::Normal;
+    default: co_return exec(s, f);
+    }
+}
+
+// `async with a as x, b as y:` — one item at a time, as nested withs.
+QCoro::Task<Flow> Interpreter::execAsyncWith(const Stmt &s, std::size_t item, Frame &f)
+{
+    if (item == s.items.size())
+        co_return co_await execBlockAsync(s.body, f, Mode::Task);
+    const WithItem &w = s.items[item];
+    Value manager = co_await evalAsync(*w.context, f, Mode::Task);
+    auto enter = findAttr(manager, "__aenter__");
+    auto exit = findAttr(manager, "__aexit__");
+    if (!enter || !exit)
+        raise(exc::typeError(), "'" + typeName(manager) + "' object does not support the asynchronous context manager protocol");
+    // (GCC 12 miscompiles braced initializer lists inside co_await expressions: build arguments first.)
+    Value enterCall = call(*enter, std::vector<Value>());
+    Value entered = co_await await(enterCall);
+    if (w.target)
+        assign(*w.target, entered, f);
+    Flow flow = Flow::Normal;
+    bool raised = false;
+    Value caught;
+    std::exception_ptr other;
+    try {
+        flow = co_await execAsyncWith(s, item + 1, f);
+    } catch (ScriptError &e) {
+        raised = true;
+        caught = e.exception;
+    } catch (...) {
+        other = std::current_exception();
+    }
+    if (raised) {
+        m_state.handling.push_back(caught);
+        Value suppress;
+        std::exception_ptr fromExit;
+        std::vector<Value> exitArgs;
+        exitArgs.push_back(Value(Ref<ClassObject>(typeOf(caught))));
+        exitArgs.push_back(caught);
+        exitArgs.push_back(Value());
+        try {
+            Value exitCall = call(*exit, std::move(exitArgs));
+            suppress = co_await await(exitCall);
+        } catch (...) {
+            fromExit = std::current_exception();
+        }
+        m_state.handling.pop_back();
+        if (fromExit)
+            std::rethrow_exception(fromExit);
+        if (!truthy(suppress))
+            throw ScriptError{caught};
+        co_return Flow::Normal;
+    }
+    std::vector<Value> noException(3);
+    Value exitCall = call(*exit, std::move(noException));
+    co_await await(exitCall);
+    if (other)
+        std::rethrow_exception(other);
+    co_return flow;
+}
+
+} // namespace loopscope::script

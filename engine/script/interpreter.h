@@ -1,0 +1,287 @@
+// The tree-walking interpreter of the scenario language.
+//
+// Every statement and expression has two evaluators: a plain one, and a coroutine one
+// (QCoro::Task) used only for subtrees that can suspend. In an `async def` body a subtree
+// suspends when it contains `await`; at module level ("host mode") it suspends when it contains a
+// call, because a call may reach asyncio.run(), which parks the module's code while the engine
+// steps the loop. Everything else runs on the fast path.
+#pragma once
+
+#include "script/ast.h"
+#include "script/value.h"
+
+#include <QCoro/QCoroTask>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace loopscope {
+class Engine;
+}
+
+namespace loopscope::script {
+
+class Interpreter;
+
+// A Python exception in flight, carried through C++ as a C++ exception.
+struct ScriptError {
+    Value exception; // an InstanceObject of an exception class
+};
+
+// Thrown into suspended coroutines when the engine is torn down (as CPython's coroutine.close()
+// throws GeneratorExit), so every frame finishes and nothing leaks.
+struct TeardownSignal {};
+
+// The variables of one running function or of the module.
+struct Frame {
+    const FunctionDef *def = nullptr; // null at module level
+    std::string name;                 // "<module>" or the function's name, for tracebacks
+    std::vector<Value> locals;
+    std::vector<Ref<CellObject>> cells; // cellNames then freeNames
+    Ref<DictObject> globals;
+    int line = 0; // line of the statement being executed
+    Value returnValue;
+};
+
+// What the interpreter tracks per thread of execution (each task, and the module code): the
+// innermost frame, the call depth and the exceptions being handled. Tasks swap it in and out.
+struct ExecState {
+    Frame *frame = nullptr;
+    int depth = 0;
+    std::vector<Value> handling;
+};
+
+class FunctionObject : public Object {
+public:
+    FunctionObject() : Object(ObjKind::Function) { track(); }
+    ClassObject *cls() const override { return types::functionType(); }
+    void clearRefs() override;
+
+    std::shared_ptr<FunctionDef> def;
+    std::shared_ptr<Module> module; // keeps the tree alive
+    Ref<DictObject> globals;
+    std::vector<Value> defaults;           // for the trailing positional parameters
+    std::vector<std::optional<Value>> kwDefaults; // aligned with def->kwonly
+    std::vector<Ref<CellObject>> closure;  // aligned with def->freeNames
+};
+
+class BoundMethodObject : public Object {
+public:
+    BoundMethodObject(Value s, Value f) : Object(ObjKind::BoundMethod), self(std::move(s)), function(std::move(f)) { track(); }
+    ClassObject *cls() const override { return types::methodType(); }
+    void clearRefs() override { self = Value(); function = Value(); }
+    Value self;
+    Value function;
+};
+
+// A coroutine object: what calling an `async def` (or asyncio.sleep, queue.get(), ...) returns.
+// Nothing runs until it is awaited or wrapped in a task.
+class CoroutineObject : public Object {
+public:
+    using Body = std::function<QCoro::Task<Value>()>;
+    CoroutineObject(std::string n, Body b, int line)
+        : Object(ObjKind::Coroutine), name(std::move(n)), body(std::move(b)), createdLine(line) { track(); }
+    ~CoroutineObject() override;
+    ClassObject *cls() const override { return types::coroutineType(); }
+    void clearRefs() override { body = nullptr; }
+    // Runs the coroutine inline in the awaiting coroutine (await coro).
+    QCoro::Task<Value> run(Interpreter &in);
+
+    std::string name;     // qualified name, as in <coroutine object main at 0x...>
+    Body body;
+    int createdLine = 0;
+    bool started = false;
+    std::string description; // what a task awaiting it waits for, in words ("asyncio.sleep(1)")
+};
+
+// A simple Python-level iterator over a C++ producer.
+class IteratorObject : public Object {
+public:
+    using Next = std::function<bool(Value &)>;
+    explicit IteratorObject(Next n) : Object(ObjKind::Iterator), next(std::move(n)) { track(); }
+    ClassObject *cls() const override { return types::iteratorType(); }
+    void clearRefs() override { next = nullptr; }
+    Next next;
+};
+
+enum class Flow : std::uint8_t { Normal, Break, Continue, Return };
+
+// What suspends in a coroutine evaluator: `await` in task mode, asyncio.run() in host mode.
+enum class Mode : std::uint8_t { Task, Host };
+
+class Interpreter {
+public:
+    explicit Interpreter(Engine &engine);
+    ~Interpreter();
+    Interpreter(const Interpreter &) = delete;
+    Interpreter &operator=(const Interpreter &) = delete;
+
+    Engine &engine() { return m_engine; }
+    Heap &heap() { return m_heap; }
+
+    // Loads a parsed module: resolves scopes and reports unsupported constructs (as SyntaxError).
+    void load(std::shared_ptr<Module> module);
+    const Module *module() const { return m_module.get(); }
+    // Runs the module body; suspends while asyncio.run() drives the loop.
+    QCoro::Task<void> runModule();
+
+    // ---- the object protocol, shared by both evaluators and the builtins ----
+    Value call(const Value &callee, CallArgs &args);
+    Value call(const Value &callee, std::vector<Value> args);
+    Value getAttr(const Value &obj, const std::string &name);
+    std::optional<Value> findAttr(const Value &obj, const std::string &name);
+    void setAttr(const Value &obj, const std::string &name, Value v);
+    Value getItem(const Value &obj, const Value &index);
+    void setItem(const Value &obj, const Value &index, Value v);
+    void delItem(const Value &obj, const Value &index);
+    Value binary(BinaryOp op, const Value &a, const Value &b);
+    Value unary(UnaryOperator op, const Value &a);
+    bool compare(CompareOp op, const Value &a, const Value &b);
+    bool equals(const Value &a, const Value &b);
+    bool lessThan(const Value &a, const Value &b);
+    bool contains(const Value &container, const Value &item);
+    bool truthy(const Value &v);
+    std::int64_t length(const Value &v);
+    Value iter(const Value &v);
+    // Advances an iterator from iter(); false when exhausted.
+    bool next(const Value &iterator, Value &out);
+    std::vector<Value> toVector(const Value &iterable);
+    std::string repr(const Value &v);
+    std::string toStr(const Value &v);
+    std::string format(const Value &v, const std::string &spec);
+    // printf-style `template % values`.
+    Value percentFormat(const std::string &tmpl, const Value &values);
+    std::string typeName(const Value &v) { return typeOf(v)->name; }
+
+    // ---- exceptions ----
+    Value makeException(ClassObject *cls, std::vector<Value> args);
+    Value makeException(ClassObject *cls, const std::string &message);
+    [[noreturn]] void raise(ClassObject *cls, const std::string &message);
+    [[noreturn]] void raise(Value exception);
+    bool isInstance(const Value &v, ClassObject *cls) { return typeOf(v)->isSubclassOf(cls); }
+    // Python-style traceback text plus the final "Type: message" line.
+    std::string formatException(const Value &exception);
+    // "Type: message" or "Type" when there is no message.
+    std::string exceptionLine(const Value &exception);
+    std::string exceptionMessage(const Value &exception); // str(exc)
+
+    // ---- host of the coroutine evaluators, used by the asyncio module ----
+    // The frame currently executing (innermost), for line numbers.
+    Frame *currentFrame() const { return m_state.frame; }
+    int currentLine() const { return m_state.frame ? m_state.frame->line : 0; }
+    // Exchanges the execution state with `other` (a task switching in or out).
+    void swapState(ExecState &other) { std::swap(m_state, other); }
+    Value builtin(const std::string &name);
+    Ref<ModuleObject> importModule(const std::string &name, int line);
+    // Awaits an awaitable value: a coroutine runs inline, a future parks the running task.
+    QCoro::Task<Value> await(Value awaitable);
+
+    // Output of print() goes here (the engine records it in the trace).
+    std::function<void(const std::string &text)> onPrint;
+
+private:
+    friend class FrameScope;
+    struct Context;
+
+    // plain evaluators
+    Flow exec(const Stmt &s, Frame &f);
+    Flow execBlock(const StmtList &body, Frame &f);
+    Value eval(const Expr &e, Frame &f);
+    // coroutine evaluators (only for subtrees that can suspend in this mode)
+    QCoro::Task<Flow> execAsync(const Stmt &s, Frame &f, Mode mode);
+    QCoro::Task<Flow> execBlockAsync(const StmtList &body, Frame &f, Mode mode);
+    QCoro::Task<Value> evalAsync(const Expr &e, Frame &f, Mode mode);
+    QCoro::Task<Flow> execAsyncWith(const Stmt &s, std::size_t item, Frame &f);
+    bool suspends(const Stmt &s, Mode mode) const { return mode == Mode::Task ? s.hasAwait : s.hasCall; }
+    bool suspends(const Expr &e, Mode mode) const { return mode == Mode::Task ? e.hasAwait : e.hasCall; }
+
+    // pieces shared by both evaluators
+    Value loadName(const Expr &e, Frame &f);
+    void storeName(const std::string &id, Expr::Scope scope, int slot, Frame &f, Value v);
+    void assign(const Expr &target, Value v, Frame &f);
+    void deleteTarget(const Expr &target, Frame &f);
+    Value makeFunction(const std::shared_ptr<FunctionDef> &def, Frame &f);
+    Value buildFString(const Expr &e, std::vector<Value> &fieldValues);
+    Value evalConstant(const Expr &e);
+    Value finishCall(const Expr &e, const Value &callee, std::vector<Value> &evaluatedArgs, Frame &f);
+    void collectCallArgs(const Expr &e, const std::vector<Value> &vals, CallArgs &out);
+    bool exceptionMatches(const Value &exc, const Value &spec);
+    Value makeRaise(const Stmt &s, const Value &exc, const Value &cause, bool hasCause, Frame &f);
+    Value doImport(const Stmt &s, Frame &f);
+    void bindImport(const Stmt &s, Frame &f);
+    Value callFunction(FunctionObject *fn, CallArgs &args, const Value &self);
+    QCoro::Task<Value> callFunctionHost(FunctionObject *fn, CallArgs args, Value self);
+    void bindArguments(FunctionObject *fn, CallArgs &args, const Value &self, Frame &frame);
+    QCoro::Task<Value> runFunctionBody(Ref<FunctionObject> fn, std::shared_ptr<Frame> frame, Mode mode);
+    void addTraceback(ScriptError &e, const Frame &f);
+    Value sliceValue(const Value &obj, const SliceObject &slice);
+    std::string fstringFormat(const Value &v, char conversion, const std::string &spec);
+
+    Engine &m_engine;
+    Heap m_heap;
+    Heap *m_previousHeap = nullptr;
+    std::shared_ptr<Module> m_module;
+    Ref<DictObject> m_globals;
+    Ref<DictObject> m_builtins;
+    std::unordered_map<std::string, Ref<ModuleObject>> m_modules;
+    ExecState m_state;
+    std::unordered_map<const Expr *, Value> m_constants; // string constants, built once
+};
+
+// Makes a frame the current one for its lifetime (line numbers, tracebacks).
+class FrameScope {
+public:
+    FrameScope(Interpreter &in, Frame &f) : m_in(in), m_saved(in.m_state.frame) { in.m_state.frame = &f; }
+    ~FrameScope() { m_in.m_state.frame = m_saved; }
+
+private:
+    Interpreter &m_in;
+    Frame *m_saved;
+};
+
+// Helpers for native functions.
+namespace args {
+// Raises TypeError unless the count of positional arguments is within [min, max].
+void expect(Interpreter &in, const std::string &fn, const CallArgs &a, std::size_t min, std::size_t max);
+void noKeywords(Interpreter &in, const std::string &fn, const CallArgs &a);
+std::int64_t toInt(Interpreter &in, const Value &v, const std::string &what);
+double toFloat(Interpreter &in, const Value &v, const std::string &what);
+const std::string &toStr(Interpreter &in, const Value &v, const std::string &what);
+} // namespace args
+
+// Registers the builtin functions, the methods of builtin types and the exception classes.
+void installBuiltins(Interpreter &in, DictObject &builtins);
+// The exception classes, process-wide like the other builtin classes.
+namespace exc {
+ClassObject *baseException();
+ClassObject *exception();
+ClassObject *byName(const std::string &name); // nullptr if unknown
+ClassObject *typeError();
+ClassObject *valueError();
+ClassObject *keyError();
+ClassObject *indexError();
+ClassObject *attributeError();
+ClassObject *nameError();
+ClassObject *unboundLocalError();
+ClassObject *zeroDivisionError();
+ClassObject *runtimeError();
+ClassObject *stopIteration();
+ClassObject *overflowError();
+ClassObject *notImplementedError();
+ClassObject *assertionError();
+ClassObject *recursionError();
+ClassObject *timeoutError();
+ClassObject *cancelledError();
+ClassObject *invalidStateError();
+ClassObject *queueEmpty();
+ClassObject *queueFull();
+ClassObject *generatorExit();
+ClassObject *importError();
+ClassObject *moduleNotFoundError();
+ClassObject *syntaxError();
+const std::vector<ClassObject *> &all();
+} // namespace exc
+
+} // namespace loopscope::script

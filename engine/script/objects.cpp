@@ -1,0 +1,1080 @@
+// The object protocol: attributes, items, operators, comparisons, iteration, repr and str.
+#include "script/interpreter.h"
+
+#include "script/text.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace loopscope::script {
+
+namespace {
+
+[[noreturn]] void raiseFormatError(Interpreter &in, const text::FormatError &e)
+{
+    ClassObject *cls = exc::byName(e.type);
+    in.raise(cls ? cls : exc::valueError(), e.message);
+}
+
+// A stable, deterministic stand-in for id()/addresses in default reprs.
+std::string fakeAddress(const Object *o)
+{
+    static std::unordered_map<const Object *, std::uint64_t> ids;
+    auto it = ids.find(o);
+    std::uint64_t n = it != ids.end() ? it->second : ids.emplace(o, ids.size() + 1).first->second;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "0x7f%010llx", static_cast<unsigned long long>(0x1000 + n * 0x40));
+    return buf;
+}
+
+const char *opSymbol(BinaryOp op)
+{
+    switch (op) {
+    case BinaryOp::Add: return "+";
+    case BinaryOp::Sub: return "-";
+    case BinaryOp::Mul: return "*";
+    case BinaryOp::MatMul: return "@";
+    case BinaryOp::Div: return "/";
+    case BinaryOp::FloorDiv: return "//";
+    case BinaryOp::Mod: return "%";
+    case BinaryOp::Pow: return "** or pow()";
+    case BinaryOp::LShift: return "<<";
+    case BinaryOp::RShift: return ">>";
+    case BinaryOp::BitOr: return "|";
+    case BinaryOp::BitXor: return "^";
+    case BinaryOp::BitAnd: return "&";
+    }
+    return "?";
+}
+
+const char *compareSymbol(CompareOp op)
+{
+    switch (op) {
+    case CompareOp::Lt: return "<";
+    case CompareOp::LtE: return "<=";
+    case CompareOp::Gt: return ">";
+    case CompareOp::GtE: return ">=";
+    default: return "==";
+    }
+}
+
+// Normalises Python slice bounds for a sequence of length n (PySlice_AdjustIndices).
+void adjustSlice(Interpreter &in, const SliceObject &s, std::int64_t n, std::int64_t &start, std::int64_t &stop, std::int64_t &step)
+{
+    step = s.step.isNone() ? 1 : args::toInt(in, s.step, "slice indices");
+    if (step == 0)
+        in.raise(exc::valueError(), "slice step cannot be zero");
+    auto bound = [&](const Value &v, std::int64_t dflt) {
+        if (v.isNone())
+            return dflt;
+        std::int64_t i = args::toInt(in, v, "slice indices");
+        if (i < 0) {
+            i += n;
+            if (i < 0)
+                i = step < 0 ? -1 : 0;
+        } else if (i >= n) {
+            i = step < 0 ? n - 1 : n;
+        }
+        return i;
+    };
+    start = bound(s.start, step < 0 ? n - 1 : 0);
+    stop = bound(s.stop, step < 0 ? -1 : n);
+}
+
+std::int64_t floorDiv(std::int64_t a, std::int64_t b)
+{
+    std::int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0)))
+        --q;
+    return q;
+}
+
+std::int64_t floorMod(std::int64_t a, std::int64_t b)
+{
+    std::int64_t m = a % b;
+    if (m != 0 && ((m < 0) != (b < 0)))
+        m += b;
+    return m;
+}
+
+} // namespace
+
+// ---- attributes -------------------------------------------------------------------------------
+
+std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &name)
+{
+    if (obj.isObj()) {
+        Object *o = obj.obj();
+        switch (o->kind()) {
+        case ObjKind::Instance: {
+            auto *inst = static_cast<InstanceObject *>(o);
+            if (inst->attrs)
+                if (const Value *v = inst->attrs->findStr(name))
+                    return *v;
+            if (inst->exception) {
+                auto &d = *inst->exception;
+                if (name == "args")
+                    return tuple(d.args);
+                if (name == "__cause__")
+                    return d.cause;
+                if (name == "__context__")
+                    return d.context;
+                if (name == "__suppress_context__")
+                    return Value::boolean(d.suppressContext);
+                if (name == "__traceback__")
+                    return Value();
+            }
+            break;
+        }
+        case ObjKind::Module:
+            if (const Value *v = static_cast<ModuleObject *>(o)->dict->findStr(name))
+                return *v;
+            if (name == "__name__")
+                return str(static_cast<ModuleObject *>(o)->name);
+            return std::nullopt;
+        case ObjKind::Class: {
+            auto *c = static_cast<ClassObject *>(o);
+            if (name == "__name__" || name == "__qualname__")
+                return str(c->name);
+            if (name == "__base__")
+                return c->base ? Value(c->base) : Value();
+            if (const Value *v = c->lookup(name))
+                return *v;
+            break;
+        }
+        case ObjKind::Function: {
+            auto *fn = static_cast<FunctionObject *>(o);
+            if (name == "__name__" || name == "__qualname__")
+                return str(fn->def->name);
+            if (name == "__doc__")
+                return fn->def->docstring.empty() ? Value() : str(fn->def->docstring);
+            break;
+        }
+        case ObjKind::Native:
+            if (name == "__name__" || name == "__qualname__") {
+                auto &n = static_cast<NativeObject *>(o)->name;
+                return str(n.substr(n.rfind('.') + 1));
+            }
+            break;
+        case ObjKind::Coroutine:
+            if (name == "__name__" || name == "__qualname__")
+                return str(static_cast<CoroutineObject *>(o)->name);
+            break;
+        default: break;
+        }
+    }
+    if (name == "__class__")
+        return Value(Ref<ClassObject>(typeOf(obj)));
+    ClassObject *cls = typeOf(obj);
+    if (const Value *v = cls->lookup(name)) {
+        if (v->is(ObjKind::Native))
+            return Value(make<NativeObject>(v->as<NativeObject>()->name, v->as<NativeObject>()->fn, obj));
+        if (v->is(ObjKind::Function))
+            return Value(make<BoundMethodObject>(obj, *v));
+        return *v;
+    }
+    return std::nullopt;
+}
+
+Value Interpreter::getAttr(const Value &obj, const std::string &name)
+{
+    if (auto v = findAttr(obj, name))
+        return *v;
+    if (obj.is(ObjKind::Module))
+        raise(exc::attributeError(), "module '" + obj.as<ModuleObject>()->name + "' has no attribute '" + name + "'");
+    if (obj.is(ObjKind::Class))
+        raise(exc::attributeError(), "type object '" + obj.as<ClassObject>()->name + "' has no attribute '" + name + "'");
+    raise(exc::attributeError(), "'" + typeName(obj) + "' object has no attribute '" + name + "'");
+}
+
+void Interpreter::setAttr(const Value &obj, const std::string &name, Value v)
+{
+    if (obj.is(ObjKind::Instance)) {
+        auto *inst = obj.as<InstanceObject>();
+        if (inst->exception && name == "__cause__") {
+            inst->exception->cause = v;
+            inst->exception->suppressContext = true;
+            return;
+        }
+        if (!inst->attrs)
+            inst->attrs = make<DictObject>();
+        inst->attrs->set(str(name), std::move(v));
+        return;
+    }
+    if (obj.is(ObjKind::Module)) {
+        obj.as<ModuleObject>()->dict->set(str(name), std::move(v));
+        return;
+    }
+    if (obj.is(ObjKind::Class) && !obj.as<ClassObject>()->builtin) {
+        obj.as<ClassObject>()->setAttr(name, std::move(v));
+        return;
+    }
+    if (obj.is(ObjKind::Class))
+        raise(exc::typeError(), "cannot set '" + name + "' attribute of immutable type '" + obj.as<ClassObject>()->name + "'");
+    raise(exc::attributeError(), "'" + typeName(obj) + "' object has no attribute '" + name + "'");
+}
+
+// ---- items ------------------------------------------------------------------------------------
+
+namespace {
+std::int64_t sequenceIndex(Interpreter &in, const Value &index, std::int64_t n, const char *what)
+{
+    if (!index.isIntLike())
+        in.raise(exc::typeError(), std::string(what) + " indices must be integers or slices, not " + in.typeName(index));
+    std::int64_t i = index.asInt();
+    if (i < 0)
+        i += n;
+    if (i < 0 || i >= n)
+        in.raise(exc::indexError(), std::string(what) + " index out of range");
+    return i;
+}
+} // namespace
+
+Value Interpreter::sliceValue(const Value &obj, const SliceObject &s)
+{
+    std::int64_t start, stop, step;
+    if (obj.is(ObjKind::Str)) {
+        auto *so = obj.as<StrObject>();
+        adjustSlice(*this, s, std::int64_t(so->length()), start, stop, step);
+        return str(text::slice(so->value, start, stop, step));
+    }
+    const std::vector<Value> *items = nullptr;
+    if (obj.is(ObjKind::List))
+        items = &obj.as<ListObject>()->items;
+    else if (obj.is(ObjKind::Tuple))
+        items = &obj.as<TupleObject>()->items;
+    else if (obj.is(ObjKind::Range)) {
+        auto *r = obj.as<RangeObject>();
+        adjustSlice(*this, s, r->length(), start, stop, step);
+        std::int64_t count = step > 0 ? (stop > start ? (stop - start - 1) / step + 1 : 0)
+                                      : (start > stop ? (start - stop - 1) / (-step) + 1 : 0);
+        std::int64_t first = r->start + start * r->step;
+        return Value(make<RangeObject>(first, first + count * r->step * step, r->step * step));
+    }
+    if (!items)
+        raise(exc::typeError(), "'" + typeName(obj) + "' object is not subscriptable");
+    adjustSlice(*this, s, std::int64_t(items->size()), start, stop, step);
+    std::vector<Value> out;
+    if (step > 0)
+        for (std::int64_t i = start; i < stop; i += step)
+            out.push_back((*items)[std::size_t(i)]);
+    else
+        for (std::int64_t i = start; i > stop; i += step)
+            out.push_back((*items)[std::size_t(i)]);
+    return obj.is(ObjKind::List) ? list(std::move(out)) : tuple(std::move(out));
+}
+
+Value Interpreter::getItem(const Value &obj, const Value &index)
+{
+    if (index.is(ObjKind::Slice))
+        return sliceValue(obj, *index.as<SliceObject>());
+    if (obj.isObj()) {
+        switch (obj.obj()->kind()) {
+        case ObjKind::List: {
+            auto &items = obj.as<ListObject>()->items;
+            return items[std::size_t(sequenceIndex(*this, index, std::int64_t(items.size()), "list"))];
+        }
+        case ObjKind::Tuple: {
+            auto &items = obj.as<TupleObject>()->items;
+            return items[std::size_t(sequenceIndex(*this, index, std::int64_t(items.size()), "tuple"))];
+        }
+        case ObjKind::Str: {
+            auto *s = obj.as<StrObject>();
+            if (!index.isIntLike())
+                raise(exc::typeError(), "string indices must be integers, not '" + typeName(index) + "'");
+            return str(text::charAt(s->value, sequenceIndex(*this, index, std::int64_t(s->length()), "string")));
+        }
+        case ObjKind::Dict: {
+            if (!isHashable(index))
+                raise(exc::typeError(), "unhashable type: '" + typeName(index) + "'");
+            if (const Value *v = obj.as<DictObject>()->find(index))
+                return *v;
+            raise(makeException(exc::keyError(), std::vector<Value>{index}));
+        }
+        case ObjKind::Range: {
+            auto *r = obj.as<RangeObject>();
+            std::int64_t i = sequenceIndex(*this, index, r->length(), "range object");
+            return Value::integer(r->start + i * r->step);
+        }
+        default: break;
+        }
+    }
+    if (obj.is(ObjKind::Class))
+        return obj; // list[int] and friends in annotations: harmless
+    raise(exc::typeError(), "'" + typeName(obj) + "' object is not subscriptable");
+}
+
+void Interpreter::setItem(const Value &obj, const Value &index, Value v)
+{
+    if (obj.is(ObjKind::List)) {
+        auto &items = obj.as<ListObject>()->items;
+        if (index.is(ObjKind::Slice)) {
+            std::int64_t start, stop, step;
+            adjustSlice(*this, *index.as<SliceObject>(), std::int64_t(items.size()), start, stop, step);
+            std::vector<Value> repl = toVector(v);
+            if (step != 1)
+                raise(exc::notImplementedError(), "extended slice assignment is not supported yet");
+            if (stop < start)
+                stop = start;
+            items.erase(items.begin() + start, items.begin() + stop);
+            items.insert(items.begin() + start, repl.begin(), repl.end());
+            return;
+        }
+        items[std::size_t(sequenceIndex(*this, index, std::int64_t(items.size()), "list assignment"))] = std::move(v);
+        return;
+    }
+    if (obj.is(ObjKind::Dict)) {
+        if (!isHashable(index))
+            raise(exc::typeError(), "unhashable type: '" + typeName(index) + "'");
+        obj.as<DictObject>()->set(index, std::move(v));
+        return;
+    }
+    raise(exc::typeError(), "'" + typeName(obj) + "' object does not support item assignment");
+}
+
+void Interpreter::delItem(const Value &obj, const Value &index)
+{
+    if (obj.is(ObjKind::List)) {
+        auto &items = obj.as<ListObject>()->items;
+        if (index.is(ObjKind::Slice)) {
+            std::int64_t start, stop, step;
+            adjustSlice(*this, *index.as<SliceObject>(), std::int64_t(items.size()), start, stop, step);
+            std::vector<Value> kept;
+            for (std::int64_t i = 0; i < std::int64_t(items.size()); ++i) {
+                bool in = step > 0 ? (i >= start && i < stop && (i - start) % step == 0)
+                                   : (i <= start && i > stop && (start - i) % (-step) == 0);
+                if (!in)
+                    kept.push_back(items[std::size_t(i)]);
+            }
+            items = std::move(kept);
+            return;
+        }
+        items.erase(items.begin() + sequenceIndex(*this, index, std::int64_t(items.size()), "list assignment"));
+        return;
+    }
+    if (obj.is(ObjKind::Dict)) {
+        if (!obj.as<DictObject>()->remove(index))
+            raise(makeException(exc::keyError(), std::vector<Value>{index}));
+        return;
+    }
+    raise(exc::typeError(), "'" + typeName(obj) + "' object does not support item deletion");
+}
+
+// ---- operators --------------------------------------------------------------------------------
+
+Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
+{
+    if (a.isIntLike() && b.isIntLike()) {
+        std::int64_t x = a.asInt(), y = b.asInt(), r = 0;
+        auto overflow = [&]() -> Value { raise(exc::overflowError(), "integer overflow: Loopscope integers are 64-bit"); };
+        switch (op) {
+        case BinaryOp::Add: if (__builtin_add_overflow(x, y, &r)) overflow(); return Value::integer(r);
+        case BinaryOp::Sub: if (__builtin_sub_overflow(x, y, &r)) overflow(); return Value::integer(r);
+        case BinaryOp::Mul: if (__builtin_mul_overflow(x, y, &r)) overflow(); return Value::integer(r);
+        case BinaryOp::Div:
+            if (y == 0)
+                raise(exc::zeroDivisionError(), "division by zero");
+            return Value::real(double(x) / double(y));
+        case BinaryOp::FloorDiv:
+            if (y == 0)
+                raise(exc::zeroDivisionError(), "integer division or modulo by zero");
+            if (x == INT64_MIN && y == -1)
+                overflow();
+            return Value::integer(floorDiv(x, y));
+        case BinaryOp::Mod:
+            if (y == 0)
+                raise(exc::zeroDivisionError(), "integer modulo by zero");
+            if (y == -1)
+                return Value::integer(0);
+            return Value::integer(floorMod(x, y));
+        case BinaryOp::Pow: {
+            if (y < 0) {
+                if (x == 0)
+                    raise(exc::zeroDivisionError(), "0.0 cannot be raised to a negative power");
+                return Value::real(std::pow(double(x), double(y)));
+            }
+            std::int64_t result = 1, base = x;
+            while (y) {
+                if (y & 1)
+                    if (__builtin_mul_overflow(result, base, &result))
+                        overflow();
+                y >>= 1;
+                if (y && __builtin_mul_overflow(base, base, &base))
+                    overflow();
+            }
+            return Value::integer(result);
+        }
+        case BinaryOp::LShift:
+            if (y < 0)
+                raise(exc::valueError(), "negative shift count");
+            if (y >= 63 || (x != 0 && (x << y) >> y != x))
+                overflow();
+            return Value::integer(x << y);
+        case BinaryOp::RShift:
+            if (y < 0)
+                raise(exc::valueError(), "negative shift count");
+            return Value::integer(y >= 63 ? (x < 0 ? -1 : 0) : x >> y);
+        case BinaryOp::BitOr: return a.isBool() && b.isBool() ? Value::boolean(x | y) : Value::integer(x | y);
+        case BinaryOp::BitXor: return a.isBool() && b.isBool() ? Value::boolean(x ^ y) : Value::integer(x ^ y);
+        case BinaryOp::BitAnd: return a.isBool() && b.isBool() ? Value::boolean(x & y) : Value::integer(x & y);
+        case BinaryOp::MatMul: break;
+        }
+    } else if (a.isNumber() && b.isNumber()) {
+        double x = a.toDouble(), y = b.toDouble();
+        switch (op) {
+        case BinaryOp::Add: return Value::real(x + y);
+        case BinaryOp::Sub: return Value::real(x - y);
+        case BinaryOp::Mul: return Value::real(x * y);
+        case BinaryOp::Div:
+            if (y == 0)
+                raise(exc::zeroDivisionError(), "float division by zero");
+            return Value::real(x / y);
+        case BinaryOp::FloorDiv:
+            if (y == 0)
+                raise(exc::zeroDivisionError(), "float floor division by zero");
+            return Value::real(std::floor(x / y));
+        case BinaryOp::Mod: {
+            if (y == 0)
+                raise(exc::zeroDivisionError(), "float modulo");
+            double m = std::fmod(x, y);
+            if (m != 0 && ((m < 0) != (y < 0)))
+                m += y;
+            else if (m == 0)
+                m = std::copysign(0.0, y);
+            return Value::real(m);
+        }
+        case BinaryOp::Pow:
+            if (x == 0 && y < 0)
+                raise(exc::zeroDivisionError(), "0.0 cannot be raised to a negative power");
+            return Value::real(std::pow(x, y));
+        default: break;
+        }
+    } else if (a.is(ObjKind::Str)) {
+        if (op == BinaryOp::Add) {
+            if (!b.is(ObjKind::Str))
+                raise(exc::typeError(), "can only concatenate str (not \"" + typeName(b) + "\") to str");
+            return str(a.as<StrObject>()->value + b.as<StrObject>()->value);
+        }
+        if (op == BinaryOp::Mul && b.isIntLike()) {
+            std::string out;
+            for (std::int64_t i = 0; i < b.asInt(); ++i)
+                out += a.as<StrObject>()->value;
+            return str(std::move(out));
+        }
+        if (op == BinaryOp::Mod)
+            return percentFormat(a.as<StrObject>()->value, b);
+    } else if (a.is(ObjKind::List) || a.is(ObjKind::Tuple)) {
+        auto &x = a.is(ObjKind::List) ? a.as<ListObject>()->items : a.as<TupleObject>()->items;
+        if (op == BinaryOp::Add) {
+            if (b.obj() == nullptr || b.obj()->kind() != a.obj()->kind())
+                raise(exc::typeError(), "can only concatenate " + typeName(a) + " (not \"" + typeName(b) + "\") to " + typeName(a));
+            auto &y = b.is(ObjKind::List) ? b.as<ListObject>()->items : b.as<TupleObject>()->items;
+            std::vector<Value> out(x);
+            out.insert(out.end(), y.begin(), y.end());
+            return a.is(ObjKind::List) ? list(std::move(out)) : tuple(std::move(out));
+        }
+        if (op == BinaryOp::Mul && b.isIntLike()) {
+            std::vector<Value> out;
+            for (std::int64_t i = 0; i < b.asInt(); ++i)
+                out.insert(out.end(), x.begin(), x.end());
+            return a.is(ObjKind::List) ? list(std::move(out)) : tuple(std::move(out));
+        }
+    } else if (a.isIntLike() && op == BinaryOp::Mul && (b.is(ObjKind::Str) || b.is(ObjKind::List) || b.is(ObjKind::Tuple))) {
+        return binary(op, b, a);
+    } else if (a.is(ObjKind::Dict) && b.is(ObjKind::Dict) && op == BinaryOp::BitOr) {
+        auto d = make<DictObject>();
+        for (auto *src : {a.as<DictObject>(), b.as<DictObject>()})
+            for (auto &e : src->entries())
+                if (e.live)
+                    d->set(e.key, e.value);
+        return Value(d);
+    }
+    raise(exc::typeError(), std::string("unsupported operand type(s) for ") + opSymbol(op) + ": '" + typeName(a) + "' and '" + typeName(b) + "'");
+}
+
+Value Interpreter::unary(UnaryOperator op, const Value &a)
+{
+    switch (op) {
+    case UnaryOperator::Not: return Value::boolean(!truthy(a));
+    case UnaryOperator::Neg:
+        if (a.isIntLike()) {
+            if (a.asInt() == INT64_MIN)
+                raise(exc::overflowError(), "integer overflow: Loopscope integers are 64-bit");
+            return Value::integer(-a.asInt());
+        }
+        if (a.isFloat())
+            return Value::real(-a.asFloat());
+        raise(exc::typeError(), "bad operand type for unary -: '" + typeName(a) + "'");
+    case UnaryOperator::Pos:
+        if (a.isIntLike())
+            return Value::integer(a.asInt());
+        if (a.isFloat())
+            return a;
+        raise(exc::typeError(), "bad operand type for unary +: '" + typeName(a) + "'");
+    case UnaryOperator::Invert:
+        if (a.isIntLike())
+            return Value::integer(~a.asInt());
+        raise(exc::typeError(), "bad operand type for unary ~: '" + typeName(a) + "'");
+    }
+    return Value();
+}
+
+bool Interpreter::equals(const Value &a, const Value &b)
+{
+    if (a.isNumber() && b.isNumber())
+        return keyEquals(a, b);
+    if (a.tag() != b.tag())
+        return false;
+    if (!a.isObj())
+        return true;
+    if (a.obj() == b.obj())
+        return true;
+    if (a.obj()->kind() != b.obj()->kind())
+        return false;
+    switch (a.obj()->kind()) {
+    case ObjKind::Str: return a.as<StrObject>()->value == b.as<StrObject>()->value;
+    case ObjKind::List:
+    case ObjKind::Tuple: {
+        auto &x = a.is(ObjKind::List) ? a.as<ListObject>()->items : a.as<TupleObject>()->items;
+        auto &y = b.is(ObjKind::List) ? b.as<ListObject>()->items : b.as<TupleObject>()->items;
+        if (x.size() != y.size())
+            return false;
+        for (std::size_t i = 0; i < x.size(); ++i)
+            if (!equals(x[i], y[i]))
+                return false;
+        return true;
+    }
+    case ObjKind::Dict: {
+        auto *x = a.as<DictObject>();
+        auto *y = b.as<DictObject>();
+        if (x->size() != y->size())
+            return false;
+        for (auto &e : x->entries()) {
+            if (!e.live)
+                continue;
+            const Value *v = y->find(e.key);
+            if (!v || !equals(e.value, *v))
+                return false;
+        }
+        return true;
+    }
+    case ObjKind::Range: {
+        auto *x = a.as<RangeObject>();
+        auto *y = b.as<RangeObject>();
+        return x->length() == y->length() && (x->length() == 0 || (x->start == y->start && (x->length() == 1 || x->step == y->step)));
+    }
+    case ObjKind::BoundMethod:
+        return a.as<BoundMethodObject>()->self.identical(b.as<BoundMethodObject>()->self)
+               && a.as<BoundMethodObject>()->function.identical(b.as<BoundMethodObject>()->function);
+    case ObjKind::Native:
+        return a.as<NativeObject>()->name == b.as<NativeObject>()->name && a.as<NativeObject>()->self.identical(b.as<NativeObject>()->self);
+    default: return false;
+    }
+}
+
+bool Interpreter::lessThan(const Value &a, const Value &b)
+{
+    return compare(CompareOp::Lt, a, b);
+}
+
+bool Interpreter::compare(CompareOp op, const Value &a, const Value &b)
+{
+    switch (op) {
+    case CompareOp::Eq: return equals(a, b);
+    case CompareOp::NotEq: return !equals(a, b);
+    case CompareOp::Is: return a.identical(b);
+    case CompareOp::IsNot: return !a.identical(b);
+    case CompareOp::In: return contains(b, a);
+    case CompareOp::NotIn: return !contains(b, a);
+    default: break;
+    }
+    int c = 0;
+    if (a.isIntLike() && b.isIntLike()) {
+        c = a.asInt() < b.asInt() ? -1 : a.asInt() > b.asInt() ? 1 : 0;
+    } else if (a.isNumber() && b.isNumber()) {
+        double x = a.toDouble(), y = b.toDouble();
+        if (std::isnan(x) || std::isnan(y))
+            return false;
+        c = x < y ? -1 : x > y ? 1 : 0;
+    } else if (a.is(ObjKind::Str) && b.is(ObjKind::Str)) {
+        c = a.as<StrObject>()->value.compare(b.as<StrObject>()->value);
+        c = c < 0 ? -1 : c > 0 ? 1 : 0;
+    } else if ((a.is(ObjKind::List) && b.is(ObjKind::List)) || (a.is(ObjKind::Tuple) && b.is(ObjKind::Tuple))) {
+        auto &x = a.is(ObjKind::List) ? a.as<ListObject>()->items : a.as<TupleObject>()->items;
+        auto &y = b.is(ObjKind::List) ? b.as<ListObject>()->items : b.as<TupleObject>()->items;
+        std::size_t i = 0;
+        while (i < x.size() && i < y.size() && equals(x[i], y[i]))
+            ++i;
+        if (i < x.size() && i < y.size())
+            return compare(op, x[i], y[i]);
+        c = x.size() < y.size() ? -1 : x.size() > y.size() ? 1 : 0;
+    } else {
+        raise(exc::typeError(), std::string("'") + compareSymbol(op) + "' not supported between instances of '" + typeName(a) + "' and '" + typeName(b) + "'");
+    }
+    switch (op) {
+    case CompareOp::Lt: return c < 0;
+    case CompareOp::LtE: return c <= 0;
+    case CompareOp::Gt: return c > 0;
+    case CompareOp::GtE: return c >= 0;
+    default: return false;
+    }
+}
+
+bool Interpreter::contains(const Value &container, const Value &item)
+{
+    if (container.is(ObjKind::Str)) {
+        if (!item.is(ObjKind::Str))
+            raise(exc::typeError(), "'in <string>' requires string as left operand, not " + typeName(item));
+        return container.as<StrObject>()->value.find(item.as<StrObject>()->value) != std::string::npos;
+    }
+    if (container.is(ObjKind::Dict)) {
+        if (!isHashable(item))
+            raise(exc::typeError(), "unhashable type: '" + typeName(item) + "'");
+        return container.as<DictObject>()->find(item) != nullptr;
+    }
+    if (container.is(ObjKind::Range) && item.isIntLike()) {
+        auto *r = container.as<RangeObject>();
+        std::int64_t x = item.asInt();
+        if (r->step > 0 ? (x < r->start || x >= r->stop) : (x > r->start || x <= r->stop))
+            return false;
+        return (x - r->start) % r->step == 0;
+    }
+    if (container.is(ObjKind::List) || container.is(ObjKind::Tuple)) {
+        auto &items = container.is(ObjKind::List) ? container.as<ListObject>()->items : container.as<TupleObject>()->items;
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (items[i].identical(item) || equals(items[i], item))
+                return true;
+        return false;
+    }
+    Value it = iter(container);
+    Value v;
+    while (next(it, v))
+        if (equals(v, item))
+            return true;
+    return false;
+}
+
+bool Interpreter::truthy(const Value &v)
+{
+    switch (v.tag()) {
+    case Value::Tag::None:
+    case Value::Tag::Unbound: return false;
+    case Value::Tag::Bool:
+    case Value::Tag::Int: return v.asInt() != 0;
+    case Value::Tag::Float: return v.asFloat() != 0;
+    case Value::Tag::Obj: break;
+    }
+    switch (v.obj()->kind()) {
+    case ObjKind::Str: return !v.as<StrObject>()->value.empty();
+    case ObjKind::List: return !v.as<ListObject>()->items.empty();
+    case ObjKind::Tuple: return !v.as<TupleObject>()->items.empty();
+    case ObjKind::Dict: return v.as<DictObject>()->size() != 0;
+    case ObjKind::Range: return v.as<RangeObject>()->length() != 0;
+    default: return true;
+    }
+}
+
+std::int64_t Interpreter::length(const Value &v)
+{
+    if (v.isObj()) {
+        switch (v.obj()->kind()) {
+        case ObjKind::Str: return std::int64_t(v.as<StrObject>()->length());
+        case ObjKind::List: return std::int64_t(v.as<ListObject>()->items.size());
+        case ObjKind::Tuple: return std::int64_t(v.as<TupleObject>()->items.size());
+        case ObjKind::Dict: return std::int64_t(v.as<DictObject>()->size());
+        case ObjKind::Range: return v.as<RangeObject>()->length();
+        default:
+            if (auto m = findAttr(v, "__len__"))
+                return args::toInt(*this, call(*m, std::vector<Value>{}), "__len__");
+            break;
+        }
+    }
+    raise(exc::typeError(), "object of type '" + typeName(v) + "' has no len()");
+}
+
+// ---- iteration --------------------------------------------------------------------------------
+
+Value Interpreter::iter(const Value &v)
+{
+    if (v.isObj()) {
+        switch (v.obj()->kind()) {
+        case ObjKind::Iterator: return v;
+        case ObjKind::List: {
+            Ref<ListObject> l(v.as<ListObject>());
+            std::size_t i = 0;
+            return Value(make<IteratorObject>([l, i](Value &out) mutable {
+                if (i >= l->items.size())
+                    return false;
+                out = l->items[i++];
+                return true;
+            }));
+        }
+        case ObjKind::Tuple: {
+            Ref<TupleObject> t(v.as<TupleObject>());
+            std::size_t i = 0;
+            return Value(make<IteratorObject>([t, i](Value &out) mutable {
+                if (i >= t->items.size())
+                    return false;
+                out = t->items[i++];
+                return true;
+            }));
+        }
+        case ObjKind::Str: {
+            auto chars = std::make_shared<std::vector<std::string>>(text::characters(v.as<StrObject>()->value));
+            std::size_t i = 0;
+            return Value(make<IteratorObject>([chars, i](Value &out) mutable {
+                if (i >= chars->size())
+                    return false;
+                out = str((*chars)[i++]);
+                return true;
+            }));
+        }
+        case ObjKind::Dict: {
+            Ref<DictObject> d(v.as<DictObject>());
+            std::size_t i = 0;
+            std::uint64_t version = d->version();
+            std::size_t size = d->size();
+            return Value(make<IteratorObject>([this, d, i, version, size](Value &out) mutable {
+                if (d->version() != version && d->size() != size)
+                    raise(exc::runtimeError(), "dictionary changed size during iteration");
+                auto &entries = d->entries();
+                while (i < entries.size() && !entries[i].live)
+                    ++i;
+                if (i >= entries.size())
+                    return false;
+                out = entries[i++].key;
+                return true;
+            }));
+        }
+        case ObjKind::Range: {
+            Ref<RangeObject> r(v.as<RangeObject>());
+            std::int64_t i = 0, n = r->length();
+            return Value(make<IteratorObject>([r, i, n](Value &out) mutable {
+                if (i >= n)
+                    return false;
+                out = Value::integer(r->start + i++ * r->step);
+                return true;
+            }));
+        }
+        default:
+            if (auto m = findAttr(v, "__iter__"))
+                return call(*m, std::vector<Value>{});
+            break;
+        }
+    }
+    raise(exc::typeError(), "'" + typeName(v) + "' object is not iterable");
+}
+
+bool Interpreter::next(const Value &iterator, Value &out)
+{
+    if (iterator.is(ObjKind::Iterator)) {
+        auto *it = iterator.as<IteratorObject>();
+        return it->next && it->next(out);
+    }
+    raise(exc::typeError(), "'" + typeName(iterator) + "' object is not an iterator");
+}
+
+std::vector<Value> Interpreter::toVector(const Value &iterable)
+{
+    if (iterable.is(ObjKind::List))
+        return iterable.as<ListObject>()->items;
+    if (iterable.is(ObjKind::Tuple))
+        return iterable.as<TupleObject>()->items;
+    std::vector<Value> out;
+    Value it = iter(iterable);
+    Value v;
+    while (next(it, v))
+        out.push_back(v);
+    return out;
+}
+
+// ---- repr, str, format ------------------------------------------------------------------------
+
+std::string Interpreter::repr(const Value &v)
+{
+    switch (v.tag()) {
+    case Value::Tag::None:
+    case Value::Tag::Unbound: return "None";
+    case Value::Tag::Bool: return v.asBool() ? "True" : "False";
+    case Value::Tag::Int: return text::intToString(v.asInt());
+    case Value::Tag::Float: return text::floatRepr(v.asFloat());
+    case Value::Tag::Obj: break;
+    }
+    static thread_local std::vector<const Object *> active; // containers being printed: [...] on cycles
+    Object *o = v.obj();
+    auto guard = [&](const char *cyc) -> std::optional<std::string> {
+        if (std::find(active.begin(), active.end(), o) != active.end())
+            return std::string(cyc);
+        return std::nullopt;
+    };
+    struct Push {
+        Object *o;
+        Push(Object *x) : o(x) { active.push_back(x); }
+        ~Push() { active.pop_back(); }
+    };
+    switch (o->kind()) {
+    case ObjKind::Str: return text::stringRepr(v.as<StrObject>()->value);
+    case ObjKind::List: {
+        if (auto c = guard("[...]"))
+            return *c;
+        Push p(o);
+        std::string out = "[";
+        auto &items = v.as<ListObject>()->items;
+        for (std::size_t i = 0; i < items.size(); ++i)
+            out += (i ? ", " : "") + repr(items[i]);
+        return out + "]";
+    }
+    case ObjKind::Tuple: {
+        auto &items = v.as<TupleObject>()->items;
+        std::string out = "(";
+        for (std::size_t i = 0; i < items.size(); ++i)
+            out += (i ? ", " : "") + repr(items[i]);
+        return out + (items.size() == 1 ? ",)" : ")");
+    }
+    case ObjKind::Dict: {
+        if (auto c = guard("{...}"))
+            return *c;
+        Push p(o);
+        std::string out = "{";
+        bool first = true;
+        for (auto &e : v.as<DictObject>()->entries()) {
+            if (!e.live)
+                continue;
+            out += (first ? "" : ", ") + repr(e.key) + ": " + repr(e.value);
+            first = false;
+        }
+        return out + "}";
+    }
+    case ObjKind::Range: {
+        auto *r = v.as<RangeObject>();
+        return "range(" + std::to_string(r->start) + ", " + std::to_string(r->stop) + (r->step != 1 ? ", " + std::to_string(r->step) : "") + ")";
+    }
+    case ObjKind::Instance: {
+        auto *inst = v.as<InstanceObject>();
+        if (inst->exception) {
+            std::string out = inst->klass->name + "(";
+            auto &a = inst->exception->args;
+            for (std::size_t i = 0; i < a.size(); ++i)
+                out += (i ? ", " : "") + repr(a[i]);
+            return out + ")";
+        }
+        if (auto m = findAttr(v, "__repr__"))
+            return toStr(call(*m, std::vector<Value>{}));
+        return "<" + inst->klass->name + " object at " + fakeAddress(o) + ">";
+    }
+    case ObjKind::Class: {
+        auto *c = v.as<ClassObject>();
+        bool asyncioClass = c->name == "CancelledError" || c->name == "InvalidStateError" || c->name == "QueueEmpty"
+                            || c->name == "QueueFull" || c->name == "Future" || c->name == "Task" || c->name == "Queue"
+                            || c->name == "Lock" || c->name == "Event" || c->name == "Semaphore";
+        std::string module = !c->builtin ? "__main__." : asyncioClass ? "asyncio." : "";
+        if (c->name == "CancelledError")
+            module = "asyncio.exceptions.";
+        return "<class '" + module + c->name + "'>";
+    }
+    case ObjKind::Function: return "<function " + v.as<FunctionObject>()->def->name + " at " + fakeAddress(o) + ">";
+    case ObjKind::Native: {
+        auto *n = v.as<NativeObject>();
+        if (!n->self.isNone())
+            return "<built-in method " + n->name.substr(n->name.rfind('.') + 1) + " of " + typeName(n->self) + " object at " + fakeAddress(n->self.obj()) + ">";
+        return "<built-in function " + n->name.substr(n->name.rfind('.') + 1) + ">";
+    }
+    case ObjKind::BoundMethod: return "<bound method " + repr(v.as<BoundMethodObject>()->function) + ">";
+    case ObjKind::Coroutine: return "<coroutine object " + v.as<CoroutineObject>()->name + " at " + fakeAddress(o) + ">";
+    case ObjKind::Module: return "<module '" + v.as<ModuleObject>()->name + "'>";
+    case ObjKind::Slice: {
+        auto *s = v.as<SliceObject>();
+        return "slice(" + repr(s->start) + ", " + repr(s->stop) + ", " + repr(s->step) + ")";
+    }
+    default: {
+        if (auto m = typeOf(v)->lookup("__repr__"))
+            return toStr(call(*m, std::vector<Value>{v}));
+        return "<" + typeName(v) + " object at " + fakeAddress(o) + ">";
+    }
+    }
+}
+
+std::string Interpreter::toStr(const Value &v)
+{
+    if (v.is(ObjKind::Str))
+        return v.as<StrObject>()->value;
+    if (v.is(ObjKind::Instance)) {
+        auto *inst = v.as<InstanceObject>();
+        if (inst->exception)
+            return exceptionMessage(v);
+        if (auto m = findAttr(v, "__str__"))
+            return toStr(call(*m, std::vector<Value>{}));
+    }
+    return repr(v);
+}
+
+std::string Interpreter::format(const Value &v, const std::string &spec)
+{
+    try {
+        switch (v.tag()) {
+        case Value::Tag::Bool: return text::formatBool(v.asBool(), spec);
+        case Value::Tag::Int: return text::formatInt(v.asInt(), spec);
+        case Value::Tag::Float: return text::formatFloat(v.asFloat(), spec);
+        default: break;
+        }
+        if (v.is(ObjKind::Str))
+            return text::formatString(v.as<StrObject>()->value, spec);
+        return text::formatObject(toStr(v), spec, typeName(v));
+    } catch (const text::FormatError &e) {
+        raiseFormatError(*this, e);
+    }
+}
+
+// printf-style `template % values`.
+Value Interpreter::percentFormat(const std::string &tmpl, const Value &values)
+{
+    std::vector<Value> items;
+    const DictObject *mapping = nullptr;
+    if (values.is(ObjKind::Tuple))
+        items = values.as<TupleObject>()->items;
+    else if (values.is(ObjKind::Dict))
+        mapping = values.as<DictObject>();
+    else
+        items.push_back(values);
+    std::size_t next = 0;
+    std::string out;
+    try {
+        for (std::size_t i = 0; i < tmpl.size(); ++i) {
+            char c = tmpl[i];
+            if (c != '%') {
+                out += c;
+                continue;
+            }
+            if (++i >= tmpl.size())
+                raise(exc::valueError(), "incomplete format");
+            Value arg;
+            bool haveArg = false;
+            if (tmpl[i] == '(') {
+                std::size_t close = tmpl.find(')', i);
+                if (close == std::string::npos || !mapping)
+                    raise(exc::typeError(), "format requires a mapping");
+                const Value *found = mapping->findStr(tmpl.substr(i + 1, close - i - 1));
+                if (!found)
+                    raise(makeException(exc::keyError(), std::vector<Value>{str(tmpl.substr(i + 1, close - i - 1))}));
+                arg = *found;
+                haveArg = true;
+                i = close + 1;
+            }
+            text::PercentSpec spec;
+            for (; i < tmpl.size() && std::strchr("-+ #0", tmpl[i]); ++i) {
+                switch (tmpl[i]) {
+                case '-': spec.leftAdjust = true; break;
+                case '+': spec.plusSign = true; break;
+                case ' ': spec.spaceSign = true; break;
+                case '#': spec.alternate = true; break;
+                case '0': spec.zeroPad = true; break;
+                }
+            }
+            auto takeArg = [&]() -> Value {
+                if (next >= items.size())
+                    raise(exc::typeError(), "not enough arguments for format string");
+                return items[next++];
+            };
+            if (i < tmpl.size() && tmpl[i] == '*') {
+                spec.width = args::toInt(*this, takeArg(), "* wants int");
+                ++i;
+            } else {
+                while (i < tmpl.size() && std::isdigit(static_cast<unsigned char>(tmpl[i])))
+                    spec.width = (spec.width < 0 ? 0 : spec.width * 10) + (tmpl[i++] - '0');
+            }
+            if (i < tmpl.size() && tmpl[i] == '.') {
+                ++i;
+                spec.precision = 0;
+                if (i < tmpl.size() && tmpl[i] == '*') {
+                    spec.precision = args::toInt(*this, takeArg(), "* wants int");
+                    ++i;
+                } else {
+                    while (i < tmpl.size() && std::isdigit(static_cast<unsigned char>(tmpl[i])))
+                        spec.precision = spec.precision * 10 + (tmpl[i++] - '0');
+                }
+            }
+            if (i >= tmpl.size())
+                raise(exc::valueError(), "incomplete format");
+            char conv = tmpl[i];
+            if (conv == '%') {
+                out += '%';
+                continue;
+            }
+            if (!haveArg)
+                arg = takeArg();
+            switch (conv) {
+            case 's': out += text::percentFormatString(toStr(arg), spec); break;
+            case 'r':
+            case 'a': out += text::percentFormatString(repr(arg), spec); break;
+            case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': case 'c':
+                if (arg.isFloat() && conv != 'c')
+                    arg = Value::integer(std::int64_t(arg.asFloat()));
+                if (!arg.isIntLike())
+                    raise(exc::typeError(), std::string("%") + conv + " format: a real number is required, not " + typeName(arg));
+                out += text::percentFormatInt(arg.asInt(), conv, spec);
+                break;
+            case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
+                if (!arg.isNumber())
+                    raise(exc::typeError(), "must be real number, not " + typeName(arg));
+                out += text::percentFormatFloat(arg.toDouble(), conv, spec);
+                break;
+            default: {
+                char buf[64];
+                std::snprintf(buf, sizeof buf, "unsupported format character '%c' (0x%x) at index %zu", conv, unsigned(conv), i);
+                raise(exc::valueError(), buf);
+            }
+            }
+        }
+    } catch (const text::FormatError &e) {
+        raiseFormatError(*this, e);
+    }
+    if (!mapping && next < items.size())
+        raise(exc::typeError(), "not all arguments converted during string formatting");
+    return str(std::move(out));
+}
+
+// ---- argument helpers for natives -------------------------------------------------------------
+
+namespace args {
+void expect(Interpreter &in, const std::string &fn, const CallArgs &a, std::size_t min, std::size_t max)
+{
+    std::size_t n = a.args.size();
+    if (n >= min && n <= max)
+        return;
+    if (min == max)
+        in.raise(exc::typeError(), fn + "() takes exactly " + (min == 1 ? std::string("one argument") : std::to_string(min) + " arguments") + " (" + std::to_string(n) + " given)");
+    if (n < min)
+        in.raise(exc::typeError(), fn + " expected at least " + std::to_string(min) + " argument" + (min == 1 ? "" : "s") + ", got " + std::to_string(n));
+    in.raise(exc::typeError(), fn + " expected at most " + std::to_string(max) + " argument" + (max == 1 ? "" : "s") + ", got " + std::to_string(n));
+}
+
+void noKeywords(Interpreter &in, const std::string &fn, const CallArgs &a)
+{
+    if (!a.kwargs.empty())
+        in.raise(exc::typeError(), fn + "() takes no keyword arguments");
+}
+
+std::int64_t toInt(Interpreter &in, const Value &v, const std::string &what)
+{
+    if (v.isIntLike())
+        return v.asInt();
+    in.raise(exc::typeError(), "'" + in.typeName(v) + "' object cannot be interpreted as an integer" + (what.empty() ? "" : ""));
+}
+
+double toFloat(Interpreter &in, const Value &v, const std::string &what)
+{
+    if (v.isNumber())
+        return v.toDouble();
+    in.raise(exc::typeError(), what + " must be a real number, not " + in.typeName(v));
+}
+
+const std::string &toStr(Interpreter &in, const Value &v, const std::string &what)
+{
+    if (v.is(ObjKind::Str))
+        return v.as<StrObject>()->value;
+    in.raise(exc::typeError(), what + " must be str, not " + in.typeName(v));
+}
+} // namespace args
+
+} // namespace loopscope::script

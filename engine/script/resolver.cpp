@@ -1,0 +1,647 @@
+// The resolver: decides where every variable lives (Python's scoping rules), numbers local slots,
+// marks which subtrees contain calls (for the host evaluator), and rejects constructs the
+// interpreter does not run yet, by name and line.
+#include "script/resolver.h"
+
+#include "script/parser.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace loopscope::script {
+
+namespace {
+
+struct Scope {
+    FunctionDef *def = nullptr; // null: the module
+    Scope *parent = nullptr;
+    std::set<std::string> locals;
+    std::set<std::string> globals;
+    std::set<std::string> nonlocals;
+    std::set<std::string> cells;
+    std::vector<std::string> frees;
+    std::map<std::string, int> slots;
+    // Comprehension variables are renamed to hidden locals of the enclosing function.
+    std::vector<std::map<std::string, std::string>> renames;
+};
+
+class Resolver {
+public:
+    explicit Resolver(Module &m) : m_module(m) {}
+
+    void run()
+    {
+        Scope module;
+        m_scope = &module;
+        for (auto &s : m_module.body)
+            stmt(*s);
+    }
+
+private:
+    [[noreturn]] void unsupported(SourcePos pos, const std::string &what)
+    {
+        SyntaxError e;
+        e.type = "SyntaxError";
+        e.message = what + " is not supported yet";
+        e.fileName = m_module.fileName;
+        e.line = pos.line;
+        e.column = pos.column;
+        if (pos.line >= 1 && std::size_t(pos.line) <= m_module.lines.size())
+            e.lineText = m_module.lines[std::size_t(pos.line) - 1];
+        throw e;
+    }
+
+    std::string renamed(const std::string &id) const
+    {
+        for (auto it = m_scope->renames.rbegin(); it != m_scope->renames.rend(); ++it) {
+            auto f = it->find(id);
+            if (f != it->end())
+                return f->second;
+        }
+        return id;
+    }
+
+    // ---- pass 1 (collect) and pass 2 (resolve) happen per function: collect the function's own
+    // bindings first, then walk its body resolving references.
+
+    static void collectTargets(const Expr &e, std::set<std::string> &out)
+    {
+        switch (e.kind) {
+        case ExprKind::Name: out.insert(e.id); break;
+        case ExprKind::Tuple:
+        case ExprKind::List:
+            for (auto &x : e.elements)
+                collectTargets(*x, out);
+            break;
+        case ExprKind::Starred: collectTargets(*e.left, out); break;
+        default: break;
+        }
+    }
+
+    static void collectNamed(const Expr *e, std::set<std::string> &out)
+    {
+        if (!e)
+            return;
+        if (e->kind == ExprKind::NamedExpr) {
+            out.insert(e->id);
+        }
+        if (e->kind == ExprKind::Lambda)
+            return;
+        for (auto *child : {e->left.get(), e->right.get(), e->third.get()})
+            collectNamed(child, out);
+        for (auto &x : e->elements)
+            collectNamed(x.get(), out);
+        for (auto &x : e->keys)
+            collectNamed(x.get(), out);
+        for (auto &x : e->args)
+            collectNamed(x.get(), out);
+        for (auto &k : e->keywords)
+            collectNamed(k.value.get(), out);
+        for (auto &g : e->generators) {
+            collectNamed(g.iter.get(), out);
+            for (auto &i : g.ifs)
+                collectNamed(i.get(), out);
+        }
+    }
+
+    static void collectBlock(const StmtList &body, Scope &scope)
+    {
+        for (auto &s : body)
+            collectStmt(*s, scope);
+    }
+
+    static void collectExprs(const Stmt &s, std::set<std::string> &out)
+    {
+        collectNamed(s.value.get(), out);
+        collectNamed(s.test.get(), out);
+        for (auto &t : s.targets)
+            collectNamed(t.get(), out);
+        for (auto &item : s.items)
+            collectNamed(item.context.get(), out);
+    }
+
+    static void collectStmt(const Stmt &s, Scope &scope)
+    {
+        auto &L = scope.locals;
+        collectExprs(s, L);
+        switch (s.kind) {
+        case StmtKind::Assign:
+        case StmtKind::Delete:
+            for (auto &t : s.targets)
+                collectTargets(*t, L);
+            break;
+        case StmtKind::AugAssign:
+        case StmtKind::AnnAssign:
+            collectTargets(*s.target, L);
+            break;
+        case StmtKind::For:
+            collectTargets(*s.target, L);
+            break;
+        case StmtKind::With:
+            for (auto &item : s.items)
+                if (item.target)
+                    collectTargets(*item.target, L);
+            break;
+        case StmtKind::Try:
+            for (auto &h : s.handlers) {
+                if (!h.name.empty())
+                    L.insert(h.name);
+                collectBlock(h.body, scope);
+            }
+            break;
+        case StmtKind::FunctionDef: L.insert(s.function->name); return;
+        case StmtKind::ClassDef: L.insert(s.classDef->name); return;
+        case StmtKind::Import:
+            for (auto &a : s.aliases)
+                L.insert(a.asName.empty() ? a.name.substr(0, a.name.find('.')) : a.asName);
+            break;
+        case StmtKind::ImportFrom:
+            for (auto &a : s.aliases)
+                L.insert(a.asName.empty() ? a.name : a.asName);
+            break;
+        case StmtKind::Global:
+            for (auto &n : s.names)
+                scope.globals.insert(n);
+            break;
+        case StmtKind::Nonlocal:
+            for (auto &n : s.names)
+                scope.nonlocals.insert(n);
+            break;
+        default: break;
+        }
+        collectBlock(s.body, scope);
+        collectBlock(s.orelse, scope);
+        collectBlock(s.finalbody, scope);
+    }
+
+    // Where does `id` live, seen from the current scope?
+    std::pair<Expr::Scope, int> lookup(const std::string &id)
+    {
+        Scope &s = *m_scope;
+        if (!s.def)
+            return {Expr::Scope::Global, -1};
+        if (s.globals.count(id))
+            return {Expr::Scope::Global, -1};
+        if (s.locals.count(id) && !s.nonlocals.count(id)) {
+            auto it = s.slots.find(id);
+            if (s.cells.count(id))
+                return {Expr::Scope::Cell, cellIndex(s, id)};
+            return {Expr::Scope::Local, it->second};
+        }
+        // A free variable: find the nearest enclosing function that binds it.
+        for (Scope *p = s.parent; p && p->def; p = p->parent) {
+            if (p->globals.count(id))
+                break;
+            if (p->locals.count(id) || p->nonlocals.count(id)) {
+                return {Expr::Scope::Free, freeIndex(s, id)};
+            }
+        }
+        return {Expr::Scope::Global, -1};
+    }
+
+    static int cellIndex(Scope &s, const std::string &id)
+    {
+        auto &names = s.def->cellNames;
+        auto it = std::find(names.begin(), names.end(), id);
+        return int(it - names.begin());
+    }
+
+    // Registers `id` as free in `s` (and as cell or free all the way up to its owner).
+    int freeIndex(Scope &s, const std::string &id)
+    {
+        auto &frees = s.def->freeNames;
+        auto it = std::find(frees.begin(), frees.end(), id);
+        if (it != frees.end())
+            return int(s.def->cellNames.size() + std::size_t(it - frees.begin()));
+        frees.push_back(id);
+        for (Scope *p = s.parent; p && p->def; p = p->parent) {
+            if ((p->locals.count(id) && !p->nonlocals.count(id))) {
+                if (!p->cells.count(id)) {
+                    p->cells.insert(id);
+                    p->def->cellNames.push_back(id);
+                }
+                break;
+            }
+            // an intermediate function passes the variable through as a free variable of its own
+            auto &pf = p->def->freeNames;
+            if (std::find(pf.begin(), pf.end(), id) == pf.end())
+                pf.push_back(id);
+        }
+        return int(s.def->cellNames.size() + frees.size() - 1);
+    }
+
+    void name(Expr &e)
+    {
+        std::string id = renamed(e.id);
+        e.id = id;
+        auto [scope, slot] = lookup(id);
+        e.scope = scope;
+        e.slot = slot;
+    }
+
+    void function(FunctionDef &def)
+    {
+        Scope scope;
+        scope.def = &def;
+        scope.parent = m_scope;
+        for (auto &p : def.positional)
+            scope.locals.insert(p.name);
+        if (!def.varargs.empty())
+            scope.locals.insert(def.varargs);
+        for (auto &p : def.kwonly)
+            scope.locals.insert(p.name);
+        if (!def.kwargs.empty())
+            scope.locals.insert(def.kwargs);
+        collectBlock(def.body, scope);
+        for (auto &g : scope.globals)
+            scope.locals.erase(g);
+        // Slots: parameters first, in order, then the other locals.
+        def.localNames.clear();
+        def.cellNames.clear();
+        def.freeNames.clear();
+        auto addSlot = [&](const std::string &n) {
+            if (n.empty() || scope.slots.count(n) || !scope.locals.count(n) || scope.nonlocals.count(n))
+                return;
+            scope.slots[n] = int(def.localNames.size());
+            def.localNames.push_back(n);
+        };
+        for (auto &p : def.positional)
+            addSlot(p.name);
+        addSlot(def.varargs);
+        for (auto &p : def.kwonly)
+            addSlot(p.name);
+        addSlot(def.kwargs);
+        for (auto &n : scope.locals)
+            addSlot(n);
+        // Cells: locals captured by nested functions. Find them before resolving this body, so
+        // that references resolve to the cell from the start.
+        m_pendingCells.clear();
+        findCaptured(def.body, scope);
+        for (auto &n : m_pendingCells)
+            if (!scope.cells.count(n)) {
+                scope.cells.insert(n);
+                def.cellNames.push_back(n);
+            }
+
+        Scope *saved = m_scope;
+        m_scope = &scope;
+        for (auto &s : def.body)
+            stmt(*s);
+        m_scope = saved;
+    }
+
+    // Names that nested functions (at any depth) read from this scope.
+    void findCaptured(const StmtList &body, Scope &scope)
+    {
+        for (auto &s : body)
+            findCapturedStmt(*s, scope, 0);
+    }
+
+    void findCapturedStmt(const Stmt &s, Scope &scope, int depth)
+    {
+        if (s.kind == StmtKind::FunctionDef) {
+            const FunctionDef &f = *s.function;
+            std::set<std::string> inner;
+            for (auto &p : f.positional)
+                inner.insert(p.name);
+            inner.insert(f.varargs);
+            for (auto &p : f.kwonly)
+                inner.insert(p.name);
+            inner.insert(f.kwargs);
+            Scope tmp;
+            collectBlock(f.body, tmp);
+            for (auto &n : tmp.locals)
+                if (!tmp.nonlocals.count(n))
+                    inner.insert(n);
+            for (auto &n : tmp.globals)
+                inner.erase(n);
+            std::set<std::string> used;
+            usedNames(f.body, used);
+            for (auto &n : used)
+                if ((!inner.count(n) || tmp.nonlocals.count(n)) && scope.locals.count(n) && scope.slots.count(n))
+                    m_pendingCells.insert(n);
+            (void)depth;
+            return;
+        }
+        for (auto *e : {s.value.get(), s.test.get(), s.target.get()})
+            findCapturedExpr(e, scope);
+        for (auto &t : s.targets)
+            findCapturedExpr(t.get(), scope);
+        for (auto &i : s.items)
+            findCapturedExpr(i.context.get(), scope);
+        for (auto *b : {&s.body, &s.orelse, &s.finalbody})
+            for (auto &x : *b)
+                findCapturedStmt(*x, scope, depth);
+        for (auto &h : s.handlers)
+            for (auto &x : h.body)
+                findCapturedStmt(*x, scope, depth);
+    }
+
+    void findCapturedExpr(const Expr *e, Scope &scope)
+    {
+        if (!e)
+            return;
+        if (e->kind == ExprKind::Lambda) {
+            std::set<std::string> used;
+            usedNames(e->lambda->body, used);
+            std::set<std::string> params;
+            for (auto &p : e->lambda->positional)
+                params.insert(p.name);
+            for (auto &n : used)
+                if (!params.count(n) && scope.slots.count(n))
+                    m_pendingCells.insert(n);
+            return;
+        }
+        forChildren(*e, [&](const Expr *c) { findCapturedExpr(c, scope); });
+    }
+
+    template<typename F>
+    static void forChildren(const Expr &e, F f)
+    {
+        for (auto *c : {e.left.get(), e.right.get(), e.third.get()})
+            if (c)
+                f(c);
+        for (auto &x : e.elements)
+            if (x)
+                f(x.get());
+        for (auto &x : e.keys)
+            if (x)
+                f(x.get());
+        for (auto &x : e.args)
+            if (x)
+                f(x.get());
+        for (auto &k : e.keywords)
+            f(k.value.get());
+        for (auto &g : e.generators) {
+            f(g.target.get());
+            f(g.iter.get());
+            for (auto &i : g.ifs)
+                f(i.get());
+        }
+        for (auto &p : e.fstringParts)
+            forFString(p, f);
+    }
+
+    template<typename F>
+    static void forFString(const FStringPart &p, F f)
+    {
+        if (p.expr)
+            f(p.expr.get());
+        for (auto &s : p.formatSpec)
+            forFString(s, f);
+    }
+
+    // Every name read anywhere under body, including nested functions.
+    static void usedNames(const StmtList &body, std::set<std::string> &out)
+    {
+        for (auto &s : body)
+            usedStmt(*s, out);
+    }
+    static void usedStmt(const Stmt &s, std::set<std::string> &out)
+    {
+        for (auto *e : {s.value.get(), s.test.get(), s.target.get()})
+            usedExpr(e, out);
+        for (auto &t : s.targets)
+            usedExpr(t.get(), out);
+        for (auto &i : s.items) {
+            usedExpr(i.context.get(), out);
+            usedExpr(i.target.get(), out);
+        }
+        for (auto *b : {&s.body, &s.orelse, &s.finalbody})
+            usedNames(*b, out);
+        for (auto &h : s.handlers) {
+            usedExpr(h.type.get(), out);
+            usedNames(h.body, out);
+        }
+        if (s.kind == StmtKind::FunctionDef) {
+            usedNames(s.function->body, out);
+            for (auto &p : s.function->positional)
+                usedExpr(p.defaultValue.get(), out);
+        }
+        if (s.kind == StmtKind::Nonlocal)
+            for (auto &n : s.names)
+                out.insert(n);
+    }
+    static void usedExpr(const Expr *e, std::set<std::string> &out)
+    {
+        if (!e)
+            return;
+        if (e->kind == ExprKind::Name || e->kind == ExprKind::NamedExpr)
+            out.insert(e->id);
+        if (e->kind == ExprKind::Lambda)
+            usedNames(e->lambda->body, out);
+        forChildren(*e, [&](const Expr *c) { usedExpr(c, out); });
+    }
+
+    // ---- the walk ---------------------------------------------------------------------------
+
+    void block(StmtList &body, bool &hasCall)
+    {
+        for (auto &s : body) {
+            stmt(*s);
+            hasCall |= s->hasCall;
+        }
+    }
+
+    bool expr(Expr *e)
+    {
+        if (!e)
+            return false;
+        bool call = false;
+        switch (e->kind) {
+        case ExprKind::Name: name(*e); break;
+        case ExprKind::Call: call = true; break;
+        case ExprKind::Yield:
+        case ExprKind::YieldFrom: unsupported(e->pos, "`yield` (generators)");
+        case ExprKind::Set:
+        case ExprKind::SetComp: unsupported(e->pos, "`set`");
+        case ExprKind::Lambda: {
+            auto &def = *e->lambda;
+            for (auto &p : def.positional)
+                call |= expr(p.defaultValue.get());
+            function(def);
+            e->hasCall = call;
+            return call;
+        }
+        case ExprKind::NamedExpr: {
+            call |= expr(e->right.get());
+            Expr tmp(ExprKind::Name, e->pos);
+            tmp.id = e->id;
+            name(tmp);
+            e->id = tmp.id;
+            e->scope = tmp.scope;
+            e->slot = tmp.slot;
+            e->hasCall = call;
+            return call;
+        }
+        case ExprKind::ListComp:
+        case ExprKind::DictComp:
+        case ExprKind::GeneratorExp: {
+            // The first iterable is evaluated in the enclosing scope; the loop variables get
+            // hidden names so they don't leak, as in Python 3.
+            std::map<std::string, std::string> names;
+            for (auto &g : e->generators) {
+                std::set<std::string> targets;
+                collectTargets(*g.target, targets);
+                for (auto &t : targets)
+                    names[t] = t + "@" + std::to_string(e->pos.line) + ":" + std::to_string(e->pos.column);
+            }
+            bool first = true;
+            for (auto &g : e->generators) {
+                if (!first)
+                    m_scope->renames.push_back(names);
+                call |= expr(g.iter.get());
+                if (first)
+                    m_scope->renames.push_back(names);
+                first = false;
+                m_scope->renames.pop_back();
+            }
+            m_scope->renames.push_back(names);
+            if (m_scope->def)
+                for (auto &[from, to] : names)
+                    if (!m_scope->slots.count(to)) {
+                        m_scope->locals.insert(to);
+                        m_scope->slots[to] = int(m_scope->def->localNames.size());
+                        m_scope->def->localNames.push_back(to);
+                    }
+            for (auto &g : e->generators) {
+                call |= expr(g.target.get());
+                for (auto &i : g.ifs)
+                    call |= expr(i.get());
+            }
+            call |= expr(e->left.get());
+            call |= expr(e->right.get());
+            m_scope->renames.pop_back();
+            e->hasCall = call;
+            return call;
+        }
+        default: break;
+        }
+        forChildrenMut(*e, [&](Expr *c) { call |= expr(c); });
+        e->hasCall = call;
+        return call;
+    }
+
+    template<typename F>
+    static void forChildrenMut(Expr &e, F f)
+    {
+        for (auto *c : {e.left.get(), e.right.get(), e.third.get()})
+            if (c)
+                f(c);
+        for (auto &x : e.elements)
+            if (x)
+                f(x.get());
+        for (auto &x : e.keys)
+            if (x)
+                f(x.get());
+        for (auto &x : e.args)
+            if (x)
+                f(x.get());
+        for (auto &k : e.keywords)
+            f(k.value.get());
+        for (auto &p : e.fstringParts)
+            forFStringMut(p, f);
+    }
+    template<typename F>
+    static void forFStringMut(FStringPart &p, F f)
+    {
+        if (p.expr)
+            f(p.expr.get());
+        for (auto &s : p.formatSpec)
+            forFStringMut(s, f);
+    }
+
+    Stmt::Binding binding(const std::string &id)
+    {
+        Expr tmp(ExprKind::Name, {});
+        tmp.id = id;
+        name(tmp);
+        return {tmp.scope, tmp.slot};
+    }
+
+    void stmt(Stmt &s)
+    {
+        bool call = false;
+        switch (s.kind) {
+        case StmtKind::ClassDef: unsupported(s.pos, "`class`");
+        case StmtKind::With:
+            if (!s.isAsync)
+                unsupported(s.pos, "`with` (plain, not async)");
+            break;
+        case StmtKind::For:
+            if (s.isAsync)
+                unsupported(s.pos, "`async for`");
+            break;
+        case StmtKind::Try:
+            if (s.isStar)
+                unsupported(s.pos, "`except*`");
+            break;
+        case StmtKind::FunctionDef: {
+            auto &def = *s.function;
+            if (def.isGenerator)
+                unsupported(def.pos, "`yield` (generators)");
+            for (auto &d : def.decorators)
+                call |= expr(d.get());
+            for (auto &p : def.positional)
+                call |= expr(p.defaultValue.get());
+            for (auto &p : def.kwonly)
+                call |= expr(p.defaultValue.get());
+            function(def);
+            s.bindings = {binding(def.name)};
+            s.hasCall = call || !def.decorators.empty();
+            return;
+        }
+        case StmtKind::Import:
+            s.bindings.clear();
+            for (auto &a : s.aliases)
+                s.bindings.push_back(binding(a.asName.empty() ? a.name.substr(0, a.name.find('.')) : a.asName));
+            s.hasCall = true; // importing runs module code in CPython; keep it on the host path
+            return;
+        case StmtKind::ImportFrom:
+            s.bindings.clear();
+            for (auto &a : s.aliases)
+                s.bindings.push_back(binding(a.asName.empty() ? a.name : a.asName));
+            s.hasCall = true;
+            return;
+        default: break;
+        }
+        call |= expr(s.value.get());
+        call |= expr(s.test.get());
+        call |= expr(s.target.get());
+        for (auto &t : s.targets)
+            call |= expr(t.get());
+        for (auto &item : s.items) {
+            call |= expr(item.context.get());
+            call |= expr(item.target.get());
+        }
+        block(s.body, call);
+        block(s.orelse, call);
+        block(s.finalbody, call);
+        for (auto &h : s.handlers) {
+            call |= expr(h.type.get());
+            if (!h.name.empty()) {
+                auto b = binding(h.name);
+                h.nameScope = b.scope;
+                h.nameSlot = b.slot;
+            }
+            block(h.body, call);
+        }
+        if (s.kind == StmtKind::With)
+            call = true; // __aenter__/__aexit__ are calls
+        s.hasCall = call;
+    }
+
+    Module &m_module;
+    Scope *m_scope = nullptr;
+    std::set<std::string> m_pendingCells;
+};
+
+} // namespace
+
+void resolveModule(Module &module)
+{
+    Resolver(module).run();
+}
+
+} // namespace loopscope::script

@@ -1,0 +1,460 @@
+#include "script/value.h"
+
+#include "script/text.h"
+
+#include <cmath>
+#include <cstring>
+
+namespace loopscope::script {
+
+// ---- heap -------------------------------------------------------------------------------------
+
+namespace {
+thread_local Heap *t_currentHeap = nullptr;
+}
+
+Object::~Object()
+{
+    if (m_heap)
+        m_heap->remove(this);
+}
+
+void Object::track()
+{
+    if (Heap *heap = Heap::current())
+        heap->add(this);
+}
+
+Heap::Heap() = default;
+
+Heap::~Heap()
+{
+    clearAll();
+    // Objects still alive are owned from outside (e.g. a value a test kept); detach them.
+    while (m_head)
+        remove(m_head);
+    if (t_currentHeap == this)
+        t_currentHeap = nullptr;
+}
+
+Heap *Heap::current() { return t_currentHeap; }
+void Heap::setCurrent(Heap *heap) { t_currentHeap = heap; }
+
+void Heap::add(Object *o)
+{
+    o->m_heap = this;
+    o->m_next = m_head;
+    if (m_head)
+        m_head->m_prev = o;
+    m_head = o;
+    ++m_size;
+}
+
+void Heap::remove(Object *o)
+{
+    if (o->m_prev)
+        o->m_prev->m_next = o->m_next;
+    else
+        m_head = o->m_next;
+    if (o->m_next)
+        o->m_next->m_prev = o->m_prev;
+    o->m_prev = o->m_next = nullptr;
+    o->m_heap = nullptr;
+    --m_size;
+}
+
+void Heap::clearAll()
+{
+    // Clearing an object may free others (and unlink them), so hold each one while clearing it
+    // and restart from the head until a full pass clears nothing new.
+    bool again = true;
+    while (again && m_head) {
+        again = false;
+        std::vector<Ref<Object>> all;
+        all.reserve(m_size);
+        for (Object *o = m_head; o; o = o->m_next)
+            all.emplace_back(o);
+        for (auto &o : all)
+            o->clearRefs();
+        std::size_t before = m_size;
+        all.clear();
+        again = m_size < before;
+    }
+}
+
+bool Value::identical(const Value &o) const
+{
+    if (m_tag != o.m_tag)
+        return false;
+    switch (m_tag) {
+    case Tag::None:
+    case Tag::Unbound: return true;
+    case Tag::Bool:
+    case Tag::Int: return m_int == o.m_int;
+    case Tag::Float: return std::memcmp(&m_float, &o.m_float, sizeof(double)) == 0;
+    case Tag::Obj: return m_obj.get() == o.m_obj.get();
+    }
+    return false;
+}
+
+// ---- str --------------------------------------------------------------------------------------
+
+std::size_t StrObject::hash() const
+{
+    if (!m_hashed) {
+        m_hash = std::hash<std::string>()(value);
+        m_hashed = true;
+    }
+    return m_hash;
+}
+
+std::size_t StrObject::length() const
+{
+    if (m_length < 0)
+        m_length = std::int64_t(text::codepointCount(value));
+    return std::size_t(m_length);
+}
+
+// ---- hashing ----------------------------------------------------------------------------------
+
+std::size_t hashValue(const Value &v)
+{
+    switch (v.tag()) {
+    case Value::Tag::None:
+    case Value::Tag::Unbound: return 0x9e3779b9u;
+    case Value::Tag::Bool:
+    case Value::Tag::Int: return std::hash<std::int64_t>()(v.asInt());
+    case Value::Tag::Float: {
+        double d = v.asFloat();
+        // Equal numbers hash equal: 1.0 == 1 == True.
+        if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.2e18)
+            return std::hash<std::int64_t>()(std::int64_t(d));
+        return std::hash<double>()(d);
+    }
+    case Value::Tag::Obj:
+        break;
+    }
+    switch (v.obj()->kind()) {
+    case ObjKind::Str: return v.as<StrObject>()->hash();
+    case ObjKind::Tuple: {
+        std::size_t h = 0x345678;
+        for (const Value &item : v.as<TupleObject>()->items)
+            h = (h ^ hashValue(item)) * 1000003u;
+        return h;
+    }
+    default:
+        return std::hash<const void *>()(v.obj());
+    }
+}
+
+bool isHashable(const Value &v)
+{
+    if (!v.isObj())
+        return true;
+    switch (v.obj()->kind()) {
+    case ObjKind::List:
+    case ObjKind::Dict:
+    case ObjKind::Set:
+        return false;
+    case ObjKind::Tuple:
+        for (const Value &item : v.as<TupleObject>()->items)
+            if (!isHashable(item))
+                return false;
+        return true;
+    default:
+        return true;
+    }
+}
+
+bool keyEquals(const Value &a, const Value &b)
+{
+    if (a.isNumber() && b.isNumber()) {
+        if (a.isFloat() || b.isFloat())
+            return a.toDouble() == b.toDouble();
+        return a.asInt() == b.asInt();
+    }
+    if (a.tag() != b.tag())
+        return false;
+    if (!a.isObj())
+        return true; // both None
+    if (a.obj() == b.obj())
+        return true;
+    if (a.obj()->kind() != b.obj()->kind())
+        return false;
+    switch (a.obj()->kind()) {
+    case ObjKind::Str: return a.as<StrObject>()->value == b.as<StrObject>()->value;
+    case ObjKind::Tuple: {
+        auto &x = a.as<TupleObject>()->items;
+        auto &y = b.as<TupleObject>()->items;
+        if (x.size() != y.size())
+            return false;
+        for (std::size_t i = 0; i < x.size(); ++i)
+            if (!keyEquals(x[i], y[i]))
+                return false;
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+// ---- dict -------------------------------------------------------------------------------------
+
+void DictObject::clearRefs()
+{
+    m_entries.clear();
+    m_index.clear();
+    m_count = 0;
+}
+
+std::int64_t DictObject::lookup(const Value &key, std::size_t h) const
+{
+    auto range = m_index.equal_range(h);
+    for (auto it = range.first; it != range.second; ++it) {
+        const Entry &e = m_entries[it->second];
+        if (e.live && keyEquals(e.key, key))
+            return std::int64_t(it->second);
+    }
+    return -1;
+}
+
+const Value *DictObject::find(const Value &key) const
+{
+    std::int64_t i = lookup(key, hashValue(key));
+    return i < 0 ? nullptr : &m_entries[std::size_t(i)].value;
+}
+
+Value *DictObject::find(const Value &key)
+{
+    std::int64_t i = lookup(key, hashValue(key));
+    return i < 0 ? nullptr : &m_entries[std::size_t(i)].value;
+}
+
+const Value *DictObject::findStr(std::string_view key) const
+{
+    std::size_t h = std::hash<std::string_view>()(key);
+    auto range = m_index.equal_range(h);
+    for (auto it = range.first; it != range.second; ++it) {
+        const Entry &e = m_entries[it->second];
+        if (e.live && e.key.is(ObjKind::Str) && e.key.as<StrObject>()->value == key)
+            return &e.value;
+    }
+    return nullptr;
+}
+
+void DictObject::set(const Value &key, Value value)
+{
+    std::size_t h = hashValue(key);
+    std::int64_t i = lookup(key, h);
+    if (i >= 0) {
+        m_entries[std::size_t(i)].value = std::move(value);
+        return;
+    }
+    m_index.emplace(h, m_entries.size());
+    m_entries.push_back(Entry{key, std::move(value), true});
+    ++m_count;
+    ++m_version;
+}
+
+bool DictObject::remove(const Value &key)
+{
+    std::size_t h = hashValue(key);
+    auto range = m_index.equal_range(h);
+    for (auto it = range.first; it != range.second; ++it) {
+        Entry &e = m_entries[it->second];
+        if (e.live && keyEquals(e.key, key)) {
+            e.live = false;
+            e.key = Value();
+            e.value = Value();
+            m_index.erase(it);
+            --m_count;
+            ++m_version;
+            if (m_entries.size() > 32 && m_count * 2 < m_entries.size())
+                compact();
+            return true;
+        }
+    }
+    return false;
+}
+
+void DictObject::compact()
+{
+    std::vector<Entry> live;
+    live.reserve(m_count);
+    for (auto &e : m_entries)
+        if (e.live)
+            live.push_back(std::move(e));
+    m_entries = std::move(live);
+    m_index.clear();
+    for (std::size_t i = 0; i < m_entries.size(); ++i)
+        m_index.emplace(hashValue(m_entries[i].key), i);
+}
+
+void DictObject::clear()
+{
+    clearRefs();
+    ++m_version;
+}
+
+// ---- misc objects -----------------------------------------------------------------------------
+
+std::int64_t RangeObject::length() const
+{
+    if (step > 0 && start < stop)
+        return (stop - start - 1) / step + 1;
+    if (step < 0 && start > stop)
+        return (start - stop - 1) / (-step) + 1;
+    return 0;
+}
+
+bool CallArgs::takeKeyword(std::string_view name, Value &out)
+{
+    for (auto it = kwargs.begin(); it != kwargs.end(); ++it) {
+        if (it->first == name) {
+            out = std::move(it->second);
+            kwargs.erase(it);
+            return true;
+        }
+    }
+    return false;
+}
+
+ClassObject::ClassObject(std::string n, Ref<ClassObject> b, bool builtinType)
+    : Object(ObjKind::Class), name(std::move(n)), base(std::move(b)), builtin(builtinType)
+{
+    // Builtin classes are process-wide: they must not be tracked by (and cleared with) a heap.
+    if (!builtinType)
+        track();
+    Heap *saved = Heap::current();
+    if (builtinType)
+        Heap::setCurrent(nullptr);
+    dict = make<DictObject>();
+    Heap::setCurrent(saved);
+    if (base && base->isException)
+        isException = true;
+}
+
+void ClassObject::clearRefs()
+{
+    if (builtin)
+        return;
+    base.reset();
+    dict->clear();
+}
+
+bool ClassObject::isSubclassOf(const ClassObject *other) const
+{
+    for (const ClassObject *c = this; c; c = c->base.get())
+        if (c == other)
+            return true;
+    return false;
+}
+
+const Value *ClassObject::lookup(std::string_view attr) const
+{
+    for (const ClassObject *c = this; c; c = c->base.get())
+        if (const Value *v = c->dict->findStr(attr))
+            return v;
+    return nullptr;
+}
+
+void ClassObject::setAttr(const std::string &attr, Value v) { dict->set(str(attr), std::move(v)); }
+
+void ClassObject::addMethod(const std::string &method, NativeFunction fn)
+{
+    Heap *saved = Heap::current();
+    if (builtin)
+        Heap::setCurrent(nullptr);
+    setAttr(method, Value(make<NativeObject>(name + "." + method, std::move(fn))));
+    Heap::setCurrent(saved);
+}
+
+void InstanceObject::clearRefs()
+{
+    attrs.reset();
+    if (exception) {
+        exception->args.clear();
+        exception->cause = Value();
+        exception->context = Value();
+    }
+}
+
+void ModuleObject::clearRefs() { dict->clear(); }
+
+// ---- builtin classes --------------------------------------------------------------------------
+
+namespace types {
+namespace {
+ClassObject *builtinClass(const char *name, ClassObject *base = nullptr)
+{
+    // Intentionally immortal: builtin classes live for the whole process.
+    auto *c = new ClassObject(name, Ref<ClassObject>(base ? base : nullptr));
+    ++c->m_refCount;
+    return c;
+}
+} // namespace
+
+#define LOOPSCOPE_BUILTIN_TYPE(fn, pyname, basefn)           \
+    ClassObject *fn()                                        \
+    {                                                        \
+        static ClassObject *c = builtinClass(pyname, basefn); \
+        return c;                                            \
+    }
+
+ClassObject *object()
+{
+    static ClassObject *c = builtinClass("object");
+    return c;
+}
+LOOPSCOPE_BUILTIN_TYPE(noneType, "NoneType", object())
+LOOPSCOPE_BUILTIN_TYPE(intType, "int", object())
+LOOPSCOPE_BUILTIN_TYPE(boolType, "bool", intType())
+LOOPSCOPE_BUILTIN_TYPE(floatType, "float", object())
+LOOPSCOPE_BUILTIN_TYPE(strType, "str", object())
+LOOPSCOPE_BUILTIN_TYPE(listType, "list", object())
+LOOPSCOPE_BUILTIN_TYPE(tupleType, "tuple", object())
+LOOPSCOPE_BUILTIN_TYPE(dictType, "dict", object())
+LOOPSCOPE_BUILTIN_TYPE(setType, "set", object())
+LOOPSCOPE_BUILTIN_TYPE(functionType, "function", object())
+LOOPSCOPE_BUILTIN_TYPE(builtinFunctionType, "builtin_function_or_method", object())
+LOOPSCOPE_BUILTIN_TYPE(methodType, "method", object())
+LOOPSCOPE_BUILTIN_TYPE(typeType, "type", object())
+LOOPSCOPE_BUILTIN_TYPE(moduleType, "module", object())
+LOOPSCOPE_BUILTIN_TYPE(rangeType, "range", object())
+LOOPSCOPE_BUILTIN_TYPE(sliceType, "slice", object())
+LOOPSCOPE_BUILTIN_TYPE(cellType, "cell", object())
+LOOPSCOPE_BUILTIN_TYPE(coroutineType, "coroutine", object())
+LOOPSCOPE_BUILTIN_TYPE(iteratorType, "iterator", object())
+LOOPSCOPE_BUILTIN_TYPE(handleType, "TimerHandle", object())
+#undef LOOPSCOPE_BUILTIN_TYPE
+} // namespace types
+
+ClassObject *StrObject::cls() const { return types::strType(); }
+ClassObject *ListObject::cls() const { return types::listType(); }
+ClassObject *TupleObject::cls() const { return types::tupleType(); }
+ClassObject *DictObject::cls() const { return types::dictType(); }
+ClassObject *CellObject::cls() const { return types::cellType(); }
+ClassObject *RangeObject::cls() const { return types::rangeType(); }
+ClassObject *SliceObject::cls() const { return types::sliceType(); }
+ClassObject *NativeObject::cls() const { return types::builtinFunctionType(); }
+ClassObject *ClassObject::cls() const { return types::typeType(); }
+ClassObject *ModuleObject::cls() const { return types::moduleType(); }
+
+ClassObject *typeOf(const Value &v)
+{
+    switch (v.tag()) {
+    case Value::Tag::None:
+    case Value::Tag::Unbound: return types::noneType();
+    case Value::Tag::Bool: return types::boolType();
+    case Value::Tag::Int: return types::intType();
+    case Value::Tag::Float: return types::floatType();
+    case Value::Tag::Obj: return v.obj()->cls();
+    }
+    return types::object();
+}
+
+Value str(std::string s) { return Value(make<StrObject>(std::move(s))); }
+Value tuple(std::vector<Value> items) { return Value(make<TupleObject>(std::move(items))); }
+Value list(std::vector<Value> items) { return Value(make<ListObject>(std::move(items))); }
+
+} // namespace loopscope::script

@@ -1,0 +1,377 @@
+// Values of the scenario language: small scalars inline, everything else a reference-counted Object.
+//
+// Reference counts are intrusive and non-atomic (one interpreter runs on one thread). Objects that
+// can take part in reference cycles (containers, functions, instances, futures) are also linked into
+// a per-heap list, so that tearing an interpreter down can break every cycle (Heap::clearAll) and
+// nothing leaks under LeakSanitizer.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace loopscope::script {
+
+class Object;
+class ClassObject;
+class Interpreter;
+
+// An intrusive reference to an Object (or a subclass).
+template<typename T>
+class Ref {
+public:
+    Ref() = default;
+    Ref(std::nullptr_t) {}
+    Ref(T *p) : m_ptr(p) { retain(); }
+    Ref(const Ref &o) : m_ptr(o.m_ptr) { retain(); }
+    Ref(Ref &&o) noexcept : m_ptr(o.m_ptr) { o.m_ptr = nullptr; }
+    template<typename U>
+    Ref(const Ref<U> &o) : m_ptr(o.get()) { retain(); }
+    ~Ref() { release(); }
+    Ref &operator=(const Ref &o) { Ref(o).swap(*this); return *this; }
+    Ref &operator=(Ref &&o) noexcept { Ref(std::move(o)).swap(*this); return *this; }
+    void swap(Ref &o) noexcept { std::swap(m_ptr, o.m_ptr); }
+    T *get() const { return m_ptr; }
+    T *operator->() const { return m_ptr; }
+    T &operator*() const { return *m_ptr; }
+    explicit operator bool() const { return m_ptr != nullptr; }
+    bool operator==(const Ref &o) const { return m_ptr == o.m_ptr; }
+    void reset() { Ref().swap(*this); }
+
+private:
+    void retain();
+    void release();
+    T *m_ptr = nullptr;
+};
+
+template<typename T, typename... Args>
+Ref<T> make(Args &&...args) { return Ref<T>(new T(std::forward<Args>(args)...)); }
+
+enum class ObjKind : std::uint8_t {
+    Str, List, Tuple, Dict, Set, Function, Native, BoundMethod, Class, Instance, Coroutine,
+    Future, Module, Range, Iterator, Cell, Slice, Handle, Other
+};
+
+class Object {
+public:
+    explicit Object(ObjKind kind) : m_kind(kind) {}
+    virtual ~Object();
+    Object(const Object &) = delete;
+    Object &operator=(const Object &) = delete;
+
+    ObjKind kind() const { return m_kind; }
+    // The object's Python class (int, list, ValueError, a user class...).
+    virtual ClassObject *cls() const = 0;
+    // Drop every reference this object holds (cycle breaking at teardown).
+    virtual void clearRefs() {}
+    // Told the variable name it was first assigned to (primitives use it to describe themselves).
+    virtual void adoptName(const std::string &) {}
+
+    std::uint32_t m_refCount = 0;
+
+protected:
+    // Link into the current heap's cycle list; call from constructors of container-like objects.
+    void track();
+
+private:
+    friend class Heap;
+    ObjKind m_kind;
+    Object *m_prev = nullptr;
+    Object *m_next = nullptr;
+    class Heap *m_heap = nullptr;
+};
+
+template<typename T>
+void Ref<T>::retain() { if (m_ptr) ++static_cast<Object *>(m_ptr)->m_refCount; }
+template<typename T>
+void Ref<T>::release()
+{
+    if (m_ptr && --static_cast<Object *>(m_ptr)->m_refCount == 0)
+        delete static_cast<Object *>(m_ptr);
+    m_ptr = nullptr;
+}
+
+// The set of tracked objects of one interpreter. Heap::current() is where new objects are tracked.
+class Heap {
+public:
+    Heap();
+    ~Heap();
+    static Heap *current();
+    static void setCurrent(Heap *heap);
+    void add(Object *o);
+    void remove(Object *o);
+    // Clears every tracked object's references, freeing all cycles.
+    void clearAll();
+    std::size_t size() const { return m_size; }
+
+private:
+    Object *m_head = nullptr;
+    std::size_t m_size = 0;
+};
+
+// A script value. None, bool, int (64-bit) and float are stored inline.
+class Value {
+public:
+    enum class Tag : std::uint8_t { None, Bool, Int, Float, Obj, Unbound };
+
+    Value() = default;
+    static Value none() { return Value(); }
+    // The state of a local variable before its first assignment.
+    static Value unbound() { Value v; v.m_tag = Tag::Unbound; return v; }
+    bool isUnbound() const { return m_tag == Tag::Unbound; }
+    static Value boolean(bool b) { Value v; v.m_tag = Tag::Bool; v.m_int = b; return v; }
+    static Value integer(std::int64_t i) { Value v; v.m_tag = Tag::Int; v.m_int = i; return v; }
+    static Value real(double d) { Value v; v.m_tag = Tag::Float; v.m_float = d; return v; }
+    template<typename T>
+    Value(const Ref<T> &o) : m_tag(o ? Tag::Obj : Tag::None), m_obj(o) {}
+    template<typename T>
+    Value(Ref<T> &&o) : m_tag(o ? Tag::Obj : Tag::None), m_obj(std::move(o)) {}
+
+    Tag tag() const { return m_tag; }
+    bool isNone() const { return m_tag == Tag::None; }
+    bool isBool() const { return m_tag == Tag::Bool; }
+    bool isInt() const { return m_tag == Tag::Int; }
+    bool isFloat() const { return m_tag == Tag::Float; }
+    bool isObj() const { return m_tag == Tag::Obj; }
+    bool is(ObjKind k) const { return m_tag == Tag::Obj && m_obj->kind() == k; }
+    // int or bool (bool is a subclass of int in Python)
+    bool isIntLike() const { return m_tag == Tag::Int || m_tag == Tag::Bool; }
+    bool isNumber() const { return m_tag == Tag::Int || m_tag == Tag::Bool || m_tag == Tag::Float; }
+
+    bool asBool() const { return m_int != 0; }
+    std::int64_t asInt() const { return m_int; }
+    double asFloat() const { return m_float; }
+    double toDouble() const { return m_tag == Tag::Float ? m_float : double(m_int); }
+    Object *obj() const { return m_obj.get(); }
+    const Ref<Object> &objRef() const { return m_obj; }
+    template<typename T>
+    T *as() const { return static_cast<T *>(m_obj.get()); }
+
+    // Python's `is`.
+    bool identical(const Value &o) const;
+
+private:
+    Tag m_tag = Tag::None;
+    union {
+        std::int64_t m_int = 0;
+        double m_float;
+    };
+    Ref<Object> m_obj;
+};
+
+// ---- concrete objects -------------------------------------------------------------------------
+
+class StrObject : public Object {
+public:
+    explicit StrObject(std::string s) : Object(ObjKind::Str), value(std::move(s)) {}
+    ClassObject *cls() const override;
+    std::size_t hash() const;
+    // Length in code points (cached).
+    std::size_t length() const;
+    std::string value;
+
+private:
+    mutable std::size_t m_hash = 0;
+    mutable bool m_hashed = false;
+    mutable std::int64_t m_length = -1;
+};
+
+class ListObject : public Object {
+public:
+    ListObject() : Object(ObjKind::List) { track(); }
+    explicit ListObject(std::vector<Value> v) : Object(ObjKind::List), items(std::move(v)) { track(); }
+    ClassObject *cls() const override;
+    void clearRefs() override { items.clear(); }
+    std::vector<Value> items;
+};
+
+class TupleObject : public Object {
+public:
+    explicit TupleObject(std::vector<Value> v) : Object(ObjKind::Tuple), items(std::move(v)) {}
+    ClassObject *cls() const override;
+    std::vector<Value> items;
+};
+
+// Hashing and equality for dict keys and sets; builtin types compare by value, others by identity
+// (user __eq__/__hash__ go through the interpreter before reaching here).
+std::size_t hashValue(const Value &v);
+bool keyEquals(const Value &a, const Value &b);
+bool isHashable(const Value &v);
+
+// An insertion-ordered hash map, as Python's dict.
+class DictObject : public Object {
+public:
+    DictObject() : Object(ObjKind::Dict) { track(); }
+    ClassObject *cls() const override;
+    void clearRefs() override;
+
+    const Value *find(const Value &key) const;
+    Value *find(const Value &key);
+    const Value *findStr(std::string_view key) const;
+    void set(const Value &key, Value value);
+    bool remove(const Value &key);
+    std::size_t size() const { return m_count; }
+    void clear();
+
+    struct Entry {
+        Value key;
+        Value value;
+        bool live = true;
+    };
+    // Iteration: entries in insertion order, skipping dead ones.
+    const std::vector<Entry> &entries() const { return m_entries; }
+    // Bumped on every insertion or removal, so iterators can detect changes during iteration.
+    std::uint64_t version() const { return m_version; }
+
+private:
+    std::int64_t lookup(const Value &key, std::size_t h) const;
+    void compact();
+    std::vector<Entry> m_entries;
+    std::unordered_multimap<std::size_t, std::size_t> m_index;
+    std::size_t m_count = 0;
+    std::uint64_t m_version = 0;
+};
+
+class CellObject : public Object {
+public:
+    CellObject() : Object(ObjKind::Cell) { track(); }
+    ClassObject *cls() const override;
+    void clearRefs() override { value = Value(); }
+    Value value;
+    bool bound = false;
+};
+
+class RangeObject : public Object {
+public:
+    RangeObject(std::int64_t a, std::int64_t b, std::int64_t s) : Object(ObjKind::Range), start(a), stop(b), step(s) {}
+    ClassObject *cls() const override;
+    std::int64_t length() const;
+    std::int64_t start, stop, step;
+};
+
+class SliceObject : public Object {
+public:
+    SliceObject(Value a, Value b, Value s) : Object(ObjKind::Slice), start(std::move(a)), stop(std::move(b)), step(std::move(s)) {}
+    ClassObject *cls() const override;
+    Value start, stop, step;
+};
+
+// Arguments of a call: positional and keyword.
+struct CallArgs {
+    std::vector<Value> args;
+    std::vector<std::pair<std::string, Value>> kwargs;
+    // Removes and returns a keyword argument, or returns nullptr.
+    bool takeKeyword(std::string_view name, Value &out);
+};
+
+// A function implemented in C++. `self` is the bound object for methods (None otherwise).
+using NativeFunction = std::function<Value(Interpreter &, const Value &self, CallArgs &args)>;
+
+class NativeObject : public Object {
+public:
+    NativeObject(std::string n, NativeFunction f, Value bound = Value())
+        : Object(ObjKind::Native), name(std::move(n)), fn(std::move(f)), self(std::move(bound)) { track(); }
+    ClassObject *cls() const override;
+    void clearRefs() override { self = Value(); }
+    std::string name; // qualified, e.g. "asyncio.sleep" or "list.append"
+    NativeFunction fn;
+    Value self;       // bound receiver, or None
+    // Set for asyncio.run and loop.run_until_complete: the call may need to run the loop.
+    bool runsLoop = false;
+};
+
+// A Python class: the builtin types, exception classes, and (later) user classes.
+class ClassObject : public Object {
+public:
+    ClassObject(std::string n, Ref<ClassObject> b, bool builtinType = true);
+    ClassObject *cls() const override;
+    void clearRefs() override;
+    bool isSubclassOf(const ClassObject *other) const;
+    // Looks an attribute up along the base chain.
+    const Value *lookup(std::string_view name) const;
+    void setAttr(const std::string &name, Value v);
+    void addMethod(const std::string &name, NativeFunction fn);
+
+    std::string name;
+    Ref<ClassObject> base;
+    Ref<DictObject> dict;
+    bool builtin;
+    bool isException = false;
+    // Calling a builtin class constructs through this (int("3"), ValueError("x"), list(...)).
+    NativeFunction construct;
+};
+
+struct TracebackEntry {
+    std::string function; // "<module>" at top level
+    int line;
+};
+
+// Exception payload of an instance of an exception class.
+struct ExceptionData {
+    std::vector<Value> args;
+    Value cause;   // __cause__
+    Value context; // __context__
+    bool suppressContext = false;
+    std::vector<TracebackEntry> traceback; // innermost last, as Python prints it
+};
+
+// An instance of a class (for now: exceptions).
+class InstanceObject : public Object {
+public:
+    explicit InstanceObject(Ref<ClassObject> c) : Object(ObjKind::Instance), klass(std::move(c)) { track(); }
+    ClassObject *cls() const override { return klass.get(); }
+    void clearRefs() override;
+    Ref<ClassObject> klass;
+    Ref<DictObject> attrs; // created on first attribute store
+    std::unique_ptr<ExceptionData> exception;
+};
+
+class ModuleObject : public Object {
+public:
+    explicit ModuleObject(std::string n) : Object(ObjKind::Module), name(std::move(n)), dict(make<DictObject>()) { track(); }
+    ClassObject *cls() const override;
+    void clearRefs() override;
+    std::string name;
+    Ref<DictObject> dict;
+};
+
+// ---- builtin classes ------------------------------------------------------------------------
+
+// The builtin classes are process-wide and immutable: they hold only native methods.
+namespace types {
+ClassObject *object();
+ClassObject *noneType();
+ClassObject *boolType();
+ClassObject *intType();
+ClassObject *floatType();
+ClassObject *strType();
+ClassObject *listType();
+ClassObject *tupleType();
+ClassObject *dictType();
+ClassObject *setType();
+ClassObject *functionType();
+ClassObject *builtinFunctionType();
+ClassObject *methodType();
+ClassObject *typeType();
+ClassObject *moduleType();
+ClassObject *rangeType();
+ClassObject *sliceType();
+ClassObject *cellType();
+ClassObject *coroutineType();
+ClassObject *iteratorType(); // generic iterator class
+ClassObject *handleType();
+} // namespace types
+
+ClassObject *typeOf(const Value &v);
+
+// Convenience constructors.
+Value str(std::string s);
+Value tuple(std::vector<Value> items);
+Value list(std::vector<Value> items);
+
+} // namespace loopscope::script

@@ -1,0 +1,404 @@
+#include "task.h"
+
+#include "engine.h"
+#include "modules.h"
+
+namespace loopscope {
+
+using script::ScriptError;
+namespace exc = script::exc;
+
+namespace {
+bool isCancelledError(script::Interpreter &in, const Value &v)
+{
+    return !v.isNone() && in.isInstance(v, exc::cancelledError());
+}
+} // namespace
+
+// ---- Future -----------------------------------------------------------------------------------
+
+Future::Future(Engine &engine) : Object(script::ObjKind::Future), m_engine(engine), m_id(engine.nextFutureId())
+{
+    track();
+}
+
+script::ClassObject *Future::cls() const { return asyncioFutureClass(); }
+
+void Future::clearRefs()
+{
+    m_result = Value();
+    m_exception = Value();
+    m_cancelMessage = Value();
+    m_cancelledExc = Value();
+    m_callbacks.clear();
+    owner.reset();
+}
+
+// rule 6: every done-callback goes through call_soon, in registration order.
+void Future::scheduleCallbacks()
+{
+    std::vector<DoneCallback> callbacks;
+    callbacks.swap(m_callbacks);
+    Ref<Future> self(this);
+    for (auto &cb : callbacks) {
+        auto fn = std::move(cb.fn);
+        auto h = m_engine.loop().callSoon([fn, self] { fn(self); }, cb.kind);
+        h->task = cb.wakee;
+        h->source = self;
+        h->description = cb.description;
+        if (cb.wakee) {
+            Task *waker = m_engine.currentTask();
+            m_engine.trace().append(EventKind::Wake, m_engine.loop().now(), m_engine.taskIdOf(waker),
+                                    cb.wakee->taskId(), description);
+        }
+    }
+}
+
+bool Future::cancel(const Value &msg)
+{
+    logTraceback = false;
+    if (m_state != State::Pending)
+        return false;
+    m_state = State::Cancelled;
+    m_cancelMessage = msg;
+    scheduleCallbacks();
+    return true;
+}
+
+void Future::setResult(Value v)
+{
+    auto &in = m_engine.interpreter();
+    if (m_state != State::Pending)
+        in.raise(exc::invalidStateError(), "invalid state");
+    m_result = std::move(v);
+    m_state = State::Finished;
+    scheduleCallbacks();
+}
+
+void Future::setException(Value e)
+{
+    auto &in = m_engine.interpreter();
+    if (m_state != State::Pending)
+        in.raise(exc::invalidStateError(), "invalid state");
+    if (e.is(script::ObjKind::Class))
+        e = in.call(e, std::vector<Value>{});
+    m_exception = std::move(e);
+    m_state = State::Finished;
+    scheduleCallbacks();
+    logTraceback = true;
+}
+
+Value Future::makeCancelledError()
+{
+    if (!m_cancelledExc.isNone()) {
+        Value e = std::move(m_cancelledExc);
+        m_cancelledExc = Value();
+        return e;
+    }
+    auto &in = m_engine.interpreter();
+    if (m_cancelMessage.isNone())
+        return in.makeException(exc::cancelledError(), std::vector<Value>{});
+    return in.makeException(exc::cancelledError(), std::vector<Value>{m_cancelMessage});
+}
+
+Value Future::result()
+{
+    auto &in = m_engine.interpreter();
+    if (m_state == State::Cancelled)
+        in.raise(makeCancelledError());
+    if (m_state != State::Finished)
+        in.raise(exc::invalidStateError(), "Result is not ready.");
+    logTraceback = false;
+    if (!m_exception.isNone())
+        in.raise(m_exception);
+    return m_result;
+}
+
+Value Future::exception()
+{
+    auto &in = m_engine.interpreter();
+    if (m_state == State::Cancelled)
+        in.raise(makeCancelledError());
+    if (m_state != State::Finished)
+        in.raise(exc::invalidStateError(), "Exception is not set.");
+    logTraceback = false;
+    return m_exception;
+}
+
+void Future::addDoneCallback(DoneCallback cb)
+{
+    if (m_state != State::Pending) {
+        Ref<Future> self(this);
+        auto fn = std::move(cb.fn);
+        auto h = m_engine.loop().callSoon([fn, self] { fn(self); }, cb.kind);
+        h->task = cb.wakee;
+        h->source = self;
+        h->description = cb.description;
+        return;
+    }
+    m_callbacks.push_back(std::move(cb));
+}
+
+std::size_t Future::removeDoneCallback(const Value &callable)
+{
+    std::size_t before = m_callbacks.size();
+    std::erase_if(m_callbacks, [&](const DoneCallback &cb) {
+        return !cb.scriptCallable.isNone() && m_engine.interpreter().equals(cb.scriptCallable, callable);
+    });
+    return before - m_callbacks.size();
+}
+
+void Future::removeNativeCallbacks(HandleKind kind, const std::string &what)
+{
+    std::erase_if(m_callbacks, [&](const DoneCallback &cb) {
+        return cb.scriptCallable.isNone() && cb.kind == kind && cb.description == what;
+    });
+}
+
+// ---- Task -------------------------------------------------------------------------------------
+
+Task::Task(Engine &engine, Ref<script::CoroutineObject> coro, std::string name, bool internal)
+    : Future(engine), m_coro(std::move(coro)), m_name(std::move(name)), m_internal(internal),
+      m_taskId(std::uint32_t(engine.tasks().size() + 1))
+{
+    // rule 8: the constructor schedules the first step.
+    scheduleStep(Value(), HandleKind::TaskStep);
+}
+
+Task::~Task() = default;
+
+script::ClassObject *Task::cls() const { return asyncioTaskClass(); }
+
+void Task::clearRefs()
+{
+    Future::clearRefs();
+    m_coro.reset();
+    m_futWaiter.reset();
+    m_yielded.reset();
+    m_pendingThrow = Value();
+    m_bodyResult = Value();
+    m_bodyException = Value();
+    m_cancelMsg = Value();
+}
+
+void Task::setName(std::string n)
+{
+    m_name = std::move(n);
+    m_engine.trace().setTaskName(m_taskId, m_name);
+}
+
+void Task::scheduleStep(Value exc, HandleKind kind)
+{
+    Ref<Task> self(this);
+    auto h = m_engine.loop().callSoon([self, exc] { self->step(exc); }, kind);
+    h->task = self;
+}
+
+bool Task::cancel(const Value &msg)
+{
+    logTraceback = false;
+    if (done())
+        return false;
+    ++m_numCancelsRequested;
+    // rule 12: cancel what the task waits on; the CancelledError arrives through wakeup.
+    if (m_futWaiter && m_futWaiter->cancel(msg))
+        return true;
+    m_mustCancel = true;
+    m_cancelMsg = msg;
+    return true;
+}
+
+int Task::uncancel()
+{
+    if (m_numCancelsRequested > 0)
+        --m_numCancelsRequested;
+    return m_numCancelsRequested;
+}
+
+QCoro::Task<void> Task::drive()
+{
+    Ref<Task> self(this);
+    try {
+        Value v = co_await m_coro->run(m_engine.interpreter());
+        m_bodyResult = std::move(v);
+    } catch (ScriptError &e) {
+        m_bodyException = std::move(e.exception);
+        m_bodyRaised = true;
+    } catch (script::TeardownSignal &) {
+    }
+    m_bodyFinished = true;
+}
+
+void Task::park(Ref<Future> fut, std::coroutine_handle<> resumePoint)
+{
+    m_parked = true;
+    m_yielded = std::move(fut);
+    m_resumePoint = resumePoint;
+    awaitLine = m_engine.interpreter().currentLine();
+}
+
+bool Task::takePendingThrow(Value &out)
+{
+    if (!m_hasPendingThrow)
+        return false;
+    out = std::move(m_pendingThrow);
+    m_pendingThrow = Value();
+    m_hasPendingThrow = false;
+    return true;
+}
+
+// rule 9
+void Task::step(Value exc)
+{
+    if (done())
+        return;
+    auto &in = m_engine.interpreter();
+    Ref<Task> self(this);
+    if (m_mustCancel) {
+        if (!isCancelledError(in, exc))
+            exc = makeCancelledError();
+        m_mustCancel = false;
+    }
+    m_futWaiter.reset();
+
+    Task *previous = m_engine.currentTask();
+    m_engine.setCurrentTask(this);
+    in.swapState(m_exec);
+    m_parked = false;
+    m_yielded.reset();
+    if (!m_started) {
+        m_started = true;
+        if (!exc.isNone()) {
+            // Throwing into a coroutine that never ran: its body never starts (rule 12).
+            m_coro->started = true;
+            m_bodyFinished = true;
+            m_bodyRaised = true;
+            m_bodyException = exc;
+        } else {
+            m_body.emplace(drive());
+        }
+    } else {
+        if (!exc.isNone()) {
+            m_pendingThrow = exc;
+            m_hasPendingThrow = true;
+        }
+        auto resumePoint = m_resumePoint;
+        m_resumePoint = {};
+        resumePoint.resume();
+    }
+    in.swapState(m_exec);
+    m_engine.setCurrentTask(previous);
+
+    auto &trace = m_engine.trace();
+    const auto now = m_engine.loop().now();
+    if (m_bodyFinished) {
+        m_body.reset();
+        if (m_bodyRaised) {
+            if (isCancelledError(in, m_bodyException)) {
+                m_cancelledExc = m_bodyException;
+                trace.append(EventKind::TaskCancelled, now, m_taskId, 0, in.exceptionMessage(m_bodyException));
+                Future::cancel();
+            } else {
+                trace.append(EventKind::TaskRaised, now, m_taskId, 0, in.exceptionLine(m_bodyException));
+                Future::setException(m_bodyException);
+            }
+        } else if (m_mustCancel) {
+            // The coroutine returned, but a cancel() arrived during this step.
+            m_mustCancel = false;
+            trace.append(EventKind::TaskCancelled, now, m_taskId, 0, in.toStr(m_cancelMsg));
+            Future::cancel(m_cancelMsg);
+        } else {
+            trace.append(EventKind::TaskDone, now, m_taskId, 0, in.repr(m_bodyResult));
+            Future::setResult(m_bodyResult);
+        }
+        m_bodyResult = Value();
+        m_bodyException = Value();
+        m_coro.reset();
+        return;
+    }
+    if (!m_parked)
+        return;
+    if (!m_yielded) {
+        // A bare yield gives up the rest of this iteration (rule 9).
+        trace.append(EventKind::Await, now, m_taskId, 0, "yield (sleep 0)", awaitLine);
+        scheduleStep(Value(), HandleKind::TaskStep);
+        return;
+    }
+    if (m_yielded.get() == this) {
+        Value err = in.makeException(exc::runtimeError(), "Task cannot await on itself: <Task " + m_name + ">");
+        scheduleStep(err, HandleKind::TaskStep);
+        return;
+    }
+    trace.append(EventKind::Await, now, m_taskId, m_yielded->id(), m_yielded->description, awaitLine);
+    DoneCallback cb;
+    cb.fn = [self](const Ref<Future> &f) { self->wakeup(f); };
+    cb.kind = HandleKind::TaskWakeup;
+    cb.wakee = self;
+    m_yielded->addDoneCallback(std::move(cb));
+    m_futWaiter = m_yielded;
+    m_yielded.reset();
+    if (m_mustCancel && m_futWaiter->cancel(m_cancelMsg))
+        m_mustCancel = false;
+}
+
+// rule 10: wakeup steps directly, so the task resumes one iteration after the future finished.
+void Task::wakeup(const Ref<Future> &fut)
+{
+    Value exc;
+    try {
+        fut->result();
+    } catch (ScriptError &e) {
+        exc = std::move(e.exception);
+    }
+    step(std::move(exc));
+}
+
+void Task::close()
+{
+    if (!suspended() || !m_resumePoint)
+        return;
+    m_tearingDown = true;
+    Task *previous = m_engine.currentTask();
+    m_engine.setCurrentTask(this);
+    m_engine.interpreter().swapState(m_exec);
+    auto resumePoint = m_resumePoint;
+    m_resumePoint = {};
+    resumePoint.resume();
+    m_engine.interpreter().swapState(m_exec);
+    m_engine.setCurrentTask(previous);
+    m_body.reset();
+}
+
+// ---- awaiting ---------------------------------------------------------------------------------
+
+bool FutureAwaiter::await_suspend(std::coroutine_handle<> h)
+{
+    Task *task = engine.currentTask();
+    if (!task)
+        engine.interpreter().raise(exc::runtimeError(), "await outside of a running task");
+    // While the engine tears down, a coroutine that awaits again is resumed at once and gets
+    // another TeardownSignal, so every frame runs to its end.
+    if (task->tearingDown())
+        return false;
+    task->park(future, h);
+    return true;
+}
+
+Value FutureAwaiter::await_resume()
+{
+    Task *task = engine.currentTask();
+    if (task) {
+        if (task->tearingDown())
+            throw script::TeardownSignal{};
+        Value exc;
+        if (task->takePendingThrow(exc))
+            throw ScriptError{std::move(exc)};
+    }
+    if (!future)
+        return Value();
+    if (!future->done())
+        engine.interpreter().raise(exc::runtimeError(), "await wasn't used with future");
+    return future->result();
+}
+
+} // namespace loopscope

@@ -1,0 +1,169 @@
+#include "trace.h"
+
+#include <cstdio>
+
+namespace loopscope {
+
+Trace::Trace() { clear(); }
+
+void Trace::clear()
+{
+    m_events.clear();
+    m_strings.assign(1, std::string());
+    m_stringIndex.clear();
+    m_stringIndex.emplace(std::string(), 0);
+    m_taskNames.assign(1, std::string("-"));
+}
+
+std::uint32_t Trace::intern(std::string_view s)
+{
+    if (s.empty())
+        return 0;
+    auto it = m_stringIndex.find(std::string(s));
+    if (it != m_stringIndex.end())
+        return it->second;
+    auto index = std::uint32_t(m_strings.size());
+    m_strings.emplace_back(s);
+    m_stringIndex.emplace(std::string(s), index);
+    return index;
+}
+
+std::size_t Trace::append(EventKind kind, std::int64_t time, std::uint32_t subject, std::uint32_t other,
+                          std::string_view text, int line, std::uint8_t aux)
+{
+    TraceEvent e;
+    e.time = time;
+    e.subject = subject;
+    e.other = other;
+    e.text = intern(text);
+    e.line = std::uint16_t(line < 0 ? 0 : line > 65535 ? 65535 : line);
+    e.kind = kind;
+    e.aux = aux;
+    m_events.push_back(e);
+    return m_events.size() - 1;
+}
+
+std::size_t Trace::byteSize() const
+{
+    std::size_t bytes = m_events.size() * sizeof(TraceEvent);
+    for (const auto &s : m_strings)
+        bytes += s.size() + sizeof(std::uint32_t); // text plus its offset in a packed table
+    return bytes;
+}
+
+void Trace::setTaskName(std::uint32_t task, const std::string &name)
+{
+    if (m_taskNames.size() <= task)
+        m_taskNames.resize(task + 1);
+    m_taskNames[task] = name;
+}
+
+const std::string &Trace::taskName(std::uint32_t task) const
+{
+    static const std::string unknown = "?";
+    return task < m_taskNames.size() ? m_taskNames[task] : unknown;
+}
+
+namespace {
+std::string seconds(std::int64_t ns)
+{
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.3f", double(ns) / 1e9);
+    return buf;
+}
+
+// print text in the conformance trace: '\' -> '\\', newline -> '\n'.
+std::string escaped(const std::string &s)
+{
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        if (c == '\\')
+            out += "\\\\";
+        else if (c == '\n')
+            out += "\\n";
+        else
+            out += c;
+    }
+    return out;
+}
+} // namespace
+
+std::string Trace::conformanceText() const
+{
+    std::string out;
+    for (const auto &e : m_events) {
+        switch (e.kind) {
+        case EventKind::StepBegin:
+            if (e.subject != 0 && (e.aux == std::uint8_t(StepCause::First) || e.aux == std::uint8_t(StepCause::Wakeup)
+                                   || e.aux == std::uint8_t(StepCause::Yield) || e.aux == std::uint8_t(StepCause::Cancel)))
+                out += seconds(e.time) + ' ' + taskName(e.subject) + " step\n";
+            break;
+        case EventKind::Print:
+            out += seconds(e.time) + ' ' + taskName(e.subject) + " print " + escaped(m_strings[e.text]) + '\n';
+            break;
+        case EventKind::Deadlock:
+            out += seconds(e.time) + " - deadlock\n";
+            break;
+        case EventKind::Livelock:
+            out += seconds(e.time) + " - livelock\n";
+            break;
+        case EventKind::Uncaught: {
+            std::string msg = m_strings[e.text];
+            std::string flat;
+            for (char c : msg)
+                flat += c == '\n' ? std::string("\\n") : std::string(1, c);
+            out += seconds(e.time) + " - uncaught " + flat + '\n';
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    return out;
+}
+
+const char *Trace::kindName(EventKind kind)
+{
+    switch (kind) {
+    case EventKind::TaskCreated: return "task-created";
+    case EventKind::StepBegin: return "step-begin";
+    case EventKind::StepEnd: return "step-end";
+    case EventKind::Await: return "await";
+    case EventKind::Wake: return "wake";
+    case EventKind::Print: return "print";
+    case EventKind::TaskDone: return "task-done";
+    case EventKind::TaskRaised: return "task-raised";
+    case EventKind::TaskCancelled: return "task-cancelled";
+    case EventKind::TimerScheduled: return "timer-scheduled";
+    case EventKind::TimerCancelled: return "timer-cancelled";
+    case EventKind::ClockAdvanced: return "clock-advanced";
+    case EventKind::PrimitiveState: return "primitive-state";
+    case EventKind::Deadlock: return "deadlock";
+    case EventKind::Livelock: return "livelock";
+    case EventKind::Uncaught: return "uncaught";
+    case EventKind::HostStep: return "host-step";
+    case EventKind::Warning: return "warning";
+    }
+    return "?";
+}
+
+std::string Trace::dump() const
+{
+    std::string out;
+    for (const auto &e : m_events) {
+        out += seconds(e.time) + ' ' + kindName(e.kind) + ' ' + taskName(e.subject);
+        if (e.other)
+            out += " other=" + std::to_string(e.other);
+        if (e.aux)
+            out += " aux=" + std::to_string(e.aux);
+        if (e.line)
+            out += " line=" + std::to_string(e.line);
+        if (e.text)
+            out += " \"" + escaped(m_strings[e.text]) + '"';
+        out += '\n';
+    }
+    return out;
+}
+
+} // namespace loopscope

@@ -1,0 +1,88 @@
+// The trace: an append-only log of everything the engine did, the one source of truth that the
+// UI, the exports and the tests read. Events are fixed-size records (24 bytes); their text lives
+// in an interned string table, so a print or an await description costs one index.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace loopscope {
+
+enum class EventKind : std::uint8_t {
+    TaskCreated,     // subject = task, other = parent task (0 = none), text = "name\tcoroutine", line
+    StepBegin,       // subject = task (0 = plain callback), other = cause id, aux = StepCause, text = handle description
+    StepEnd,         // subject = task (0 = plain callback), aux = StepOutcome
+    Await,           // subject = task, other = future id, text = what (e.g. "asyncio.sleep(1)"), line
+    Wake,            // subject = waker task (0 = timer or callback), other = wakee task, text = through what
+    Print,           // subject = task (0 = none), text = the printed text (without trailing newline)
+    TaskDone,        // subject = task, text = repr(result)
+    TaskRaised,      // subject = task, text = "Type: message"
+    TaskCancelled,   // subject = task, text = cancel message
+    TimerScheduled,  // subject = timer id, other = task (0 = none), time = deadline (ns), text = what
+    TimerCancelled,  // subject = timer id
+    ClockAdvanced,   // time = new time
+    PrimitiveState,  // subject = primitive id, other = value (size, counter, flag, owner task), text = "kind name"
+    Deadlock,        // text = the report
+    Livelock,
+    Uncaught,        // text = "Type: message"
+    HostStep,        // module-level code ran (before/after asyncio.run); aux = 0 begin, 1 end
+    Warning,         // text = warning text
+};
+
+enum class StepCause : std::uint8_t {
+    First,        // a task's first step
+    Wakeup,       // a future the task awaited is done (other = that future)
+    Yield,        // the task yielded with a bare yield (sleep(0)) last time
+    Cancel,       // a cancellation is thrown in
+    Timer,        // a timer fired (plain callback)
+    Callback,     // a done-callback or call_soon callback
+    ClockAdvance, // the clock moved to the next timer; due timers became ready
+};
+
+struct TraceEvent {
+    std::int64_t time;      // virtual ns when the event happened (deadline for TimerScheduled)
+    std::uint32_t subject;
+    std::uint32_t other;
+    std::uint32_t text;     // string table index (0 = empty)
+    std::uint16_t line;     // script line (0 = none; lines above 65535 are clamped)
+    EventKind kind;
+    std::uint8_t aux;
+};
+static_assert(sizeof(TraceEvent) == 24, "trace events must stay compact");
+
+class Trace {
+public:
+    Trace();
+    void clear();
+    // Appends an event; returns its index.
+    std::size_t append(EventKind kind, std::int64_t time, std::uint32_t subject = 0, std::uint32_t other = 0,
+                       std::string_view text = {}, int line = 0, std::uint8_t aux = 0);
+    const std::vector<TraceEvent> &events() const { return m_events; }
+    std::size_t size() const { return m_events.size(); }
+    const TraceEvent &operator[](std::size_t i) const { return m_events[i]; }
+    const std::string &text(std::uint32_t index) const { return m_strings[index]; }
+    std::uint32_t intern(std::string_view s);
+    // Bytes used: events plus the string table (for the benchmark).
+    std::size_t byteSize() const;
+
+    // Names of tasks by id (id 0 = no task).
+    void setTaskName(std::uint32_t task, const std::string &name);
+    const std::string &taskName(std::uint32_t task) const;
+
+    // The conformance trace (format in shared/asyncio-semantics.md).
+    std::string conformanceText() const;
+    static const char *kindName(EventKind kind);
+    // One line per event, for debugging and tests.
+    std::string dump() const;
+
+private:
+    std::vector<TraceEvent> m_events;
+    std::vector<std::string> m_strings;
+    std::unordered_map<std::string, std::uint32_t> m_stringIndex;
+    std::vector<std::string> m_taskNames;
+};
+
+} // namespace loopscope
