@@ -84,7 +84,7 @@ Value cancelledError(Interpreter &in, const Value &msg)
 QCoro::Task<Value> sleepBody(Engine &engine, double delay, Value result, std::string what)
 {
     if (delay <= 0) {
-        co_await FutureAwaiter{engine, Ref<Future>()}; // a bare yield: one iteration
+        co_await FutureAwaiter{engine, nullptr}; // a bare yield: one iteration
         co_return result;
     }
     auto fut = newFuture(engine, what);
@@ -108,7 +108,7 @@ QCoro::Task<Value> sleepBody(Engine &engine, double delay, Value result, std::st
             }
         }
     } cancelTimer{engine, timer};
-    co_return co_await FutureAwaiter{engine, fut};
+    co_return co_await FutureAwaiter{engine, fut.get()};
 }
 
 // ---- gather (rules 17-19) ---------------------------------------------------------------------
@@ -246,7 +246,7 @@ QCoro::Task<void> cancelAndWait(Engine &engine, Ref<Future> fut)
         ~Remove() { fut->removeNativeCallbacks(HandleKind::Callback, tag); }
     } remove{fut, tag};
     fut->cancel();
-    co_await FutureAwaiter{engine, waiter};
+    co_await FutureAwaiter{engine, waiter.get()};
 }
 
 QCoro::Task<Value> waitForTimeoutZero(Engine &engine, Value aw)
@@ -292,7 +292,7 @@ QCoro::Task<Value> waitFor311(Engine &engine, Value aw, double timeout, std::str
 
     Value error;
     try {
-        co_await FutureAwaiter{engine, waiter};
+        co_await FutureAwaiter{engine, waiter.get()};
     } catch (ScriptError &e) {
         error = e.exception;
     }

@@ -250,7 +250,8 @@ QCoro::Task<Value> Engine::asyncioRun(Value coro)
     Value result;
     Value error;
     try {
-        result = co_await runUntilComplete(Value(main));
+        Value mainValue(main); // a named value: see FutureAwaiter on GCC 12 and co_await temporaries
+        result = co_await runUntilComplete(mainValue);
     } catch (ScriptError &e) {
         error = std::move(e.exception);
     }
@@ -259,8 +260,8 @@ QCoro::Task<Value> Engine::asyncioRun(Value coro)
     for (const char *helper : {"shutdown_asyncgens", "shutdown_default_executor"}) {
         auto body = script::make<script::CoroutineObject>(
             std::string("BaseEventLoop.") + helper, []() -> QCoro::Task<Value> { co_return Value(); }, 0);
-        auto task = createTask(body, Value(), true, true);
-        co_await runUntilComplete(Value(task));
+        Value task(createTask(body, Value(), true, true));
+        co_await runUntilComplete(task);
     }
     if (!error.isNone())
         throw ScriptError{error};
@@ -280,15 +281,19 @@ bool Engine::step()
     if (!m_inIteration) {
         // Rule A2: start an iteration. Cancelled timers at the head are dropped first.
         std::int64_t next = m_loop.nextDeadline();
-        if (m_loop.now() == m_instant) {
-            if (++m_iterationsAtInstant > kLivelockIterations && next >= 0) {
+        // Rule A5: iterations that find something ready while a timer waits are counted per
+        // instant; past the limit the timer would have fired in real time long ago.
+        if ((m_loop.hasReady() || m_stopping) && next >= 0) {
+            if (m_instant != m_loop.now()) {
+                m_instant = m_loop.now();
+                m_iterationsAtInstant = 0;
+            }
+            if (++m_iterationsAtInstant > kLivelockIterations) {
+                --m_steps;
                 m_outcome = Outcome::Livelock;
                 m_trace.append(EventKind::Livelock, m_loop.now());
                 return false;
             }
-        } else {
-            m_instant = m_loop.now();
-            m_iterationsAtInstant = 1;
         }
         if (!m_loop.hasReady() && !m_stopping) {
             if (next < 0) {

@@ -92,7 +92,7 @@ QCoro::Task<Value> eventWait(Ref<EventPrimitive> ev)
         Ref<Future> fut;
         ~Remove() { removeWaiter(ev->waiters, fut); }
     } remove{ev, fut};
-    co_await FutureAwaiter{ev->engine, fut};
+    co_await FutureAwaiter{ev->engine, fut.get()};
     co_return Value::boolean(true);
 }
 } // namespace
@@ -170,7 +170,7 @@ QCoro::Task<Value> lockAcquire(Ref<LockPrimitive> lock)
     lock->waiters.push_back(fut);
     Value error;
     try {
-        co_await FutureAwaiter{engine, fut};
+        co_await FutureAwaiter{engine, fut.get()};
     } catch (ScriptError &e) {
         error = e.exception;
     }
@@ -273,7 +273,7 @@ QCoro::Task<Value> semaphoreAcquire(Ref<SemaphorePrimitive> sem)
     sem->waiters.push_back(fut);
     Value error;
     try {
-        co_await FutureAwaiter{engine, fut};
+        co_await FutureAwaiter{engine, fut.get()};
     } catch (ScriptError &e) {
         error = e.exception;
     }
@@ -424,7 +424,7 @@ QCoro::Task<Value> queueWait(Ref<QueuePrimitive> q, bool isPut, Value item)
         waiters.push_back(fut);
         Value error;
         try {
-            co_await FutureAwaiter{engine, fut};
+            co_await FutureAwaiter{engine, fut.get()};
         } catch (ScriptError &e) {
             error = e.exception;
         }
@@ -457,7 +457,7 @@ QCoro::Task<Value> queueJoin(Ref<QueuePrimitive> q)
         Ref<Future> fut;
         ~Remove() { removeWaiter(ev->waiters, fut); }
     } remove{ev, fut};
-    co_await FutureAwaiter{q->engine, fut};
+    co_await FutureAwaiter{q->engine, fut.get()};
     co_return Value();
 }
 

@@ -178,7 +178,6 @@ void Task::clearRefs()
     m_pendingThrow = Value();
     m_bodyResult = Value();
     m_bodyException = Value();
-    m_cancelMsg = Value();
 }
 
 void Task::setName(std::string n)
@@ -204,7 +203,7 @@ bool Task::cancel(const Value &msg)
     if (m_futWaiter && m_futWaiter->cancel(msg))
         return true;
     m_mustCancel = true;
-    m_cancelMsg = msg;
+    m_cancelMessage = msg;
     return true;
 }
 
@@ -305,8 +304,8 @@ void Task::step(Value exc)
         } else if (m_mustCancel) {
             // The coroutine returned, but a cancel() arrived during this step.
             m_mustCancel = false;
-            trace.append(EventKind::TaskCancelled, now, m_taskId, 0, in.toStr(m_cancelMsg));
-            Future::cancel(m_cancelMsg);
+            trace.append(EventKind::TaskCancelled, now, m_taskId, 0, in.toStr(m_cancelMessage));
+            Future::cancel(m_cancelMessage);
         } else {
             trace.append(EventKind::TaskDone, now, m_taskId, 0, in.repr(m_bodyResult));
             Future::setResult(m_bodyResult);
@@ -337,7 +336,7 @@ void Task::step(Value exc)
     m_yielded->addDoneCallback(std::move(cb));
     m_futWaiter = m_yielded;
     m_yielded.reset();
-    if (m_mustCancel && m_futWaiter->cancel(m_cancelMsg))
+    if (m_mustCancel && m_futWaiter->cancel(m_cancelMessage))
         m_mustCancel = false;
 }
 
@@ -380,7 +379,7 @@ bool FutureAwaiter::await_suspend(std::coroutine_handle<> h)
     // another TeardownSignal, so every frame runs to its end.
     if (task->tearingDown())
         return false;
-    task->park(future, h);
+    task->park(Ref<Future>(future), h);
     return true;
 }
 

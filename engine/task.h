@@ -116,7 +116,6 @@ private:
     bool m_internal;
     std::uint32_t m_taskId;
     bool m_mustCancel = false;
-    Value m_cancelMsg;
     int m_numCancelsRequested = 0;
     Ref<Future> m_futWaiter;
 
@@ -139,9 +138,11 @@ private:
 };
 
 // Awaiting a future from a task's coroutine (Future.__await__, rule 7): no suspension if done.
+// It holds a plain pointer on purpose: GCC 12 may destroy temporaries in a co_await expression
+// twice, so awaiters stay trivially destructible and the caller keeps the future alive.
 struct FutureAwaiter {
     Engine &engine;
-    Ref<Future> future; // null: a bare yield (sleep(0))
+    Future *future; // null: a bare yield (sleep(0))
     bool await_ready() const { return future && future->done(); }
     bool await_suspend(std::coroutine_handle<> h);
     Value await_resume();

@@ -1034,7 +1034,7 @@ QCoro::Task<Value> Interpreter::await(Value awaitable)
         co_return co_await awaitable.as<CoroutineObject>()->run(*this);
     if (awaitable.is(ObjKind::Future)) {
         Ref<Future> fut(awaitable.as<Future>());
-        co_return co_await FutureAwaiter{m_engine, fut};
+        co_return co_await FutureAwaiter{m_engine, fut.get()};
     }
     raise(exc::typeError(), "object " + typeName(awaitable) + " can't be used in 'await' expression");
 }
@@ -1067,7 +1067,8 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
             if (callee.is(ObjKind::Function) && !callee.as<FunctionObject>()->def->isAsync) {
                 CallArgs a;
                 collectCallArgs(e, vals, a);
-                co_return co_await callFunctionHost(callee.as<FunctionObject>(), std::move(a), Value());
+                Value noSelf;
+                co_return co_await callFunctionHost(callee.as<FunctionObject>(), std::move(a), noSelf);
             }
         }
         co_return finishCall(e, callee, vals, f);

@@ -7,6 +7,7 @@
 #include <limits>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 namespace loopscope::script {
 
@@ -240,6 +241,8 @@ public:
 
     StmtList parseFile();
     ExprPtr parseFieldExpression(); // the expression of an f-string replacement field
+    // The furthest token the parser has looked at.
+    const Token &furthestToken() const { return m_tokens[m_furthest]; }
 
 private:
     struct NestingGuard {
@@ -255,7 +258,9 @@ private:
     // Tokens
     const Token &peek(std::size_t ahead = 0) const
     {
-        return m_tokens[std::min(m_pos + ahead, m_tokens.size() - 1)];
+        const std::size_t index = std::min(m_pos + ahead, m_tokens.size() - 1);
+        m_furthest = std::max(m_furthest, index);
+        return m_tokens[index];
     }
     const Token &next()
     {
@@ -302,6 +307,7 @@ private:
         return peek().kind == TokenKind::Newline || peek().kind == TokenKind::EndMarker || atOp(";");
     }
     static bool canStartExpression(const Token &token);
+    SourcePos startOf(const ExprPtr &e) const;
 
     // Errors
     [[noreturn]] void fail(SourcePos pos, std::string message, std::string type = "SyntaxError") const
@@ -309,7 +315,7 @@ private:
         m_source.fail(pos, std::move(message), std::move(type));
     }
     [[noreturn]] void failAt(const Token &token) const;
-    [[noreturn]] void failAfterElement(const Expr *previous) const;
+    [[noreturn]] void failAfterElement(const Expr *previous);
     [[noreturn]] void failIndentedBlock(const std::string &what, int headerLine, const Token &newline) const;
     SourcePos positionAfterBlock() const;
     void checkStoreTarget(const Expr &target) const;
@@ -388,7 +394,17 @@ private:
     std::size_t m_pos = 0;
     int m_depth = 0;   // brackets open around the current token
     int m_nesting = 0; // recursion depth, see NestingGuard
+    mutable std::size_t m_furthest = 0;
+    // Where parenthesized expressions start: a node's own position excludes its parentheses
+    // but a node built around it starts at the '(' (as in CPython).
+    std::unordered_map<const Expr *, SourcePos> m_groupStarts;
 };
+
+SourcePos Parser::startOf(const ExprPtr &e) const
+{
+    const auto it = m_groupStarts.find(e.get());
+    return it != m_groupStarts.end() ? it->second : e->pos;
+}
 
 // ----- token helpers and errors
 
@@ -425,12 +441,17 @@ void Parser::failAt(const Token &token) const
         // CPython points at the last character of the indentation (so shows no caret).
         fail({token.pos.line, token.pos.column - 1}, "unexpected indent", "IndentationError");
     }
+    if (token.kind == TokenKind::EndMarker && &token != &m_tokens.front()) {
+        // The end of the file is reported on the last line, without a caret.
+        const Token &last = *(&token - 1);
+        fail({last.kind == TokenKind::Newline ? last.end.line : last.pos.line, 0}, "invalid syntax");
+    }
     fail(token.pos, "invalid syntax");
 }
 
 // An element inside brackets followed by something that is neither a separator nor the
 // closing bracket: CPython's friendlier messages for the usual typos.
-void Parser::failAfterElement(const Expr *previous) const
+void Parser::failAfterElement(const Expr *previous)
 {
     const Token &token = peek();
     if (previous && token.isOp("=")) {
@@ -445,8 +466,17 @@ void Parser::failAfterElement(const Expr *previous) const
         const bool softKeyword = previous->kind == ExprKind::Name
                                  && (previous->id == "match" || previous->id == "case"
                                      || previous->id == "type" || previous->id == "_");
-        if (!nameThenString && !softKeyword)
-            fail(previous->pos, "invalid syntax. Perhaps you forgot a comma?");
+        if (!nameThenString && !softKeyword) {
+            // CPython reads the expression that follows before giving this hint; doing the
+            // same moves furthestToken() where it would be (see parseModule).
+            const SourcePos pos = previous->pos;
+            try {
+                parseExpression();
+                peek();
+            } catch (const SyntaxError &) {
+            }
+            fail(pos, "invalid syntax. Perhaps you forgot a comma?");
+        }
     }
     failAt(token);
 }
@@ -675,7 +705,7 @@ StmtPtr Parser::parseExpressionStatement()
             fail(first->pos, "illegal target for annotation");
         next();
         parseExpression();
-        auto stmt = makeStmt(StmtKind::AnnAssign, first->pos);
+        auto stmt = makeStmt(StmtKind::AnnAssign, startOf(first));
         stmt->target = std::move(first);
         if (acceptOp("="))
             stmt->value = parseValue();
@@ -696,7 +726,7 @@ StmtPtr Parser::parseExpressionStatement()
             && first->kind != ExprKind::Subscript)
             fail(first->pos, "'" + exprName(*first) + "' is an illegal expression for augmented assignment");
         next();
-        auto stmt = makeStmt(StmtKind::AugAssign, first->pos);
+        auto stmt = makeStmt(StmtKind::AugAssign, startOf(first));
         stmt->augOp = binaryOp;
         stmt->target = std::move(first);
         stmt->value = parseValue();
@@ -708,7 +738,7 @@ StmtPtr Parser::parseExpressionStatement()
         items.push_back(std::move(first));
         while (acceptOp("="))
             items.push_back(parseValue());
-        auto stmt = makeStmt(StmtKind::Assign, items.front()->pos);
+        auto stmt = makeStmt(StmtKind::Assign, startOf(items.front()));
         stmt->value = std::move(items.back());
         items.pop_back();
         for (std::size_t i = 0; i < items.size(); ++i) {
@@ -736,7 +766,7 @@ StmtPtr Parser::parseExpressionStatement()
             fail(first->pos, "Missing parentheses in call to '" + first->id + "'. Did you mean "
                                  + first->id + "(...)?");
     }
-    auto stmt = makeStmt(StmtKind::Expr, first->pos);
+    auto stmt = makeStmt(StmtKind::Expr, startOf(first));
     stmt->value = std::move(first);
     return stmt;
 }
@@ -1199,7 +1229,7 @@ ExprPtr Parser::parseStarExpressions()
     ExprPtr first = parseStarExpression();
     if (!atOp(","))
         return first;
-    auto tuple = makeExpr(ExprKind::Tuple, first->pos);
+    auto tuple = makeExpr(ExprKind::Tuple, startOf(first));
     tuple->elements.push_back(std::move(first));
     while (acceptOp(",")) {
         if (!canStartExpression(peek()) && !atOp("*"))
@@ -1256,7 +1286,7 @@ ExprPtr Parser::parseExpression()
     if (!atKeyword("if"))
         return body;
     next();
-    auto ifExp = makeExpr(ExprKind::IfExp, body->pos);
+    auto ifExp = makeExpr(ExprKind::IfExp, startOf(body));
     ifExp->left = parseDisjunction();
     if (!acceptKeyword("else")) {
         if (atOp(":"))
@@ -1291,7 +1321,7 @@ ExprPtr Parser::parseDisjunction()
     ExprPtr first = parseConjunction();
     if (!atKeyword("or"))
         return first;
-    auto boolOp = makeExpr(ExprKind::BoolOp, first->pos);
+    auto boolOp = makeExpr(ExprKind::BoolOp, startOf(first));
     boolOp->boolOp = BoolOperator::Or;
     boolOp->elements.push_back(std::move(first));
     while (acceptKeyword("or"))
@@ -1304,7 +1334,7 @@ ExprPtr Parser::parseConjunction()
     ExprPtr first = parseInversion();
     if (!atKeyword("and"))
         return first;
-    auto boolOp = makeExpr(ExprKind::BoolOp, first->pos);
+    auto boolOp = makeExpr(ExprKind::BoolOp, startOf(first));
     boolOp->boolOp = BoolOperator::And;
     boolOp->elements.push_back(std::move(first));
     while (acceptKeyword("and"))
@@ -1358,7 +1388,7 @@ ExprPtr Parser::parseComparison()
         for (int i = 0; i < width; ++i)
             next();
         if (!compare) {
-            compare = makeExpr(ExprKind::Compare, left->pos);
+            compare = makeExpr(ExprKind::Compare, startOf(left));
             compare->left = std::move(left);
         }
         compare->compareOps.push_back(op);
@@ -1393,7 +1423,7 @@ ExprPtr Parser::parseBinary(int minPrecedence)
         if (!found || found->precedence < minPrecedence)
             return left;
         next();
-        auto binOp = makeExpr(ExprKind::BinOp, left->pos);
+        auto binOp = makeExpr(ExprKind::BinOp, startOf(left));
         binOp->binaryOp = found->op;
         binOp->left = std::move(left);
         binOp->right = parseBinary(found->precedence + 1); // left-associative
@@ -1439,7 +1469,7 @@ ExprPtr Parser::parsePower()
     if (!atOp("**"))
         return base;
     next();
-    auto power = makeExpr(ExprKind::BinOp, base->pos);
+    auto power = makeExpr(ExprKind::BinOp, startOf(base));
     power->binaryOp = BinaryOp::Pow;
     power->left = std::move(base);
     power->right = parseFactor(); // right-associative, and binds tighter than a unary on its left
@@ -1462,7 +1492,7 @@ ExprPtr Parser::parsePrimary()
     for (;;) {
         if (atOp(".")) {
             next();
-            auto attribute = makeExpr(ExprKind::Attribute, e->pos);
+            auto attribute = makeExpr(ExprKind::Attribute, startOf(e));
             attribute->id = expectName();
             attribute->left = std::move(e);
             e = std::move(attribute);
@@ -1471,7 +1501,7 @@ ExprPtr Parser::parsePrimary()
         } else if (atOp("[")) {
             next();
             ++m_depth;
-            auto subscript = makeExpr(ExprKind::Subscript, e->pos);
+            auto subscript = makeExpr(ExprKind::Subscript, startOf(e));
             subscript->left = std::move(e);
             subscript->right = parseSlices();
             expectClose("]", subscript->right.get());
@@ -1486,7 +1516,7 @@ ExprPtr Parser::parseCall(ExprPtr function)
 {
     const Token &open = next();
     ++m_depth;
-    auto call = makeExpr(ExprKind::Call, function->pos);
+    auto call = makeExpr(ExprKind::Call, startOf(function));
     call->left = std::move(function);
     parseArguments(call->args, call->keywords, open, true);
     expectClose(")", nullptr);
@@ -1572,7 +1602,7 @@ ExprPtr Parser::parseSlices()
         tuple->elements.push_back(std::move(first));
         return tuple;
     }
-    auto tuple = makeExpr(ExprKind::Tuple, first->pos);
+    auto tuple = makeExpr(ExprKind::Tuple, startOf(first));
     tuple->elements.push_back(std::move(first));
     while (acceptOp(",")) {
         if (atOp("]"))
@@ -1630,6 +1660,7 @@ ExprPtr Parser::parseParenthesized()
         if (first->kind == ExprKind::Starred)
             fail(first->pos, "cannot use starred expression here");
         expectClose(")", nullptr);
+        m_groupStarts[first.get()] = open.pos;
         return first; // just grouping: `(a)` is `a`
     }
     if (!atOp(","))
@@ -1794,7 +1825,7 @@ ExprPtr Parser::parseStarTargets()
     ExprPtr first = parseStarTarget();
     if (!atOp(","))
         return first;
-    auto tuple = makeExpr(ExprKind::Tuple, first->pos);
+    auto tuple = makeExpr(ExprKind::Tuple, startOf(first));
     tuple->elements.push_back(std::move(first));
     while (acceptOp(",")) {
         if (atKeyword("in") || atOp("=") || atOp(":"))
@@ -2587,15 +2618,15 @@ std::unique_ptr<Module> parseModule(std::string_view source, const std::string &
     auto module = std::make_unique<Module>();
     module->fileName = fileName;
     module->lines = text.lines();
+    Parser parser(text, std::move(tokens), 0);
     try {
-        Parser parser(text, std::move(tokens), 0);
         module->body = parser.parseFile();
-    } catch (const SyntaxError &error) {
-        // An unclosed bracket makes the parser fail somewhere after it; CPython then blames
-        // the bracket rather than where parsing stopped.
+    } catch (const SyntaxError &) {
+        // With a bracket left open, the parser fails somewhere after it. CPython then blames
+        // the bracket if parsing got to the end of the file or past the bracket's line.
         const std::optional<Token> open = lexer.unclosedBracket();
-        if (open && (error.line > open->pos.line
-                     || (error.line == open->pos.line && error.column > open->pos.column)))
+        const Token &furthest = parser.furthestToken();
+        if (open && (furthest.kind == TokenKind::EndMarker || furthest.pos.line > open->pos.line))
             text.fail(open->pos, "'" + std::string(open->text) + "' was never closed");
         throw;
     }

@@ -16,7 +16,6 @@
 #include <charconv>
 #include <climits>
 #include <cmath>
-#include <cstring>
 #include <limits>
 
 namespace loopscope::script::text {
@@ -2166,8 +2165,9 @@ struct CaseMulti {
     mapping_tables('Fold', str.casefold, str.lower)
     sys.stdout.write('\n'.join(out) + '\n')
 */
-// Properties: code points in runs of equal properties. Each entry packs a run's first
-// code point (<< 11) with an index into the palette of property combinations.
+// Properties: the code points fall into runs with equal properties. Each run entry packs
+// the run's first code point (<< 11) with an index into the palette, whose entries are
+// sets of Property bits.
 constexpr std::uint16_t kPropertyPalette[] = {
     0x000, 0x100, 0x101, 0x001, 0x801, 0x41D, 0x643, 0x601, 0x623, 0x800, 0x019, 0xC01, 0x011,
     0x603, 0x683, 0xE23, 0xE03, 0xC21, 0x823, 0x401, 0x403, 0x419, 0x611, 0xE01, 0x651, 0x631,
