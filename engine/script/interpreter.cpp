@@ -1053,9 +1053,16 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
         Value callee = co_await evalAsync(*e.left, f, mode);
         std::vector<Value> vals;
         for (auto &x : e.args)
-            vals.push_back(co_await evalAsync(x->kind == ExprKind::Starred ? *x->left : *x, f, mode));
+        {
+            const Expr &arg = x->kind == ExprKind::Starred ? *x->left : *x;
+            Value v = co_await evalAsync(arg, f, mode);
+            vals.push_back(std::move(v));
+        }
         for (auto &k : e.keywords)
-            vals.push_back(co_await evalAsync(*k.value, f, mode));
+        {
+            Value v = co_await evalAsync(*k.value, f, mode);
+            vals.push_back(std::move(v));
+        }
         f.line = e.pos.line > f.line ? e.pos.line : f.line;
         if (mode == Mode::Host) {
             // In module code, a call may run the loop (asyncio.run) or reach a function that does.
@@ -1078,10 +1085,12 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
         std::vector<Value> items;
         for (auto &x : e.elements) {
             if (x->kind == ExprKind::Starred) {
-                for (auto &v : toVector(co_await evalAsync(*x->left, f, mode)))
+                Value seq = co_await evalAsync(*x->left, f, mode);
+                for (auto &v : toVector(seq))
                     items.push_back(v);
             } else {
-                items.push_back(co_await evalAsync(*x, f, mode));
+                Value v = co_await evalAsync(*x, f, mode);
+                items.push_back(std::move(v));
             }
         }
         co_return e.kind == ExprKind::List ? list(std::move(items)) : tuple(std::move(items));
@@ -1109,7 +1118,10 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
         collectFStringExprs(e.fstringParts, exprs);
         std::vector<Value> values;
         for (auto *x : exprs)
-            values.push_back(co_await evalAsync(*x, f, mode));
+        {
+            Value v = co_await evalAsync(*x, f, mode);
+            values.push_back(std::move(v));
+        }
         co_return buildFString(e, values);
     }
     case ExprKind::BinOp: {
@@ -1117,7 +1129,10 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
         Value b = co_await evalAsync(*e.right, f, mode);
         co_return binary(e.binaryOp, a, b);
     }
-    case ExprKind::UnaryOp: co_return unary(e.unaryOp, co_await evalAsync(*e.left, f, mode));
+    case ExprKind::UnaryOp: {
+        Value v = co_await evalAsync(*e.left, f, mode);
+        co_return unary(e.unaryOp, v);
+    }
     case ExprKind::BoolOp: {
         Value v;
         for (auto &x : e.elements) {
@@ -1138,25 +1153,34 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
         }
         co_return Value::boolean(true);
     }
-    case ExprKind::Attribute: co_return getAttr(co_await evalAsync(*e.left, f, mode), e.id);
+    case ExprKind::Attribute: {
+        Value v = co_await evalAsync(*e.left, f, mode);
+        co_return getAttr(v, e.id);
+    }
     case ExprKind::Subscript: {
         Value obj = co_await evalAsync(*e.left, f, mode);
         Value index = co_await evalAsync(*e.right, f, mode);
         co_return getItem(obj, index);
     }
-    case ExprKind::IfExp:
-        if (truthy(co_await evalAsync(*e.left, f, mode)))
+    case ExprKind::IfExp: {
+        Value test = co_await evalAsync(*e.left, f, mode);
+        if (truthy(test))
             co_return co_await evalAsync(*e.right, f, mode);
         co_return co_await evalAsync(*e.third, f, mode);
+    }
     case ExprKind::NamedExpr: {
         Value v = co_await evalAsync(*e.right, f, mode);
         storeName(e.id, e.scope, e.slot, f, v);
         co_return v;
     }
     case ExprKind::Slice: {
-        Value a = e.left ? co_await evalAsync(*e.left, f, mode) : Value();
-        Value b = e.right ? co_await evalAsync(*e.right, f, mode) : Value();
-        Value c = e.third ? co_await evalAsync(*e.third, f, mode) : Value();
+        Value a, b, c;
+        if (e.left)
+            a = co_await evalAsync(*e.left, f, mode);
+        if (e.right)
+            b = co_await evalAsync(*e.right, f, mode);
+        if (e.third)
+            c = co_await evalAsync(*e.third, f, mode);
         co_return Value(make<SliceObject>(a, b, c));
     }
     default:
@@ -1169,7 +1193,11 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
 QCoro::Task<Flow> Interpreter::execBlockAsync(const StmtList &body, Frame &f, Mode mode)
 {
     for (auto &s : body) {
-        Flow flow = suspends(*s, mode) ? co_await execAsync(*s, f, mode) : exec(*s, f);
+        Flow flow = Flow::Normal;
+        if (suspends(*s, mode))
+            flow = co_await execAsync(*s, f, mode);
+        else
+            flow = exec(*s, f);
         if (flow != Flow::Normal)
             co_return flow;
     }
@@ -1191,7 +1219,10 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
     }
     case StmtKind::AnnAssign:
         if (s.value)
-            assign(*s.target, co_await evalAsync(*s.value, f, mode), f);
+        {
+            Value v = co_await evalAsync(*s.value, f, mode);
+            assign(*s.target, v, f);
+        }
         co_return Flow::Normal;
     case StmtKind::AugAssign: {
         const Expr &t = *s.target;
@@ -1214,14 +1245,24 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
         co_return Flow::Normal;
     }
     case StmtKind::Return:
-        f.returnValue = s.value ? co_await evalAsync(*s.value, f, mode) : Value();
+    {
+        Value v;
+        if (s.value)
+            v = co_await evalAsync(*s.value, f, mode);
+        f.returnValue = std::move(v);
         co_return Flow::Return;
-    case StmtKind::If:
-        if (truthy(co_await evalAsync(*s.test, f, mode)))
+    }
+    case StmtKind::If: {
+        Value test = co_await evalAsync(*s.test, f, mode);
+        if (truthy(test))
             co_return co_await execBlockAsync(s.body, f, mode);
         co_return co_await execBlockAsync(s.orelse, f, mode);
+    }
     case StmtKind::While:
-        while (truthy(co_await evalAsync(*s.test, f, mode))) {
+        for (;;) {
+            Value test = co_await evalAsync(*s.test, f, mode);
+            if (!truthy(test))
+                break;
             Flow flow = co_await execBlockAsync(s.body, f, mode);
             if (flow == Flow::Break)
                 co_return Flow::Normal;
@@ -1231,7 +1272,8 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
         }
         co_return co_await execBlockAsync(s.orelse, f, mode);
     case StmtKind::For: {
-        Value it = iter(co_await evalAsync(*s.test, f, mode));
+        Value iterable = co_await evalAsync(*s.test, f, mode);
+        Value it = iter(iterable);
         Value item;
         while (next(it, item)) {
             assign(*s.target, std::move(item), f);
@@ -1304,7 +1346,9 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
     }
     case StmtKind::Raise: {
         Value e = co_await evalAsync(*s.value, f, mode);
-        Value cause = s.test ? co_await evalAsync(*s.test, f, mode) : Value();
+        Value cause;
+        if (s.test)
+            cause = co_await evalAsync(*s.test, f, mode);
         raise(makeRaise(s, e, cause, bool(s.test), f));
     }
     case StmtKind::With: {
@@ -1313,11 +1357,19 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
         co_return co_await execAsyncWith(s, 0, f);
     }
     case StmtKind::Assert:
-        if (!truthy(co_await evalAsync(*s.test, f, mode))) {
-            Value msg = s.value ? co_await evalAsync(*s.value, f, mode) : Value();
-            raise(makeException(exc::assertionError(), s.value ? std::vector<Value>{msg} : std::vector<Value>{}));
+    {
+        Value test = co_await evalAsync(*s.test, f, mode);
+        if (!truthy(test)) {
+            Value msg;
+            if (s.value)
+                msg = co_await evalAsync(*s.value, f, mode);
+            std::vector<Value> assertArgs;
+            if (s.value)
+                assertArgs.push_back(msg);
+            raise(makeException(exc::assertionError(), std::move(assertArgs)));
         }
         co_return Flow::Normal;
+    }
     default: co_return exec(s, f);
     }
 }
