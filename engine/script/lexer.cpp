@@ -176,11 +176,21 @@ SourcePos SourceText::position(std::size_t offset) const
         return {lineCount() + 1, 1};
     const auto it = std::upper_bound(m_lineStarts.begin(), m_lineStarts.end(), offset);
     const int line = static_cast<int>(it - m_lineStarts.begin());
+    // Positions are mostly asked for in increasing order: count on from the last answer
+    // when it is on the same line, so that a long line costs linear time.
+    std::size_t from = *(it - 1);
     int column = 1;
-    for (std::size_t i = *(it - 1); i < offset; ++i) {
+    if (m_cacheLine == line && m_cacheOffset <= offset) {
+        from = m_cacheOffset;
+        column = m_cacheColumn;
+    }
+    for (std::size_t i = from; i < offset; ++i) {
         if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80)
             ++column;
     }
+    m_cacheLine = line;
+    m_cacheOffset = offset;
+    m_cacheColumn = column;
     return {line, column};
 }
 

@@ -43,6 +43,10 @@ private:
     std::string m_text;
     std::string m_fileName;
     std::vector<std::size_t> m_lineStarts; // byte offset of each line's first character
+    // The last position computed, to count columns incrementally (see position()).
+    mutable int m_cacheLine = 0;
+    mutable std::size_t m_cacheOffset = 0;
+    mutable int m_cacheColumn = 1;
 };
 
 enum class TokenKind : std::uint8_t {

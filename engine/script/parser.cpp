@@ -224,8 +224,10 @@ int hexValue(char c)
 
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\v' || c == '\r'; }
 
-// Keeps the recursive descent from exhausting the stack on absurdly nested input.
-constexpr int maxNesting = 400;
+// Bounds the depth of the tree (and of the parser's recursion), so that neither this
+// parser nor the passes walking the tree recursively can exhaust the stack. CPython gives
+// up at a similar depth.
+constexpr int maxNesting = 2000;
 
 // ---------------------------------------------------------------------------------------
 // Parser: recursive descent over the token list, one function per grammar rule of
@@ -245,14 +247,21 @@ public:
     const Token &furthestToken() const { return m_tokens[m_furthest]; }
 
 private:
+    // Counts one level of nesting for as long as it lives; deepen() adds a level, for each
+    // link of a left-nested chain such as `a + b + c` or `a.b.c`.
     struct NestingGuard {
-        explicit NestingGuard(Parser &parser) : m_parser(parser)
+        explicit NestingGuard(Parser &parser) : m_parser(parser) { deepen(); }
+        NestingGuard(const NestingGuard &) = delete;
+        NestingGuard &operator=(const NestingGuard &) = delete;
+        ~NestingGuard() { m_parser.m_nesting -= m_levels; }
+        void deepen()
         {
+            ++m_levels;
             if (++m_parser.m_nesting > maxNesting)
-                m_parser.fail(m_parser.peek().pos, "too many nested expressions or blocks");
+                m_parser.fail(m_parser.peek().pos, "too many nested expressions (source too complex to parse)");
         }
-        ~NestingGuard() { --m_parser.m_nesting; }
         Parser &m_parser;
+        int m_levels = 0;
     };
 
     // Tokens
@@ -1411,6 +1420,7 @@ ExprPtr Parser::parseBinary(int minPrecedence)
         {"//", 6, BinaryOp::FloorDiv}, {"%", 6, BinaryOp::Mod},   {"@", 6, BinaryOp::MatMul},
     };
     ExprPtr left = parseFactor();
+    NestingGuard guard(*this);
     for (;;) {
         const Token &token = peek();
         const Operator *found = nullptr;
@@ -1422,6 +1432,7 @@ ExprPtr Parser::parseBinary(int minPrecedence)
         }
         if (!found || found->precedence < minPrecedence)
             return left;
+        guard.deepen();
         next();
         auto binOp = makeExpr(ExprKind::BinOp, startOf(left));
         binOp->binaryOp = found->op;
@@ -1468,6 +1479,7 @@ ExprPtr Parser::parsePower()
     ExprPtr base = parseAwaitPrimary();
     if (!atOp("**"))
         return base;
+    NestingGuard guard(*this);
     next();
     auto power = makeExpr(ExprKind::BinOp, startOf(base));
     power->binaryOp = BinaryOp::Pow;
@@ -1489,7 +1501,10 @@ ExprPtr Parser::parseAwaitPrimary()
 ExprPtr Parser::parsePrimary()
 {
     ExprPtr e = parseAtom();
+    NestingGuard guard(*this);
     for (;;) {
+        if (atOp(".") || atOp("(") || atOp("["))
+            guard.deepen();
         if (atOp(".")) {
             next();
             auto attribute = makeExpr(ExprKind::Attribute, startOf(e));
