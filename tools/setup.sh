@@ -1,0 +1,53 @@
+#!/bin/sh
+# Loopscope's one-stop setup: installs the Debian 12 packages that are missing, configures and
+# builds into build/, then either starts the app or runs every test headless.
+#
+#   tools/setup.sh app      build and start Loopscope on the default scenario
+#   tools/setup.sh test     build and run the whole test suite (ctest, offscreen)
+#
+# Run it as root, or as a user who may use sudo (only apt-get needs it).
+set -eu
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+MODE=${1:-}
+case "$MODE" in
+    app | test) ;;
+    *) echo "usage: tools/setup.sh app|test" >&2; exit 2 ;;
+esac
+
+PACKAGES="g++ cmake ninja-build pkg-config python3 \
+qt6-base-dev qt6-declarative-dev qt6-svg-dev qcoro-qt6-dev libgl-dev \
+qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-window \
+qml6-module-qtquick-layouts qml6-module-qtquick-templates qml6-module-qtqml-workerscript \
+qml6-module-qttest"
+
+missing=""
+for p in $PACKAGES; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+if [ -n "$missing" ]; then
+    echo "== installing:$missing"
+    SUDO=""
+    if [ "$(id -u)" != 0 ]; then
+        command -v sudo >/dev/null 2>&1 || { echo "tools/setup.sh: run as root or install sudo" >&2; exit 1; }
+        SUDO=sudo
+    fi
+    $SUDO apt-get update -qq
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
+
+JOBS=$(nproc 2>/dev/null || echo 2)
+echo "== configuring and building into build/"
+cmake -S "$ROOT" -B "$ROOT/build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$ROOT/build" -j "$JOBS"
+
+if [ "$MODE" = app ]; then
+    exec "$ROOT/build/bin/loopscope"
+fi
+
+echo "== running the tests"
+QT_QPA_PLATFORM=offscreen ctest --test-dir "$ROOT/build" --output-on-failure -j "$JOBS"
