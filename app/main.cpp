@@ -7,6 +7,8 @@
 #include <QQmlApplicationEngine>
 #include <QQmlContext>
 #include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTimer>
 #include <QUrl>
 
 #include <cstdio>
@@ -16,9 +18,20 @@ namespace {
 int runGui(int argc, char **argv, const QStringList &args)
 {
     QString scenarioName = loopscope::ScenarioLibrary::defaultName();
+    QString screenshot;
+    QSize size;
     for (int i = 1; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--scenario") && i + 1 < args.size()) {
             scenarioName = args[++i];
+        } else if (args[i] == QLatin1String("--screenshot") && i + 1 < args.size()) {
+            screenshot = args[++i];
+        } else if (args[i] == QLatin1String("--size") && i + 1 < args.size()) {
+            const QStringList wh = args[++i].split(QLatin1Char('x'));
+            size = wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize();
+            if (size.width() <= 0 || size.height() <= 0) {
+                std::fprintf(stderr, "loopscope: --size wants WIDTHxHEIGHT, e.g. 1280x800\n");
+                return 2;
+            }
         } else {
             std::fprintf(stderr, "loopscope: unknown gui option '%s' (try 'loopscope help')\n", qPrintable(args[i]));
             return 2;
@@ -43,6 +56,22 @@ int runGui(int argc, char **argv, const QStringList &args)
     engine.load(QUrl(QStringLiteral("qrc:/qml/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    if (window && size.isValid())
+        window->resize(size);
+    if (window && !screenshot.isEmpty()) {
+        // Render the real window, save it, and quit: for the README and for tests.
+        QTimer::singleShot(300, window, [window, screenshot] {
+            const QImage image = window->grabWindow();
+            if (image.isNull() || !image.save(screenshot)) {
+                std::fprintf(stderr, "loopscope: could not write screenshot '%s'\n", qPrintable(screenshot));
+                QCoreApplication::exit(2);
+                return;
+            }
+            std::printf("wrote %s (%dx%d)\n", qPrintable(screenshot), image.width(), image.height());
+            QCoreApplication::exit(0);
+        });
+    }
     return app.exec();
 }
 

@@ -136,6 +136,13 @@ void Engine::print(const std::string &text)
     m_trace.append(EventKind::Print, m_loop.now(), taskIdOf(m_currentTask), 0, t, m_interp->currentLine());
 }
 
+void Engine::abortRun(const std::string &message)
+{
+    if (m_outcome == Outcome::Uncaught)
+        return;
+    m_abortMessage = message;
+}
+
 void Engine::warn(const std::string &text)
 {
     if (m_tearingDown)
@@ -178,6 +185,7 @@ void Engine::start()
         return;
     m_outcome = Outcome::Running;
     m_trace.append(EventKind::HostStep, 0, 0, 0, {}, 0, 0);
+    m_interp->resetBudget();
     m_host.emplace(host());
 }
 
@@ -192,9 +200,19 @@ QCoro::Task<void> Engine::host()
         m_errors += m_errorText;
         m_trace.append(EventKind::Uncaught, m_loop.now(), 0, 0, m_interp->exceptionLine(e.exception));
     } catch (script::TeardownSignal &) {
+    } catch (const script::StepBudgetExceeded &e) {
+        abortRun("RuntimeError: the module code ran " + std::to_string(script::Interpreter::kStepBudget)
+                 + " statements without reaching the event loop (an endless loop near line " + std::to_string(e.line) + "?)");
+    } catch (const std::exception &e) {
+        m_outcome = Outcome::Uncaught;
+        const bool memory = dynamic_cast<const std::bad_alloc *>(&e) != nullptr;
+        m_errorText = memory ? "MemoryError\n" : std::string("RuntimeError: internal error: ") + e.what() + "\n";
+        m_errors += m_errorText;
+        m_trace.append(EventKind::Uncaught, m_loop.now(), 0, 0, memory ? "MemoryError" : "RuntimeError: internal error");
     }
     m_hostDone = true;
     m_loopRunning = false;
+    finishIfAborted();
 }
 
 Ref<Future> Engine::toFuture(const Value &awaitable)
@@ -332,7 +350,7 @@ bool Engine::step()
     }
     if (m_iterationLeft == 0) {
         m_inIteration = false;
-        if (m_stopping)
+        if (m_stopping && !finished())
             loopExited();
     }
     return !finished();
@@ -356,6 +374,7 @@ void Engine::runHandle(const Ref<Handle> &h)
     if (subject && h->task->done())
         return; // CPython would raise InvalidStateError; a done task never steps again
     m_trace.append(EventKind::StepBegin, m_loop.now(), subject, other, h->description, 0, std::uint8_t(cause));
+    m_interp->resetBudget();
     try {
         auto fn = h->callback;
         h->callback = nullptr;
@@ -366,6 +385,18 @@ void Engine::runHandle(const Ref<Handle> &h)
         warn("Exception in callback " + h->description + "\n" + m_interp->formatException(e.exception));
     }
     m_trace.append(EventKind::StepEnd, m_loop.now(), subject);
+    finishIfAborted();
+}
+
+void Engine::finishIfAborted()
+{
+    if (m_abortMessage.empty())
+        return;
+    m_outcome = Outcome::Uncaught;
+    m_errorText = m_abortMessage + "\n";
+    m_errors += m_errorText;
+    m_trace.append(EventKind::Uncaught, m_loop.now(), 0, 0, m_abortMessage);
+    m_abortMessage.clear();
 }
 
 void Engine::loopExited()
@@ -374,6 +405,7 @@ void Engine::loopExited()
     m_loopRunning = false;
     auto h = m_hostResume;
     m_hostResume = {};
+    m_interp->resetBudget();
     if (h)
         h.resume();
 }

@@ -117,6 +117,8 @@ public:
     QCoro::Task<Value> runUntilComplete(Value awaitable);
     void stop() { m_stopping = true; }
     void warn(const std::string &text);
+    // Ends the run at once with an error that no script code may catch (an endless loop).
+    void abortRun(const std::string &message);
     void print(const std::string &text);
     std::uint32_t taskIdOf(const Task *t) const { return t ? t->taskId() : 0; }
     // The object the asyncio module's functions hang off (one per engine).
@@ -127,6 +129,7 @@ private:
     void clearRun();
     void runHandle(const Ref<Handle> &h);
     void loopExited();
+    void finishIfAborted();
     void hostFinished();
     void buildDeadlockReport();
     void teardown();
@@ -170,6 +173,7 @@ private:
     script::ExecState m_hostState; // the module code's interpreter state while it is parked
     bool m_hostDone = false;
     bool m_tearingDown = false;
+    std::string m_abortMessage;
     Ref<script::ModuleObject> m_asyncio;
 };
 

@@ -224,6 +224,16 @@ QCoro::Task<void> Task::drive()
         m_bodyException = std::move(e.exception);
         m_bodyRaised = true;
     } catch (script::TeardownSignal &) {
+    } catch (const script::StepBudgetExceeded &e) {
+        m_engine.abortRun("RuntimeError: " + m_name + " ran " + std::to_string(script::Interpreter::kStepBudget)
+                          + " statements in one step without awaiting (an endless loop near line " + std::to_string(e.line) + "?)");
+    } catch (const std::bad_alloc &) {
+        m_bodyException = m_engine.interpreter().makeException(exc::byName("MemoryError"), std::vector<Value>{});
+        m_bodyRaised = true;
+    } catch (const std::exception &e) {
+        // Not a script error: an engine bug. Surface it as a RuntimeError rather than losing the task.
+        m_bodyException = m_engine.interpreter().makeException(exc::runtimeError(), std::string("internal error: ") + e.what());
+        m_bodyRaised = true;
     }
     m_bodyFinished = true;
 }

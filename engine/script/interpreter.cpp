@@ -563,7 +563,16 @@ Value Interpreter::call(const Value &callee, CallArgs &a)
     case ObjKind::Function: return callFunction(callee.as<FunctionObject>(), a, Value());
     case ObjKind::Native: {
         auto *n = callee.as<NativeObject>();
-        return n->fn(*this, n->self, a);
+        try {
+            return n->fn(*this, n->self, a);
+        } catch (const text::FormatError &e) {
+            ClassObject *cls = exc::byName(e.type);
+            raise(cls ? cls : exc::valueError(), e.message);
+        } catch (const std::bad_alloc &) {
+            raise(makeException(exc::byName("MemoryError"), std::vector<Value>{}));
+        } catch (const std::length_error &) {
+            raise(makeException(exc::byName("MemoryError"), std::vector<Value>{}));
+        }
     }
     case ObjKind::BoundMethod: {
         auto *m = callee.as<BoundMethodObject>();
@@ -820,6 +829,8 @@ Flow Interpreter::execBlock(const StmtList &body, Frame &f)
 Flow Interpreter::exec(const Stmt &s, Frame &f)
 {
     f.line = s.pos.line;
+    if (++m_ops > kStepBudget)
+        throw StepBudgetExceeded{s.pos.line};
     switch (s.kind) {
     case StmtKind::Expr: eval(*s.value, f); return Flow::Normal;
     case StmtKind::Assign: {
@@ -1209,6 +1220,8 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
     if (!suspends(s, mode))
         co_return exec(s, f);
     f.line = s.pos.line;
+    if (++m_ops > kStepBudget)
+        throw StepBudgetExceeded{s.pos.line};
     switch (s.kind) {
     case StmtKind::Expr: co_await evalAsync(*s.value, f, mode); co_return Flow::Normal;
     case StmtKind::Assign: {

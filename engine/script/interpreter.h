@@ -30,6 +30,13 @@ struct ScriptError {
     Value exception; // an InstanceObject of an exception class
 };
 
+// Thrown when one step runs more statements than any scenario needs without giving control back
+// to the loop: an endless loop. Script handlers cannot catch it (finally blocks still run); the
+// engine ends the run with an explanation instead of hanging.
+struct StepBudgetExceeded {
+    int line;
+};
+
 // Thrown into suspended coroutines when the engine is torn down (as CPython's coroutine.close()
 // throws GeneratorExit), so every frame finishes and nothing leaks.
 struct TeardownSignal {};
@@ -178,6 +185,10 @@ public:
     // Awaits an awaitable value: a coroutine runs inline, a future parks the running task.
     QCoro::Task<Value> await(Value awaitable);
 
+    // Statements one step (or the module code between two loop runs) may execute.
+    static constexpr std::uint64_t kStepBudget = 50'000'000;
+    void resetBudget() { m_ops = 0; }
+
     // Output of print() goes here (the engine records it in the trace).
     std::function<void(const std::string &text)> onPrint;
 
@@ -227,6 +238,7 @@ private:
     Ref<DictObject> m_builtins;
     std::unordered_map<std::string, Ref<ModuleObject>> m_modules;
     ExecState m_state;
+    std::uint64_t m_ops = 0;
     std::unordered_map<const Expr *, Value> m_constants; // string constants, built once
 };
 

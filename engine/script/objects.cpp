@@ -82,6 +82,15 @@ void adjustSlice(Interpreter &in, const SliceObject &s, std::int64_t n, std::int
     stop = bound(s.stop, step < 0 ? -1 : n);
 }
 
+// `seq * n` beyond what a scenario could sensibly hold is a MemoryError, as CPython raises one
+// when the allocation fails, instead of exhausting this machine.
+void checkRepeat(Interpreter &in, std::size_t itemSize, std::int64_t n)
+{
+    constexpr double kLimit = 1 << 28;
+    if (n > 0 && double(itemSize) * double(n) > kLimit)
+        in.raise(in.makeException(exc::byName("MemoryError"), std::vector<Value>{}));
+}
+
 std::int64_t floorDiv(std::int64_t a, std::int64_t b)
 {
     std::int64_t q = a / b;
@@ -457,6 +466,7 @@ Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
             return str(a.as<StrObject>()->value + b.as<StrObject>()->value);
         }
         if (op == BinaryOp::Mul && b.isIntLike()) {
+            checkRepeat(*this, a.as<StrObject>()->value.size(), b.asInt());
             std::string out;
             for (std::int64_t i = 0; i < b.asInt(); ++i)
                 out += a.as<StrObject>()->value;
@@ -475,6 +485,7 @@ Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
             return a.is(ObjKind::List) ? list(std::move(out)) : tuple(std::move(out));
         }
         if (op == BinaryOp::Mul && b.isIntLike()) {
+            checkRepeat(*this, x.size(), b.asInt());
             std::vector<Value> out;
             for (std::int64_t i = 0; i < b.asInt(); ++i)
                 out.insert(out.end(), x.begin(), x.end());

@@ -42,7 +42,7 @@ private:
     [[noreturn]] void unsupported(SourcePos pos, const std::string &what)
     {
         SyntaxError e;
-        e.type = "SyntaxError";
+        e.type = "NotImplementedError"; // valid Python, but not something Loopscope runs yet
         e.message = what + " is not supported yet";
         e.fileName = m_module.fileName;
         e.line = pos.line;
