@@ -1,5 +1,6 @@
 // Loopscope: the playground window, or a headless command (see cli.h).
 #include "cli.h"
+#include "engine.h"
 #include "scenariolibrary.h"
 
 #include <QCoreApplication>
@@ -47,7 +48,18 @@ int runGui(int argc, char **argv, const QStringList &args)
         std::fprintf(stderr, "loopscope: no built-in scenario named '%s' (see 'loopscope list')\n", qPrintable(scenarioName));
         return 2;
     }
+    // Until the stepping UI lands, the window shows the script and the trace of a full run.
+    loopscope::Engine run;
+    QString traceText;
+    if (run.load(scenario.source.toStdString(), (scenario.name + QStringLiteral(".py")).toStdString())) {
+        run.runToEnd(1000000);
+        traceText = QString::fromStdString(run.trace().conformanceText());
+    } else {
+        traceText = QString::fromStdString(run.loadError().formatted);
+    }
     QQmlApplicationEngine engine;
+    engine.rootContext()->setContextProperty(QStringLiteral("scenarioSource"), scenario.source);
+    engine.rootContext()->setContextProperty(QStringLiteral("scenarioTrace"), traceText);
     engine.rootContext()->setContextProperty(QStringLiteral("scenarioName"), scenario.name);
     engine.rootContext()->setContextProperty(QStringLiteral("scenarioTitle"), scenario.title);
     engine.rootContext()->setContextProperty(QStringLiteral("scenarioSummary"), scenario.summary);

@@ -367,7 +367,10 @@ void Engine::runHandle(const Ref<Handle> &h)
     } else if (h->kind == HandleKind::TaskStep) {
         subject = h->task->taskId();
         cause = !h->task->started() ? StepCause::First : StepCause::Yield;
-    } else if (h->kind == HandleKind::Timer) {
+    }
+    // A step that throws a cancellation into the coroutine says so.
+    if (subject && ((h->kind == HandleKind::TaskWakeup && h->source && h->source->cancelled()) || h->task->cancelPending()))
+        cause = StepCause::Cancel; else if (h->kind == HandleKind::Timer) {
         cause = StepCause::Timer;
     }
     // A task step that throws in a cancellation is marked as such.
@@ -406,8 +409,10 @@ void Engine::loopExited()
     auto h = m_hostResume;
     m_hostResume = {};
     m_interp->resetBudget();
-    if (h)
+    if (h) {
+        m_trace.append(EventKind::HostStep, m_loop.now(), 0, 0, {}, 0, 0);
         h.resume();
+    }
 }
 
 bool Engine::runIteration()

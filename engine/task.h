@@ -89,6 +89,8 @@ public:
     const Ref<script::CoroutineObject> &coro() const { return m_coro; }
     const Ref<Future> &waitingOn() const { return m_futWaiter; }
     bool started() const { return m_started; }
+    // A cancel() waits to be thrown in at the next step (rule 12).
+    bool cancelPending() const { return m_mustCancel; }
     bool internal() const { return m_internal; } // asyncio.run's shutdown helpers
     std::uint32_t taskId() const { return m_taskId; }
     int creationOrder() const { return int(m_taskId); }

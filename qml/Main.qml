@@ -1,39 +1,84 @@
-// The playground window. For now it shows the loaded scenario; the timeline, inspector and
-// console arrive with the desktop playground issue.
+// The playground window. For now it shows the loaded scenario, its script and the trace of a
+// full run; the stepping timeline, inspector and console arrive with the desktop playground issue.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 
 ApplicationWindow {
     id: window
-    width: 1100
-    height: 700
+    width: 1200
+    height: 760
     visible: true
     title: "Loopscope — " + scenarioTitle
 
-    ColumnLayout {
-        anchors.centerIn: parent
-        spacing: 12
+    header: ToolBar {
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 12
+            anchors.rightMargin: 12
+            spacing: 16
+            ColumnLayout {
+                spacing: 2
+                Label {
+                    objectName: "scenarioTitle"
+                    text: scenarioTitle
+                    font.pixelSize: 20
+                    font.bold: true
+                }
+                Label {
+                    text: scenarioName + ".py — " + scenarioSummary
+                    opacity: 0.75
+                    elide: Text.ElideRight
+                    Layout.maximumWidth: window.width - 48
+                }
+            }
+            Item { Layout.fillWidth: true }
+        }
+    }
 
-        Label {
-            objectName: "scenarioTitle"
-            Layout.alignment: Qt.AlignHCenter
-            text: scenarioTitle
-            font.pixelSize: 28
-            font.bold: true
+    SplitView {
+        anchors.fill: parent
+        anchors.margins: 8
+
+        Pane {
+            SplitView.preferredWidth: window.width * 0.55
+            padding: 0
+            ColumnLayout {
+                anchors.fill: parent
+                Label { text: qsTr("Script"); font.bold: true; leftPadding: 6 }
+                ScrollView {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    TextArea {
+                        readOnly: true
+                        text: scenarioSource
+                        font.family: "monospace"
+                        font.pixelSize: 13
+                        wrapMode: TextEdit.NoWrap
+                        selectByMouse: true
+                    }
+                }
+            }
         }
-        Label {
-            Layout.alignment: Qt.AlignHCenter
-            text: scenarioName + ".py"
-            font.family: "monospace"
-            opacity: 0.7
-        }
-        Label {
-            Layout.alignment: Qt.AlignHCenter
-            Layout.maximumWidth: window.width * 0.8
-            wrapMode: Text.WordWrap
-            horizontalAlignment: Text.AlignHCenter
-            text: scenarioSummary
+        Pane {
+            padding: 0
+            ColumnLayout {
+                anchors.fill: parent
+                Label { text: qsTr("Trace of a full run (time, task, event)"); font.bold: true; leftPadding: 6 }
+                ScrollView {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    TextArea {
+                        objectName: "traceView"
+                        readOnly: true
+                        text: scenarioTrace
+                        font.family: "monospace"
+                        font.pixelSize: 13
+                        wrapMode: TextEdit.NoWrap
+                        selectByMouse: true
+                    }
+                }
+            }
         }
     }
 }

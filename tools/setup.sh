@@ -51,3 +51,11 @@ fi
 
 echo "== running the tests"
 QT_QPA_PLATFORM=offscreen ctest --test-dir "$ROOT/build" --output-on-failure -j "$JOBS"
+
+# The same suite once more under AddressSanitizer, LeakSanitizer and UndefinedBehaviorSanitizer:
+# no coroutine frame may leak or be destroyed while suspended. (The drift check needs no rerun.)
+echo "== building and running the tests under ASan/LSan/UBSan (build-asan/)"
+cmake -S "$ROOT" -B "$ROOT/build-asan" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DLOOPSCOPE_SANITIZE=ON >/dev/null
+cmake --build "$ROOT/build-asan" -j "$JOBS"
+QT_QPA_PLATFORM=offscreen ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir "$ROOT/build-asan" --output-on-failure -j "$JOBS" -E '^conformance\.drift$'
