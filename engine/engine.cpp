@@ -102,6 +102,7 @@ void Engine::teardown()
 {
     if (!m_interp)
         return;
+    m_interp->markStackBase();
     m_tearingDown = true;
     for (std::size_t i = 0; i < m_tasks.size(); ++i) {
         Ref<Task> t = m_tasks[i];
@@ -183,6 +184,7 @@ void Engine::start()
 {
     if (m_outcome != Outcome::NotStarted)
         return;
+    m_interp->markStackBase();
     m_outcome = Outcome::Running;
     m_trace.append(EventKind::HostStep, 0, 0, 0, {}, 0, 0);
     m_interp->resetBudget();
@@ -290,6 +292,8 @@ QCoro::Task<Value> Engine::asyncioRun(Value coro)
 
 bool Engine::step()
 {
+    if (m_interp)
+        m_interp->markStackBase();
     if (m_outcome == Outcome::NotStarted)
         start();
     if (finished() || !m_loopRunning)

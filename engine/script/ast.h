@@ -82,7 +82,7 @@ struct FStringPart {
     ExprPtr expr;               // the field's expression
     char conversion = 0;        // 0, 'r', 's' or 'a'
     std::vector<FStringPart> formatSpec; // may itself contain nested fields
-    std::string exprText;       // source text of expr, for `{x=}` (selfDocumenting)
+    std::string exprText;       // for `{x = }` (selfDocumenting): the source through '=' and the spaces after it
     bool selfDocumenting = false;
 };
 

@@ -7,6 +7,7 @@
 #include "script/text.h"
 
 #include <cmath>
+#include <sys/resource.h>
 
 namespace loopscope::script {
 
@@ -51,6 +52,28 @@ Interpreter::~Interpreter()
     m_builtins.reset();
     m_heap.clearAll();
     Heap::setCurrent(m_previousHeap);
+}
+
+void Interpreter::markStackBase()
+{
+    // Only the address is kept, as a reference point for checkStack(); it is never dereferenced.
+    char here;
+    m_stackBase = reinterpret_cast<const char *>(reinterpret_cast<std::uintptr_t>(&here));
+    if (!m_stackBudget) {
+        // Use three quarters of the thread's stack limit (8 MB by default), at most 256 MB.
+        rlimit limit{};
+        std::size_t size = 8u << 20;
+        if (getrlimit(RLIMIT_STACK, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+            size = std::size_t(limit.rlim_cur);
+        m_stackBudget = std::min<std::size_t>(size, 256u << 20) / 4 * 3;
+    }
+}
+
+void Interpreter::checkStack()
+{
+    char here;
+    if (m_stackBase && std::size_t(m_stackBase - &here) > m_stackBudget)
+        raise(exc::recursionError(), "maximum recursion depth exceeded");
 }
 
 void Interpreter::load(std::shared_ptr<Module> module)
@@ -470,6 +493,7 @@ Value Interpreter::callFunction(FunctionObject *fn, CallArgs &a, const Value &se
     }
     if (m_state.depth >= kMaxDepth)
         raise(exc::recursionError(), "maximum recursion depth exceeded");
+    checkStack();
     Frame frame;
     bindArguments(fn, a, self, frame);
     frame.line = fn->def->pos.line;
@@ -503,6 +527,7 @@ QCoro::Task<Value> Interpreter::runFunctionBody(Ref<FunctionObject> fn, std::sha
 {
     if (m_state.depth >= kMaxDepth)
         raise(exc::recursionError(), "maximum recursion depth exceeded");
+    checkStack();
     frame->line = fn->def->pos.line;
     FrameScope scope(*this, *frame);
     ++m_state.depth;
@@ -651,7 +676,7 @@ Value Interpreter::buildFString(const Expr &e, std::vector<Value> &values)
             const Value &v = values[k++];
             std::string spec = build(p.formatSpec);
             if (p.selfDocumenting)
-                out += p.exprText + "=";
+                out += p.exprText;
             out += fstringFormat(v, p.conversion, spec);
         }
         return out;
@@ -675,6 +700,8 @@ void collectFStringExprs(const std::vector<FStringPart> &parts, std::vector<cons
 
 Value Interpreter::eval(const Expr &e, Frame &f)
 {
+    if (e.kind > ExprKind::Constant) // compound expressions nest; names and constants do not
+        checkStack();
     switch (e.kind) {
     case ExprKind::Name: return loadName(e, f);
     case ExprKind::Constant: return evalConstant(e);

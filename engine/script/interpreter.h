@@ -185,6 +185,11 @@ public:
     // Awaits an awaitable value: a coroutine runs inline, a future parks the running task.
     QCoro::Task<Value> await(Value awaitable);
 
+    // Where the C++ stack was when the engine entered the interpreter (see checkStack()).
+    void markStackBase();
+    // Raises RecursionError before the C++ stack runs out (deep recursion, deep nesting).
+    void checkStack();
+
     // Statements one step (or the module code between two loop runs) may execute.
     static constexpr std::uint64_t kStepBudget = 50'000'000;
     void resetBudget() { m_ops = 0; }
@@ -239,6 +244,8 @@ private:
     std::unordered_map<std::string, Ref<ModuleObject>> m_modules;
     ExecState m_state;
     std::uint64_t m_ops = 0;
+    const char *m_stackBase = nullptr;
+    std::size_t m_stackBudget = 0;
     std::unordered_map<const Expr *, Value> m_constants; // string constants, built once
 };
 

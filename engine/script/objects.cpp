@@ -1031,9 +1031,10 @@ Value Interpreter::percentFormat(const std::string &tmpl, const Value &values)
                 out += text::percentFormatFloat(arg.toDouble(), conv, spec);
                 break;
             default: {
-                char buf[64];
-                std::snprintf(buf, sizeof buf, "unsupported format character '%c' (0x%x) at index %zu", conv, unsigned(conv), i);
-                raise(exc::valueError(), buf);
+                char hex[8];
+                std::snprintf(hex, sizeof hex, "%x", unsigned(static_cast<unsigned char>(conv)));
+                raise(exc::valueError(), std::string("unsupported format character '") + conv + "' (0x" + hex + ") at index "
+                                             + std::to_string(i));
             }
             }
         }

@@ -317,6 +317,11 @@ private:
     }
     static bool canStartExpression(const Token &token);
     SourcePos startOf(const ExprPtr &e) const;
+    void keepAlive(ExprPtr e)
+    {
+        if (e)
+            m_discarded.push_back(std::move(e));
+    }
 
     // Errors
     [[noreturn]] void fail(SourcePos pos, std::string message, std::string type = "SyntaxError") const
@@ -326,12 +331,14 @@ private:
     [[noreturn]] void failAt(const Token &token) const;
     [[noreturn]] void failAfterElement(const Expr *previous);
     [[noreturn]] void failIndentedBlock(const std::string &what, int headerLine, const Token &newline) const;
+    bool atEndOfFile() const;
     SourcePos positionAfterBlock() const;
     void checkStoreTarget(const Expr &target) const;
     void checkStarredTargets(const Expr &target) const;
 
     // Statements
     void parseStatement(StmtList &out);
+    StmtPtr parseCompoundStatement();
     void parseSimpleStatements(StmtList &out);
     StmtPtr parseSimpleStatement();
     StmtPtr parseExpressionStatement();
@@ -407,6 +414,10 @@ private:
     // Where parenthesized expressions start: a node's own position excludes its parentheses
     // but a node built around it starts at the '(' (as in CPython).
     std::unordered_map<const Expr *, SourcePos> m_groupStarts;
+    std::vector<const Expr *> m_groupLog; // m_groupStarts' keys in insertion order, to undo
+    // Subtrees parsed but left out of the tree (annotations, abandoned attempts). They live
+    // as long as the parser so that no new node reuses an address in m_groupStarts.
+    ExprList m_discarded;
 };
 
 SourcePos Parser::startOf(const ExprPtr &e) const
@@ -509,32 +520,37 @@ void Parser::expectClose(std::string_view closer, const Expr *last)
     --m_depth;
 }
 
-// Where CPython reports a block missing after a block (or an 'except' after 'try:'): the
-// next statement, or the end of the last line when the file ends.
-SourcePos Parser::positionAfterBlock() const
+// Whether only dedents are left before the end of the file.
+bool Parser::atEndOfFile() const
 {
     std::size_t i = m_pos;
     while (m_tokens[i].kind == TokenKind::Dedent)
         ++i;
-    if (m_tokens[i].kind != TokenKind::EndMarker)
-        return m_tokens[i].pos;
+    return m_tokens[i].kind == TokenKind::EndMarker;
+}
+
+// Where CPython reports a missing 'except' after 'try:': the next statement, or the end of
+// the last line when the file ends.
+SourcePos Parser::positionAfterBlock() const
+{
+    if (!atEndOfFile())
+        return peek().pos;
     for (std::size_t j = m_pos; j-- > 0;) {
         if (m_tokens[j].kind == TokenKind::Newline)
             return m_tokens[j].end;
     }
-    return m_tokens[i].pos;
+    return peek().pos;
 }
 
 void Parser::failIndentedBlock(const std::string &what, int headerLine, const Token &newline) const
 {
-    const std::string message =
-        "expected an indented block after " + what + " on line " + std::to_string(headerLine);
-    SourcePos pos = positionAfterBlock();
-    if (peek().kind == TokenKind::Dedent && pos.line != peek().pos.line)
-        pos = newline.end; // the file ends here
+    SourcePos pos = peek().pos;
+    if (atEndOfFile())
+        pos = newline.end; // the end of the header's line
     else if (peek().kind == TokenKind::Dedent)
-        pos = {peek().pos.line, 0}; // CPython reports column 0 for a dedent
-    fail(pos, message, "IndentationError");
+        pos = {peek().pos.line, 0}; // CPython gives column 0 for a dedent
+    fail(pos, "expected an indented block after " + what + " on line " + std::to_string(headerLine),
+         "IndentationError");
 }
 
 void Parser::checkStoreTarget(const Expr &target) const
@@ -577,57 +593,48 @@ StmtList Parser::parseFile()
 void Parser::parseStatement(StmtList &out)
 {
     NestingGuard guard(*this);
+    if (peek().kind == TokenKind::Indent)
+        failAt(peek());
+    if (StmtPtr compound = parseCompoundStatement())
+        out.push_back(std::move(compound));
+    else
+        parseSimpleStatements(out);
+}
+
+// A compound statement, or null when the next one is a line of simple statements.
+StmtPtr Parser::parseCompoundStatement()
+{
     const Token &token = peek();
-    if (token.kind == TokenKind::Indent)
-        failAt(token);
-    if (token.isOp("@")) {
-        out.push_back(parseDecorated());
-        return;
+    if (token.isOp("@"))
+        return parseDecorated();
+    if (token.kind != TokenKind::Name)
+        return nullptr;
+    if (token.text == "if")
+        return parseIf();
+    if (token.text == "while")
+        return parseWhile();
+    if (token.text == "for")
+        return parseFor(false);
+    if (token.text == "try")
+        return parseTry();
+    if (token.text == "with")
+        return parseWith(false);
+    if (token.text == "def")
+        return parseFunctionDef(false, {});
+    if (token.text == "class")
+        return parseClassDef({});
+    if (token.text == "async") {
+        const Token &following = peek(1);
+        if (following.isName("def"))
+            return parseFunctionDef(true, {});
+        if (following.isName("for"))
+            return parseFor(true);
+        if (following.isName("with"))
+            return parseWith(true);
+        failAt(following);
     }
-    if (token.kind == TokenKind::Name) {
-        if (token.text == "if") {
-            out.push_back(parseIf());
-            return;
-        }
-        if (token.text == "while") {
-            out.push_back(parseWhile());
-            return;
-        }
-        if (token.text == "for") {
-            out.push_back(parseFor(false));
-            return;
-        }
-        if (token.text == "try") {
-            out.push_back(parseTry());
-            return;
-        }
-        if (token.text == "with") {
-            out.push_back(parseWith(false));
-            return;
-        }
-        if (token.text == "def") {
-            out.push_back(parseFunctionDef(false, {}));
-            return;
-        }
-        if (token.text == "class") {
-            out.push_back(parseClassDef({}));
-            return;
-        }
-        if (token.text == "async") {
-            const Token &following = peek(1);
-            if (following.isName("def"))
-                out.push_back(parseFunctionDef(true, {}));
-            else if (following.isName("for"))
-                out.push_back(parseFor(true));
-            else if (following.isName("with"))
-                out.push_back(parseWith(true));
-            else
-                failAt(following);
-            return;
-        }
-        rejectUnsupportedStatement();
-    }
-    parseSimpleStatements(out);
+    rejectUnsupportedStatement();
+    return nullptr;
 }
 
 // Python statements the tree has no node for, reported by name rather than as
@@ -713,7 +720,7 @@ StmtPtr Parser::parseExpressionStatement()
             && first->kind != ExprKind::Subscript)
             fail(first->pos, "illegal target for annotation");
         next();
-        parseExpression();
+        keepAlive(parseExpression()); // the annotation is not evaluated
         auto stmt = makeStmt(StmtKind::AnnAssign, startOf(first));
         stmt->target = std::move(first);
         if (acceptOp("="))
@@ -865,14 +872,24 @@ StmtPtr Parser::parseWith(bool isAsync)
     if (atOp("(")) {
         const std::size_t savedPos = m_pos;
         const int savedDepth = m_depth;
+        const std::size_t savedGroups = m_groupLog.size();
         try {
             stmt->items = parseWithItems(true);
             parsed = atOp(":");
         } catch (const SyntaxError &) {
+            // The nodes of the attempt are gone: forget where they started.
+            while (m_groupLog.size() > savedGroups) {
+                m_groupStarts.erase(m_groupLog.back());
+                m_groupLog.pop_back();
+            }
         }
         if (!parsed) {
             m_pos = savedPos;
             m_depth = savedDepth;
+            for (WithItem &item : stmt->items) {
+                keepAlive(std::move(item.context));
+                keepAlive(std::move(item.target));
+            }
             stmt->items.clear();
         }
     }
@@ -992,7 +1009,7 @@ StmtPtr Parser::parseFunctionDef(bool isAsync, ExprList decorators)
     parseParameters(*function, ")", true);
     expectClose(")", nullptr);
     if (acceptOp("->"))
-        parseExpression(); // the return annotation is ignored
+        keepAlive(parseExpression()); // the return annotation is ignored
     expectColon();
     function->body = parseBlock("function definition", start.pos.line);
     function->decorators = std::move(decorators);
@@ -1047,7 +1064,7 @@ void Parser::parseParameters(FunctionDef &function, std::string_view closer, boo
                 bareStar = &token;
             } else {
                 function.varargs = parseName();
-                parseAnnotation(true);
+                keepAlive(parseAnnotation(true));
                 if (atOp("="))
                     fail(peek().pos, "var-positional argument cannot have default value");
             }
@@ -1056,7 +1073,7 @@ void Parser::parseParameters(FunctionDef &function, std::string_view closer, boo
                 fail(token.pos, "arguments cannot follow var-keyword argument");
             next();
             function.kwargs = parseName();
-            parseAnnotation(false);
+            keepAlive(parseAnnotation(false));
             if (atOp("="))
                 fail(peek().pos, "var-keyword argument cannot have default value");
             sawKwargs = true;
@@ -1676,6 +1693,7 @@ ExprPtr Parser::parseParenthesized()
             fail(first->pos, "cannot use starred expression here");
         expectClose(")", nullptr);
         m_groupStarts[first.get()] = open.pos;
+        m_groupLog.push_back(first.get());
         return first; // just grouping: `(a)` is `a`
     }
     if (!atOp(","))
@@ -2220,12 +2238,12 @@ FStringPart Parser::parseFStringField(const Token &token, std::size_t &i, std::s
     }
 
     if (source[i] == '=') {
-        // `{x=}` prints its own source text (as written, spaces included) before the value.
+        // `{x = }` prints its own source text as written, through the '=' and the spaces after it.
         part.selfDocumenting = true;
-        part.exprText = source.substr(exprBegin, exprEnd - exprBegin);
         ++i;
         while (i < end && isSpace(source[i]))
             ++i;
+        part.exprText = source.substr(exprBegin, i - exprBegin);
         if (i >= end)
             failAtOffset(end, "f-string: expecting '}'");
     }

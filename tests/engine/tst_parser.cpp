@@ -546,12 +546,12 @@ void TestParser::fstrings()
 
 void TestParser::fstringSelfDocumenting()
 {
-    // `{x=}` keeps the expression text (spaces included) and defaults to repr.
-    QCOMPARE(dumpStatement("f'{x=}'"), QStringLiteral("(f {x self=\"x\"!r})"));
-    QCOMPARE(dumpStatement("f'{ x + 1 =}'"), QStringLiteral("(f {(+ x 1) self=\" x + 1 \"!r})"));
-    QCOMPARE(dumpStatement("f'{x=!s}'"), QStringLiteral("(f {x self=\"x\"!s})"));
+    // `{x = }` keeps its text through the '=' and the spaces after it, and defaults to repr.
+    QCOMPARE(dumpStatement("f'{x=}'"), QStringLiteral("(f {x self=\"x=\"!r})"));
+    QCOMPARE(dumpStatement("f'{ x + 1 = }'"), QStringLiteral("(f {(+ x 1) self=\" x + 1 = \"!r})"));
+    QCOMPARE(dumpStatement("f'{x=!s}'"), QStringLiteral("(f {x self=\"x=\"!s})"));
     // With a format spec and no conversion, the value is formatted, not repr'd.
-    QCOMPARE(dumpStatement("f'{x=:>5}'"), QStringLiteral("(f {x self=\"x\":'>5'})"));
+    QCOMPARE(dumpStatement("f'{x=:>5}'"), QStringLiteral("(f {x self=\"x=\":'>5'})"));
 }
 
 void TestParser::fstringPositions()
@@ -755,14 +755,16 @@ void TestParser::layout()
     PARSE(module, "# comment\n"
                   "x = [\n    1,  # one\n\n    2,\n]\n"
                   "y = 1 + \\\n    2\n"
-                  "if x:\n\tif y:\n\t\tpass\n        z = 3\n"
+                  "if x:\n\tif y:\n\t\tpass\n\tz = 3\n"
                   "    \n"
                   "def f(): return x\n");
     QCOMPARE(module->body.size(), std::size_t(4));
     QCOMPARE(dump(*module->body[0]), QStringLiteral("(= x [1 2])"));
     QCOMPARE(dump(*module->body[1]), QStringLiteral("(= y (+ 1 2))"));
-    // A tab indents to column 8, the same as eight spaces.
     QCOMPARE(dump(*module->body[2]), QStringLiteral("(if x [(if y [pass] []) (= z 3)] [])"));
+    // A tab indents to the next multiple of 8: "    \t" and "\t" are the same level here.
+    PARSE(tabs, "if x:\n    \ty = 1\n    \tif y:\n            z = 2\n");
+    QCOMPARE(dump(*tabs->body[0]), QStringLiteral("(if x [(= y 1) (if y [(= z 2)] [])] [])"));
     PARSE(empty, "");
     QVERIFY(empty->body.empty());
     PARSE(noNewline, "x = 1");
@@ -1078,12 +1080,12 @@ if __name__ == "__main__":
     const FunctionDef &mainFunction = *module->body[7]->function;
     QCOMPARE(mainFunction.positional[0].defaultValue->constant.intValue, std::int64_t(3));
     const Stmt &gather = *mainFunction.body[4];
-    QCOMPARE(dump(*gather.value), QStringLiteral("(await (call (. asyncio gather) *consumers return_exceptions=True))"));
-    QCOMPARE(dump(*mainFunction.body[5]->value),
+    QCOMPARE(dump(gather.value.get()), QStringLiteral("(await (call (. asyncio gather) *consumers return_exceptions=True))"));
+    QCOMPARE(dump(mainFunction.body[5]->value.get()),
              QStringLiteral("(call sum (genexp c (for c counts (if (call isinstance c int)))))"));
 
     const Stmt &guard = *module->body[8];
-    QCOMPARE(dump(*guard.test), QStringLiteral("(cmp __name__ == '__main__')"));
+    QCOMPARE(dump(guard.test.get()), QStringLiteral("(cmp __name__ == '__main__')"));
     QVERIFY(!guard.hasAwait);
 }
 
