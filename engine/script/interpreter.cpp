@@ -58,7 +58,7 @@ void Interpreter::markStackBase()
 {
     // Only the address is kept, as a reference point for checkStack(); it is never dereferenced.
     char here;
-    m_stackBase = reinterpret_cast<const char *>(reinterpret_cast<std::uintptr_t>(&here));
+    m_stackBase = reinterpret_cast<std::uintptr_t>(&here);
     if (!m_stackBudget) {
         // Use three quarters of the thread's stack limit (8 MB by default), at most 256 MB.
         rlimit limit{};
@@ -72,7 +72,8 @@ void Interpreter::markStackBase()
 void Interpreter::checkStack()
 {
     char here;
-    if (m_stackBase && std::size_t(m_stackBase - &here) > m_stackBudget)
+    const auto now = reinterpret_cast<std::uintptr_t>(&here);
+    if (m_stackBase && now < m_stackBase && m_stackBase - now > m_stackBudget)
         raise(exc::recursionError(), "maximum recursion depth exceeded");
 }
 
