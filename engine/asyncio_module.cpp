@@ -249,6 +249,21 @@ QCoro::Task<void> cancelAndWait(Engine &engine, Ref<Future> fut)
     co_await FutureAwaiter{engine, waiter.get()};
 }
 
+// After cancelling the inner future: its result if it swallowed the cancellation, else
+// `raise TimeoutError from exc`.
+Value resultOrTimeout(Interpreter &in, const Ref<Future> &fut)
+{
+    Value cancelled;
+    try {
+        return fut->result();
+    } catch (ScriptError &e) {
+        if (!isCancelledError(in, e.exception))
+            throw;
+        cancelled = e.exception;
+    }
+    raiseTimeoutFrom(in, cancelled);
+}
+
 QCoro::Task<Value> waitForTimeoutZero(Engine &engine, Value aw)
 {
     auto &in = engine.interpreter();
@@ -256,15 +271,7 @@ QCoro::Task<Value> waitForTimeoutZero(Engine &engine, Value aw)
     if (fut->done())
         co_return fut->result();
     co_await cancelAndWait(engine, fut);
-    Value cancelled;
-    try {
-        co_return fut->result();
-    } catch (ScriptError &e) {
-        if (!isCancelledError(in, e.exception))
-            throw;
-        cancelled = e.exception;
-    }
-    raiseTimeoutFrom(in, cancelled);
+    co_return resultOrTimeout(in, fut);
 }
 
 QCoro::Task<Value> waitFor311(Engine &engine, Value aw, double timeout, std::string what)
@@ -309,15 +316,7 @@ QCoro::Task<Value> waitFor311(Engine &engine, Value aw, double timeout, std::str
         co_return fut->result();
     fut->removeNativeCallbacks(HandleKind::Callback, tag);
     co_await cancelAndWait(engine, fut);
-    Value cancelled;
-    try {
-        co_return fut->result();
-    } catch (ScriptError &e) {
-        if (!isCancelledError(in, e.exception))
-            throw;
-        cancelled = e.exception;
-    }
-    raiseTimeoutFrom(in, cancelled);
+    co_return resultOrTimeout(in, fut);
 }
 
 // ---- asyncio.timeout (rule 34) ----------------------------------------------------------------

@@ -57,6 +57,21 @@ void removeWaiter(std::deque<Ref<Future>> &waiters, const Ref<Future> &fut)
 template<typename T>
 T *self(const Value &v) { return static_cast<T *>(v.obj()); }
 
+// `waiters.append(fut); try: await fut; finally: waiters.remove(fut)` (locks.py). Returns the
+// exception the await raised, or None.
+QCoro::Task<Value> awaitAsWaiter(Engine &engine, std::deque<Ref<Future>> &waiters, Ref<Future> fut)
+{
+    waiters.push_back(fut);
+    Value error;
+    try {
+        co_await FutureAwaiter{engine, fut.get()};
+    } catch (ScriptError &e) {
+        error = e.exception;
+    }
+    removeWaiter(waiters, fut);
+    co_return error;
+}
+
 ClassObject *primitiveClass(const char *name)
 {
     auto *c = new ClassObject(name, Ref<ClassObject>(script::types::object()));
@@ -167,14 +182,7 @@ QCoro::Task<Value> lockAcquire(Ref<LockPrimitive> lock)
         co_return Value::boolean(true);
     }
     auto fut = lock->newWaiter("acquire()");
-    lock->waiters.push_back(fut);
-    Value error;
-    try {
-        co_await FutureAwaiter{engine, fut.get()};
-    } catch (ScriptError &e) {
-        error = e.exception;
-    }
-    removeWaiter(lock->waiters, fut);
+    Value error = co_await awaitAsWaiter(engine, lock->waiters, fut);
     if (!error.isNone()) {
         if (isCancelledError(engine.interpreter(), error) && !lock->locked)
             lock->wakeUpFirst();
@@ -270,14 +278,7 @@ QCoro::Task<Value> semaphoreAcquire(Ref<SemaphorePrimitive> sem)
         co_return Value::boolean(true);
     }
     auto fut = sem->newWaiter("acquire()");
-    sem->waiters.push_back(fut);
-    Value error;
-    try {
-        co_await FutureAwaiter{engine, fut.get()};
-    } catch (ScriptError &e) {
-        error = e.exception;
-    }
-    removeWaiter(sem->waiters, fut);
+    Value error = co_await awaitAsWaiter(engine, sem->waiters, fut);
     if (!error.isNone()) {
         if (isCancelledError(engine.interpreter(), error) && !fut->cancelled()) {
             ++sem->value; // woken, then cancelled: hand the slot on

@@ -844,6 +844,35 @@ Value Interpreter::eval(const Expr &e, Frame &f)
     return Value();
 }
 
+// The first handler of a try statement that matches `caught`: its `as` name is bound and the
+// exception is being handled (bare raise, __context__) until leaveHandler(). Returns null when
+// none matches; `pending` then holds what to re-raise.
+const ExceptHandler *Interpreter::enterHandler(const Stmt &s, const Value &caught, Frame &f, std::exception_ptr &pending)
+{
+    try {
+        for (auto &h : s.handlers) {
+            if (h.type && !exceptionMatches(caught, eval(*h.type, f)))
+                continue;
+            if (!h.name.empty())
+                storeName(h.name, h.nameScope, h.nameSlot, f, caught);
+            m_state.handling.push_back(caught);
+            return &h;
+        }
+        pending = std::make_exception_ptr(ScriptError{caught});
+    } catch (...) {
+        pending = std::current_exception();
+    }
+    return nullptr;
+}
+
+// Python deletes the `as` name when the handler ends.
+void Interpreter::leaveHandler(const ExceptHandler &h, Frame &f)
+{
+    m_state.handling.pop_back();
+    if (!h.name.empty() && h.nameScope == Expr::Scope::Local)
+        f.locals[std::size_t(h.nameSlot)] = Value::unbound();
+}
+
 Flow Interpreter::execBlock(const StmtList &body, Frame &f)
 {
     for (auto &s : body) {
@@ -940,31 +969,13 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
             pending = std::current_exception();
         }
         if (raised) {
-            const ExceptHandler *handler = nullptr;
-            try {
-                for (auto &h : s.handlers) {
-                    if (!h.type || exceptionMatches(caught, eval(*h.type, f))) {
-                        handler = &h;
-                        break;
-                    }
-                }
-            } catch (...) {
-                pending = std::current_exception();
-            }
-            if (handler) {
-                if (!handler->name.empty())
-                    storeName(handler->name, handler->nameScope, handler->nameSlot, f, caught);
-                m_state.handling.push_back(caught);
+            if (const ExceptHandler *handler = enterHandler(s, caught, f, pending)) {
                 try {
                     flow = execBlock(handler->body, f);
                 } catch (...) {
                     pending = std::current_exception();
                 }
-                m_state.handling.pop_back();
-                if (!handler->name.empty() && handler->nameScope == Expr::Scope::Local)
-                    f.locals[std::size_t(handler->nameSlot)] = Value::unbound();
-            } else if (!pending) {
-                pending = std::make_exception_ptr(ScriptError{caught});
+                leaveHandler(*handler, f);
             }
         } else if (!pending && flow == Flow::Normal) {
             try {
@@ -1341,31 +1352,13 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
             pending = std::current_exception();
         }
         if (raised) {
-            const ExceptHandler *handler = nullptr;
-            try {
-                for (auto &h : s.handlers) {
-                    if (!h.type || exceptionMatches(caught, eval(*h.type, f))) {
-                        handler = &h;
-                        break;
-                    }
-                }
-            } catch (...) {
-                pending = std::current_exception();
-            }
-            if (handler) {
-                if (!handler->name.empty())
-                    storeName(handler->name, handler->nameScope, handler->nameSlot, f, caught);
-                m_state.handling.push_back(caught);
+            if (const ExceptHandler *handler = enterHandler(s, caught, f, pending)) {
                 try {
                     flow = co_await execBlockAsync(handler->body, f, mode);
                 } catch (...) {
                     pending = std::current_exception();
                 }
-                m_state.handling.pop_back();
-                if (!handler->name.empty() && handler->nameScope == Expr::Scope::Local)
-                    f.locals[std::size_t(handler->nameSlot)] = Value::unbound();
-            } else if (!pending) {
-                pending = std::make_exception_ptr(ScriptError{caught});
+                leaveHandler(*handler, f);
             }
         } else if (!pending && flow == Flow::Normal) {
             try {

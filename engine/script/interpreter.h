@@ -224,6 +224,8 @@ private:
     Value finishCall(const Expr &e, const Value &callee, std::vector<Value> &evaluatedArgs, Frame &f);
     void collectCallArgs(const Expr &e, const std::vector<Value> &vals, CallArgs &out);
     bool exceptionMatches(const Value &exc, const Value &spec);
+    const ExceptHandler *enterHandler(const Stmt &s, const Value &caught, Frame &f, std::exception_ptr &pending);
+    void leaveHandler(const ExceptHandler &h, Frame &f);
     Value makeRaise(const Stmt &s, const Value &exc, const Value &cause, bool hasCause, Frame &f);
     Value doImport(const Stmt &s, Frame &f);
     void bindImport(const Stmt &s, Frame &f);

@@ -356,21 +356,17 @@ private:
         forChildren(*e, [&](const Expr *c) { findCapturedExpr(c, scope); });
     }
 
-    template<typename F>
-    static void forChildren(const Expr &e, F f)
+    // Calls f on every direct child expression (const or not, as E is).
+    template<typename E, typename F>
+    static void forChildren(E &e, F f)
     {
         for (auto *c : {e.left.get(), e.right.get(), e.third.get()})
             if (c)
                 f(c);
-        for (auto &x : e.elements)
-            if (x)
-                f(x.get());
-        for (auto &x : e.keys)
-            if (x)
-                f(x.get());
-        for (auto &x : e.args)
-            if (x)
-                f(x.get());
+        for (auto *list : {&e.elements, &e.keys, &e.args})
+            for (auto &x : *list)
+                if (x)
+                    f(x.get());
         for (auto &k : e.keywords)
             f(k.value.get());
         for (auto &g : e.generators) {
@@ -383,8 +379,8 @@ private:
             forFString(p, f);
     }
 
-    template<typename F>
-    static void forFString(const FStringPart &p, F f)
+    template<typename P, typename F>
+    static void forFString(P &p, F f)
     {
         if (p.expr)
             f(p.expr.get());
@@ -518,38 +514,9 @@ private:
         }
         default: break;
         }
-        forChildrenMut(*e, [&](Expr *c) { call |= expr(c); });
+        forChildren(*e, [&](Expr *c) { call |= expr(c); });
         e->hasCall = call;
         return call;
-    }
-
-    template<typename F>
-    static void forChildrenMut(Expr &e, F f)
-    {
-        for (auto *c : {e.left.get(), e.right.get(), e.third.get()})
-            if (c)
-                f(c);
-        for (auto &x : e.elements)
-            if (x)
-                f(x.get());
-        for (auto &x : e.keys)
-            if (x)
-                f(x.get());
-        for (auto &x : e.args)
-            if (x)
-                f(x.get());
-        for (auto &k : e.keywords)
-            f(k.value.get());
-        for (auto &p : e.fstringParts)
-            forFStringMut(p, f);
-    }
-    template<typename F>
-    static void forFStringMut(FStringPart &p, F f)
-    {
-        if (p.expr)
-            f(p.expr.get());
-        for (auto &s : p.formatSpec)
-            forFStringMut(s, f);
     }
 
     Stmt::Binding binding(const std::string &id)
