@@ -49,6 +49,7 @@ bool Engine::load(const std::string &source, const std::string &fileName)
     clearRun();
     try {
         m_module = std::shared_ptr<script::Module>(script::parseModule(source, fileName).release());
+        script::HeapScope heap(m_interp->heap());
         m_interp->load(m_module);
     } catch (const script::SyntaxError &e) {
         m_loadError = LoadError{e.type, e.message, e.fileName, e.line, e.column, e.format()};
@@ -92,8 +93,10 @@ void Engine::reset()
     if (m_outcome == Outcome::LoadError && !m_module)
         return;
     clearRun();
-    if (m_module)
+    if (m_module) {
+        script::HeapScope heap(m_interp->heap());
         m_interp->load(m_module);
+    }
 }
 
 // Finishes every suspended coroutine (as CPython closes them at garbage collection), then frees
@@ -102,6 +105,7 @@ void Engine::teardown()
 {
     if (!m_interp)
         return;
+    std::optional<script::HeapScope> heap(std::in_place, m_interp->heap());
     m_interp->markStackBase();
     m_tearingDown = true;
     for (std::size_t i = 0; i < m_tasks.size(); ++i) {
@@ -117,6 +121,7 @@ void Engine::teardown()
     m_loop.clear();
     m_tasks.clear();
     m_asyncio.reset();
+    heap.reset();
     m_interp.reset();
     m_tearingDown = false;
 }
@@ -184,6 +189,7 @@ void Engine::start()
 {
     if (m_outcome != Outcome::NotStarted)
         return;
+    script::HeapScope heap(m_interp->heap());
     m_interp->markStackBase();
     m_outcome = Outcome::Running;
     m_trace.append(EventKind::HostStep, 0, 0, 0, {}, 0, 0);
@@ -292,8 +298,10 @@ QCoro::Task<Value> Engine::asyncioRun(Value coro)
 
 bool Engine::step()
 {
-    if (m_interp)
-        m_interp->markStackBase();
+    if (!m_interp)
+        return false;
+    script::HeapScope heap(m_interp->heap());
+    m_interp->markStackBase();
     if (m_outcome == Outcome::NotStarted)
         start();
     if (finished() || !m_loopRunning)

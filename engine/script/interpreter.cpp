@@ -35,8 +35,7 @@ QCoro::Task<Value> CoroutineObject::run(Interpreter &in)
 
 Interpreter::Interpreter(Engine &engine) : m_engine(engine)
 {
-    m_previousHeap = Heap::current();
-    Heap::setCurrent(&m_heap);
+    HeapScope scope(m_heap);
     m_builtins = make<DictObject>();
     installBuiltins(*this, *m_builtins);
     m_globals = make<DictObject>();
@@ -45,13 +44,13 @@ Interpreter::Interpreter(Engine &engine) : m_engine(engine)
 
 Interpreter::~Interpreter()
 {
+    HeapScope scope(m_heap);
     m_state = ExecState{};
     m_constants.clear();
     m_modules.clear();
     m_globals.reset();
     m_builtins.reset();
     m_heap.clearAll();
-    Heap::setCurrent(m_previousHeap);
 }
 
 void Interpreter::markStackBase()

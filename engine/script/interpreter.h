@@ -239,7 +239,6 @@ private:
 
     Engine &m_engine;
     Heap m_heap;
-    Heap *m_previousHeap = nullptr;
     std::shared_ptr<Module> m_module;
     Ref<DictObject> m_globals;
     Ref<DictObject> m_builtins;

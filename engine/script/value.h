@@ -114,6 +114,19 @@ private:
     std::size_t m_size = 0;
 };
 
+// Makes `heap` the current one for its lifetime: every entry into an engine opens one, so that
+// several engines can live side by side without tracking each other's objects.
+class HeapScope {
+public:
+    explicit HeapScope(Heap &heap) : m_saved(Heap::current()) { Heap::setCurrent(&heap); }
+    ~HeapScope() { Heap::setCurrent(m_saved); }
+    HeapScope(const HeapScope &) = delete;
+    HeapScope &operator=(const HeapScope &) = delete;
+
+private:
+    Heap *m_saved;
+};
+
 // A script value. None, bool, int (64-bit) and float are stored inline.
 class Value {
 public:
