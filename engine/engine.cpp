@@ -29,6 +29,11 @@ struct HostRunAwaiter {
         engine.m_interp->swapState(engine.m_hostState);
         if (engine.m_tearingDown)
             throw script::TeardownSignal{};
+        if (!engine.m_interrupt.isNone()) {
+            Value e = std::move(engine.m_interrupt);
+            engine.m_interrupt = Value();
+            throw script::ScriptError{e};
+        }
     }
 };
 
@@ -77,6 +82,8 @@ void Engine::clearRun()
     m_instant = -1;
     m_iterationsAtInstant = 0;
     m_hostDone = false;
+    m_interrupt = Value();
+    m_exitCode = 0;
     m_outcome = Outcome::NotStarted;
     m_errorText.clear();
     m_output.clear();
@@ -128,6 +135,8 @@ void Engine::teardown()
 
 int Engine::exitStatus() const
 {
+    if (m_outcome == Outcome::Finished)
+        return m_exitCode;
     return (m_outcome == Outcome::Uncaught || m_outcome == Outcome::LoadError) ? 1 : 0;
 }
 
@@ -203,10 +212,14 @@ QCoro::Task<void> Engine::host()
         co_await m_interp->runModule();
         m_outcome = Outcome::Finished;
     } catch (ScriptError &e) {
-        m_outcome = Outcome::Uncaught;
-        m_errorText = m_interp->formatException(e.exception);
-        m_errors += m_errorText;
-        m_trace.append(EventKind::Uncaught, m_loop.now(), 0, 0, m_interp->exceptionLine(e.exception));
+        if (m_interp->isInstance(e.exception, script::exc::byName("SystemExit"))) {
+            systemExit(e.exception);
+        } else {
+            m_outcome = Outcome::Uncaught;
+            m_errorText = m_interp->formatException(e.exception);
+            m_errors += m_errorText;
+            m_trace.append(EventKind::Uncaught, m_loop.now(), 0, 0, m_interp->exceptionLine(e.exception));
+        }
     } catch (script::TeardownSignal &) {
     } catch (const script::StepBudgetExceeded &e) {
         abortRun("RuntimeError: the module code ran " + std::to_string(script::Interpreter::kStepBudget)
@@ -221,6 +234,24 @@ QCoro::Task<void> Engine::host()
     m_hostDone = true;
     m_loopRunning = false;
     finishIfAborted();
+}
+
+// sys.exit(): no traceback; the exit status is the code (0 for None), or 1 after printing a
+// message that isn't a number.
+void Engine::systemExit(const Value &exception)
+{
+    m_outcome = Outcome::Finished;
+    auto *inst = exception.as<script::InstanceObject>();
+    const auto &args = inst->exception->args;
+    Value code = args.empty() ? Value() : args.size() == 1 ? args[0] : script::tuple(args);
+    if (code.isNone()) {
+        m_exitCode = 0;
+    } else if (code.isIntLike()) {
+        m_exitCode = int(code.asInt());
+    } else {
+        m_errors += m_interp->toStr(code) + "\n";
+        m_exitCode = 1;
+    }
 }
 
 Ref<Future> Engine::toFuture(const Value &awaitable)
@@ -240,7 +271,15 @@ QCoro::Task<Value> Engine::runUntilComplete(Value awaitable)
         m_interp->raise(exc::runtimeError(), "This event loop is already running");
     Ref<Future> fut = toFuture(awaitable);
     DoneCallback cb;
-    cb.fn = [this](const Ref<Future> &) { stop(); };
+    cb.fn = [this](const Ref<Future> &f) {
+        // base_events._run_until_complete_cb: after SystemExit/KeyboardInterrupt the loop has
+        // already been left; don't stop the next run.
+        if (!f->cancelled() && !f->exceptionValue().isNone()
+            && (m_interp->isInstance(f->exceptionValue(), script::exc::byName("SystemExit"))
+                || m_interp->isInstance(f->exceptionValue(), script::exc::byName("KeyboardInterrupt"))))
+            return;
+        stop();
+    };
     cb.description = "run_until_complete";
     fut->addDoneCallback(cb);
     co_await HostRunAwaiter{*this};
@@ -358,6 +397,13 @@ bool Engine::step()
         if (h->cancelled)
             continue;
         runHandle(h);
+        if (!m_interrupt.isNone() && !finished()) {
+            // SystemExit/KeyboardInterrupt leave _run_once at once; the rest stays ready.
+            m_iterationLeft = 0;
+            m_inIteration = false;
+            loopExited();
+            return !finished();
+        }
         break;
     }
     if (m_iterationLeft == 0) {

@@ -117,6 +117,8 @@ public:
     QCoro::Task<Value> runUntilComplete(Value awaitable);
     void stop() { m_stopping = true; }
     void warn(const std::string &text);
+    // A task ended with SystemExit or KeyboardInterrupt: it leaves the loop at once (rule 9).
+    void interruptLoop(const Value &exception) { m_interrupt = exception; }
     // Ends the run at once with an error that no script code may catch (an endless loop).
     void abortRun(const std::string &message);
     void print(const std::string &text);
@@ -129,6 +131,7 @@ private:
     void clearRun();
     void runHandle(const Ref<Handle> &h);
     void loopExited();
+    void systemExit(const Value &exception);
     void finishIfAborted();
     void hostFinished();
     void buildDeadlockReport();
@@ -174,6 +177,8 @@ private:
     bool m_hostDone = false;
     bool m_tearingDown = false;
     std::string m_abortMessage;
+    Value m_interrupt; // SystemExit/KeyboardInterrupt on its way out of the loop
+    int m_exitCode = 0;
     Ref<script::ModuleObject> m_asyncio;
 };
 

@@ -194,6 +194,14 @@ QCoro::Task<Value> lockAcquire(Ref<LockPrimitive> lock)
     co_return Value::boolean(true);
 }
 
+// `async with lock as x` binds None: __aenter__ acquires and returns nothing.
+QCoro::Task<Value> lockEnter(Ref<LockPrimitive> lock)
+{
+    Value acquired = co_await lockAcquire(lock);
+    (void)acquired;
+    co_return Value();
+}
+
 QCoro::Task<Value> lockExit(Ref<LockPrimitive> lock)
 {
     lock->release();
@@ -216,7 +224,10 @@ ClassObject *lockClass()
             return nativeCoroutine(in, "Lock.acquire", lock->label() + ".acquire()", [lock] { return lockAcquire(lock); });
         };
         c->addMethod("acquire", acquire);
-        c->addMethod("__aenter__", acquire);
+        c->addMethod("__aenter__", [](Interpreter &in, const Value &s, CallArgs &) {
+            Ref<LockPrimitive> lock(self<LockPrimitive>(s));
+            return nativeCoroutine(in, "Lock.__aenter__", lock->label() + ".acquire()", [lock] { return lockEnter(lock); });
+        });
         c->addMethod("__aexit__", [](Interpreter &in, const Value &s, CallArgs &) {
             Ref<LockPrimitive> lock(self<LockPrimitive>(s));
             return nativeCoroutine(in, "Lock.__aexit__", lock->label() + ".release()", [lock] { return lockExit(lock); });
@@ -291,6 +302,13 @@ QCoro::Task<Value> semaphoreAcquire(Ref<SemaphorePrimitive> sem)
     co_return Value::boolean(true);
 }
 
+QCoro::Task<Value> semaphoreEnter(Ref<SemaphorePrimitive> sem)
+{
+    Value acquired = co_await semaphoreAcquire(sem);
+    (void)acquired;
+    co_return Value();
+}
+
 QCoro::Task<Value> semaphoreExit(Ref<SemaphorePrimitive> sem)
 {
     sem->release();
@@ -313,7 +331,10 @@ ClassObject *makeSemaphoreClass(bool bounded)
         return nativeCoroutine(in, "Semaphore.acquire", sem->label() + ".acquire()", [sem] { return semaphoreAcquire(sem); });
     };
     c->addMethod("acquire", acquire);
-    c->addMethod("__aenter__", acquire);
+    c->addMethod("__aenter__", [](Interpreter &in, const Value &s, CallArgs &) {
+        Ref<SemaphorePrimitive> sem(self<SemaphorePrimitive>(s));
+        return nativeCoroutine(in, "Semaphore.__aenter__", sem->label() + ".acquire()", [sem] { return semaphoreEnter(sem); });
+    });
     c->addMethod("__aexit__", [](Interpreter &in, const Value &s, CallArgs &) {
         Ref<SemaphorePrimitive> sem(self<SemaphorePrimitive>(s));
         return nativeCoroutine(in, "Semaphore.__aexit__", sem->label() + ".release()", [sem] { return semaphoreExit(sem); });

@@ -163,6 +163,9 @@ Task::Task(Engine &engine, Ref<script::CoroutineObject> coro, std::string name, 
 {
     // rule 8: the constructor schedules the first step.
     scheduleStep(Value(), HandleKind::TaskStep);
+    // In CPython a task's coroutine runs below the loop's own Python frames (asyncio.run,
+    // run_forever, _run_once, Handle._run, Task.__step...), which count towards the recursion limit.
+    m_exec.depth = engine.profile() == Profile::Py311 ? 9 : 7;
 }
 
 Task::~Task() = default;
@@ -310,6 +313,8 @@ void Task::step(Value exc)
             } else {
                 trace.append(EventKind::TaskRaised, now, m_taskId, 0, in.exceptionLine(m_bodyException));
                 Future::setException(m_bodyException);
+                if (in.isInstance(m_bodyException, exc::byName("SystemExit")) || in.isInstance(m_bodyException, exc::byName("KeyboardInterrupt")))
+                    m_engine.interruptLoop(m_bodyException);
             }
         } else if (m_mustCancel) {
             // The coroutine returned, but a cancel() arrived during this step.
@@ -401,7 +406,7 @@ Value FutureAwaiter::await_resume()
             throw script::TeardownSignal{};
         Value exc;
         if (task->takePendingThrow(exc))
-            throw ScriptError{std::move(exc)};
+            engine.interpreter().raise(std::move(exc)); // raised at the await, in the awaiting frame
     }
     if (!future)
         return Value();

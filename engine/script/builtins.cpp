@@ -4,6 +4,7 @@
 #include "script/text.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 namespace loopscope::script {
@@ -164,8 +165,10 @@ std::string strFormat(Interpreter &in, const std::string &tmpl, const Args &a)
                 end = close + 1 < field.size() ? close + 1 : std::string::npos;
             }
         }
-        if (conversion == 'r' || conversion == 'a')
+        if (conversion == 'r')
             v = str(in.repr(v));
+        else if (conversion == 'a')
+            v = str(in.ascii(v));
         else if (conversion == 's')
             v = str(in.toStr(v));
         out += in.format(v, spec);
@@ -329,6 +332,20 @@ void installStrMethods(ClassObject *c)
 
 std::vector<Value> &items(const Value &l) { return l.as<ListObject>()->items; }
 
+// The optional start/stop of index(x, start, stop), clamped like slice bounds.
+std::pair<std::int64_t, std::int64_t> searchRange(Interpreter &in, const Args &a, std::int64_t n)
+{
+    auto bound = [&](std::size_t i, std::int64_t dflt) {
+        if (i >= a.args.size())
+            return dflt;
+        std::int64_t v = args::toInt(in, a.args[i], "index");
+        if (v < 0)
+            v = std::max<std::int64_t>(0, v + n);
+        return std::min(v, n);
+    };
+    return {bound(1, 0), bound(2, n)};
+}
+
 void installListMethods(ClassObject *c)
 {
     c->addMethod("append", [](Interpreter &in, const Value &l, Args &a) {
@@ -380,9 +397,10 @@ void installListMethods(ClassObject *c)
     c->addMethod("index", [](Interpreter &in, const Value &l, Args &a) {
         args::expect(in, "index", a, 1, 3);
         auto &v = items(l);
-        for (std::size_t i = 0; i < v.size(); ++i)
-            if (in.equals(v[i], a.args[0]))
-                return Value::integer(std::int64_t(i));
+        auto [from, to] = searchRange(in, a, std::int64_t(v.size()));
+        for (std::int64_t i = from; i < to && i < std::int64_t(v.size()); ++i)
+            if (in.equals(v[std::size_t(i)], a.args[0]))
+                return Value::integer(i);
         in.raise(exc::valueError(), in.repr(a.args[0]) + " is not in list");
     });
     c->addMethod("count", [](Interpreter &in, const Value &l, Args &a) {
@@ -419,9 +437,10 @@ void installTupleMethods(ClassObject *c)
     c->addMethod("index", [](Interpreter &in, const Value &t, Args &a) {
         args::expect(in, "index", a, 1, 3);
         auto &v = t.as<TupleObject>()->items;
-        for (std::size_t i = 0; i < v.size(); ++i)
-            if (in.equals(v[i], a.args[0]))
-                return Value::integer(std::int64_t(i));
+        auto [from, to] = searchRange(in, a, std::int64_t(v.size()));
+        for (std::int64_t i = from; i < to && i < std::int64_t(v.size()); ++i)
+            if (in.equals(v[std::size_t(i)], a.args[0]))
+                return Value::integer(i);
         in.raise(exc::valueError(), "tuple.index(x): x not in tuple");
     });
     c->addMethod("count", [](Interpreter &in, const Value &t, Args &a) {
@@ -664,7 +683,18 @@ void installBuiltins(Interpreter &in, DictObject &b)
     for (auto *cls : exc::all())
         if (cls->name != "CancelledError" && cls->name != "InvalidStateError" && cls->name != "QueueEmpty" && cls->name != "QueueFull")
             b.set(str(cls->name), Value(Ref<ClassObject>(cls)));
-    b.set(str("Ellipsis"), Value()); // no Ellipsis object yet; `...` evaluates to None
+    static InstanceObject *ellipsis = [] {
+        // One immortal object, shared by every interpreter, as CPython's singleton.
+        Heap *saved = Heap::current();
+        Heap::setCurrent(nullptr);
+        auto *cls = new ClassObject("ellipsis", Ref<ClassObject>(types::object()));
+        ++cls->m_refCount;
+        auto *e = new InstanceObject(Ref<ClassObject>(cls));
+        ++e->m_refCount;
+        Heap::setCurrent(saved);
+        return e;
+    }();
+    b.set(str("Ellipsis"), Value(Ref<InstanceObject>(ellipsis)));
 
     fn(in, b, "print", [](Interpreter &in, const Value &, Args &a) {
         Value sep = str(" "), end = str("\n"), file, flush;
@@ -697,7 +727,7 @@ void installBuiltins(Interpreter &in, DictObject &b)
     });
     fn(in, b, "ascii", [](Interpreter &in, const Value &, Args &a) {
         args::expect(in, "ascii", a, 1, 1);
-        return str(text::asciiRepr(in.repr(a.args[0])));
+        return str(in.ascii(a.args[0]));
     });
     fn(in, b, "format", [](Interpreter &in, const Value &, Args &a) {
         args::expect(in, "format", a, 1, 2);
@@ -754,26 +784,48 @@ void installBuiltins(Interpreter &in, DictObject &b)
         if (a.args.empty())
             in.raise(exc::typeError(), "round() missing required argument 'number' (pos 1)");
         const Value &v = a.args[0];
-        if (v.isIntLike())
-            return Value::integer(v.asInt()); // ndigits >= 0 leaves ints alone
+        if (v.isIntLike()) {
+            std::int64_t x = v.asInt();
+            std::int64_t digits = nd.isNone() ? 0 : args::toInt(in, nd, "ndigits");
+            if (digits >= 0)
+                return Value::integer(x);
+            if (digits < -18)
+                return Value::integer(0);
+            // Round half to even at 10**-digits, as int.__round__.
+            std::int64_t p = 1;
+            for (std::int64_t i = 0; i < -digits; ++i)
+                p *= 10;
+            std::int64_t q = x / p, r = x % p;
+            if (r < 0) {
+                r += p;
+                --q;
+            }
+            if (2 * r > p || (2 * r == p && (q & 1)))
+                ++q;
+            return in.binary(BinaryOp::Mul, Value::integer(q), Value::integer(p));
+        }
         double d = args::toFloat(in, v, "round() argument");
         if (nd.isNone()) {
-            double r = std::nearbyint(d); // banker's rounding, as Python 3
             if (std::isnan(d))
                 in.raise(exc::valueError(), "cannot convert float NaN to integer");
             if (std::isinf(d))
                 in.raise(exc::overflowError(), "cannot convert float infinity to integer");
+            double r = std::nearbyint(d); // ties to even, as Python 3
+            if (std::fabs(r) >= 9.2233720368547758e18)
+                in.raise(exc::overflowError(), "integer overflow: Loopscope integers are 64-bit");
             return Value::integer(std::int64_t(r));
         }
-        // Python rounds the exact decimal value half-even; going through a correctly rounded
-        // decimal string gives the same result.
+        // Python rounds the exact binary value half-even to a decimal; a correctly rounded
+        // fixed-point rendering (locale-independent) gives the same digits.
         std::int64_t digits = args::toInt(in, nd, "ndigits");
         if (digits > 300 || !std::isfinite(d))
             return Value::real(d);
-        char buf[400];
         if (digits >= 0) {
-            std::snprintf(buf, sizeof buf, "%.*f", int(digits), d);
-            return Value::real(std::strtod(buf, nullptr));
+            char buf[700];
+            auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed, int(digits));
+            double out = d;
+            std::from_chars(buf, res.ptr, out);
+            return Value::real(out);
         }
         double p = std::pow(10.0, double(-digits));
         return Value::real(std::nearbyint(d / p) * p);
@@ -797,8 +849,33 @@ void installBuiltins(Interpreter &in, DictObject &b)
             in.raise(exc::typeError(), "sum() takes at least 1 positional argument (0 given)");
         if (total.is(ObjKind::Str))
             in.raise(exc::typeError(), "sum() can't sum strings [use ''.join(seq) instead]");
-        for (auto &v : in.toVector(a.args[0]))
+        // Floats add with Neumaier's compensation, as CPython 3.12 does, so sum([0.1] * 10) == 1.0.
+        double fsum = 0, compensation = 0;
+        bool floatMode = false;
+        for (auto &v : in.toVector(a.args[0])) {
+            if (!floatMode && total.isFloat() && (v.isFloat() || v.isIntLike())) {
+                floatMode = true;
+                fsum = total.asFloat();
+                compensation = 0;
+            }
+            if (floatMode) {
+                if (v.isFloat()) {
+                    double x = v.asFloat(), t = fsum + x;
+                    compensation += std::fabs(fsum) >= std::fabs(x) ? (fsum - t) + x : (x - t) + fsum;
+                    fsum = t;
+                    continue;
+                }
+                if (v.isIntLike()) {
+                    fsum += double(v.asInt());
+                    continue;
+                }
+                floatMode = false;
+                total = Value::real(compensation != 0 && std::isfinite(compensation) ? fsum + compensation : fsum);
+            }
             total = in.binary(BinaryOp::Add, total, v);
+        }
+        if (floatMode)
+            total = Value::real(compensation != 0 && std::isfinite(compensation) ? fsum + compensation : fsum);
         return total;
     });
     fn(in, b, "any", [](Interpreter &in, const Value &, Args &a) {
@@ -847,17 +924,30 @@ void installBuiltins(Interpreter &in, DictObject &b)
         }));
     });
     fn(in, b, "zip", [](Interpreter &in, const Value &, Args &a) {
+        Value strictArg;
+        a.takeKeyword("strict", strictArg);
+        bool strict = in.truthy(strictArg);
         std::vector<Value> its;
         for (auto &x : a.args)
             its.push_back(in.iter(x));
-        return Value(make<IteratorObject>([&in, its](Value &out) {
+        return Value(make<IteratorObject>([&in, its, strict](Value &out) {
             if (its.empty())
                 return false;
             std::vector<Value> row;
-            for (auto &it : its) {
+            for (std::size_t i = 0; i < its.size(); ++i) {
                 Value v;
-                if (!in.next(it, v))
+                if (!in.next(its[i], v)) {
+                    if (!strict)
+                        return false;
+                    if (i > 0)
+                        in.raise(exc::valueError(), "zip() argument " + std::to_string(i + 1) + " is shorter than argument"
+                                                        + (i == 1 ? std::string(" 1") : "s 1-" + std::to_string(i)));
+                    for (std::size_t j = 1; j < its.size(); ++j)
+                        if (in.next(its[j], v))
+                            in.raise(exc::valueError(), "zip() argument " + std::to_string(j + 1) + " is longer than argument"
+                                                            + (j == 1 ? std::string(" 1") : "s 1-" + std::to_string(j)));
                     return false;
+                }
                 row.push_back(v);
             }
             out = tuple(std::move(row));

@@ -68,12 +68,12 @@ void Interpreter::markStackBase()
     }
 }
 
-void Interpreter::checkStack()
+void Interpreter::checkStack(const char *where)
 {
     char here;
     const auto now = reinterpret_cast<std::uintptr_t>(&here);
     if (m_stackBase && now < m_stackBase && m_stackBase - now > m_stackBudget)
-        raise(exc::recursionError(), "maximum recursion depth exceeded");
+        raise(exc::recursionError(), std::string("maximum recursion depth exceeded") + (where ? std::string(" ") + where : ""));
 }
 
 void Interpreter::load(std::shared_ptr<Module> module)
@@ -92,12 +92,9 @@ QCoro::Task<void> Interpreter::runModule()
     frame.name = "<module>";
     frame.globals = m_globals;
     FrameScope scope(*this, frame);
-    try {
-        co_await execBlockAsync(module->body, frame, Mode::Host);
-    } catch (ScriptError &e) {
-        addTraceback(e, frame);
-        throw;
-    }
+    ++m_state.depth; // the module's frame counts towards the recursion limit, as in CPython
+    co_await execBlockAsync(module->body, frame, Mode::Host);
+    --m_state.depth;
 }
 
 // ---- exceptions -------------------------------------------------------------------------------
@@ -120,19 +117,27 @@ void Interpreter::raise(ClassObject *cls, const std::string &message)
     raise(makeException(cls, message));
 }
 
+// Tracebacks are built as CPython builds them: the frame that raises adds its line, and every
+// frame the exception then leaves adds the line of the call it is in (addTraceback). A bare
+// `raise` re-raises without adding anything.
 void Interpreter::raise(Value exception)
 {
     auto *inst = exception.as<InstanceObject>();
-    if (inst && inst->exception && inst->exception->context.isNone() && !m_state.handling.empty()
-        && !m_state.handling.back().identical(exception))
-        inst->exception->context = m_state.handling.back();
+    if (inst && inst->exception) {
+        if (inst->exception->context.isNone() && !m_state.handling.empty() && !m_state.handling.back().identical(exception))
+            inst->exception->context = m_state.handling.back();
+        if (m_state.frame)
+            inst->exception->traceback.push_back({m_state.frame->name, m_state.frame->line});
+    }
     throw ScriptError{std::move(exception)};
 }
 
-void Interpreter::addTraceback(ScriptError &e, const Frame &f)
+void Interpreter::addTraceback(ScriptError &e, const Frame *caller)
 {
+    if (!caller)
+        return; // a task's outermost coroutine: the task boundary
     if (auto *inst = e.exception.as<InstanceObject>(); inst && inst->exception)
-        inst->exception->traceback.push_back({f.name, f.line});
+        inst->exception->traceback.push_back({caller->name, caller->line});
 }
 
 std::string Interpreter::exceptionMessage(const Value &exception)
@@ -172,7 +177,22 @@ std::string Interpreter::formatException(const Value &exception)
         }
         if (!data.traceback.empty()) {
             out += "Traceback (most recent call last):\n";
+            // As CPython: the same entry more than three times in a row is summarised.
+            const TracebackEntry *last = nullptr;
+            int repeats = 0;
+            auto flushRepeats = [&] {
+                if (repeats > 3)
+                    out += "  [Previous line repeated " + std::to_string(repeats - 3) + " more time" + (repeats - 3 == 1 ? "" : "s") + "]\n";
+            };
             for (auto it = data.traceback.rbegin(); it != data.traceback.rend(); ++it) {
+                if (last && last->line == it->line && last->function == it->function) {
+                    if (++repeats > 3)
+                        continue;
+                } else {
+                    flushRepeats();
+                    repeats = 1;
+                }
+                last = &*it;
                 out += "  File \"" + (m_module ? m_module->fileName : std::string("<script>")) + "\", line "
                        + std::to_string(it->line) + ", in " + it->function + "\n";
                 if (m_module && it->line >= 1 && std::size_t(it->line) <= m_module->lines.size()) {
@@ -181,6 +201,7 @@ std::string Interpreter::formatException(const Value &exception)
                         out += "    " + l + "\n";
                 }
             }
+            flushRepeats();
         }
     }
     out += exceptionLine(exception) + "\n";
@@ -497,6 +518,7 @@ Value Interpreter::callFunction(FunctionObject *fn, CallArgs &a, const Value &se
     Frame frame;
     bindArguments(fn, a, self, frame);
     frame.line = fn->def->pos.line;
+    Frame *caller = m_state.frame;
     FrameScope scope(*this, frame);
     ++m_state.depth;
     try {
@@ -505,7 +527,7 @@ Value Interpreter::callFunction(FunctionObject *fn, CallArgs &a, const Value &se
         return flow == Flow::Return ? std::move(frame.returnValue) : Value();
     } catch (ScriptError &e) {
         --m_state.depth;
-        addTraceback(e, frame);
+        addTraceback(e, caller);
         throw;
     } catch (...) {
         --m_state.depth;
@@ -529,6 +551,7 @@ QCoro::Task<Value> Interpreter::runFunctionBody(Ref<FunctionObject> fn, std::sha
         raise(exc::recursionError(), "maximum recursion depth exceeded");
     checkStack();
     frame->line = fn->def->pos.line;
+    Frame *caller = m_state.frame;
     FrameScope scope(*this, *frame);
     ++m_state.depth;
     struct DepthGuard {
@@ -539,7 +562,7 @@ QCoro::Task<Value> Interpreter::runFunctionBody(Ref<FunctionObject> fn, std::sha
         Flow flow = co_await execBlockAsync(fn->def->body, *frame, mode);
         co_return flow == Flow::Return ? std::move(frame->returnValue) : Value();
     } catch (ScriptError &e) {
-        addTraceback(e, *frame);
+        addTraceback(e, caller);
         throw;
     }
 }
@@ -588,6 +611,19 @@ Value Interpreter::call(const Value &callee, CallArgs &a)
     case ObjKind::Function: return callFunction(callee.as<FunctionObject>(), a, Value());
     case ObjKind::Native: {
         auto *n = callee.as<NativeObject>();
+        if (n->owner && n->self.isNone()) {
+            // An unbound method of a builtin class, called through the class: str.lower("A").
+            const std::string method = n->name.substr(n->name.rfind('.') + 1);
+            if (a.args.empty())
+                raise(exc::typeError(), "unbound method " + n->owner->name + "." + method + "() needs an argument");
+            Value self = a.args.front();
+            if (!typeOf(self)->isSubclassOf(n->owner))
+                raise(exc::typeError(), "descriptor '" + method + "' for '" + n->owner->name + "' objects doesn't apply to a '"
+                                            + typeName(self) + "' object");
+            a.args.erase(a.args.begin());
+            Value bound(make<NativeObject>(n->name, n->fn, self));
+            return call(bound, a);
+        }
         try {
             return n->fn(*this, n->self, a);
         } catch (const text::FormatError &e) {
@@ -654,8 +690,10 @@ Value Interpreter::evalConstant(const Expr &e)
 
 std::string Interpreter::fstringFormat(const Value &v, char conversion, const std::string &spec)
 {
-    if (conversion == 'r' || conversion == 'a')
+    if (conversion == 'r')
         return format(str(repr(v)), spec);
+    if (conversion == 'a')
+        return format(str(ascii(v)), spec);
     if (conversion == 's')
         return format(str(toStr(v)), spec);
     return format(v, spec);
@@ -843,6 +881,20 @@ Value Interpreter::eval(const Expr &e, Frame &f)
     return Value();
 }
 
+// The script exception inside an exception_ptr, or None for anything else.
+Value Interpreter::scriptErrorOf(const std::exception_ptr &p)
+{
+    if (!p)
+        return Value();
+    try {
+        std::rethrow_exception(p);
+    } catch (const ScriptError &e) {
+        return e.exception;
+    } catch (...) {
+    }
+    return Value();
+}
+
 // The first handler of a try statement that matches `caught`: its `as` name is bound and the
 // exception is being handled (bare raise, __context__) until leaveHandler(). Returns null when
 // none matches; `pending` then holds what to re-raise.
@@ -868,8 +920,14 @@ const ExceptHandler *Interpreter::enterHandler(const Stmt &s, const Value &caugh
 void Interpreter::leaveHandler(const ExceptHandler &h, Frame &f)
 {
     m_state.handling.pop_back();
-    if (!h.name.empty() && h.nameScope == Expr::Scope::Local)
-        f.locals[std::size_t(h.nameSlot)] = Value::unbound();
+    if (h.name.empty())
+        return;
+    switch (h.nameScope) {
+    case Expr::Scope::Local: f.locals[std::size_t(h.nameSlot)] = Value::unbound(); break;
+    case Expr::Scope::Cell:
+    case Expr::Scope::Free: f.cells[std::size_t(h.nameSlot)]->bound = false; break;
+    default: f.globals->remove(str(h.name)); break;
+    }
 }
 
 Flow Interpreter::execBlock(const StmtList &body, Frame &f)
@@ -903,16 +961,16 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
         const Expr &t = *s.target;
         if (t.kind == ExprKind::Name) {
             Value cur = loadName(t, f);
-            storeName(t.id, t.scope, t.slot, f, binary(s.augOp, cur, eval(*s.value, f)));
+            storeName(t.id, t.scope, t.slot, f, inplace(s.augOp, cur, eval(*s.value, f)));
         } else if (t.kind == ExprKind::Attribute) {
             Value obj = eval(*t.left, f);
             Value cur = getAttr(obj, t.id);
-            setAttr(obj, t.id, binary(s.augOp, cur, eval(*s.value, f)));
+            setAttr(obj, t.id, inplace(s.augOp, cur, eval(*s.value, f)));
         } else if (t.kind == ExprKind::Subscript) {
             Value obj = eval(*t.left, f);
             Value index = eval(*t.right, f);
             Value cur = getItem(obj, index);
-            setItem(obj, index, binary(s.augOp, cur, eval(*s.value, f)));
+            setItem(obj, index, inplace(s.augOp, cur, eval(*s.value, f)));
         } else {
             raise(exc::syntaxError(), "illegal expression for augmented assignment");
         }
@@ -985,7 +1043,21 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
         }
         if (!s.finalbody.empty()) {
             Value savedReturn = f.returnValue;
-            Flow fin = execBlock(s.finalbody, f);
+            // While the finally block runs, the exception on its way out is being handled: one
+            // raised in the block gets it as __context__.
+            Value propagating = scriptErrorOf(pending);
+            if (!propagating.isNone())
+                m_state.handling.push_back(propagating);
+            Flow fin = Flow::Normal;
+            try {
+                fin = execBlock(s.finalbody, f);
+            } catch (...) {
+                if (!propagating.isNone())
+                    m_state.handling.pop_back();
+                throw;
+            }
+            if (!propagating.isNone())
+                m_state.handling.pop_back();
             if (fin != Flow::Normal)
                 return fin; // break/continue/return in finally discards the pending exception
             f.returnValue = savedReturn;
@@ -1280,18 +1352,18 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
         if (t.kind == ExprKind::Name) {
             Value cur = loadName(t, f);
             Value rhs = co_await evalAsync(*s.value, f, mode);
-            storeName(t.id, t.scope, t.slot, f, binary(s.augOp, cur, rhs));
+            storeName(t.id, t.scope, t.slot, f, inplace(s.augOp, cur, rhs));
         } else if (t.kind == ExprKind::Attribute) {
             Value obj = eval(*t.left, f);
             Value cur = getAttr(obj, t.id);
             Value rhs = co_await evalAsync(*s.value, f, mode);
-            setAttr(obj, t.id, binary(s.augOp, cur, rhs));
+            setAttr(obj, t.id, inplace(s.augOp, cur, rhs));
         } else {
             Value obj = eval(*t.left, f);
             Value index = eval(*t.right, f);
             Value cur = getItem(obj, index);
             Value rhs = co_await evalAsync(*s.value, f, mode);
-            setItem(obj, index, binary(s.augOp, cur, rhs));
+            setItem(obj, index, inplace(s.augOp, cur, rhs));
         }
         co_return Flow::Normal;
     }
@@ -1368,7 +1440,20 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
         }
         if (!s.finalbody.empty()) {
             Value savedReturn = f.returnValue;
-            Flow fin = co_await execBlockAsync(s.finalbody, f, mode);
+            Value propagating = scriptErrorOf(pending);
+            if (!propagating.isNone())
+                m_state.handling.push_back(propagating);
+            Flow fin = Flow::Normal;
+            std::exception_ptr fromFinally;
+            try {
+                fin = co_await execBlockAsync(s.finalbody, f, mode);
+            } catch (...) {
+                fromFinally = std::current_exception();
+            }
+            if (!propagating.isNone())
+                m_state.handling.pop_back();
+            if (fromFinally)
+                std::rethrow_exception(fromFinally);
             if (fin != Flow::Normal)
                 co_return fin;
             f.returnValue = savedReturn;

@@ -145,6 +145,7 @@ public:
     void delItem(const Value &obj, const Value &index);
     Value binary(BinaryOp op, const Value &a, const Value &b);
     Value unary(UnaryOperator op, const Value &a);
+    Value inplace(BinaryOp op, const Value &a, const Value &b);
     bool compare(CompareOp op, const Value &a, const Value &b);
     bool equals(const Value &a, const Value &b);
     bool lessThan(const Value &a, const Value &b);
@@ -157,6 +158,7 @@ public:
     std::vector<Value> toVector(const Value &iterable);
     std::string repr(const Value &v);
     std::string toStr(const Value &v);
+    std::string ascii(const Value &v);
     std::string format(const Value &v, const std::string &spec);
     // printf-style `template % values`.
     Value percentFormat(const std::string &tmpl, const Value &values);
@@ -188,7 +190,7 @@ public:
     // Where the C++ stack was when the engine entered the interpreter (see checkStack()).
     void markStackBase();
     // Raises RecursionError before the C++ stack runs out (deep recursion, deep nesting).
-    void checkStack();
+    void checkStack(const char *where = nullptr);
 
     // Statements one step (or the module code between two loop runs) may execute.
     static constexpr std::uint64_t kStepBudget = 50'000'000;
@@ -224,6 +226,7 @@ private:
     Value finishCall(const Expr &e, const Value &callee, std::vector<Value> &evaluatedArgs, Frame &f);
     void collectCallArgs(const Expr &e, const std::vector<Value> &vals, CallArgs &out);
     bool exceptionMatches(const Value &exc, const Value &spec);
+    static Value scriptErrorOf(const std::exception_ptr &p);
     const ExceptHandler *enterHandler(const Stmt &s, const Value &caught, Frame &f, std::exception_ptr &pending);
     void leaveHandler(const ExceptHandler &h, Frame &f);
     Value makeRaise(const Stmt &s, const Value &exc, const Value &cause, bool hasCause, Frame &f);
@@ -233,7 +236,7 @@ private:
     QCoro::Task<Value> callFunctionHost(FunctionObject *fn, CallArgs args, Value self);
     void bindArguments(FunctionObject *fn, CallArgs &args, const Value &self, Frame &frame);
     QCoro::Task<Value> runFunctionBody(Ref<FunctionObject> fn, std::shared_ptr<Frame> frame, Mode mode);
-    void addTraceback(ScriptError &e, const Frame &f);
+    void addTraceback(ScriptError &e, const Frame *caller);
     Value sliceValue(const Value &obj, const SliceObject &slice);
     std::string fstringFormat(const Value &v, char conversion, const std::string &spec);
 

@@ -456,7 +456,14 @@ Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
         case BinaryOp::Pow:
             if (x == 0 && y < 0)
                 raise(exc::zeroDivisionError(), "0.0 cannot be raised to a negative power");
-            return Value::real(std::pow(x, y));
+            if (x < 0 && y != std::floor(y))
+                raise(exc::valueError(), "complex numbers are not supported yet: a negative number to a fractional power");
+            {
+                double r = std::pow(x, y);
+                if (std::isinf(r) && std::isfinite(x) && std::isfinite(y))
+                    raise(exc::overflowError(), "(34, 'Numerical result out of range')");
+                return Value::real(r);
+            }
         default: break;
         }
     } else if (a.is(ObjKind::Str)) {
@@ -504,6 +511,34 @@ Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
     raise(exc::typeError(), std::string("unsupported operand type(s) for ") + opSymbol(op) + ": '" + typeName(a) + "' and '" + typeName(b) + "'");
 }
 
+// `a op= b`: lists and dicts change in place (list.__iadd__ extends with any iterable).
+Value Interpreter::inplace(BinaryOp op, const Value &a, const Value &b)
+{
+    if (a.is(ObjKind::List)) {
+        auto &items = a.as<ListObject>()->items;
+        if (op == BinaryOp::Add) {
+            std::vector<Value> more = toVector(b);
+            items.insert(items.end(), more.begin(), more.end());
+            return a;
+        }
+        if (op == BinaryOp::Mul && b.isIntLike()) {
+            checkRepeat(*this, items.size(), b.asInt());
+            std::vector<Value> once = items;
+            items.clear();
+            for (std::int64_t i = 0; i < b.asInt(); ++i)
+                items.insert(items.end(), once.begin(), once.end());
+            return a;
+        }
+    }
+    if (a.is(ObjKind::Dict) && b.is(ObjKind::Dict) && op == BinaryOp::BitOr) {
+        for (auto &e : b.as<DictObject>()->entries())
+            if (e.live)
+                a.as<DictObject>()->set(e.key, e.value);
+        return a;
+    }
+    return binary(op, a, b);
+}
+
 Value Interpreter::unary(UnaryOperator op, const Value &a)
 {
     switch (op) {
@@ -535,6 +570,8 @@ bool Interpreter::equals(const Value &a, const Value &b)
 {
     if (a.isNumber() && b.isNumber())
         return keyEquals(a, b);
+    if (a.is(ObjKind::List) || a.is(ObjKind::Tuple) || a.is(ObjKind::Dict))
+        checkStack("in comparison");
     if (a.tag() != b.tag())
         return false;
     if (!a.isObj())
@@ -814,6 +851,7 @@ std::string Interpreter::repr(const Value &v)
     }
     static thread_local std::vector<const Object *> active; // containers being printed: [...] on cycles
     Object *o = v.obj();
+    checkStack("while getting the repr of an object");
     auto guard = [&](const char *cyc) -> std::optional<std::string> {
         if (std::find(active.begin(), active.end(), o) != active.end())
             return std::string(cyc);
@@ -870,6 +908,8 @@ std::string Interpreter::repr(const Value &v)
                 out += (i ? ", " : "") + repr(a[i]);
             return out + ")";
         }
+        if (inst->klass->builtin && inst->klass->name == "ellipsis")
+            return "Ellipsis";
         if (auto m = findAttr(v, "__repr__"))
             return toStr(call(*m, std::vector<Value>{}));
         return "<" + inst->klass->name + " object at " + fakeAddress(o) + ">";
@@ -887,6 +927,8 @@ std::string Interpreter::repr(const Value &v)
     case ObjKind::Function: return "<function " + v.as<FunctionObject>()->def->name + " at " + fakeAddress(o) + ">";
     case ObjKind::Native: {
         auto *n = v.as<NativeObject>();
+        if (n->owner && n->self.isNone())
+            return "<method '" + n->name.substr(n->name.rfind('.') + 1) + "' of '" + n->owner->name + "' objects>";
         if (!n->self.isNone())
             return "<built-in method " + n->name.substr(n->name.rfind('.') + 1) + " of " + typeName(n->self) + " object at " + fakeAddress(n->self.obj()) + ">";
         return "<built-in function " + n->name.substr(n->name.rfind('.') + 1) + ">";
@@ -904,6 +946,27 @@ std::string Interpreter::repr(const Value &v)
         return "<" + typeName(v) + " object at " + fakeAddress(o) + ">";
     }
     }
+}
+
+// ascii(): repr() with every non-ASCII code point escaped.
+std::string Interpreter::ascii(const Value &v)
+{
+    if (v.is(ObjKind::Str))
+        return text::asciiRepr(v.as<StrObject>()->value);
+    std::string r = repr(v);
+    if (text::isAscii(r))
+        return r;
+    std::string out;
+    for (char32_t c : text::decode(r)) {
+        char buf[16];
+        if (c < 0x80)
+            out += char(c);
+        else {
+            std::snprintf(buf, sizeof buf, c <= 0xff ? "\\x%02x" : c <= 0xffff ? "\\u%04x" : "\\U%08x", unsigned(c));
+            out += buf;
+        }
+    }
+    return out;
 }
 
 std::string Interpreter::toStr(const Value &v)
@@ -1016,11 +1079,32 @@ Value Interpreter::percentFormat(const std::string &tmpl, const Value &values)
                 arg = takeArg();
             switch (conv) {
             case 's': out += text::percentFormatString(toStr(arg), spec); break;
-            case 'r':
-            case 'a': out += text::percentFormatString(repr(arg), spec); break;
-            case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': case 'c':
-                if (arg.isFloat() && conv != 'c')
-                    arg = Value::integer(std::int64_t(arg.asFloat()));
+            case 'r': out += text::percentFormatString(repr(arg), spec); break;
+            case 'a': out += text::percentFormatString(ascii(arg), spec); break;
+            case 'c':
+                if (arg.is(ObjKind::Str)) {
+                    if (text::codepointCount(arg.as<StrObject>()->value) != 1)
+                        raise(exc::typeError(), "%c requires int or char");
+                    out += text::percentFormatString(arg.as<StrObject>()->value, spec);
+                    break;
+                }
+                if (!arg.isIntLike())
+                    raise(exc::typeError(), "%c requires int or char");
+                out += text::percentFormatInt(arg.asInt(), conv, spec);
+                break;
+            case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
+                if (arg.isFloat() && (conv == 'o' || conv == 'x' || conv == 'X'))
+                    raise(exc::typeError(), std::string("%") + conv + " format: an integer is required, not float");
+                if (arg.isFloat()) {
+                    double d = arg.asFloat();
+                    if (std::isnan(d))
+                        raise(exc::valueError(), "cannot convert float NaN to integer");
+                    if (std::isinf(d))
+                        raise(exc::overflowError(), "cannot convert float infinity to integer");
+                    if (std::fabs(d) >= 9.2233720368547758e18)
+                        raise(exc::overflowError(), "integer overflow: Loopscope integers are 64-bit");
+                    arg = Value::integer(std::int64_t(d));
+                }
                 if (!arg.isIntLike())
                     raise(exc::typeError(), std::string("%") + conv + " format: a real number is required, not " + typeName(arg));
                 out += text::percentFormatInt(arg.asInt(), conv, spec);

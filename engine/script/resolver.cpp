@@ -22,8 +22,141 @@ struct Scope {
     std::set<std::string> cells;
     std::vector<std::string> frees;
     std::map<std::string, int> slots;
-    // Comprehension variables are renamed to hidden locals of the enclosing function.
-    std::vector<std::map<std::string, std::string>> renames;
+};
+
+// Python 3 comprehensions don't leak their loop variables. Before resolving, every loop variable
+// is renamed to a hidden name ("i@3:9", not a valid identifier), together with every use of it
+// inside the comprehension, lambdas included; the resolver then treats it as an ordinary local of
+// the enclosing scope, so closures over it work as in CPython.
+class ComprehensionRenamer {
+public:
+    void block(StmtList &body)
+    {
+        for (auto &s : body)
+            stmt(*s);
+    }
+
+private:
+    using Renames = std::map<std::string, std::string>;
+
+    static void targets(const Expr &e, std::set<std::string> &out)
+    {
+        if (e.kind == ExprKind::Name)
+            out.insert(e.id);
+        for (auto &x : e.elements)
+            targets(*x, out);
+        if (e.kind == ExprKind::Starred)
+            targets(*e.left, out);
+    }
+
+    void stmt(Stmt &s)
+    {
+        for (auto *e : {s.value.get(), s.test.get(), s.target.get()})
+            expr(e);
+        for (auto &t : s.targets)
+            expr(t.get());
+        for (auto &i : s.items) {
+            expr(i.context.get());
+            expr(i.target.get());
+        }
+        for (auto &h : s.handlers) {
+            expr(h.type.get());
+            block(h.body);
+        }
+        block(s.body);
+        block(s.orelse);
+        block(s.finalbody);
+        if (s.function) {
+            for (auto &d : s.function->decorators)
+                expr(d.get());
+            for (auto &p : s.function->positional)
+                expr(p.defaultValue.get());
+            for (auto &p : s.function->kwonly)
+                expr(p.defaultValue.get());
+            // A def is a statement, so it never sits inside a comprehension: no renames apply.
+            std::vector<Renames> saved;
+            saved.swap(m_renames);
+            block(s.function->body);
+            saved.swap(m_renames);
+        }
+    }
+
+    void expr(Expr *e)
+    {
+        if (!e)
+            return;
+        if (e->kind == ExprKind::Name) {
+            for (auto it = m_renames.rbegin(); it != m_renames.rend(); ++it)
+                if (auto f = it->find(e->id); f != it->end()) {
+                    e->id = f->second;
+                    break;
+                }
+            return;
+        }
+        if (e->kind == ExprKind::Lambda) {
+            // The lambda's own parameters shadow the comprehension's variables.
+            std::set<std::string> params;
+            for (auto &p : e->lambda->positional) {
+                params.insert(p.name);
+                expr(p.defaultValue.get());
+            }
+            params.insert(e->lambda->varargs);
+            params.insert(e->lambda->kwargs);
+            Renames visible;
+            for (auto &r : m_renames)
+                for (auto &[from, to] : r)
+                    if (!params.count(from))
+                        visible[from] = to;
+            std::vector<Renames> saved{visible};
+            saved.swap(m_renames);
+            block(e->lambda->body);
+            saved.swap(m_renames);
+            return;
+        }
+        if (e->kind == ExprKind::ListComp || e->kind == ExprKind::DictComp || e->kind == ExprKind::GeneratorExp
+            || e->kind == ExprKind::SetComp) {
+            Renames names;
+            for (auto &g : e->generators) {
+                std::set<std::string> t;
+                targets(*g.target, t);
+                for (auto &n : t)
+                    names[n] = n + "@" + std::to_string(e->pos.line) + ":" + std::to_string(e->pos.column);
+            }
+            // The first iterable is evaluated in the enclosing scope.
+            expr(e->generators.front().iter.get());
+            m_renames.push_back(names);
+            for (std::size_t i = 0; i < e->generators.size(); ++i) {
+                auto &g = e->generators[i];
+                expr(g.target.get());
+                if (i)
+                    expr(g.iter.get());
+                for (auto &c : g.ifs)
+                    expr(c.get());
+            }
+            expr(e->left.get());
+            expr(e->right.get());
+            m_renames.pop_back();
+            return;
+        }
+        for (auto *c : {e->left.get(), e->right.get(), e->third.get()})
+            expr(c);
+        for (auto *list : {&e->elements, &e->keys, &e->args})
+            for (auto &x : *list)
+                expr(x.get());
+        for (auto &k : e->keywords)
+            expr(k.value.get());
+        for (auto &p : e->fstringParts)
+            fstring(p);
+    }
+
+    void fstring(FStringPart &p)
+    {
+        expr(p.expr.get());
+        for (auto &s : p.formatSpec)
+            fstring(s);
+    }
+
+    std::vector<Renames> m_renames;
 };
 
 class Resolver {
@@ -50,16 +183,6 @@ private:
         if (pos.line >= 1 && std::size_t(pos.line) <= m_module.lines.size())
             e.lineText = m_module.lines[std::size_t(pos.line) - 1];
         throw e;
-    }
-
-    std::string renamed(const std::string &id) const
-    {
-        for (auto it = m_scope->renames.rbegin(); it != m_scope->renames.rend(); ++it) {
-            auto f = it->find(id);
-            if (f != it->end())
-                return f->second;
-        }
-        return id;
     }
 
     // ---- pass 1 (collect) and pass 2 (resolve) happen per function: collect the function's own
@@ -99,6 +222,9 @@ private:
         for (auto &k : e->keywords)
             collectNamed(k.value.get(), out);
         for (auto &g : e->generators) {
+            // loop variables were renamed to hidden locals of the enclosing scope (see
+            // ComprehensionRenamer)
+            collectTargets(*g.target, out);
             collectNamed(g.iter.get(), out);
             for (auto &i : g.ifs)
                 collectNamed(i.get(), out);
@@ -233,9 +359,7 @@ private:
 
     void name(Expr &e)
     {
-        std::string id = renamed(e.id);
-        e.id = id;
-        auto [scope, slot] = lookup(id);
+        auto [scope, slot] = lookup(e.id);
         e.scope = scope;
         e.slot = slot;
     }
@@ -471,47 +595,6 @@ private:
             e->hasCall = call;
             return call;
         }
-        case ExprKind::ListComp:
-        case ExprKind::DictComp:
-        case ExprKind::GeneratorExp: {
-            // The first iterable is evaluated in the enclosing scope; the loop variables get
-            // hidden names so they don't leak, as in Python 3.
-            std::map<std::string, std::string> names;
-            for (auto &g : e->generators) {
-                std::set<std::string> targets;
-                collectTargets(*g.target, targets);
-                for (auto &t : targets)
-                    names[t] = t + "@" + std::to_string(e->pos.line) + ":" + std::to_string(e->pos.column);
-            }
-            bool first = true;
-            for (auto &g : e->generators) {
-                if (!first)
-                    m_scope->renames.push_back(names);
-                call |= expr(g.iter.get());
-                if (first)
-                    m_scope->renames.push_back(names);
-                first = false;
-                m_scope->renames.pop_back();
-            }
-            m_scope->renames.push_back(names);
-            if (m_scope->def)
-                for (auto &[from, to] : names)
-                    if (!m_scope->slots.count(to)) {
-                        m_scope->locals.insert(to);
-                        m_scope->slots[to] = int(m_scope->def->localNames.size());
-                        m_scope->def->localNames.push_back(to);
-                    }
-            for (auto &g : e->generators) {
-                call |= expr(g.target.get());
-                for (auto &i : g.ifs)
-                    call |= expr(i.get());
-            }
-            call |= expr(e->left.get());
-            call |= expr(e->right.get());
-            m_scope->renames.pop_back();
-            e->hasCall = call;
-            return call;
-        }
         default: break;
         }
         forChildren(*e, [&](Expr *c) { call |= expr(c); });
@@ -608,6 +691,7 @@ private:
 
 void resolveModule(Module &module)
 {
+    ComprehensionRenamer().block(module.body);
     Resolver(module).run();
 }
 

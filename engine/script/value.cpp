@@ -13,6 +13,37 @@ namespace {
 thread_local Heap *t_currentHeap = nullptr;
 }
 
+namespace {
+thread_local int t_destroyDepth = 0;
+thread_local std::vector<Object *> *t_deferred = nullptr;
+} // namespace
+
+void destroyObject(Object *o)
+{
+    constexpr int kMaxDepth = 200;
+    if (t_destroyDepth >= kMaxDepth) {
+        if (!t_deferred)
+            t_deferred = new std::vector<Object *>;
+        t_deferred->push_back(o);
+        return;
+    }
+    ++t_destroyDepth;
+    delete o;
+    --t_destroyDepth;
+    if (t_destroyDepth == 0 && t_deferred) {
+        // The outermost deletion drains the queue; each drained object may queue more.
+        ++t_destroyDepth;
+        while (!t_deferred->empty()) {
+            Object *next = t_deferred->back();
+            t_deferred->pop_back();
+            delete next;
+        }
+        --t_destroyDepth;
+        delete t_deferred;
+        t_deferred = nullptr;
+    }
+}
+
 Object::~Object()
 {
     if (m_heap)
@@ -365,7 +396,9 @@ void ClassObject::addMethod(const std::string &method, NativeFunction fn)
     Heap *saved = Heap::current();
     if (builtin)
         Heap::setCurrent(nullptr);
-    setAttr(method, Value(make<NativeObject>(name + "." + method, std::move(fn))));
+    auto native = make<NativeObject>(name + "." + method, std::move(fn));
+    native->owner = this;
+    setAttr(method, Value(native));
     Heap::setCurrent(saved);
 }
 

@@ -86,13 +86,17 @@ private:
     class Heap *m_heap = nullptr;
 };
 
+// Deletes an object whose count reached zero. Freeing a deeply nested structure would recurse
+// once per level; past a depth the deletions are queued and done by the outermost call instead.
+void destroyObject(Object *o);
+
 template<typename T>
 void Ref<T>::retain() { if (m_ptr) ++static_cast<Object *>(m_ptr)->m_refCount; }
 template<typename T>
 void Ref<T>::release()
 {
     if (m_ptr && --static_cast<Object *>(m_ptr)->m_refCount == 0)
-        delete static_cast<Object *>(m_ptr);
+        destroyObject(static_cast<Object *>(m_ptr));
     m_ptr = nullptr;
 }
 
@@ -296,6 +300,9 @@ public:
     Value self;       // bound receiver, or None
     // Set for asyncio.run and loop.run_until_complete: the call may need to run the loop.
     bool runsLoop = false;
+    // For methods of builtin classes: the class. Called unbound (str.lower("A")), the first
+    // argument becomes self.
+    ClassObject *owner = nullptr;
 };
 
 // A Python class: the builtin types, exception classes, and (later) user classes.
