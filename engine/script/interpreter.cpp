@@ -76,6 +76,16 @@ void Interpreter::checkStack(const char *where)
         raise(exc::recursionError(), std::string("maximum recursion depth exceeded") + (where ? std::string(" ") + where : ""));
 }
 
+NestingGuard::NestingGuard(Interpreter &in, const char *where) : m_in(in)
+{
+    if (in.m_state.depth >= kMaxDepth)
+        in.raise(exc::recursionError(), std::string("maximum recursion depth exceeded ") + where);
+    in.checkStack(where);
+    ++in.m_state.depth;
+}
+
+NestingGuard::~NestingGuard() { --m_in.m_state.depth; }
+
 void Interpreter::load(std::shared_ptr<Module> module)
 {
     resolveModule(*module);

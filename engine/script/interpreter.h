@@ -148,6 +148,7 @@ public:
     Value inplace(BinaryOp op, const Value &a, const Value &b);
     bool compare(CompareOp op, const Value &a, const Value &b);
     bool equals(const Value &a, const Value &b);
+    bool equalsImpl(const Value &a, const Value &b);
     bool lessThan(const Value &a, const Value &b);
     bool contains(const Value &container, const Value &item);
     bool truthy(const Value &v);
@@ -201,6 +202,7 @@ public:
 
 private:
     friend class FrameScope;
+    friend class NestingGuard;
     struct Context;
 
     // plain evaluators
@@ -251,6 +253,17 @@ private:
     std::uintptr_t m_stackBase = 0; // an address, only compared (see checkStack())
     std::size_t m_stackBudget = 0;
     std::unordered_map<const Expr *, Value> m_constants; // string constants, built once
+};
+
+// One level of C++ recursion on behalf of the script (repr of nested lists, comparisons): it
+// counts towards the recursion limit like a call, and the C++ stack is checked.
+class NestingGuard {
+public:
+    NestingGuard(Interpreter &in, const char *where);
+    ~NestingGuard();
+
+private:
+    Interpreter &m_in;
 };
 
 // Makes a frame the current one for its lifetime (line numbers, tracebacks).

@@ -570,8 +570,17 @@ bool Interpreter::equals(const Value &a, const Value &b)
 {
     if (a.isNumber() && b.isNumber())
         return keyEquals(a, b);
-    if (a.is(ObjKind::List) || a.is(ObjKind::Tuple) || a.is(ObjKind::Dict))
-        checkStack("in comparison");
+    if (a.is(ObjKind::List) || a.is(ObjKind::Tuple) || a.is(ObjKind::Dict)) {
+        // Containers compare element by element; each level of nesting counts towards the
+        // recursion limit, as Py_EnterRecursiveCall does in CPython.
+        NestingGuard nesting(*this, "in comparison");
+        return equalsImpl(a, b);
+    }
+    return equalsImpl(a, b);
+}
+
+bool Interpreter::equalsImpl(const Value &a, const Value &b)
+{
     if (a.tag() != b.tag())
         return false;
     if (!a.isObj())
@@ -851,7 +860,7 @@ std::string Interpreter::repr(const Value &v)
     }
     static thread_local std::vector<const Object *> active; // containers being printed: [...] on cycles
     Object *o = v.obj();
-    checkStack("while getting the repr of an object");
+    NestingGuard nesting(*this, "while getting the repr of an object");
     auto guard = [&](const char *cyc) -> std::optional<std::string> {
         if (std::find(active.begin(), active.end(), o) != active.end())
             return std::string(cyc);
