@@ -348,7 +348,7 @@ public:
         if (*when <= engine.loop().time()) {
             handler = engine.loop().callSoon(onTimeout);
         } else {
-            handler = engine.loop().callAt(std::int64_t(std::llround(*when * 1e9)), onTimeout);
+            handler = engine.loop().callAt(std::int64_t(std::nearbyint(*when * 1e9)), onTimeout);
             engine.trace().append(EventKind::TimerScheduled, handler->when, handler->id, engine.taskIdOf(task.get()), "timeout");
         }
         handler->description = "timeout";
@@ -509,7 +509,7 @@ ClassObject *loopClass()
                 h = engine.loop().callSoon(scriptCallback(engine, fn, cbArgs));
             } else {
                 double t = args::toFloat(in, a.args[0], at ? "when" : "delay");
-                std::int64_t when = at ? std::int64_t(std::llround(t * 1e9)) : engine.loop().deadlineAfter(t);
+                std::int64_t when = at ? std::int64_t(std::nearbyint(t * 1e9)) : engine.loop().deadlineAfter(t);
                 h = engine.loop().callAt(when, scriptCallback(engine, fn, cbArgs));
                 engine.trace().append(EventKind::TimerScheduled, when, h->id, engine.taskIdOf(engine.currentTask()), what);
             }
@@ -853,7 +853,7 @@ Ref<ModuleObject> makeBuiltinModule(Interpreter &in, const std::string &name)
                        if (s < 0)
                            in.raise(exc::valueError(), "sleep length must be non-negative");
                        auto &loop = in.engine().loop();
-                       loop.setNow(loop.now() + std::int64_t(std::llround(s * 1e9)));
+                       loop.setNow(loop.now() + std::int64_t(std::nearbyint(s * 1e9)));
                        in.engine().trace().append(EventKind::ClockAdvanced, loop.now(), in.engine().taskIdOf(in.engine().currentTask()), 0, "time.sleep");
                        return Value();
                    })));

@@ -44,6 +44,32 @@ Engine::~Engine()
     teardown();
 }
 
+// Scripts are UTF-8, as Python source without an encoding declaration must be.
+void Engine::checkUtf8(const std::string &source, const std::string &fileName)
+{
+    int line = 1;
+    for (std::size_t i = 0; i < source.size();) {
+        const auto c = static_cast<unsigned char>(source[i]);
+        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
+        bool ok = len != 0 && i + len <= source.size();
+        for (std::size_t k = 1; ok && k < len; ++k)
+            ok = (static_cast<unsigned char>(source[i + k]) & 0xc0) == 0x80;
+        if (!ok) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "\\x%02x", unsigned(c));
+            script::SyntaxError e;
+            e.message = std::string("Non-UTF-8 code starting with '") + hex + "' in file " + fileName + " on line "
+                        + std::to_string(line) + ", but no encoding declared; see https://peps.python.org/pep-0263/ for details";
+            e.fileName = fileName;
+            e.line = line;
+            throw e;
+        }
+        if (c == '\n')
+            ++line;
+        i += len;
+    }
+}
+
 bool Engine::load(const std::string &source, const std::string &fileName)
 {
     teardown();
@@ -53,6 +79,7 @@ bool Engine::load(const std::string &source, const std::string &fileName)
     m_module.reset();
     clearRun();
     try {
+        checkUtf8(source, fileName);
         m_module = std::shared_ptr<script::Module>(script::parseModule(source, fileName).release());
         script::HeapScope heap(m_interp->heap());
         m_interp->load(m_module);
@@ -343,78 +370,87 @@ bool Engine::step()
     m_interp->markStackBase();
     if (m_outcome == Outcome::NotStarted)
         start();
-    if (finished() || !m_loopRunning)
-        return !finished();
-    ++m_steps;
-
-    if (!m_inIteration) {
-        // Rule A2: start an iteration. Cancelled timers at the head are dropped first.
-        std::int64_t next = m_loop.nextDeadline();
-        // Rule A5: iterations that find something ready while a timer waits are counted per
-        // instant; past the limit the timer would have fired in real time long ago.
-        if ((m_loop.hasReady() || m_stopping) && next >= 0) {
-            if (m_instant != m_loop.now()) {
-                m_instant = m_loop.now();
-                m_iterationsAtInstant = 0;
-            }
-            if (++m_iterationsAtInstant > kLivelockIterations) {
-                --m_steps;
-                m_outcome = Outcome::Livelock;
-                m_trace.append(EventKind::Livelock, m_loop.now());
-                return false;
-            }
+    // Loop until something visible happens: a handle runs, the clock advances, the module code
+    // resumes, or the run ends. Cancelled handles are skipped silently, as CPython skips them.
+    while (!finished() && m_loopRunning) {
+        if (!m_inIteration && !beginIteration())
+            return !finished(); // the clock advanced (a step of its own), or the run ended
+        // rule A2e: run the handles that were ready when the iteration began, one per step.
+        bool ran = false;
+        while (m_iterationLeft > 0 && !ran) {
+            --m_iterationLeft;
+            Ref<Handle> h = m_loop.popReady();
+            if (!h->cancelled)
+                ran = runHandle(h);
         }
-        if (!m_loop.hasReady() && !m_stopping) {
-            if (next < 0) {
-                --m_steps;
-                m_outcome = Outcome::Deadlock;
-                buildDeadlockReport();
-                m_trace.append(EventKind::Deadlock, m_loop.now(), 0, 0, m_deadlock.text);
-                return false;
-            }
-            // Nothing is ready: the clock jumps to the next timer. A visible step of its own.
-            m_trace.append(EventKind::StepBegin, m_loop.now(), 0, 0, "advance clock", 0,
-                           std::uint8_t(StepCause::ClockAdvance));
-            if (next > m_loop.now()) {
-                m_loop.setNow(next);
-                m_trace.append(EventKind::ClockAdvanced, next);
-            }
-            m_loop.moveDueTimers();
-            m_iterationLeft = m_loop.readyCount();
-            m_inIteration = true;
-            m_trace.append(EventKind::StepEnd, m_loop.now());
-            return true;
-        }
-        m_loop.moveDueTimers();
-        m_iterationLeft = m_loop.readyCount();
-        m_inIteration = true;
-    }
-
-    // rule A2e: run the handles that were ready when the iteration began, one per step.
-    while (m_iterationLeft > 0) {
-        --m_iterationLeft;
-        Ref<Handle> h = m_loop.popReady();
-        if (h->cancelled)
-            continue;
-        runHandle(h);
-        if (!m_interrupt.isNone() && !finished()) {
+        if (ran && !m_interrupt.isNone() && !finished()) {
             // SystemExit/KeyboardInterrupt leave _run_once at once; the rest stays ready.
             m_iterationLeft = 0;
             m_inIteration = false;
             loopExited();
             return !finished();
         }
-        break;
-    }
-    if (m_iterationLeft == 0) {
-        m_inIteration = false;
-        if (m_stopping && !finished())
-            loopExited();
+        if (m_iterationLeft == 0) {
+            m_inIteration = false;
+            if (m_stopping && !finished()) {
+                if (!ran)
+                    ++m_steps; // resuming the module code is a step of its own
+                loopExited();
+                return !finished();
+            }
+        }
+        if (ran)
+            return !finished();
     }
     return !finished();
 }
 
-void Engine::runHandle(const Ref<Handle> &h)
+// Rule A2: starts an iteration. Returns false when that was a visible step of its own (the clock
+// jumped to the next timer) or when the run ended (deadlock, livelock).
+bool Engine::beginIteration()
+{
+    // Cancelled timers at the head are dropped first.
+    std::int64_t next = m_loop.nextDeadline();
+    // Rule A5: iterations that find something ready while a timer waits are counted per
+    // instant; past the limit the timer would have fired in real time long ago.
+    if ((m_loop.hasReady() || m_stopping) && next >= 0) {
+        if (m_instant != m_loop.now()) {
+            m_instant = m_loop.now();
+            m_iterationsAtInstant = 0;
+        }
+        if (++m_iterationsAtInstant > kLivelockIterations) {
+            m_outcome = Outcome::Livelock;
+            m_trace.append(EventKind::Livelock, m_loop.now());
+            return false;
+        }
+    }
+    if (!m_loop.hasReady() && !m_stopping) {
+        if (next < 0) {
+            m_outcome = Outcome::Deadlock;
+            buildDeadlockReport();
+            m_trace.append(EventKind::Deadlock, m_loop.now(), 0, 0, m_deadlock.text);
+            return false;
+        }
+        // Nothing is ready: the clock jumps to the next timer and the due timers become ready.
+        ++m_steps;
+        m_trace.append(EventKind::StepBegin, m_loop.now(), 0, 0, "advance clock", 0, std::uint8_t(StepCause::ClockAdvance));
+        if (next > m_loop.now()) {
+            m_loop.setNow(next);
+            m_trace.append(EventKind::ClockAdvanced, next);
+        }
+        m_loop.moveDueTimers();
+        m_iterationLeft = m_loop.readyCount();
+        m_inIteration = true;
+        m_trace.append(EventKind::StepEnd, m_loop.now());
+        return false;
+    }
+    m_loop.moveDueTimers();
+    m_iterationLeft = m_loop.readyCount();
+    m_inIteration = true;
+    return true;
+}
+
+bool Engine::runHandle(const Ref<Handle> &h)
 {
     StepCause cause = StepCause::Callback;
     std::uint32_t subject = 0;
@@ -433,7 +469,8 @@ void Engine::runHandle(const Ref<Handle> &h)
     }
     // A task step that throws in a cancellation is marked as such.
     if (subject && h->task->done())
-        return; // CPython would raise InvalidStateError; a done task never steps again
+        return false; // CPython would raise InvalidStateError; a done task never steps again
+    ++m_steps;
     m_trace.append(EventKind::StepBegin, m_loop.now(), subject, other, h->description, 0, std::uint8_t(cause));
     m_interp->resetBudget();
     try {
@@ -447,6 +484,7 @@ void Engine::runHandle(const Ref<Handle> &h)
     }
     m_trace.append(EventKind::StepEnd, m_loop.now(), subject);
     finishIfAborted();
+    return true;
 }
 
 void Engine::finishIfAborted()
@@ -485,13 +523,12 @@ bool Engine::runIteration()
 
 int Engine::runUntil(const std::function<bool(const Engine &)> &pred, int maxSteps)
 {
-    int n = 0;
-    while ((maxSteps < 0 || n < maxSteps) && !pred(*this)) {
+    const int before = m_steps;
+    while ((maxSteps < 0 || m_steps - before < maxSteps) && !pred(*this)) {
         if (!step())
             break;
-        ++n;
     }
-    return n;
+    return m_steps - before;
 }
 
 void Engine::runToEnd(int maxSteps)
@@ -556,7 +593,7 @@ void Engine::buildDeadlockReport()
                        + (report.blocked.size() == 1 ? " task is" : " tasks are") + " still waiting\n";
     for (const auto &b : report.blocked) {
         text += "  " + label(b.task) + " waits for " + b.waitsFor;
-        if (b.heldBy && !b.primitive.empty())
+        if (b.heldBy && !b.primitive.empty()) // a lock: who holds it
             text += " (held by " + label(b.heldBy) + ")";
         if (b.line)
             text += " at line " + std::to_string(b.line);

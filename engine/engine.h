@@ -129,7 +129,9 @@ public:
 private:
     friend struct HostRunAwaiter;
     void clearRun();
-    void runHandle(const Ref<Handle> &h);
+    static void checkUtf8(const std::string &source, const std::string &fileName);
+    bool runHandle(const Ref<Handle> &h);
+    bool beginIteration();
     void loopExited();
     void systemExit(const Value &exception);
     void finishIfAborted();

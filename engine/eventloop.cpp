@@ -49,7 +49,7 @@ Ref<Handle> EventLoop::callAt(std::int64_t whenNs, std::function<void()> fn)
 std::int64_t EventLoop::deadlineAfter(double delaySeconds) const
 {
     double when = time() + delaySeconds;
-    return std::int64_t(std::llround(when * 1e9));
+    return std::int64_t(std::nearbyint(when * 1e9)); // Python's round(): halves go to even
 }
 
 std::vector<Ref<Handle>> EventLoop::timers() const

@@ -403,10 +403,8 @@ void QueuePrimitive::putNowait(const Value &item)
     if (full())
         in.raise(in.makeException(exc::queueFull(), std::vector<Value>{}));
     if (order == Order::Priority) {
-        // heapq.heappush on a list keeps the same order as a sorted insert for distinct keys;
-        // CPython pops the smallest, ties in heap order.
-        auto it = std::upper_bound(items.begin(), items.end(), item, [&](const Value &a, const Value &b) { return in.lessThan(a, b); });
-        items.insert(it, item);
+        items.push_back(item);
+        heapSiftDown(0, items.size() - 1); // heapq.heappush
     } else {
         items.push_back(item);
     }
@@ -414,6 +412,40 @@ void QueuePrimitive::putNowait(const Value &item)
     finished->value = false;
     traceState(std::int64_t(items.size()));
     wakeupNext(getters);
+}
+
+// heapq's _siftdown and _siftup, step for step, so equal items come out in CPython's order.
+void QueuePrimitive::heapSiftDown(std::size_t start, std::size_t pos)
+{
+    auto &in = engine.interpreter();
+    Value newItem = items[pos];
+    while (pos > start) {
+        std::size_t parent = (pos - 1) >> 1;
+        if (!in.lessThan(newItem, items[parent]))
+            break;
+        items[pos] = items[parent];
+        pos = parent;
+    }
+    items[pos] = newItem;
+}
+
+void QueuePrimitive::heapSiftUp(std::size_t pos)
+{
+    auto &in = engine.interpreter();
+    const std::size_t end = items.size();
+    const std::size_t start = pos;
+    Value newItem = items[pos];
+    std::size_t child = 2 * pos + 1;
+    while (child < end) {
+        std::size_t right = child + 1;
+        if (right < end && !in.lessThan(items[child], items[right]))
+            child = right;
+        items[pos] = items[child];
+        pos = child;
+        child = 2 * pos + 1;
+    }
+    items[pos] = newItem;
+    heapSiftDown(start, pos);
 }
 
 Value QueuePrimitive::getNowait()
@@ -425,6 +457,17 @@ Value QueuePrimitive::getNowait()
     if (order == Order::Lifo) {
         item = items.back();
         items.pop_back();
+    } else if (order == Order::Priority) {
+        // heapq.heappop: the last item moves to the root and sifts up.
+        Value last = items.back();
+        items.pop_back();
+        if (items.empty()) {
+            item = last;
+        } else {
+            item = items.front();
+            items.front() = last;
+            heapSiftUp(0);
+        }
     } else {
         item = items.front();
         items.pop_front();
@@ -521,6 +564,7 @@ ClassObject *makeQueueClass(QueuePrimitive::Order order)
         return Value();
     });
     c->addMethod("qsize", [](Interpreter &, const Value &s, CallArgs &) { return Value::integer(std::int64_t(self<QueuePrimitive>(s)->items.size())); });
+    c->properties["maxsize"] = [](Interpreter &, const Value &s) { return Value::integer(self<QueuePrimitive>(s)->maxsize); };
     c->addMethod("empty", [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(self<QueuePrimitive>(s)->items.empty()); });
     c->addMethod("full", [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(self<QueuePrimitive>(s)->full()); });
     c->addMethod("__repr__", [](Interpreter &in, const Value &s, CallArgs &) {
@@ -566,9 +610,8 @@ WaitInfo describeWaiter(Engine &, const Future &waiter)
 {
     WaitInfo info;
     if (waiter.isTask()) {
-        const auto &t = static_cast<const Task &>(waiter);
-        info.primitive = t.name();
-        info.heldBy = t.taskId();
+        // Waiting for another task: an edge of the wait-for graph, but nothing is "held".
+        info.heldBy = static_cast<const Task &>(waiter).taskId();
         return info;
     }
     if (auto *p = dynamic_cast<Primitive *>(waiter.owner.get())) {

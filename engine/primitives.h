@@ -75,6 +75,8 @@ public:
     void putNowait(const Value &item);
     Value getNowait();
     static void wakeupNext(std::deque<Ref<Future>> &waiters);
+    void heapSiftDown(std::size_t start, std::size_t pos);
+    void heapSiftUp(std::size_t pos);
 
     std::int64_t maxsize;
     Order order;

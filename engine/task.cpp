@@ -107,7 +107,7 @@ Value Future::result()
     if (m_state == State::Cancelled)
         in.raise(makeCancelledError());
     if (m_state != State::Finished)
-        in.raise(exc::invalidStateError(), "Result is not ready.");
+        in.raise(exc::invalidStateError(), "Result is not set.");
     logTraceback = false;
     if (!m_exception.isNone())
         in.raise(m_exception);

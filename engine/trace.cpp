@@ -152,7 +152,10 @@ std::string Trace::dump() const
 {
     std::string out;
     for (const auto &e : m_events) {
-        out += seconds(e.time) + ' ' + kindName(e.kind) + ' ' + taskName(e.subject);
+        // The subject is a task, except for timers and primitives, which have ids of their own.
+        const bool taskSubject = e.kind != EventKind::TimerScheduled && e.kind != EventKind::TimerCancelled
+                                 && e.kind != EventKind::PrimitiveState;
+        out += seconds(e.time) + ' ' + kindName(e.kind) + ' ' + (taskSubject ? taskName(e.subject) : '#' + std::to_string(e.subject));
         if (e.other)
             out += " other=" + std::to_string(e.other);
         if (e.aux)

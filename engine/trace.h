@@ -28,7 +28,7 @@ enum class EventKind : std::uint8_t {
     Deadlock,        // text = the report
     Livelock,
     Uncaught,        // text = "Type: message"
-    HostStep,        // module-level code ran (before/after asyncio.run); aux = 0 begin, 1 end
+    HostStep,        // module-level code started or resumed after a loop run (before/after asyncio.run)
     Warning,         // text = warning text
 };
 

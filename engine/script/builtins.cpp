@@ -252,6 +252,12 @@ void installStrMethods(ClassObject *c)
     c->addMethod("islower", predicate(text::islower));
     c->addMethod("istitle", predicate(text::istitle));
     c->addMethod("isidentifier", predicate(text::isidentifier));
+    c->addMethod("isprintable", predicate(text::isprintable));
+    c->addMethod("expandtabs", [](Interpreter &in, const Value &s, Args &a) {
+        Value size = optionalArg(a, 0);
+        a.takeKeyword("tabsize", size);
+        return str(text::expandtabs(self(s), size.isNone() ? 8 : args::toInt(in, size, "tabsize")));
+    });
     auto affix = [](bool (*f)(std::string_view, std::string_view, text::Index, text::Index), const char *name) {
         return [f, name](Interpreter &in, const Value &s, Args &a) {
             args::expect(in, name, a, 1, 3);
@@ -463,10 +469,13 @@ void updateDict(Interpreter &in, DictObject *d, Args &a)
                 if (e.live)
                     d->set(e.key, e.value);
         } else {
+            std::size_t index = 0;
             for (auto &pair : in.toVector(src)) {
                 auto kv = in.toVector(pair);
                 if (kv.size() != 2)
-                    in.raise(exc::valueError(), "dictionary update sequence element has length " + std::to_string(kv.size()) + "; 2 is required");
+                    in.raise(exc::valueError(), "dictionary update sequence element #" + std::to_string(index) + " has length "
+                                                    + std::to_string(kv.size()) + "; 2 is required");
+                ++index;
                 in.setItem(Value(Ref<DictObject>(d)), kv[0], kv[1]);
             }
         }
@@ -527,6 +536,30 @@ void installDictMethods(ClassObject *c)
             return a.args[1];
         in.raise(in.makeException(exc::keyError(), std::vector<Value>{a.args[0]}));
     });
+    c->addMethod("popitem", [](Interpreter &in, const Value &d, Args &) {
+        auto &entries = dict(d)->entries();
+        for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+            if (!it->live)
+                continue;
+            Value key = it->key, value = it->value;
+            dict(d)->remove(key);
+            return tuple({key, value});
+        }
+        in.raise(in.makeException(exc::keyError(), std::vector<Value>{str("popitem(): dictionary is empty")}));
+    });
+    {
+        // A classmethod: dict.fromkeys(iterable, value=None); no receiver.
+        Heap *saved = Heap::current();
+        Heap::setCurrent(nullptr);
+        c->setAttr("fromkeys", Value(make<NativeObject>("dict.fromkeys", [](Interpreter &in, const Value &, Args &a) {
+            args::expect(in, "fromkeys", a, 1, 2);
+            auto out = make<DictObject>();
+            for (auto &k : in.toVector(a.args[0]))
+                in.setItem(Value(out), k, optionalArg(a, 1));
+            return Value(out);
+        })));
+        Heap::setCurrent(saved);
+    }
     c->addMethod("copy", [](Interpreter &, const Value &d, Args &) {
         auto out = make<DictObject>();
         for (auto &e : dict(d)->entries())
@@ -546,7 +579,8 @@ void installConstructors()
     types::intType()->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
         Value base;
         a.takeKeyword("base", base);
-        args::expect(in, "int", a, 0, 2);
+        if (a.args.size() > 2)
+            in.raise(exc::typeError(), "int() takes at most 2 arguments (" + std::to_string(a.args.size()) + " given)");
         if (a.args.empty())
             return Value::integer(0);
         const Value &v = a.args[0];
@@ -646,6 +680,22 @@ void installConstructors()
     };
 }
 
+void installRangeMethods(ClassObject *c)
+{
+    c->addMethod("index", [](Interpreter &in, const Value &r, Args &a) {
+        args::expect(in, "index", a, 1, 1);
+        if (in.contains(r, a.args[0])) {
+            auto *range = r.as<RangeObject>();
+            return Value::integer((a.args[0].asInt() - range->start) / range->step);
+        }
+        in.raise(exc::valueError(), in.repr(a.args[0]) + " is not in range");
+    });
+    c->addMethod("count", [](Interpreter &in, const Value &r, Args &a) {
+        args::expect(in, "count", a, 1, 1);
+        return Value::integer(a.args[0].isIntLike() && in.contains(r, a.args[0]) ? 1 : 0);
+    });
+}
+
 void installTypeMethods()
 {
     static bool done = false;
@@ -656,6 +706,7 @@ void installTypeMethods()
     installListMethods(types::listType());
     installTupleMethods(types::tupleType());
     installDictMethods(types::dictType());
+    installRangeMethods(types::rangeType());
     installConstructors();
 }
 
@@ -704,8 +755,12 @@ void installBuiltins(Interpreter &in, DictObject &b)
         a.takeKeyword("flush", flush);
         if (!a.kwargs.empty())
             in.raise(exc::typeError(), "'" + a.kwargs[0].first + "' is an invalid keyword argument for print()");
-        std::string sepText = sep.isNone() ? " " : args::toStr(in, sep, "sep");
-        std::string endText = end.isNone() ? "\n" : args::toStr(in, end, "end");
+        if (!sep.isNone() && !sep.is(ObjKind::Str))
+            in.raise(exc::typeError(), "sep must be None or a string, not " + in.typeName(sep));
+        if (!end.isNone() && !end.is(ObjKind::Str))
+            in.raise(exc::typeError(), "end must be None or a string, not " + in.typeName(end));
+        std::string sepText = sep.isNone() ? " " : sep.as<StrObject>()->value;
+        std::string endText = end.isNone() ? "\n" : end.as<StrObject>()->value;
         std::string out;
         for (std::size_t i = 0; i < a.args.size(); ++i) {
             if (i)
@@ -734,7 +789,8 @@ void installBuiltins(Interpreter &in, DictObject &b)
         return str(in.format(a.args[0], a.args.size() > 1 ? args::toStr(in, a.args[1], "format spec") : std::string()));
     });
     fn(in, b, "isinstance", [](Interpreter &in, const Value &, Args &a) {
-        args::expect(in, "isinstance", a, 2, 2);
+        if (a.args.size() != 2)
+            in.raise(exc::typeError(), "isinstance expected 2 arguments, got " + std::to_string(a.args.size()));
         return Value::boolean(isInstanceSpec(in, a.args[0], a.args[1]));
     });
     fn(in, b, "issubclass", [](Interpreter &in, const Value &, Args &a) {
@@ -898,7 +954,8 @@ void installBuiltins(Interpreter &in, DictObject &b)
         Value key, reverse;
         a.takeKeyword("key", key);
         a.takeKeyword("reverse", reverse);
-        args::expect(in, "sorted", a, 1, 1);
+        if (a.args.size() != 1)
+            in.raise(exc::typeError(), "sorted expected 1 argument, got " + std::to_string(a.args.size()));
         auto v = in.toVector(a.args[0]);
         sortValues(in, v, key, in.truthy(reverse));
         return list(std::move(v));
@@ -1036,7 +1093,18 @@ void installBuiltins(Interpreter &in, DictObject &b)
         args::expect(in, "hash", a, 1, 1);
         if (!isHashable(a.args[0]))
             in.raise(exc::typeError(), "unhashable type: '" + in.typeName(a.args[0]) + "'");
-        return Value::integer(std::int64_t(hashValue(a.args[0]) >> 1));
+        const Value &v = a.args[0];
+        if (v.isIntLike() || (v.isFloat() && std::isfinite(v.asFloat()) && v.asFloat() == std::floor(v.asFloat())
+                              && std::fabs(v.asFloat()) < 9.2e18)) {
+            // CPython: n modulo the Mersenne prime 2**61 - 1, keeping the sign; -1 becomes -2.
+            const std::int64_t n = v.isFloat() ? std::int64_t(v.asFloat()) : v.asInt();
+            constexpr std::int64_t modulus = (std::int64_t(1) << 61) - 1;
+            std::int64_t h = n >= 0 ? n % modulus : -((-(n + 1)) % modulus + 1) % modulus;
+            if (n < 0 && h == 0)
+                h = 0;
+            return Value::integer(h == -1 ? -2 : h);
+        }
+        return Value::integer(std::int64_t(hashValue(v) >> 1));
     });
     fn(in, b, "input", [](Interpreter &in, const Value &, Args &) -> Value {
         in.raise(exc::runtimeError(), "input() is not available in Loopscope scripts: scenarios run without a console");

@@ -312,6 +312,9 @@ void Interpreter::assign(const Expr &target, Value v, Frame &f)
     }
     case ExprKind::Tuple:
     case ExprKind::List: {
+        if (!v.isObj() || (!v.is(ObjKind::List) && !v.is(ObjKind::Tuple) && !v.is(ObjKind::Str) && !v.is(ObjKind::Dict)
+                           && !v.is(ObjKind::Range) && !v.is(ObjKind::Iterator) && !findAttr(v, "__iter__")))
+            raise(exc::typeError(), "cannot unpack non-iterable " + typeName(v) + " object");
         std::vector<Value> items = toVector(v);
         std::size_t n = target.elements.size();
         std::size_t star = n;
@@ -1314,9 +1317,58 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
             c = co_await evalAsync(*e.third, f, mode);
         co_return Value(make<SliceObject>(a, b, c));
     }
+    case ExprKind::ListComp:
+    case ExprKind::DictComp: {
+        if (mode == Mode::Host)
+            co_return eval(e, f); // no loop runs inside a comprehension at module level
+        // The comprehension's loops, iteratively (one iterator per `for` clause), so that any
+        // part may await.
+        Value result = e.kind == ExprKind::DictComp ? Value(make<DictObject>()) : list({});
+        const std::size_t levels = e.generators.size();
+        std::vector<Value> iterators(levels);
+        Value firstIterable = co_await evalAsync(*e.generators[0].iter, f, mode);
+        iterators[0] = iter(firstIterable);
+        std::size_t level = 0;
+        for (;;) {
+            const Comprehension &g = e.generators[level];
+            Value item;
+            if (!next(iterators[level], item)) {
+                if (level == 0)
+                    break;
+                --level;
+                continue;
+            }
+            assign(*g.target, item, f);
+            bool keep = true;
+            for (auto &cond : g.ifs) {
+                Value c = co_await evalAsync(*cond, f, mode);
+                if (!truthy(c)) {
+                    keep = false;
+                    break;
+                }
+            }
+            if (!keep)
+                continue;
+            if (level + 1 < levels) {
+                ++level;
+                Value iterable = co_await evalAsync(*e.generators[level].iter, f, mode);
+                iterators[level] = iter(iterable);
+                continue;
+            }
+            if (e.kind == ExprKind::DictComp) {
+                Value k = co_await evalAsync(*e.left, f, mode);
+                Value v = co_await evalAsync(*e.right, f, mode);
+                setItem(result, k, v);
+            } else {
+                Value v = co_await evalAsync(*e.left, f, mode);
+                result.as<ListObject>()->items.push_back(v);
+            }
+        }
+        co_return result;
+    }
     default:
         if (mode == Mode::Host)
-            co_return eval(e, f); // comprehensions, lambdas: no loop runs in there
+            co_return eval(e, f); // lambdas, generator expressions: no loop runs in there
         raise(exc::notImplementedError(), "`await` inside this kind of expression is not supported yet");
     }
 }

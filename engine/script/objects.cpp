@@ -176,6 +176,9 @@ std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &
     if (name == "__class__")
         return Value(Ref<ClassObject>(typeOf(obj)));
     ClassObject *cls = typeOf(obj);
+    for (const ClassObject *c = cls; c; c = c->base.get())
+        if (auto p = c->properties.find(name); p != c->properties.end())
+            return p->second(*this, obj);
     if (const Value *v = cls->lookup(name)) {
         if (v->is(ObjKind::Native))
             return Value(make<NativeObject>(v->as<NativeObject>()->name, v->as<NativeObject>()->fn, obj));
@@ -322,8 +325,17 @@ void Interpreter::setItem(const Value &obj, const Value &index, Value v)
             std::int64_t start, stop, step;
             adjustSlice(*this, *index.as<SliceObject>(), std::int64_t(items.size()), start, stop, step);
             std::vector<Value> repl = toVector(v);
-            if (step != 1)
-                raise(exc::notImplementedError(), "extended slice assignment is not supported yet");
+            if (step != 1) {
+                std::vector<std::int64_t> positions;
+                for (std::int64_t i = start; step > 0 ? i < stop : i > stop; i += step)
+                    positions.push_back(i);
+                if (positions.size() != repl.size())
+                    raise(exc::valueError(), "attempt to assign sequence of size " + std::to_string(repl.size())
+                                                 + " to extended slice of size " + std::to_string(positions.size()));
+                for (std::size_t k = 0; k < positions.size(); ++k)
+                    items[std::size_t(positions[k])] = repl[k];
+                return;
+            }
             if (stop < start)
                 stop = start;
             items.erase(items.begin() + start, items.begin() + stop);
@@ -367,7 +379,7 @@ void Interpreter::delItem(const Value &obj, const Value &index)
             raise(makeException(exc::keyError(), std::vector<Value>{index}));
         return;
     }
-    raise(exc::typeError(), "'" + typeName(obj) + "' object does not support item deletion");
+    raise(exc::typeError(), "'" + typeName(obj) + "' object doesn't support item deletion");
 }
 
 // ---- operators --------------------------------------------------------------------------------
@@ -508,6 +520,10 @@ Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
                     d->set(e.key, e.value);
         return Value(d);
     }
+    const bool sequence = [](const Value &v) { return v.is(ObjKind::Str) || v.is(ObjKind::List) || v.is(ObjKind::Tuple); }(a)
+                          || b.is(ObjKind::Str) || b.is(ObjKind::List) || b.is(ObjKind::Tuple);
+    if (op == BinaryOp::Mul && sequence)
+        raise(exc::typeError(), "can't multiply sequence by non-int of type '" + typeName(a.is(ObjKind::Str) || a.is(ObjKind::List) || a.is(ObjKind::Tuple) ? b : a) + "'");
     raise(exc::typeError(), std::string("unsupported operand type(s) for ") + opSymbol(op) + ": '" + typeName(a) + "' and '" + typeName(b) + "'");
 }
 
@@ -704,6 +720,8 @@ bool Interpreter::contains(const Value &container, const Value &item)
                 return true;
         return false;
     }
+    if (!container.is(ObjKind::Iterator) && !findAttr(container, "__iter__"))
+        raise(exc::typeError(), "argument of type '" + typeName(container) + "' is not iterable");
     Value it = iter(container);
     Value v;
     while (next(it, v))

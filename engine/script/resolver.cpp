@@ -574,6 +574,10 @@ private:
         case ExprKind::Call: call = true; break;
         case ExprKind::Yield:
         case ExprKind::YieldFrom: unsupported(e->pos, "`yield` (generators)");
+        case ExprKind::GeneratorExp:
+            if (e->hasAwait)
+                unsupported(e->pos, "`await` inside a generator expression (an async generator)");
+            break;
         case ExprKind::Set:
         case ExprKind::SetComp: unsupported(e->pos, "`set`");
         case ExprKind::Lambda: {
@@ -628,9 +632,7 @@ private:
                 unsupported(s.pos, "`except*`");
             break;
         case StmtKind::FunctionDef: {
-            auto &def = *s.function;
-            if (def.isGenerator)
-                unsupported(def.pos, "`yield` (generators)");
+            auto &def = *s.function; // a generator's `yield` is reported where it stands, by expr()
             for (auto &d : def.decorators)
                 call |= expr(d.get());
             for (auto &p : def.positional)
@@ -654,6 +656,16 @@ private:
                 s.bindings.push_back(binding(a.asName.empty() ? a.name : a.asName));
             s.hasCall = true;
             return;
+        case StmtKind::Assign:
+        case StmtKind::AugAssign:
+        case StmtKind::Delete:
+            for (auto *t : {s.target.get()})
+                if (t && t->hasAwait)
+                    unsupported(t->pos, "`await` inside an assignment target");
+            for (auto &t : s.targets)
+                if (t->hasAwait)
+                    unsupported(t->pos, "`await` inside an assignment target");
+            break;
         default: break;
         }
         call |= expr(s.value.get());

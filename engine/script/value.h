@@ -324,6 +324,8 @@ public:
     bool isException = false;
     // Calling a builtin class constructs through this (int("3"), ValueError("x"), list(...)).
     NativeFunction construct;
+    // Read-only attributes computed from the object (Queue.maxsize).
+    std::unordered_map<std::string, std::function<Value(Interpreter &, const Value &self)>> properties;
 };
 
 struct TracebackEntry {
