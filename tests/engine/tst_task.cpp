@@ -6,7 +6,7 @@
 // the reference harness (PYTHONHASHSEED=0 ~/.pyenv/versions/3.12.1/bin/python3
 // tests/conformance/harness/vloop.py SCRIPT.py); the engine's conformance trace must be
 // identical under the matching profile.
-#include "engine/engine.h"
+#include "enginetest.h"
 
 #include <QtTest>
 
@@ -16,13 +16,7 @@
 #include <vector>
 
 using namespace loopscope;
-
-namespace QTest {
-template <> inline char *toString(const std::string &s)
-{
-    return qstrdup(s.c_str());
-}
-} // namespace QTest
+using namespace enginetest;
 
 namespace {
 
@@ -488,69 +482,9 @@ const char *const kTaskNumberingTrace311 = kTaskNumberingTrace;
 
 // ---- helpers ----------------------------------------------------------------------------------
 
-std::unique_ptr<Engine> runScript(const char *script, Profile profile = Profile::Py312)
-{
-    auto e = std::make_unique<Engine>();
-    e->setProfile(profile);
-    if (!e->load(script, "t.py"))
-        qWarning("load error: %s", e->errorText().c_str());
-    e->runToEnd();
-    return e;
-}
 
-// Empty when equal; else the first differing line of two multi-line texts.
-QByteArray firstDifference(const std::string &actual, const std::string &expected)
-{
-    if (actual == expected)
-        return {};
-    const QStringList a = QString::fromStdString(actual).split('\n');
-    const QStringList b = QString::fromStdString(expected).split('\n');
-    for (qsizetype i = 0; i < std::max(a.size(), b.size()); ++i) {
-        const QString x = i < a.size() ? a[i] : QStringLiteral("<end>");
-        const QString y = i < b.size() ? b[i] : QStringLiteral("<end>");
-        if (x != y)
-            return QStringLiteral("line %1 differs:\n   actual: %2\n expected: %3").arg(i + 1).arg(x, y).toUtf8();
-    }
-    return "texts differ";
-}
 
-#define COMPARE_TEXT(actual, expected)                                                                                 \
-    do {                                                                                                               \
-        const QByteArray diff_ = firstDifference((actual), (expected));                                                \
-        if (!diff_.isEmpty())                                                                                          \
-            QFAIL(diff_.constData());                                                                                  \
-    } while (false)
 
-// The engine's conformance trace equals CPython's, under both profiles.
-#define COMPARE_WITH_CPYTHON(name)                                                                                     \
-    do {                                                                                                               \
-        COMPARE_TEXT(runScript(k##name, Profile::Py312)->trace().conformanceText(), std::string(k##name##Trace));      \
-        COMPARE_TEXT(runScript(k##name, Profile::Py311)->trace().conformanceText(), std::string(k##name##Trace311));   \
-    } while (false)
-
-// Runs the engine to its end one loop iteration at a time; element i is the iteration
-// (1, 2, ...) in which trace event i was recorded (0: module code before the loop ran).
-std::vector<int> iterationOfEvents(Engine &e)
-{
-    e.start();
-    std::vector<int> iteration(e.trace().size(), 0);
-    int n = 0;
-    bool more = true;
-    while (more) {
-        more = e.runIteration();
-        iteration.resize(e.trace().size(), ++n);
-    }
-    return iteration;
-}
-
-int printIndex(const Engine &e, const std::string &text)
-{
-    const auto &ev = e.trace().events();
-    for (std::size_t i = 0; i < ev.size(); ++i)
-        if (ev[i].kind == EventKind::Print && e.trace().text(ev[i].text) == text)
-            return int(i);
-    return -1;
-}
 
 // The iterations between two prints of one run (both must exist).
 struct Latency {
