@@ -4,6 +4,7 @@
 #include "engine.h"
 #include "modules.h"
 #include "script/resolver.h"
+#include "script/suggestions.h"
 #include "script/text.h"
 
 #include <cmath>
@@ -214,8 +215,10 @@ std::string Interpreter::formatException(const Value &exception)
             flushRepeats();
         }
     }
-    out += exceptionLine(exception) + "\n";
-    return out;
+    out += exceptionLine(exception);
+    if (inst && inst->exception)
+        out += inst->exception->hint;
+    return out + "\n";
 }
 
 bool Interpreter::exceptionMatches(const Value &e, const Value &spec)
@@ -277,9 +280,33 @@ Value Interpreter::loadName(const Expr &e, Frame &f)
             return *v;
         if (const Value *v = m_builtins->findStr(e.id))
             return *v;
-        raise(exc::nameError(), "name '" + e.id + "' is not defined");
+        raiseNameError(e.id, f);
     }
     }
+}
+
+// NameError with CPython's hint: the closest bound local, global or builtin, or a reminder to
+// import a standard module (3.12).
+void Interpreter::raiseNameError(const std::string &id, Frame &f)
+{
+    std::vector<std::string> candidates;
+    if (f.def) {
+        for (std::size_t i = 0; i < f.def->localNames.size(); ++i)
+            if (!f.locals[i].isUnbound() && f.def->localNames[i].find('@') == std::string::npos)
+                candidates.push_back(f.def->localNames[i]);
+    }
+    for (auto *dict : {f.globals.get(), m_builtins.get()})
+        for (auto &entry : dict->entries())
+            if (entry.live && entry.key.is(ObjKind::Str) && entry.key.as<StrObject>()->value.find('@') == std::string::npos)
+                candidates.push_back(entry.key.as<StrObject>()->value);
+    Value e = makeException(exc::nameError(), "name '" + id + "' is not defined");
+    std::string suggestion = closestName(id, candidates);
+    std::string &hint = e.as<InstanceObject>()->exception->hint;
+    if (!suggestion.empty())
+        hint = ". Did you mean: '" + suggestion + "'?";
+    if (m_engine.profile() == Profile::Py312 && isStdlibModuleName(id))
+        hint += suggestion.empty() ? ". Did you forget to import '" + id + "'?" : " Or did you forget to import '" + id + "'?";
+    raise(e);
 }
 
 void Interpreter::storeName(const std::string &id, Expr::Scope scope, int slot, Frame &f, Value v)

@@ -139,6 +139,7 @@ public:
     Value call(const Value &callee, std::vector<Value> args);
     Value getAttr(const Value &obj, const std::string &name);
     std::optional<Value> findAttr(const Value &obj, const std::string &name);
+    std::vector<std::string> attributeNames(const Value &obj);
     void setAttr(const Value &obj, const std::string &name, Value v);
     Value getItem(const Value &obj, const Value &index);
     void setItem(const Value &obj, const Value &index, Value v);
@@ -219,6 +220,7 @@ private:
 
     // pieces shared by both evaluators
     Value loadName(const Expr &e, Frame &f);
+    [[noreturn]] void raiseNameError(const std::string &id, Frame &f);
     void storeName(const std::string &id, Expr::Scope scope, int slot, Frame &f, Value v);
     void assign(const Expr &target, Value v, Frame &f);
     void deleteTarget(const Expr &target, Frame &f);

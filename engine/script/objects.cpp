@@ -1,6 +1,7 @@
 // The object protocol: attributes, items, operators, comparisons, iteration, repr and str.
 #include "script/interpreter.h"
 
+#include "script/suggestions.h"
 #include "script/text.h"
 
 #include <algorithm>
@@ -193,11 +194,45 @@ Value Interpreter::getAttr(const Value &obj, const std::string &name)
 {
     if (auto v = findAttr(obj, name))
         return *v;
+    std::string message;
     if (obj.is(ObjKind::Module))
-        raise(exc::attributeError(), "module '" + obj.as<ModuleObject>()->name + "' has no attribute '" + name + "'");
-    if (obj.is(ObjKind::Class))
-        raise(exc::attributeError(), "type object '" + obj.as<ClassObject>()->name + "' has no attribute '" + name + "'");
-    raise(exc::attributeError(), "'" + typeName(obj) + "' object has no attribute '" + name + "'");
+        message = "module '" + obj.as<ModuleObject>()->name + "' has no attribute '" + name + "'";
+    else if (obj.is(ObjKind::Class))
+        message = "type object '" + obj.as<ClassObject>()->name + "' has no attribute '" + name + "'";
+    else
+        message = "'" + typeName(obj) + "' object has no attribute '" + name + "'";
+    Value e = makeException(exc::attributeError(), message);
+    // CPython's hint: the closest name in dir(obj), which is sorted.
+    std::vector<std::string> names = attributeNames(obj);
+    std::sort(names.begin(), names.end());
+    std::string suggestion = closestName(name, names);
+    if (!suggestion.empty())
+        e.as<InstanceObject>()->exception->hint = ". Did you mean: '" + suggestion + "'?";
+    raise(e);
+}
+
+// What dir(obj) lists, unsorted.
+std::vector<std::string> Interpreter::attributeNames(const Value &obj)
+{
+    std::vector<std::string> names;
+    auto addDict = [&](const DictObject &d) {
+        for (auto &entry : d.entries())
+            if (entry.live && entry.key.is(ObjKind::Str))
+                names.push_back(entry.key.as<StrObject>()->value);
+    };
+    if (obj.is(ObjKind::Module)) {
+        addDict(*obj.as<ModuleObject>()->dict);
+        return names;
+    }
+    if (obj.is(ObjKind::Instance) && obj.as<InstanceObject>()->attrs)
+        addDict(*obj.as<InstanceObject>()->attrs);
+    const ClassObject *cls = obj.is(ObjKind::Class) ? obj.as<ClassObject>() : typeOf(obj);
+    for (const ClassObject *c = cls; c; c = c->base.get()) {
+        addDict(*c->dict);
+        for (auto &[n, fn] : c->properties)
+            names.push_back(n);
+    }
+    return names;
 }
 
 void Interpreter::setAttr(const Value &obj, const std::string &name, Value v)

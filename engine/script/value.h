@@ -339,7 +339,8 @@ struct ExceptionData {
     Value cause;   // __cause__
     Value context; // __context__
     bool suppressContext = false;
-    std::vector<TracebackEntry> traceback; // innermost last, as Python prints it
+    std::vector<TracebackEntry> traceback; // innermost first; printed outermost first
+    std::string hint; // appended to the message in tracebacks: ". Did you mean: 'print'?"
 };
 
 // An instance of a class (for now: exceptions).

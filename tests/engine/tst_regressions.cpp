@@ -356,6 +356,145 @@ asyncio.run(main())
         << QString::fromUtf8(R"py(t cleaned up
 )py")
         << QString::fromUtf8(R"py()py") << 4;
+    QTest::newRow("hint_name_error_did_you_mean") << QString::fromUtf8(R"py(def f():
+    counter = 1
+    return countr + 1
+f()
+)py")
+        << QString::fromUtf8(R"py()py")
+        << QString::fromUtf8(R"py(Traceback (most recent call last):
+  File "t.py", line 4, in <module>
+    f()
+  File "t.py", line 3, in f
+    return countr + 1
+NameError: name 'countr' is not defined. Did you mean: 'counter'?
+)py") << 1;
+    QTest::newRow("hint_builtin_typo") << QString::fromUtf8(R"py(prnt("x")
+)py")
+        << QString::fromUtf8(R"py()py")
+        << QString::fromUtf8(R"py(Traceback (most recent call last):
+  File "t.py", line 1, in <module>
+    prnt("x")
+NameError: name 'prnt' is not defined. Did you mean: 'print'?
+)py") << 1;
+    QTest::newRow("hint_attribute_typo") << QString::fromUtf8(R"py(xs = []
+xs.apend(1)
+)py")
+        << QString::fromUtf8(R"py()py")
+        << QString::fromUtf8(R"py(Traceback (most recent call last):
+  File "t.py", line 2, in <module>
+    xs.apend(1)
+AttributeError: 'list' object has no attribute 'apend'. Did you mean: 'append'?
+)py") << 1;
+    QTest::newRow("hint_module_attribute_typo") << QString::fromUtf8(R"py(import asyncio
+asyncio.sleeep(1)
+)py")
+        << QString::fromUtf8(R"py()py")
+        << QString::fromUtf8(R"py(Traceback (most recent call last):
+  File "t.py", line 2, in <module>
+    asyncio.sleeep(1)
+AttributeError: module 'asyncio' has no attribute 'sleeep'. Did you mean: 'sleep'?
+)py") << 1;
+    QTest::newRow("hint_forgot_import") << QString::fromUtf8(R"py(async def main():
+    pass
+asyncio.run(main())
+)py")
+        << QString::fromUtf8(R"py()py")
+        << QString::fromUtf8(R"py(Traceback (most recent call last):
+  File "t.py", line 3, in <module>
+    asyncio.run(main())
+NameError: name 'asyncio' is not defined. Did you forget to import 'asyncio'?
+)py") << 1;
+    QTest::newRow("hint_both") << QString::fromUtf8(R"py(randm = 1
+print(random)
+)py")
+        << QString::fromUtf8(R"py()py")
+        << QString::fromUtf8(R"py(Traceback (most recent call last):
+  File "t.py", line 2, in <module>
+    print(random)
+NameError: name 'random' is not defined. Did you mean: 'randm'? Or did you forget to import 'random'?
+)py") << 1;
+    QTest::newRow("await_in_comprehensions") << QString::fromUtf8(R"py(import asyncio
+async def v(i):
+    await asyncio.sleep(0.1)
+    return i * 2
+async def main():
+    print([await v(i) for i in range(3)])
+    print({i: await v(i) for i in range(3) if await v(i) > 0})
+    print([await v(i + j) for i in range(2) for j in range(2)])
+asyncio.run(main())
+)py")
+        << QString::fromUtf8(R"py([0, 2, 4]
+{1: 2, 2: 4}
+[0, 2, 2, 4]
+)py")
+        << QString::fromUtf8(R"py()py") << 0;
+    QTest::newRow("extended_slice_assignment") << QString::fromUtf8(R"py(ys = list(range(6))
+ys[::2] = ["a", "b", "c"]
+print(ys)
+ys[::-3] = [1, 2]
+print(ys)
+try:
+    ys[1::2] = [9]
+except ValueError as e:
+    print(e)
+)py")
+        << QString::fromUtf8(R"py(['a', 1, 'b', 3, 'c', 5]
+['a', 1, 2, 3, 'c', 1]
+attempt to assign sequence of size 1 to extended slice of size 3
+)py")
+        << QString::fromUtf8(R"py()py") << 0;
+    QTest::newRow("messages_for_common_type_errors") << QString::fromUtf8(R"py(for src in ['"a" * "b"', '[1] * 1.5', '3 in 3', 'dict([(1, 2, 3)])']:
+    try:
+        eval(src) if False else None
+    except Exception as e:
+        print(e)
+def mul():
+    return "a" * "b"
+def contains():
+    return 3 in 3
+def unpack():
+    a, b = 5
+for fn in (mul, contains, unpack):
+    try:
+        fn()
+    except TypeError as e:
+        print(e)
+try:
+    dict([(1, 2, 3)])
+except ValueError as e:
+    print(e)
+try:
+    print(sep=1)
+except TypeError as e:
+    print(e)
+)py")
+        << QString::fromUtf8(R"py(can't multiply sequence by non-int of type 'str'
+argument of type 'int' is not iterable
+cannot unpack non-iterable int object
+dictionary update sequence element #0 has length 3; 2 is required
+sep must be None or a string, not int
+)py")
+        << QString::fromUtf8(R"py()py") << 0;
+    QTest::newRow("priority_queue_heap_order") << QString::fromUtf8(R"py(import asyncio
+async def main():
+    q = asyncio.PriorityQueue()
+    for item in [2, 1.0, 1, True, 0, 1.0, 3, 1]:
+        q.put_nowait(item)
+    print([q.get_nowait() for _ in range(q.qsize())], q.maxsize)
+asyncio.run(main())
+)py")
+        << QString::fromUtf8(R"py([0, 1, 1.0, 1.0, True, 1, 2, 3] 0
+)py")
+        << QString::fromUtf8(R"py()py") << 0;
+    QTest::newRow("dict_and_range_extras") << QString::fromUtf8(R"py(d = {"a": 1, "b": 2}
+print(d.popitem(), d, dict.fromkeys("ab", 0), range(10).index(3), range(0, 10, 2).count(4))
+print("a\tb".expandtabs(), "x".isprintable(), hash(5), hash(True), hash(-1))
+)py")
+        << QString::fromUtf8(R"py(('b', 2) {'a': 1} {'a': 0, 'b': 0} 3 1
+a       b True 5 1 -2
+)py")
+        << QString::fromUtf8(R"py()py") << 0;
     }
 
     void matchesCPython()
