@@ -86,10 +86,17 @@ Value minMax(Interpreter &in, Args &a, bool wantMax)
 }
 
 // str.format(*args, **kwargs): {} {0} {name} {x.attr} {x[0]} with !r/!s and a spec.
-std::string strFormat(Interpreter &in, const std::string &tmpl, const Args &a)
+// Automatic ({}) and manual ({0}) numbering may not be mixed; nested specs share the counter.
+struct FieldNumbering {
+    std::size_t next = 0;
+    bool automatic = false;
+    bool manual = false;
+};
+
+std::string strFormat(Interpreter &in, const std::string &tmpl, const Args &a, FieldNumbering &numbering)
 {
     std::string out;
-    std::size_t autoIndex = 0;
+    std::size_t &autoIndex = numbering.next;
     for (std::size_t i = 0; i < tmpl.size(); ++i) {
         char c = tmpl[i];
         if (c == '{' && i + 1 < tmpl.size() && tmpl[i + 1] == '{') {
@@ -117,13 +124,13 @@ std::string strFormat(Interpreter &in, const std::string &tmpl, const Args &a)
                 --depth;
         }
         if (depth)
-            in.raise(exc::valueError(), "expected '}' before end of string");
+            in.raise(exc::valueError(), j - i == 1 ? "Single '{' encountered in format string" : "expected '}' before end of string");
         std::string field = tmpl.substr(i + 1, j - i - 2);
         i = j - 1;
         std::string spec;
         char conversion = 0;
         if (auto colon = field.find(':'); colon != std::string::npos) {
-            spec = strFormat(in, field.substr(colon + 1), a);
+            spec = strFormat(in, field.substr(colon + 1), a, numbering);
             field = field.substr(0, colon);
         }
         if (auto bang = field.find('!'); bang != std::string::npos) {
@@ -133,6 +140,13 @@ std::string strFormat(Interpreter &in, const std::string &tmpl, const Args &a)
         std::size_t end = field.find_first_of(".[");
         std::string head = field.substr(0, end);
         Value v;
+        const bool numeric = !head.empty() && std::all_of(head.begin(), head.end(), [](char x) { return std::isdigit(static_cast<unsigned char>(x)); });
+        if (head.empty() ? numbering.manual : (numeric && numbering.automatic))
+            in.raise(exc::valueError(), head.empty() ? "cannot switch from manual field specification to automatic field numbering"
+                                                     : "cannot switch from automatic field numbering to manual field specification");
+        (head.empty() ? numbering.automatic : numbering.manual) |= head.empty() || numeric;
+        if (conversion && conversion != 'r' && conversion != 's' && conversion != 'a')
+            in.raise(exc::valueError(), std::string("Unknown conversion specifier ") + conversion);
         if (head.empty()) {
             if (autoIndex >= a.args.size())
                 in.raise(exc::indexError(), "Replacement index " + std::to_string(autoIndex) + " out of range for positional args tuple");
@@ -330,7 +344,10 @@ void installStrMethods(ClassObject *c)
         args::expect(in, "removesuffix", a, 1, 1);
         return str(text::removesuffix(self(s), args::toStr(in, a.args[0], "suffix")));
     });
-    c->addMethod("format", [](Interpreter &in, const Value &s, Args &a) { return str(strFormat(in, self(s), a)); });
+    c->addMethod("format", [](Interpreter &in, const Value &s, Args &a) {
+        FieldNumbering numbering;
+        return str(strFormat(in, self(s), a, numbering));
+    });
     c->addMethod("encode", [](Interpreter &in, const Value &, Args &) -> Value {
         in.raise(exc::notImplementedError(), "bytes are not supported yet");
     });
@@ -493,27 +510,13 @@ void installDictMethods(ClassObject *c)
         const Value *v = dict(d)->find(a.args[0]);
         return v ? *v : optionalArg(a, 1);
     });
-    c->addMethod("items", [](Interpreter &, const Value &d, Args &) {
-        std::vector<Value> out;
-        for (auto &e : dict(d)->entries())
-            if (e.live)
-                out.push_back(tuple({e.key, e.value}));
-        return list(std::move(out));
-    });
-    c->addMethod("keys", [](Interpreter &, const Value &d, Args &) {
-        std::vector<Value> out;
-        for (auto &e : dict(d)->entries())
-            if (e.live)
-                out.push_back(e.key);
-        return list(std::move(out));
-    });
-    c->addMethod("values", [](Interpreter &, const Value &d, Args &) {
-        std::vector<Value> out;
-        for (auto &e : dict(d)->entries())
-            if (e.live)
-                out.push_back(e.value);
-        return list(std::move(out));
-    });
+    using Which = DictViewObject::Which;
+    for (auto [name, which] : {std::pair{"keys", Which::Keys}, std::pair{"values", Which::Values}, std::pair{"items", Which::Items}}) {
+        Which w = which;
+        c->addMethod(name, [w](Interpreter &, const Value &d, Args &) {
+            return Value(make<DictViewObject>(Ref<DictObject>(dict(d)), w));
+        });
+    }
     c->addMethod("setdefault", [](Interpreter &in, const Value &d, Args &a) {
         args::expect(in, "setdefault", a, 1, 2);
         if (const Value *v = dict(d)->find(a.args[0]))

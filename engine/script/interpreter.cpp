@@ -340,7 +340,8 @@ void Interpreter::assign(const Expr &target, Value v, Frame &f)
     case ExprKind::Tuple:
     case ExprKind::List: {
         if (!v.isObj() || (!v.is(ObjKind::List) && !v.is(ObjKind::Tuple) && !v.is(ObjKind::Str) && !v.is(ObjKind::Dict)
-                           && !v.is(ObjKind::Range) && !v.is(ObjKind::Iterator) && !findAttr(v, "__iter__")))
+                           && !v.is(ObjKind::Range) && !v.is(ObjKind::Iterator) && !v.is(ObjKind::DictView)
+                           && !findAttr(v, "__iter__")))
             raise(exc::typeError(), "cannot unpack non-iterable " + typeName(v) + " object");
         std::vector<Value> items = toVector(v);
         std::size_t n = target.elements.size();

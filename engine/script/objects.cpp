@@ -741,6 +741,8 @@ bool Interpreter::contains(const Value &container, const Value &item)
             raise(exc::typeError(), "unhashable type: '" + typeName(item) + "'");
         return container.as<DictObject>()->find(item) != nullptr;
     }
+    if (container.is(ObjKind::DictView) && container.as<DictViewObject>()->which == DictViewObject::Which::Keys)
+        return contains(Value(container.as<DictViewObject>()->dict), item);
     if (container.is(ObjKind::Range) && item.isIntLike()) {
         auto *r = container.as<RangeObject>();
         std::int64_t x = item.asInt();
@@ -755,7 +757,7 @@ bool Interpreter::contains(const Value &container, const Value &item)
                 return true;
         return false;
     }
-    if (!container.is(ObjKind::Iterator) && !findAttr(container, "__iter__"))
+    if (!container.is(ObjKind::Iterator) && !container.is(ObjKind::DictView) && !findAttr(container, "__iter__"))
         raise(exc::typeError(), "argument of type '" + typeName(container) + "' is not iterable");
     Value it = iter(container);
     Value v;
@@ -781,6 +783,7 @@ bool Interpreter::truthy(const Value &v)
     case ObjKind::Tuple: return !v.as<TupleObject>()->items.empty();
     case ObjKind::Dict: return v.as<DictObject>()->size() != 0;
     case ObjKind::Range: return v.as<RangeObject>()->length() != 0;
+    case ObjKind::DictView: return v.as<DictViewObject>()->dict->size() != 0;
     default: return true;
     }
 }
@@ -794,6 +797,7 @@ std::int64_t Interpreter::length(const Value &v)
         case ObjKind::Tuple: return std::int64_t(v.as<TupleObject>()->items.size());
         case ObjKind::Dict: return std::int64_t(v.as<DictObject>()->size());
         case ObjKind::Range: return v.as<RangeObject>()->length();
+        case ObjKind::DictView: return std::int64_t(v.as<DictViewObject>()->dict->size());
         default:
             if (auto m = findAttr(v, "__len__"))
                 return args::toInt(*this, call(*m, std::vector<Value>{}), "__len__");
@@ -854,6 +858,24 @@ Value Interpreter::iter(const Value &v)
                 if (i >= entries.size())
                     return false;
                 out = entries[i++].key;
+                return true;
+            }));
+        }
+        case ObjKind::DictView: {
+            Ref<DictViewObject> view(v.as<DictViewObject>());
+            std::size_t i = 0;
+            std::uint64_t version = view->dict->version();
+            std::size_t size = view->dict->size();
+            return Value(make<IteratorObject>([this, view, i, version, size](Value &out) mutable {
+                const auto &d = view->dict;
+                if (d->version() != version && d->size() != size)
+                    raise(exc::runtimeError(), "dictionary changed size during iteration");
+                auto &entries = d->entries();
+                while (i < entries.size() && !entries[i].live)
+                    ++i;
+                if (i >= entries.size())
+                    return false;
+                out = view->element(entries[i++]);
                 return true;
             }));
         }
@@ -956,6 +978,12 @@ std::string Interpreter::repr(const Value &v)
             first = false;
         }
         return out + "}";
+    }
+    case ObjKind::DictView: {
+        if (auto c = guard("..."))
+            return *c;
+        Push p(o);
+        return typeName(v) + "(" + repr(list(toVector(v))) + ")";
     }
     case ObjKind::Range: {
         auto *r = v.as<RangeObject>();

@@ -459,8 +459,31 @@ LOOPSCOPE_BUILTIN_TYPE(cellType, "cell", object())
 LOOPSCOPE_BUILTIN_TYPE(coroutineType, "coroutine", object())
 LOOPSCOPE_BUILTIN_TYPE(iteratorType, "iterator", object())
 LOOPSCOPE_BUILTIN_TYPE(handleType, "TimerHandle", object())
+LOOPSCOPE_BUILTIN_TYPE(dictKeysType, "dict_keys", object())
+LOOPSCOPE_BUILTIN_TYPE(dictValuesType, "dict_values", object())
+LOOPSCOPE_BUILTIN_TYPE(dictItemsType, "dict_items", object())
 #undef LOOPSCOPE_BUILTIN_TYPE
+
+ClassObject *dictViewType(DictViewObject::Which which)
+{
+    switch (which) {
+    case DictViewObject::Which::Keys: return dictKeysType();
+    case DictViewObject::Which::Values: return dictValuesType();
+    default: return dictItemsType();
+    }
+}
 } // namespace types
+
+ClassObject *DictViewObject::cls() const { return types::dictViewType(which); }
+
+Value DictViewObject::element(const DictObject::Entry &e) const
+{
+    switch (which) {
+    case Which::Keys: return e.key;
+    case Which::Values: return e.value;
+    default: return tuple({e.key, e.value});
+    }
+}
 
 ClassObject *StrObject::cls() const { return types::strType(); }
 ClassObject *ListObject::cls() const { return types::listType(); }

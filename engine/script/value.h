@@ -54,7 +54,7 @@ Ref<T> make(Args &&...args) { return Ref<T>(new T(std::forward<Args>(args)...));
 
 enum class ObjKind : std::uint8_t {
     Str, List, Tuple, Dict, Set, Function, Native, BoundMethod, Class, Instance, Coroutine,
-    Future, Module, Range, Iterator, Cell, Slice, Handle, Other
+    Future, Module, Range, Iterator, Cell, Slice, Handle, DictView, Other
 };
 
 class Object {
@@ -254,6 +254,19 @@ private:
     std::uint64_t m_version = 0;
 };
 
+// d.keys(), d.values(), d.items(): live views of a dict.
+class DictViewObject : public Object {
+public:
+    enum class Which : std::uint8_t { Keys, Values, Items };
+    DictViewObject(Ref<DictObject> d, Which w) : Object(ObjKind::DictView), dict(std::move(d)), which(w) { track(); }
+    ClassObject *cls() const override;
+    void clearRefs() override { dict.reset(); }
+    // The element at entry i (a key, a value or a (key, value) tuple).
+    Value element(const DictObject::Entry &e) const;
+    Ref<DictObject> dict;
+    Which which;
+};
+
 class CellObject : public Object {
 public:
     CellObject() : Object(ObjKind::Cell) { track(); }
@@ -388,6 +401,7 @@ ClassObject *cellType();
 ClassObject *coroutineType();
 ClassObject *iteratorType(); // generic iterator class
 ClassObject *handleType();
+ClassObject *dictViewType(DictViewObject::Which which);
 } // namespace types
 
 ClassObject *typeOf(const Value &v);
