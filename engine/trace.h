@@ -13,8 +13,9 @@ namespace loopscope {
 
 enum class EventKind : std::uint8_t {
     TaskCreated,     // subject = task, other = parent task (0 = none), text = "name\tcoroutine", line
-    StepBegin,       // subject = task (0 = plain callback), other = cause id, aux = StepCause, text = handle description
-    StepEnd,         // subject = task (0 = plain callback), aux = StepOutcome
+    StepBegin,       // subject = task (0 = plain callback), other = the future whose callback this is (0 = none),
+                     // aux = StepCause, text = handle description
+    StepEnd,         // subject = task (0 = plain callback)
     Await,           // subject = task, other = future id, text = what (e.g. "asyncio.sleep(1)"), line
     Wake,            // subject = waker task (0 = timer or callback), other = wakee task, text = through what
     Print,           // subject = task (0 = none), text = the printed text (without trailing newline)
