@@ -447,39 +447,105 @@ void Lexer::readName()
 
 void Lexer::readString(std::size_t start, std::string_view prefix)
 {
-    const bool isFString = prefix.find_first_of("fF") != std::string_view::npos;
-    const char quote = m_text[m_pos];
-    const bool triple = peekChar(1) == quote && peekChar(2) == quote;
-    std::size_t p = m_pos + (triple ? 3 : 1);
+    m_pos = skipString(start, m_pos, prefix.find_first_of("fF") != std::string_view::npos);
+    emit(TokenKind::String, start, m_pos);
+}
+
+// Scans a string literal whose opening quote is at `quotePos`; returns the offset just past its
+// closing quote. F-strings follow 3.12's rules (PEP 701): inside a replacement field's expression,
+// quotes start nested string literals (of any kind, the f-string's own quote included), so they
+// never end the f-string; in a format spec, quotes are plain text.
+std::size_t Lexer::skipString(std::size_t start, std::size_t quotePos, bool isFString)
+{
+    const char quote = m_text[quotePos];
+    const bool triple = quotePos + 2 < m_end && m_text[quotePos + 1] == quote && m_text[quotePos + 2] == quote;
+    std::size_t p = quotePos + (triple ? 3 : 1);
     const std::string kind = std::string(triple ? "triple-quoted " : "") + (isFString ? "f-string" : "string");
+    auto unterminated = [&](std::size_t at) {
+        const int line = at >= m_end ? (m_expressionMode ? m_source.position(m_end).line : m_source.lineCount())
+                                     : m_source.position(at).line;
+        failAt(start, "unterminated " + kind + " literal (detected at line " + std::to_string(line) + ")");
+    };
+    // One entry per open replacement field: whether it is in its format spec yet, and the
+    // brackets open in its expression.
+    struct Field {
+        bool inSpec = false;
+        std::string brackets;
+    };
+    std::vector<Field> fields;
     for (;;) {
-        if (p >= m_end) {
-            const int line = m_expressionMode ? m_source.position(m_end).line : m_source.lineCount();
-            failAt(start, "unterminated " + kind + " literal (detected at line " + std::to_string(line) + ")");
-        }
+        if (p >= m_end)
+            unterminated(m_end);
         const char c = m_text[p];
+        const bool inExpression = !fields.empty() && !fields.back().inSpec;
+        if (inExpression) {
+            Field &field = fields.back();
+            if (c == '\'' || c == '"') {
+                // A nested literal; its prefix letters are just before it.
+                std::size_t q = p;
+                while (q > quotePos && std::string_view("rRbBuUfF").find(m_text[q - 1]) != std::string_view::npos)
+                    --q;
+                const std::string_view nestedPrefix = m_text.substr(q, p - q);
+                const bool nestedF = nestedPrefix.find_first_of("fF") != std::string_view::npos;
+                if (c != quote || triple) {
+                    p = skipString(q, p, nestedF);
+                    continue;
+                }
+                // The f-string's own quote: a nested literal if one ends there (3.12), else the
+                // end of this f-string with a field left open (the parser reports it).
+                try {
+                    p = skipString(q, p, nestedF);
+                } catch (const SyntaxError &) {
+                    return p + 1;
+                }
+                continue;
+            }
+            if (c == '(' || c == '[' || c == '{')
+                field.brackets += c;
+            else if ((c == ')' || c == ']') && !field.brackets.empty())
+                field.brackets.pop_back();
+            else if (c == '}') {
+                if (field.brackets.empty())
+                    fields.pop_back();
+                else
+                    field.brackets.pop_back();
+            } else if (c == ':' && field.brackets.empty()) {
+                field.inSpec = true;
+            }
+            ++p;
+            continue;
+        }
         if (c == '\\') {
             p += 2; // the escaped character, a newline included, never ends the literal
             continue;
         }
-        if (c == '\n' && !triple) {
-            failAt(start, "unterminated " + kind + " literal (detected at line "
-                              + std::to_string(m_source.position(p).line) + ")");
-        }
-        if (c == quote) {
-            if (!triple) {
+        if (c == '\n' && !triple)
+            unterminated(p);
+        if (isFString) {
+            const bool doubled = p + 1 < m_end && m_text[p + 1] == c;
+            if (c == '{' && (fields.empty() ? !doubled : true)) {
+                fields.push_back(Field{}); // a replacement field (nested in a spec, or at the top)
                 ++p;
-                break;
+                continue;
             }
-            if (p + 2 < m_end && m_text[p + 1] == quote && m_text[p + 2] == quote) {
-                p += 3;
-                break;
+            if (c == '{' || (c == '}' && fields.empty() && doubled)) {
+                p += 2; // {{ or }} in the literal text
+                continue;
             }
+            if (c == '}' && !fields.empty()) {
+                fields.pop_back(); // the end of a field whose spec we are in
+                ++p;
+                continue;
+            }
+        }
+        if (c == quote && fields.empty()) {
+            if (!triple)
+                return p + 1;
+            if (p + 2 < m_end && m_text[p + 1] == quote && m_text[p + 2] == quote)
+                return p + 3;
         }
         ++p;
     }
-    m_pos = p;
-    emit(TokenKind::String, start, p);
 }
 
 void Lexer::checkNumberEnd(const char *kind)

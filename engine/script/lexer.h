@@ -93,6 +93,7 @@ private:
     void readName();
     void readNumber();
     void readString(std::size_t start, std::string_view prefix);
+    std::size_t skipString(std::size_t start, std::size_t quotePos, bool isFString);
     void readOperator();
     void finish();
 

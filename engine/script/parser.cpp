@@ -2157,15 +2157,17 @@ FStringPart Parser::parseFStringField(const Token &token, std::size_t &i, std::s
     ++i; // '{'
     const std::size_t exprBegin = i;
 
-    // Find where the expression ends, skipping nested brackets and strings (3.11 rules: the
-    // f-string's own quote cannot appear inside).
+    // Find where the expression ends, skipping nested brackets and strings (3.12 rules, PEP 701:
+    // nested strings may use any quote and hold backslashes).
     std::string brackets;
     char quote = 0;
     bool tripleQuote = false;
     while (i < end) {
         const char c = source[i];
-        if (c == '\\')
-            failAtOffset(i, "f-string expression part cannot include a backslash");
+        if (c == '\\' && quote) {
+            i += 2; // an escape inside a nested string literal
+            continue;
+        }
         if (quote) {
             if (c == quote && (!tripleQuote || (i + 2 < end && source[i + 1] == quote && source[i + 2] == quote))) {
                 i += tripleQuote ? 3 : 1;

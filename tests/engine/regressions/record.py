@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Re-records tests/engine/tst_regressions.cpp from cases.py with a live CPython 3.12.
+
+Each case runs as a script under CPython; its stdout, its stderr (without caret lines and without
+frames inside asyncio's own files, which Loopscope does not print) and its exit status become the
+row's expectation, written between the BEGIN/END markers of the test file.
+
+    python3 tests/engine/regressions/record.py [path/to/python3.12]
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TEST = os.path.join(HERE, "..", "tst_regressions.cpp")
+sys.path.insert(0, HERE)
+from cases import CASES  # noqa: E402
+
+BEGIN = "        // BEGIN RECORDED ROWS (tests/engine/regressions/record.py)\n"
+END = "        // END RECORDED ROWS\n"
+
+
+def clean_stderr(err, script):
+    out = []
+    lines = err.split("\n")
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if re.match(r"^\s*[\^~]+\s*$", line):
+            i += 1
+            continue
+        m = re.match(r'^  File "([^"]*)", line', line)
+        if m and "asyncio/" in m.group(1):
+            i += 2
+            continue
+        out.append(line.replace(f'File "{script}"', 'File "t.py"'))
+        i += 1
+    return "\n".join(out)
+
+
+def literal(text):
+    # Plain escaped literals: Qt 6.4's moc misreads raw strings holding quotes and apostrophes.
+    body = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", '\\n"\n            "')
+    return 'QString::fromUtf8("' + body + '")'
+
+
+def main():
+    python = sys.argv[1] if len(sys.argv) > 1 else os.path.expanduser("~/.pyenv/versions/3.12.1/bin/python3")
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        script = os.path.join(tmp, "t.py")
+        for name, source in CASES.items():
+            with open(script, "w") as f:
+                f.write(source)
+            p = subprocess.run([python, script], capture_output=True, text=True, cwd=tmp)
+            rows.append(f'        QTest::newRow("{name}") << {literal(source)}\n'
+                        f'            << {literal(p.stdout)}\n'
+                        f'            << {literal(clean_stderr(p.stderr, script))} << {p.returncode};\n')
+    text = open(TEST).read()
+    start = text.index(BEGIN) + len(BEGIN)
+    stop = text.index(END)
+    open(TEST, "w").write(text[:start] + "".join(rows) + text[stop:])
+    print(f"recorded {len(rows)} rows with {python}")
+
+
+if __name__ == "__main__":
+    main()
