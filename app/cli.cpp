@@ -71,7 +71,8 @@ int runCommand(const QStringList &args)
                 return usageError(QStringLiteral("unknown trace format '%1' (known: conformance)").arg(a.mid(8)));
             conformance = true;
         } else if (a == QLatin1String("--python") || a.startsWith(QLatin1String("--python="))) {
-            QString v = a.contains(QLatin1Char('=')) ? a.section(QLatin1Char('='), 1) : (i + 1 < args.size() ? args[++i] : QString());
+            QString v = a.contains(QLatin1Char('=')) ? a.section(QLatin1Char('='), 1)
+                                                     : (i + 1 < args.size() ? args[++i] : QString());
             if (v == QLatin1String("3.11"))
                 profile = Profile::Py311;
             else if (v == QLatin1String("3.12"))
@@ -109,7 +110,8 @@ int runCommand(const QStringList &args)
         if (engine.outcome() == Outcome::Deadlock)
             std::fprintf(stderr, "%s", engine.deadlockReport().text.c_str());
         else if (engine.outcome() == Outcome::Livelock)
-            std::fprintf(stderr, "livelock: more than 100000 loop iterations at t=%.3f while a timer waits\n", engine.loop().time());
+            std::fprintf(stderr, "livelock: more than 100000 loop iterations at t=%.3f while a timer waits\n",
+                engine.loop().time());
     }
     return engine.exitStatus();
 }

@@ -45,7 +45,8 @@ int runGui(int argc, char **argv, const QStringList &args)
 
     loopscope::ScenarioInfo scenario;
     if (!loopscope::ScenarioLibrary::find(scenarioName, &scenario)) {
-        std::fprintf(stderr, "loopscope: no built-in scenario named '%s' (see 'loopscope list')\n", qPrintable(scenarioName));
+        std::fprintf(
+            stderr, "loopscope: no built-in scenario named '%s' (see 'loopscope list')\n", qPrintable(scenarioName));
         return 2;
     }
     // Until the stepping UI lands, the window shows the script and the trace of a full run.
@@ -63,8 +64,9 @@ int runGui(int argc, char **argv, const QStringList &args)
     engine.rootContext()->setContextProperty(QStringLiteral("scenarioName"), scenario.name);
     engine.rootContext()->setContextProperty(QStringLiteral("scenarioTitle"), scenario.title);
     engine.rootContext()->setContextProperty(QStringLiteral("scenarioSummary"), scenario.summary);
-    QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
-                     Qt::QueuedConnection);
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
+        Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/qml/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;

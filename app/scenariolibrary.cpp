@@ -11,8 +11,8 @@ ScenarioInfo ScenarioLibrary::parseHeader(const QString &name, const QString &so
     ScenarioInfo info;
     info.name = name;
     info.source = source;
-    static const QRegularExpression docstring(QStringLiteral("^\\s*\"\"\"(.*?)\"\"\""),
-                                              QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression docstring(
+        QStringLiteral("^\\s*\"\"\"(.*?)\"\"\""), QRegularExpression::DotMatchesEverythingOption);
     const auto match = docstring.match(source);
     const QString header = match.hasMatch() ? match.captured(1) : QString();
     for (const QString &line : header.split(QLatin1Char('\n'))) {

@@ -7,11 +7,11 @@
 namespace loopscope {
 
 struct ScenarioInfo {
-    QString name;    // file name without .py: "gather"
-    QString title;   // from the docstring header
+    QString name; // file name without .py: "gather"
+    QString title; // from the docstring header
     QString summary;
     QString notice;
-    QString source;  // the script
+    QString source; // the script
 };
 
 class ScenarioLibrary {

@@ -35,13 +35,25 @@ Ref<Future> newFuture(Engine &engine, std::string description)
 
 namespace {
 
-Engine &engineOf(Interpreter &in) { return in.engine(); }
+Engine &engineOf(Interpreter &in)
+{
+    return in.engine();
+}
 
-bool isCancelledError(Interpreter &in, const Value &v) { return !v.isNone() && in.isInstance(v, exc::cancelledError()); }
+bool isCancelledError(Interpreter &in, const Value &v)
+{
+    return !v.isNone() && in.isInstance(v, exc::cancelledError());
+}
 
-Ref<Future> asFuture(const Value &v) { return Ref<Future>(v.as<Future>()); }
+Ref<Future> asFuture(const Value &v)
+{
+    return Ref<Future>(v.as<Future>());
+}
 
-std::string seconds(Interpreter &in, const Value &v) { return in.repr(v); }
+std::string seconds(Interpreter &in, const Value &v)
+{
+    return in.repr(v);
+}
 
 // tasks.ensure_future: futures pass through, coroutines become tasks (consuming a number).
 Ref<Future> ensureFuture(Engine &engine, const Value &v)
@@ -64,19 +76,19 @@ void requireRunningLoop(Interpreter &in)
 
 Value cancelledError(Interpreter &in, const Value &msg)
 {
-    return msg.isNone() ? in.makeException(exc::cancelledError(), std::vector<Value>{})
-                        : in.makeException(exc::cancelledError(), std::vector<Value>{msg});
+    return msg.isNone() ? in.makeException(exc::cancelledError(), std::vector<Value> {})
+                        : in.makeException(exc::cancelledError(), std::vector<Value> {msg});
 }
 
 // TimeoutError raised `from` the CancelledError, as `raise TimeoutError from exc`.
 [[noreturn]] void raiseTimeoutFrom(Interpreter &in, const Value &cause)
 {
-    Value e = in.makeException(exc::timeoutError(), std::vector<Value>{});
+    Value e = in.makeException(exc::timeoutError(), std::vector<Value> {});
     auto *data = e.as<script::InstanceObject>()->exception.get();
     data->cause = cause;
     data->context = cause;
     data->suppressContext = true;
-    throw ScriptError{e};
+    throw ScriptError {e};
 }
 
 // ---- sleep (rule 16) --------------------------------------------------------------------------
@@ -84,7 +96,7 @@ Value cancelledError(Interpreter &in, const Value &msg)
 QCoro::Task<Value> sleepBody(Engine &engine, double delay, Value result, std::string what)
 {
     if (delay <= 0) {
-        co_await FutureAwaiter{engine, nullptr}; // a bare yield: one iteration
+        co_await FutureAwaiter {engine, nullptr}; // a bare yield: one iteration
         co_return result;
     }
     auto fut = newFuture(engine, what);
@@ -107,15 +119,19 @@ QCoro::Task<Value> sleepBody(Engine &engine, double delay, Value result, std::st
                 engine.trace().append(EventKind::TimerCancelled, engine.loop().now(), timer->id);
             }
         }
-    } cancelTimer{engine, timer};
-    co_return co_await FutureAwaiter{engine, fut.get()};
+    } cancelTimer {engine, timer};
+    co_return co_await FutureAwaiter {engine, fut.get()};
 }
 
 // ---- gather (rules 17-19) ---------------------------------------------------------------------
 
 class GatheringFuture : public Future {
 public:
-    GatheringFuture(Engine &e, std::vector<Ref<Future>> c) : Future(e), children(std::move(c)) {}
+    GatheringFuture(Engine &e, std::vector<Ref<Future>> c)
+        : Future(e)
+        , children(std::move(c))
+    {
+    }
     void clearRefs() override
     {
         Future::clearRefs();
@@ -183,7 +199,8 @@ Value gather(Engine &engine, const std::vector<Value> &aws, bool returnException
             std::vector<Value> results;
             for (auto &child : outer->children) {
                 if (child->cancelled()) {
-                    results.push_back(cancelledError(in, child->cancelMessage().isNone() ? script::str("") : child->cancelMessage()));
+                    results.push_back(
+                        cancelledError(in, child->cancelMessage().isNone() ? script::str("") : child->cancelMessage()));
                 } else {
                     Value e = child->exception();
                     results.push_back(e.isNone() ? child->result() : e);
@@ -244,9 +261,9 @@ QCoro::Task<void> cancelAndWait(Engine &engine, Ref<Future> fut)
         Ref<Future> fut;
         std::string tag;
         ~Remove() { fut->removeNativeCallbacks(HandleKind::Callback, tag); }
-    } remove{fut, tag};
+    } remove {fut, tag};
     fut->cancel();
-    co_await FutureAwaiter{engine, waiter.get()};
+    co_await FutureAwaiter {engine, waiter.get()};
 }
 
 // After cancelling the inner future: its result if it swallowed the cancellation, else
@@ -284,11 +301,12 @@ QCoro::Task<Value> waitFor311(Engine &engine, Value aw, double timeout, std::str
     };
     auto timer = engine.loop().callAt(engine.loop().deadlineAfter(timeout), releaseWaiter);
     timer->description = what + " timer";
-    engine.trace().append(EventKind::TimerScheduled, timer->when, timer->id, engine.taskIdOf(engine.currentTask()), what);
+    engine.trace().append(
+        EventKind::TimerScheduled, timer->when, timer->id, engine.taskIdOf(engine.currentTask()), what);
     struct CancelTimer {
         Ref<Handle> timer;
         ~CancelTimer() { timer->cancel(); }
-    } cancelTimer{timer};
+    } cancelTimer {timer};
 
     Ref<Future> fut = ensureFuture(engine, aw);
     std::string tag = "release_waiter#" + std::to_string(waiter->id());
@@ -299,18 +317,18 @@ QCoro::Task<Value> waitFor311(Engine &engine, Value aw, double timeout, std::str
 
     Value error;
     try {
-        co_await FutureAwaiter{engine, waiter.get()};
+        co_await FutureAwaiter {engine, waiter.get()};
     } catch (ScriptError &e) {
         error = e.exception;
     }
     if (!error.isNone()) {
         if (!isCancelledError(in, error))
-            throw ScriptError{error};
+            throw ScriptError {error};
         if (fut->done())
             co_return fut->result();
         fut->removeNativeCallbacks(HandleKind::Callback, tag);
         co_await cancelAndWait(engine, fut);
-        throw ScriptError{error};
+        throw ScriptError {error};
     }
     if (fut->done())
         co_return fut->result();
@@ -324,7 +342,13 @@ QCoro::Task<Value> waitFor311(Engine &engine, Value aw, double timeout, std::str
 class TimeoutObject : public script::Object {
 public:
     enum class State { Created, Entered, Expiring, Expired, Exited };
-    TimeoutObject(Engine &e, std::optional<double> w) : Object(ObjKind::Other), engine(e), when(w) { track(); }
+    TimeoutObject(Engine &e, std::optional<double> w)
+        : Object(ObjKind::Other)
+        , engine(e)
+        , when(w)
+    {
+        track();
+    }
     ClassObject *cls() const override;
     void clearRefs() override
     {
@@ -349,7 +373,8 @@ public:
             handler = engine.loop().callSoon(onTimeout);
         } else {
             handler = engine.loop().callAt(std::int64_t(std::nearbyint(*when * 1e9)), onTimeout);
-            engine.trace().append(EventKind::TimerScheduled, handler->when, handler->id, engine.taskIdOf(task.get()), "timeout");
+            engine.trace().append(
+                EventKind::TimerScheduled, handler->when, handler->id, engine.taskIdOf(task.get()), "timeout");
         }
         handler->description = "timeout";
     }
@@ -417,7 +442,8 @@ ClassObject *timeoutClass()
         c->addMethod("__aexit__", [](Interpreter &in, const Value &s, CallArgs &a) {
             Ref<TimeoutObject> t(s.as<TimeoutObject>());
             Value excValue = a.args.size() > 1 ? a.args[1] : Value();
-            return nativeCoroutine(in, "Timeout.__aexit__", "timeout", [t, excValue] { return timeoutExit(t, excValue); });
+            return nativeCoroutine(
+                in, "Timeout.__aexit__", "timeout", [t, excValue] { return timeoutExit(t, excValue); });
         });
         c->addMethod("expired", [](Interpreter &, const Value &s, CallArgs &) {
             auto st = s.as<TimeoutObject>()->state;
@@ -440,11 +466,15 @@ ClassObject *timeoutClass()
     }();
     return c;
 }
-ClassObject *TimeoutObject::cls() const { return timeoutClass(); }
+ClassObject *TimeoutObject::cls() const
+{
+    return timeoutClass();
+}
 
 QCoro::Task<Value> waitFor312(Engine &engine, Value aw, std::optional<double> timeout)
 {
-    auto t = script::make<TimeoutObject>(engine, timeout ? std::optional<double>(engine.loop().time() + *timeout) : std::nullopt);
+    auto t = script::make<TimeoutObject>(
+        engine, timeout ? std::optional<double>(engine.loop().time() + *timeout) : std::nullopt);
     t->enter();
     Value result;
     Value error;
@@ -455,7 +485,7 @@ QCoro::Task<Value> waitFor312(Engine &engine, Value aw, std::optional<double> ti
     }
     t->exit(error);
     if (!error.isNone())
-        throw ScriptError{error};
+        throw ScriptError {error};
     co_return result;
 }
 
@@ -463,12 +493,20 @@ QCoro::Task<Value> waitFor312(Engine &engine, Value aw, std::optional<double> ti
 
 class LoopObject : public script::Object {
 public:
-    explicit LoopObject(Engine &e) : Object(ObjKind::Other), engine(e) {}
+    explicit LoopObject(Engine &e)
+        : Object(ObjKind::Other)
+        , engine(e)
+    {
+    }
     ClassObject *cls() const override;
     Engine &engine;
 };
 
-Value callbackHandle(Engine &engine, const Ref<Handle> &h) { return Value(h); (void)engine; }
+Value callbackHandle(Engine &engine, const Ref<Handle> &h)
+{
+    return Value(h);
+    (void)engine;
+}
 
 // call_soon/call_later callbacks: the callable with its arguments; errors are logged by the loop.
 std::function<void()> scriptCallback(Engine &engine, Value fn, std::vector<Value> cbArgs)
@@ -481,8 +519,10 @@ ClassObject *loopClass()
     static ClassObject *c = [] {
         auto *c = new ClassObject("_UnixSelectorEventLoop", Ref<ClassObject>(script::types::object()));
         ++c->m_refCount;
-        c->addMethod("time", [](Interpreter &in, const Value &, CallArgs &) { return Value::real(engineOf(in).loop().time()); });
-        c->addMethod("create_future", [](Interpreter &in, const Value &, CallArgs &) { return Value(newFuture(engineOf(in), "future")); });
+        c->addMethod(
+            "time", [](Interpreter &in, const Value &, CallArgs &) { return Value::real(engineOf(in).loop().time()); });
+        c->addMethod("create_future",
+            [](Interpreter &in, const Value &, CallArgs &) { return Value(newFuture(engineOf(in), "future")); });
         c->addMethod("create_task", [](Interpreter &in, const Value &, CallArgs &a) {
             Value name;
             a.takeKeyword("name", name);
@@ -511,15 +551,20 @@ ClassObject *loopClass()
                 double t = args::toFloat(in, a.args[0], at ? "when" : "delay");
                 std::int64_t when = at ? std::int64_t(std::nearbyint(t * 1e9)) : engine.loop().deadlineAfter(t);
                 h = engine.loop().callAt(when, scriptCallback(engine, fn, cbArgs));
-                engine.trace().append(EventKind::TimerScheduled, when, h->id, engine.taskIdOf(engine.currentTask()), what);
+                engine.trace().append(
+                    EventKind::TimerScheduled, when, h->id, engine.taskIdOf(engine.currentTask()), what);
             }
             h->description = what;
             return callbackHandle(engine, h);
         };
-        c->addMethod("call_soon", [schedule](Interpreter &in, const Value &, CallArgs &a) { return schedule(in, a, false, false); });
-        c->addMethod("call_later", [schedule](Interpreter &in, const Value &, CallArgs &a) { return schedule(in, a, true, false); });
-        c->addMethod("call_at", [schedule](Interpreter &in, const Value &, CallArgs &a) { return schedule(in, a, false, true); });
-        c->addMethod("is_running", [](Interpreter &in, const Value &, CallArgs &) { return Value::boolean(engineOf(in).loopRunning()); });
+        c->addMethod("call_soon",
+            [schedule](Interpreter &in, const Value &, CallArgs &a) { return schedule(in, a, false, false); });
+        c->addMethod("call_later",
+            [schedule](Interpreter &in, const Value &, CallArgs &a) { return schedule(in, a, true, false); });
+        c->addMethod("call_at",
+            [schedule](Interpreter &in, const Value &, CallArgs &a) { return schedule(in, a, false, true); });
+        c->addMethod("is_running",
+            [](Interpreter &in, const Value &, CallArgs &) { return Value::boolean(engineOf(in).loopRunning()); });
         c->addMethod("is_closed", [](Interpreter &, const Value &, CallArgs &) { return Value::boolean(false); });
         c->addMethod("close", [](Interpreter &, const Value &, CallArgs &) { return Value(); });
         c->addMethod("stop", [](Interpreter &in, const Value &, CallArgs &) {
@@ -528,7 +573,8 @@ ClassObject *loopClass()
         });
         auto runUntilComplete = script::make<script::NativeObject>(
             "_UnixSelectorEventLoop.run_until_complete", [](Interpreter &in, const Value &, CallArgs &) -> Value {
-                in.raise(exc::runtimeError(), "loop.run_until_complete() can only be called from module-level code in Loopscope");
+                in.raise(exc::runtimeError(),
+                    "loop.run_until_complete() can only be called from module-level code in Loopscope");
             });
         runUntilComplete->runsLoop = true;
         c->setAttr("run_until_complete", Value(runUntilComplete));
@@ -536,7 +582,10 @@ ClassObject *loopClass()
     }();
     return c;
 }
-ClassObject *LoopObject::cls() const { return loopClass(); }
+ClassObject *LoopObject::cls() const
+{
+    return loopClass();
+}
 
 ClassObject *handleClassMethods()
 {
@@ -551,8 +600,10 @@ ClassObject *handleClassMethods()
             h->cancel();
             return Value();
         });
-        c->addMethod("cancelled", [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(s.as<Handle>()->cancelled); });
-        c->addMethod("when", [](Interpreter &, const Value &s, CallArgs &) { return Value::real(double(s.as<Handle>()->when) / 1e9); });
+        c->addMethod("cancelled",
+            [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(s.as<Handle>()->cancelled); });
+        c->addMethod("when",
+            [](Interpreter &, const Value &s, CallArgs &) { return Value::real(double(s.as<Handle>()->when) / 1e9); });
     }
     return c;
 }
@@ -561,8 +612,10 @@ ClassObject *handleClassMethods()
 
 void addFutureMethods(ClassObject *c)
 {
-    c->addMethod("done", [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(s.as<Future>()->done()); });
-    c->addMethod("cancelled", [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(s.as<Future>()->cancelled()); });
+    c->addMethod(
+        "done", [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(s.as<Future>()->done()); });
+    c->addMethod("cancelled",
+        [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(s.as<Future>()->cancelled()); });
     c->addMethod("result", [](Interpreter &, const Value &s, CallArgs &) { return s.as<Future>()->result(); });
     c->addMethod("exception", [](Interpreter &, const Value &s, CallArgs &) { return s.as<Future>()->exception(); });
     c->addMethod("cancel", [](Interpreter &in, const Value &s, CallArgs &a) {
@@ -578,7 +631,7 @@ void addFutureMethods(ClassObject *c)
         Value fn = a.args[0];
         Engine *engine = &engineOf(in);
         DoneCallback cb;
-        cb.fn = [engine, fn](const Ref<Future> &f) { engine->interpreter().call(fn, std::vector<Value>{Value(f)}); };
+        cb.fn = [engine, fn](const Ref<Future> &f) { engine->interpreter().call(fn, std::vector<Value> {Value(f)}); };
         cb.scriptCallable = fn;
         cb.description = "callback " + in.repr(fn);
         s.as<Future>()->addDoneCallback(std::move(cb));
@@ -588,7 +641,9 @@ void addFutureMethods(ClassObject *c)
         args::expect(in, "remove_done_callback", a, 1, 1);
         return Value::integer(std::int64_t(s.as<Future>()->removeDoneCallback(a.args[0])));
     });
-    c->addMethod("get_loop", [](Interpreter &in, const Value &, CallArgs &) { return Value(Ref<script::Object>(new LoopObject(engineOf(in)))); });
+    c->addMethod("get_loop", [](Interpreter &in, const Value &, CallArgs &) {
+        return Value(Ref<script::Object>(new LoopObject(engineOf(in))));
+    });
 }
 
 std::string futureRepr(Interpreter &in, Future *f)
@@ -635,8 +690,11 @@ ClassObject *asyncioFutureClass()
             s.as<Future>()->setException(a.args[0]);
             return Value();
         });
-        c->addMethod("__repr__", [](Interpreter &in, const Value &s, CallArgs &) { return script::str(futureRepr(in, s.as<Future>())); });
-        c->construct = [](Interpreter &in, const Value &, CallArgs &) -> Value { return Value(newFuture(engineOf(in), "future")); };
+        c->addMethod("__repr__",
+            [](Interpreter &in, const Value &s, CallArgs &) { return script::str(futureRepr(in, s.as<Future>())); });
+        c->construct = [](Interpreter &in, const Value &, CallArgs &) -> Value {
+            return Value(newFuture(engineOf(in), "future"));
+        };
         return c;
     }();
     return c;
@@ -654,16 +712,20 @@ ClassObject *asyncioTaskClass()
         c->addMethod("set_exception", [](Interpreter &in, const Value &, CallArgs &) -> Value {
             in.raise(exc::runtimeError(), "Task does not support set_exception operation");
         });
-        c->addMethod("get_name", [](Interpreter &, const Value &s, CallArgs &) { return script::str(s.as<Task>()->name()); });
+        c->addMethod(
+            "get_name", [](Interpreter &, const Value &s, CallArgs &) { return script::str(s.as<Task>()->name()); });
         c->addMethod("set_name", [](Interpreter &in, const Value &s, CallArgs &a) {
             args::expect(in, "set_name", a, 1, 1);
             s.as<Task>()->setName(in.toStr(a.args[0]));
             return Value();
         });
         c->addMethod("get_coro", [](Interpreter &, const Value &s, CallArgs &) { return Value(s.as<Task>()->coro()); });
-        c->addMethod("cancelling", [](Interpreter &, const Value &s, CallArgs &) { return Value::integer(s.as<Task>()->cancelling()); });
-        c->addMethod("uncancel", [](Interpreter &, const Value &s, CallArgs &) { return Value::integer(s.as<Task>()->uncancel()); });
-        c->addMethod("__repr__", [](Interpreter &in, const Value &s, CallArgs &) { return script::str(futureRepr(in, s.as<Future>())); });
+        c->addMethod("cancelling",
+            [](Interpreter &, const Value &s, CallArgs &) { return Value::integer(s.as<Task>()->cancelling()); });
+        c->addMethod("uncancel",
+            [](Interpreter &, const Value &s, CallArgs &) { return Value::integer(s.as<Task>()->uncancel()); });
+        c->addMethod("__repr__",
+            [](Interpreter &in, const Value &s, CallArgs &) { return script::str(futureRepr(in, s.as<Future>())); });
         c->construct = [](Interpreter &in, const Value &, CallArgs &a) -> Value {
             Value name;
             a.takeKeyword("name", name);
@@ -689,11 +751,12 @@ Ref<script::ModuleObject> makeAsyncioModule(Interpreter &in)
     };
     handleClassMethods();
 
-    auto run = script::make<script::NativeObject>("asyncio.run", [](Interpreter &in, const Value &, CallArgs &) -> Value {
-        if (engineOf(in).loopRunning())
-            in.raise(exc::runtimeError(), "asyncio.run() cannot be called from a running event loop");
-        in.raise(exc::runtimeError(), "asyncio.run() can only be called from module-level code in Loopscope");
-    });
+    auto run
+        = script::make<script::NativeObject>("asyncio.run", [](Interpreter &in, const Value &, CallArgs &) -> Value {
+              if (engineOf(in).loopRunning())
+                  in.raise(exc::runtimeError(), "asyncio.run() cannot be called from a running event loop");
+              in.raise(exc::runtimeError(), "asyncio.run() can only be called from module-level code in Loopscope");
+          });
     run->runsLoop = true;
     d.set(script::str("run"), Value(run));
 
@@ -706,7 +769,8 @@ Ref<script::ModuleObject> makeAsyncioModule(Interpreter &in)
         double delay = args::toFloat(in, a.args[0], "delay");
         std::string what = "asyncio.sleep(" + seconds(in, a.args[0]) + ")";
         Engine *engine = &engineOf(in);
-        return nativeCoroutine(in, "sleep", what, [engine, delay, result, what] { return sleepBody(*engine, delay, result, what); });
+        return nativeCoroutine(
+            in, "sleep", what, [engine, delay, result, what] { return sleepBody(*engine, delay, result, what); });
     });
     def("create_task", [](Interpreter &in, const Value &, CallArgs &a) {
         Value name, context;
@@ -748,7 +812,8 @@ Ref<script::ModuleObject> makeAsyncioModule(Interpreter &in)
         if (t <= 0)
             return nativeCoroutine(in, "wait_for", what, [engine, aw] { return waitForTimeoutZero(*engine, aw); });
         if (engine->profile() == Profile::Py311)
-            return nativeCoroutine(in, "wait_for", what, [engine, aw, t, what] { return waitFor311(*engine, aw, t, what); });
+            return nativeCoroutine(
+                in, "wait_for", what, [engine, aw, t, what] { return waitFor311(*engine, aw, t, what); });
         return nativeCoroutine(in, "wait_for", what, [engine, aw, t] { return waitFor312(*engine, aw, t); });
     });
     def("timeout", [](Interpreter &in, const Value &, CallArgs &a) {
@@ -778,7 +843,9 @@ Ref<script::ModuleObject> makeAsyncioModule(Interpreter &in)
                 out.push_back(Value(t));
         return script::list(std::move(out));
     });
-    auto loopObject = [](Interpreter &in, const Value &, CallArgs &) { return Value(Ref<script::Object>(new LoopObject(engineOf(in)))); };
+    auto loopObject = [](Interpreter &in, const Value &, CallArgs &) {
+        return Value(Ref<script::Object>(new LoopObject(engineOf(in))));
+    };
     def("get_running_loop", [loopObject](Interpreter &in, const Value &s, CallArgs &a) {
         if (!engineOf(in).currentTask() && !engineOf(in).loopRunning())
             in.raise(exc::runtimeError(), "no running event loop");
@@ -847,16 +914,18 @@ Ref<ModuleObject> makeBuiltinModule(Interpreter &in, const std::string &name)
     auto clock = [](Interpreter &in, const Value &, CallArgs &) { return Value::real(in.engine().loop().time()); };
     for (const char *fn : {"monotonic", "perf_counter", "time", "process_time"})
         mod->dict->set(str(fn), Value(make<NativeObject>(std::string("time.") + fn, clock)));
-    mod->dict->set(str("sleep"), Value(make<NativeObject>("time.sleep", [](Interpreter &in, const Value &, CallArgs &a) {
-                       args::expect(in, "sleep", a, 1, 1);
-                       double s = args::toFloat(in, a.args[0], "sleep length");
-                       if (s < 0)
-                           in.raise(exc::valueError(), "sleep length must be non-negative");
-                       auto &loop = in.engine().loop();
-                       loop.setNow(loop.now() + std::int64_t(std::nearbyint(s * 1e9)));
-                       in.engine().trace().append(EventKind::ClockAdvanced, loop.now(), in.engine().taskIdOf(in.engine().currentTask()), 0, "time.sleep");
-                       return Value();
-                   })));
+    mod->dict->set(
+        str("sleep"), Value(make<NativeObject>("time.sleep", [](Interpreter &in, const Value &, CallArgs &a) {
+            args::expect(in, "sleep", a, 1, 1);
+            double s = args::toFloat(in, a.args[0], "sleep length");
+            if (s < 0)
+                in.raise(exc::valueError(), "sleep length must be non-negative");
+            auto &loop = in.engine().loop();
+            loop.setNow(loop.now() + std::int64_t(std::nearbyint(s * 1e9)));
+            in.engine().trace().append(
+                EventKind::ClockAdvanced, loop.now(), in.engine().taskIdOf(in.engine().currentTask()), 0, "time.sleep");
+            return Value();
+        })));
     (void)in;
     return mod;
 }

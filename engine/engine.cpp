@@ -28,11 +28,11 @@ struct HostRunAwaiter {
     {
         engine.m_interp->swapState(engine.m_hostState);
         if (engine.m_tearingDown)
-            throw script::TeardownSignal{};
+            throw script::TeardownSignal {};
         if (!engine.m_interrupt.isNone()) {
             Value e = std::move(engine.m_interrupt);
             engine.m_interrupt = Value();
-            throw script::ScriptError{e};
+            throw script::ScriptError {e};
         }
     }
 };
@@ -59,7 +59,8 @@ void Engine::checkUtf8(const std::string &source, const std::string &fileName)
             std::snprintf(hex, sizeof hex, "\\x%02x", unsigned(c));
             script::SyntaxError e;
             e.message = std::string("Non-UTF-8 code starting with '") + hex + "' in file " + fileName + " on line "
-                        + std::to_string(line) + ", but no encoding declared; see https://peps.python.org/pep-0263/ for details";
+                + std::to_string(line)
+                + ", but no encoding declared; see https://peps.python.org/pep-0263/ for details";
             e.fileName = fileName;
             e.line = line;
             throw e;
@@ -75,7 +76,7 @@ bool Engine::load(const std::string &source, const std::string &fileName)
     teardown();
     m_source = source;
     m_fileName = fileName;
-    m_loadError = LoadError{};
+    m_loadError = LoadError {};
     m_module.reset();
     clearRun();
     try {
@@ -84,7 +85,7 @@ bool Engine::load(const std::string &source, const std::string &fileName)
         script::HeapScope heap(m_interp->heap());
         m_interp->load(m_module);
     } catch (const script::SyntaxError &e) {
-        m_loadError = LoadError{e.type, e.message, e.fileName, e.line, e.column, e.format()};
+        m_loadError = LoadError {e.type, e.message, e.fileName, e.line, e.column, e.format()};
         m_outcome = Outcome::LoadError;
         m_errorText = m_loadError.formatted;
         return false;
@@ -115,7 +116,7 @@ void Engine::clearRun()
     m_errorText.clear();
     m_output.clear();
     m_errors.clear();
-    m_deadlock = DeadlockReport{};
+    m_deadlock = DeadlockReport {};
     m_asyncio.reset();
     m_interp = std::make_unique<script::Interpreter>(*this);
     m_interp->onPrint = [this](const std::string &text) { print(text); };
@@ -214,8 +215,8 @@ Ref<Task> Engine::createTask(Ref<script::CoroutineObject> coro, const Value &nam
     task->description = taskName + " (" + coro->name + ")";
     m_tasks.push_back(task);
     m_trace.setTaskName(task->taskId(), taskName);
-    m_trace.append(EventKind::TaskCreated, m_loop.now(), task->taskId(), taskIdOf(parent),
-                   taskName + '\t' + coro->name, m_interp->currentLine(), internal ? 1 : 0);
+    m_trace.append(EventKind::TaskCreated, m_loop.now(), task->taskId(), taskIdOf(parent), taskName + '\t' + coro->name,
+        m_interp->currentLine(), internal ? 1 : 0);
     return task;
 }
 
@@ -250,13 +251,15 @@ QCoro::Task<void> Engine::host()
     } catch (script::TeardownSignal &) {
     } catch (const script::StepBudgetExceeded &e) {
         abortRun("RuntimeError: the module code ran " + std::to_string(script::Interpreter::kStepBudget)
-                 + " statements without reaching the event loop (an endless loop near line " + std::to_string(e.line) + "?)");
+            + " statements without reaching the event loop (an endless loop near line " + std::to_string(e.line)
+            + "?)");
     } catch (const std::exception &e) {
         m_outcome = Outcome::Uncaught;
         const bool memory = dynamic_cast<const std::bad_alloc *>(&e) != nullptr;
         m_errorText = memory ? "MemoryError\n" : std::string("RuntimeError: internal error: ") + e.what() + "\n";
         m_errors += m_errorText;
-        m_trace.append(EventKind::Uncaught, m_loop.now(), 0, 0, memory ? "MemoryError" : "RuntimeError: internal error");
+        m_trace.append(
+            EventKind::Uncaught, m_loop.now(), 0, 0, memory ? "MemoryError" : "RuntimeError: internal error");
     }
     m_hostDone = true;
     m_loopRunning = false;
@@ -309,7 +312,7 @@ QCoro::Task<Value> Engine::runUntilComplete(Value awaitable)
     };
     cb.description = "run_until_complete";
     fut->addDoneCallback(cb);
-    co_await HostRunAwaiter{*this};
+    co_await HostRunAwaiter {*this};
     fut->removeNativeCallbacks(HandleKind::Callback, "run_until_complete");
     if (!fut->done())
         m_interp->raise(exc::runtimeError(), "Event loop stopped before Future completed.");
@@ -356,7 +359,7 @@ QCoro::Task<Value> Engine::asyncioRun(Value coro)
         co_await runUntilComplete(task);
     }
     if (!error.isNone())
-        throw ScriptError{error};
+        throw ScriptError {error};
     co_return result;
 }
 
@@ -433,7 +436,8 @@ bool Engine::beginIteration()
         }
         // Nothing is ready: the clock jumps to the next timer and the due timers become ready.
         ++m_steps;
-        m_trace.append(EventKind::StepBegin, m_loop.now(), 0, 0, "advance clock", 0, std::uint8_t(StepCause::ClockAdvance));
+        m_trace.append(
+            EventKind::StepBegin, m_loop.now(), 0, 0, "advance clock", 0, std::uint8_t(StepCause::ClockAdvance));
         if (next > m_loop.now()) {
             m_loop.setNow(next);
             m_trace.append(EventKind::ClockAdvanced, next);
@@ -463,8 +467,10 @@ bool Engine::runHandle(const Ref<Handle> &h)
         cause = !h->task->started() ? StepCause::First : StepCause::Yield;
     }
     // A step that throws a cancellation into the coroutine says so.
-    if (subject && ((h->kind == HandleKind::TaskWakeup && h->source && h->source->cancelled()) || h->task->cancelPending()))
-        cause = StepCause::Cancel; else if (h->kind == HandleKind::Timer) {
+    if (subject
+        && ((h->kind == HandleKind::TaskWakeup && h->source && h->source->cancelled()) || h->task->cancelPending()))
+        cause = StepCause::Cancel;
+    else if (h->kind == HandleKind::Timer) {
         cause = StepCause::Timer;
     }
     // A task step that throws in a cancellation is marked as such.
@@ -589,8 +595,9 @@ void Engine::buildDeadlockReport()
         const Task *t = m_tasks[id - 1].get();
         return t->name() + (t->coro() ? " " + t->coro()->name : std::string());
     };
-    std::string text = "deadlock: nothing is ready and no timer is pending, but " + std::to_string(report.blocked.size())
-                       + (report.blocked.size() == 1 ? " task is" : " tasks are") + " still waiting\n";
+    std::string text = "deadlock: nothing is ready and no timer is pending, but "
+        + std::to_string(report.blocked.size()) + (report.blocked.size() == 1 ? " task is" : " tasks are")
+        + " still waiting\n";
     for (const auto &b : report.blocked) {
         text += "  " + label(b.task) + " waits for " + b.waitsFor;
         if (b.heldBy && !b.primitive.empty()) // a lock: who holds it
@@ -602,10 +609,10 @@ void Engine::buildDeadlockReport()
     if (!report.cycle.empty()) {
         text += "wait-for cycle:";
         for (std::size_t i = 0; i + 1 < report.cycle.size(); ++i) {
-            const auto &b = *std::find_if(report.blocked.begin(), report.blocked.end(),
-                                          [&](const auto &x) { return x.task == report.cycle[i]; });
+            const auto &b = *std::find_if(
+                report.blocked.begin(), report.blocked.end(), [&](const auto &x) { return x.task == report.cycle[i]; });
             text += (i ? "; " : " ") + label(b.task) + " waits for " + (b.primitive.empty() ? b.waitsFor : b.primitive)
-                    + " held by " + label(report.cycle[i + 1]);
+                + " held by " + label(report.cycle[i + 1]);
         }
         text += '\n';
     }

@@ -7,9 +7,9 @@
 #pragma once
 
 #include "eventloop.h"
+#include "script/interpreter.h"
 #include "task.h"
 #include "trace.h"
-#include "script/interpreter.h"
 
 #include <functional>
 #include <memory>
@@ -23,15 +23,15 @@ enum class Profile : std::uint8_t { Py311, Py312 };
 enum class Outcome : std::uint8_t {
     NotStarted,
     Running,
-    Finished,   // the module ran to its end
-    Uncaught,   // an exception escaped the module (exit status 1)
-    Deadlock,   // nothing ready, no timers, the run not finished
-    Livelock,   // more than 100000 iterations at one instant while a timer waits
-    LoadError,  // the script could not be parsed or uses something unsupported
+    Finished, // the module ran to its end
+    Uncaught, // an exception escaped the module (exit status 1)
+    Deadlock, // nothing ready, no timers, the run not finished
+    Livelock, // more than 100000 iterations at one instant while a timer waits
+    LoadError, // the script could not be parsed or uses something unsupported
 };
 
 struct LoadError {
-    std::string type;     // "SyntaxError", "IndentationError", ...
+    std::string type; // "SyntaxError", "IndentationError", ...
     std::string message;
     std::string fileName;
     int line = 0;
@@ -43,10 +43,10 @@ struct LoadError {
 struct DeadlockReport {
     struct Blocked {
         std::uint32_t task;
-        std::string taskName;   // "Task-2"
-        std::string coroutine;  // "alice"
-        std::string waitsFor;   // "lock_b.acquire()"
-        std::string primitive;  // "lock_b" (empty when not a primitive)
+        std::string taskName; // "Task-2"
+        std::string coroutine; // "alice"
+        std::string waitsFor; // "lock_b.acquire()"
+        std::string primitive; // "lock_b" (empty when not a primitive)
         std::uint32_t heldBy = 0; // task holding that primitive (a lock), or the awaited task
         int line = 0;
     };
@@ -107,8 +107,8 @@ public:
     const std::vector<Ref<Task>> &tasks() const { return m_tasks; }
     // Creates a task (rule 8). `consumeNumber`: whether a Task-N number is used even when named
     // (rule 15).
-    Ref<Task> createTask(Ref<script::CoroutineObject> coro, const Value &name, bool consumeNumber,
-                         bool internal = false);
+    Ref<Task> createTask(
+        Ref<script::CoroutineObject> coro, const Value &name, bool consumeNumber, bool internal = false);
     std::uint32_t nextFutureId() { return m_nextFutureId++; }
     std::uint32_t nextPrimitiveId() { return m_nextPrimitiveId++; }
     bool loopRunning() const { return m_loopRunning; }
@@ -168,9 +168,9 @@ private:
     // loop state between steps
     bool m_loopRunning = false;
     bool m_stopping = false;
-    std::size_t m_iterationLeft = 0;  // handles left in the current iteration (rule A2e)
+    std::size_t m_iterationLeft = 0; // handles left in the current iteration (rule A2e)
     bool m_inIteration = false;
-    std::int64_t m_instant = -1;      // the instant iterations are being counted at
+    std::int64_t m_instant = -1; // the instant iterations are being counted at
     int m_iterationsAtInstant = 0;
 
     std::optional<QCoro::Task<void>> m_host;

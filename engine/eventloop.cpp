@@ -7,7 +7,10 @@
 
 namespace loopscope {
 
-script::ClassObject *Handle::cls() const { return script::types::handleType(); }
+script::ClassObject *Handle::cls() const
+{
+    return script::types::handleType();
+}
 
 void Handle::clearRefs()
 {
@@ -62,7 +65,10 @@ std::vector<Ref<Handle>> EventLoop::timers() const
     return live;
 }
 
-bool EventLoop::hasTimers() { return nextDeadline() >= 0; }
+bool EventLoop::hasTimers()
+{
+    return nextDeadline() >= 0;
+}
 
 std::int64_t EventLoop::nextDeadline()
 {

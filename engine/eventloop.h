@@ -17,30 +17,38 @@ using script::Ref;
 using script::Value;
 
 enum class HandleKind : std::uint8_t {
-    TaskStep,     // Task.__step (first step, bare yield, cancellation)
-    TaskWakeup,   // Task.__wakeup(future)
-    Timer,        // a TimerHandle's callback
-    Callback,     // any other callback (done-callbacks, call_soon)
+    TaskStep, // Task.__step (first step, bare yield, cancellation)
+    TaskWakeup, // Task.__wakeup(future)
+    Timer, // a TimerHandle's callback
+    Callback, // any other callback (done-callbacks, call_soon)
 };
 
 // A callback queued on the loop (asyncio.Handle); a TimerHandle when `when >= 0`.
 class Handle : public script::Object {
 public:
-    Handle() : Object(script::ObjKind::Handle) { track(); }
+    Handle()
+        : Object(script::ObjKind::Handle)
+    {
+        track();
+    }
     script::ClassObject *cls() const override;
     void clearRefs() override;
-    void cancel() { cancelled = true; callback = nullptr; }
+    void cancel()
+    {
+        cancelled = true;
+        callback = nullptr;
+    }
 
     std::function<void()> callback;
     bool cancelled = false;
     HandleKind kind = HandleKind::Callback;
     std::uint32_t id = 0;
-    Ref<Task> task;            // the task whose step/wakeup this is
-    Ref<Future> source;        // the future whose done-callback this is
-    std::string description;   // "sleep(1) timer", "gather callback", ...
-    bool scheduled = false;    // a timer still in the heap
-    std::int64_t when = -1;    // deadline in ns (timers)
-    std::uint64_t seq = 0;     // scheduling order (timers)
+    Ref<Task> task; // the task whose step/wakeup this is
+    Ref<Future> source; // the future whose done-callback this is
+    std::string description; // "sleep(1) timer", "gather callback", ...
+    bool scheduled = false; // a timer still in the heap
+    std::int64_t when = -1; // deadline in ns (timers)
+    std::uint64_t seq = 0; // scheduling order (timers)
 };
 
 class EventLoop {

@@ -18,15 +18,15 @@ Value gather(Engine &engine, const std::vector<Value> &aws, bool returnException
 // A coroutine object whose body is C++ (asyncio.sleep(), queue.get()...): nothing runs until it
 // is awaited or wrapped in a task, as in CPython. `description` is what a task awaiting it waits
 // for, in words.
-Value nativeCoroutine(script::Interpreter &in, std::string name, std::string description,
-                      script::CoroutineObject::Body body);
+Value nativeCoroutine(
+    script::Interpreter &in, std::string name, std::string description, script::CoroutineObject::Body body);
 // A pending future of the running engine.
 Ref<Future> newFuture(Engine &engine, std::string description);
 
 // What a waiter future belongs to, for the deadlock report.
 struct WaitInfo {
-    std::string primitive;     // e.g. "lock_b"
-    std::uint32_t heldBy = 0;  // task holding it (locks), or the task awaited
+    std::string primitive; // e.g. "lock_b"
+    std::uint32_t heldBy = 0; // task holding it (locks), or the task awaited
 };
 WaitInfo describeWaiter(Engine &engine, const Future &waiter);
 

@@ -17,7 +17,10 @@ namespace args = script::args;
 // ---- common -----------------------------------------------------------------------------------
 
 Primitive::Primitive(Engine &e, const char *kind)
-    : Object(script::ObjKind::Other), engine(e), kindName(kind), id(e.nextPrimitiveId())
+    : Object(script::ObjKind::Other)
+    , engine(e)
+    , kindName(kind)
+    , id(e.nextPrimitiveId())
 {
     track();
 }
@@ -28,13 +31,17 @@ void Primitive::adoptName(const std::string &n)
         name = n;
 }
 
-void Primitive::clearRefs() {}
+void Primitive::clearRefs() { }
 
-std::string Primitive::label() const { return name.empty() ? kindName + "#" + std::to_string(id) : name; }
+std::string Primitive::label() const
+{
+    return name.empty() ? kindName + "#" + std::to_string(id) : name;
+}
 
 void Primitive::traceState(std::int64_t value)
 {
-    engine.trace().append(EventKind::PrimitiveState, engine.loop().now(), id, std::uint32_t(value), kindName + ' ' + label());
+    engine.trace().append(
+        EventKind::PrimitiveState, engine.loop().now(), id, std::uint32_t(value), kindName + ' ' + label());
 }
 
 Ref<Future> Primitive::newWaiter(const std::string &what)
@@ -45,7 +52,10 @@ Ref<Future> Primitive::newWaiter(const std::string &what)
 }
 
 namespace {
-bool isCancelledError(Interpreter &in, const Value &v) { return in.isInstance(v, exc::cancelledError()); }
+bool isCancelledError(Interpreter &in, const Value &v)
+{
+    return in.isInstance(v, exc::cancelledError());
+}
 
 void removeWaiter(std::deque<Ref<Future>> &waiters, const Ref<Future> &fut)
 {
@@ -54,8 +64,10 @@ void removeWaiter(std::deque<Ref<Future>> &waiters, const Ref<Future> &fut)
         waiters.erase(it);
 }
 
-template<typename T>
-T *self(const Value &v) { return static_cast<T *>(v.obj()); }
+template<typename T> T *self(const Value &v)
+{
+    return static_cast<T *>(v.obj());
+}
 
 // `waiters.append(fut); try: await fut; finally: waiters.remove(fut)` (locks.py). Returns the
 // exception the await raised, or None.
@@ -64,7 +76,7 @@ QCoro::Task<Value> awaitAsWaiter(Engine &engine, std::deque<Ref<Future>> &waiter
     waiters.push_back(fut);
     Value error;
     try {
-        co_await FutureAwaiter{engine, fut.get()};
+        co_await FutureAwaiter {engine, fut.get()};
     } catch (ScriptError &e) {
         error = e.exception;
     }
@@ -82,7 +94,10 @@ ClassObject *primitiveClass(const char *name)
 
 // ---- Event (rule 28) --------------------------------------------------------------------------
 
-void EventPrimitive::clearRefs() { waiters.clear(); }
+void EventPrimitive::clearRefs()
+{
+    waiters.clear();
+}
 
 void EventPrimitive::set()
 {
@@ -106,13 +121,16 @@ QCoro::Task<Value> eventWait(Ref<EventPrimitive> ev)
         Ref<EventPrimitive> ev;
         Ref<Future> fut;
         ~Remove() { removeWaiter(ev->waiters, fut); }
-    } remove{ev, fut};
-    co_await FutureAwaiter{ev->engine, fut.get()};
+    } remove {ev, fut};
+    co_await FutureAwaiter {ev->engine, fut.get()};
     co_return Value::boolean(true);
 }
 } // namespace
 
-ClassObject *EventPrimitive::cls() const { return eventClass(); }
+ClassObject *EventPrimitive::cls() const
+{
+    return eventClass();
+}
 
 ClassObject *eventClass()
 {
@@ -130,7 +148,8 @@ ClassObject *eventClass()
             self<EventPrimitive>(s)->clear();
             return Value();
         });
-        c->addMethod("is_set", [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(self<EventPrimitive>(s)->value); });
+        c->addMethod("is_set",
+            [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(self<EventPrimitive>(s)->value); });
         c->addMethod("wait", [](Interpreter &in, const Value &s, CallArgs &) {
             Ref<EventPrimitive> ev(self<EventPrimitive>(s));
             return nativeCoroutine(in, "Event.wait", ev->label() + ".wait()", [ev] { return eventWait(ev); });
@@ -149,7 +168,10 @@ ClassObject *eventClass()
 
 // ---- Lock (rule 27) ---------------------------------------------------------------------------
 
-void LockPrimitive::clearRefs() { waiters.clear(); }
+void LockPrimitive::clearRefs()
+{
+    waiters.clear();
+}
 
 void LockPrimitive::wakeUpFirst()
 {
@@ -186,7 +208,7 @@ QCoro::Task<Value> lockAcquire(Ref<LockPrimitive> lock)
     if (!error.isNone()) {
         if (isCancelledError(engine.interpreter(), error) && !lock->locked)
             lock->wakeUpFirst();
-        throw ScriptError{error};
+        throw ScriptError {error};
     }
     lock->locked = true;
     lock->owner = engine.taskIdOf(engine.currentTask());
@@ -209,7 +231,10 @@ QCoro::Task<Value> lockExit(Ref<LockPrimitive> lock)
 }
 } // namespace
 
-ClassObject *LockPrimitive::cls() const { return lockClass(); }
+ClassObject *LockPrimitive::cls() const
+{
+    return lockClass();
+}
 
 ClassObject *lockClass()
 {
@@ -221,22 +246,26 @@ ClassObject *lockClass()
         };
         auto acquire = [](Interpreter &in, const Value &s, CallArgs &) {
             Ref<LockPrimitive> lock(self<LockPrimitive>(s));
-            return nativeCoroutine(in, "Lock.acquire", lock->label() + ".acquire()", [lock] { return lockAcquire(lock); });
+            return nativeCoroutine(
+                in, "Lock.acquire", lock->label() + ".acquire()", [lock] { return lockAcquire(lock); });
         };
         c->addMethod("acquire", acquire);
         c->addMethod("__aenter__", [](Interpreter &in, const Value &s, CallArgs &) {
             Ref<LockPrimitive> lock(self<LockPrimitive>(s));
-            return nativeCoroutine(in, "Lock.__aenter__", lock->label() + ".acquire()", [lock] { return lockEnter(lock); });
+            return nativeCoroutine(
+                in, "Lock.__aenter__", lock->label() + ".acquire()", [lock] { return lockEnter(lock); });
         });
         c->addMethod("__aexit__", [](Interpreter &in, const Value &s, CallArgs &) {
             Ref<LockPrimitive> lock(self<LockPrimitive>(s));
-            return nativeCoroutine(in, "Lock.__aexit__", lock->label() + ".release()", [lock] { return lockExit(lock); });
+            return nativeCoroutine(
+                in, "Lock.__aexit__", lock->label() + ".release()", [lock] { return lockExit(lock); });
         });
         c->addMethod("release", [](Interpreter &, const Value &s, CallArgs &) {
             self<LockPrimitive>(s)->release();
             return Value();
         });
-        c->addMethod("locked", [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(self<LockPrimitive>(s)->locked); });
+        c->addMethod("locked",
+            [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(self<LockPrimitive>(s)->locked); });
         c->addMethod("__repr__", [](Interpreter &, const Value &s, CallArgs &) {
             auto *l = self<LockPrimitive>(s);
             std::string extra = l->locked ? "locked" : "unlocked";
@@ -251,7 +280,10 @@ ClassObject *lockClass()
 
 // ---- Semaphore (rule 30) ----------------------------------------------------------------------
 
-void SemaphorePrimitive::clearRefs() { waiters.clear(); }
+void SemaphorePrimitive::clearRefs()
+{
+    waiters.clear();
+}
 
 bool SemaphorePrimitive::isLocked() const
 {
@@ -295,7 +327,7 @@ QCoro::Task<Value> semaphoreAcquire(Ref<SemaphorePrimitive> sem)
             ++sem->value; // woken, then cancelled: hand the slot on
             sem->wakeUpNext();
         }
-        throw ScriptError{error};
+        throw ScriptError {error};
     }
     if (sem->value > 0)
         sem->wakeUpNext();
@@ -328,22 +360,27 @@ ClassObject *makeSemaphoreClass(bool bounded)
     };
     auto acquire = [](Interpreter &in, const Value &s, CallArgs &) {
         Ref<SemaphorePrimitive> sem(self<SemaphorePrimitive>(s));
-        return nativeCoroutine(in, "Semaphore.acquire", sem->label() + ".acquire()", [sem] { return semaphoreAcquire(sem); });
+        return nativeCoroutine(
+            in, "Semaphore.acquire", sem->label() + ".acquire()", [sem] { return semaphoreAcquire(sem); });
     };
     c->addMethod("acquire", acquire);
     c->addMethod("__aenter__", [](Interpreter &in, const Value &s, CallArgs &) {
         Ref<SemaphorePrimitive> sem(self<SemaphorePrimitive>(s));
-        return nativeCoroutine(in, "Semaphore.__aenter__", sem->label() + ".acquire()", [sem] { return semaphoreEnter(sem); });
+        return nativeCoroutine(
+            in, "Semaphore.__aenter__", sem->label() + ".acquire()", [sem] { return semaphoreEnter(sem); });
     });
     c->addMethod("__aexit__", [](Interpreter &in, const Value &s, CallArgs &) {
         Ref<SemaphorePrimitive> sem(self<SemaphorePrimitive>(s));
-        return nativeCoroutine(in, "Semaphore.__aexit__", sem->label() + ".release()", [sem] { return semaphoreExit(sem); });
+        return nativeCoroutine(
+            in, "Semaphore.__aexit__", sem->label() + ".release()", [sem] { return semaphoreExit(sem); });
     });
     c->addMethod("release", [](Interpreter &, const Value &s, CallArgs &) {
         self<SemaphorePrimitive>(s)->release();
         return Value();
     });
-    c->addMethod("locked", [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(self<SemaphorePrimitive>(s)->isLocked()); });
+    c->addMethod("locked", [](Interpreter &, const Value &s, CallArgs &) {
+        return Value::boolean(self<SemaphorePrimitive>(s)->isLocked());
+    });
     c->addMethod("__repr__", [](Interpreter &, const Value &s, CallArgs &) {
         auto *sem = self<SemaphorePrimitive>(s);
         std::string extra = sem->isLocked() ? "locked" : "unlocked, value:" + std::to_string(sem->value);
@@ -355,7 +392,10 @@ ClassObject *makeSemaphoreClass(bool bounded)
 }
 } // namespace
 
-ClassObject *SemaphorePrimitive::cls() const { return semaphoreClass(isBounded); }
+ClassObject *SemaphorePrimitive::cls() const
+{
+    return semaphoreClass(isBounded);
+}
 
 ClassObject *semaphoreClass(bool bounded)
 {
@@ -371,8 +411,13 @@ ClassObject *semaphoreClass(bool bounded)
 // ---- Queue (rules 23-26) ----------------------------------------------------------------------
 
 QueuePrimitive::QueuePrimitive(Engine &e, std::int64_t m, Order o)
-    : Primitive(e, o == Order::Fifo ? "Queue" : o == Order::Lifo ? "LifoQueue" : "PriorityQueue"), maxsize(m), order(o),
-      finished(script::make<EventPrimitive>(e))
+    : Primitive(e,
+        o == Order::Fifo       ? "Queue"
+            : o == Order::Lifo ? "LifoQueue"
+                               : "PriorityQueue")
+    , maxsize(m)
+    , order(o)
+    , finished(script::make<EventPrimitive>(e))
 {
     finished->value = true;
 }
@@ -401,7 +446,7 @@ void QueuePrimitive::putNowait(const Value &item)
 {
     auto &in = engine.interpreter();
     if (full())
-        in.raise(in.makeException(exc::queueFull(), std::vector<Value>{}));
+        in.raise(in.makeException(exc::queueFull(), std::vector<Value> {}));
     if (order == Order::Priority) {
         items.push_back(item);
         heapSiftDown(0, items.size() - 1); // heapq.heappush
@@ -452,7 +497,7 @@ Value QueuePrimitive::getNowait()
 {
     auto &in = engine.interpreter();
     if (items.empty())
-        in.raise(in.makeException(exc::queueEmpty(), std::vector<Value>{}));
+        in.raise(in.makeException(exc::queueEmpty(), std::vector<Value> {}));
     Value item;
     if (order == Order::Lifo) {
         item = items.back();
@@ -489,7 +534,7 @@ QCoro::Task<Value> queueWait(Ref<QueuePrimitive> q, bool isPut, Value item)
         waiters.push_back(fut);
         Value error;
         try {
-            co_await FutureAwaiter{engine, fut.get()};
+            co_await FutureAwaiter {engine, fut.get()};
         } catch (ScriptError &e) {
             error = e.exception;
         }
@@ -498,7 +543,7 @@ QCoro::Task<Value> queueWait(Ref<QueuePrimitive> q, bool isPut, Value item)
             removeWaiter(waiters, fut);
             if ((isPut ? !q->full() : !q->items.empty()) && !fut->cancelled())
                 QueuePrimitive::wakeupNext(waiters);
-            throw ScriptError{error};
+            throw ScriptError {error};
         }
     }
     (void)in;
@@ -521,14 +566,16 @@ QCoro::Task<Value> queueJoin(Ref<QueuePrimitive> q)
         Ref<EventPrimitive> ev;
         Ref<Future> fut;
         ~Remove() { removeWaiter(ev->waiters, fut); }
-    } remove{ev, fut};
-    co_await FutureAwaiter{q->engine, fut.get()};
+    } remove {ev, fut};
+    co_await FutureAwaiter {q->engine, fut.get()};
     co_return Value();
 }
 
 ClassObject *makeQueueClass(QueuePrimitive::Order order)
 {
-    const char *name = order == QueuePrimitive::Order::Fifo ? "Queue" : order == QueuePrimitive::Order::Lifo ? "LifoQueue" : "PriorityQueue";
+    const char *name = order == QueuePrimitive::Order::Fifo ? "Queue"
+        : order == QueuePrimitive::Order::Lifo              ? "LifoQueue"
+                                                            : "PriorityQueue";
     auto *c = primitiveClass(name);
     c->construct = [order](Interpreter &in, const Value &, CallArgs &a) -> Value {
         Value m = a.args.empty() ? Value::integer(0) : a.args[0];
@@ -554,7 +601,8 @@ ClassObject *makeQueueClass(QueuePrimitive::Order order)
         self<QueuePrimitive>(s)->putNowait(a.args[0]);
         return Value();
     });
-    c->addMethod("get_nowait", [](Interpreter &, const Value &s, CallArgs &) { return self<QueuePrimitive>(s)->getNowait(); });
+    c->addMethod(
+        "get_nowait", [](Interpreter &, const Value &s, CallArgs &) { return self<QueuePrimitive>(s)->getNowait(); });
     c->addMethod("task_done", [](Interpreter &in, const Value &s, CallArgs &) {
         auto *q = self<QueuePrimitive>(s);
         if (q->unfinished <= 0)
@@ -563,10 +611,16 @@ ClassObject *makeQueueClass(QueuePrimitive::Order order)
             q->finished->set();
         return Value();
     });
-    c->addMethod("qsize", [](Interpreter &, const Value &s, CallArgs &) { return Value::integer(std::int64_t(self<QueuePrimitive>(s)->items.size())); });
-    c->properties["maxsize"] = [](Interpreter &, const Value &s) { return Value::integer(self<QueuePrimitive>(s)->maxsize); };
-    c->addMethod("empty", [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(self<QueuePrimitive>(s)->items.empty()); });
-    c->addMethod("full", [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(self<QueuePrimitive>(s)->full()); });
+    c->addMethod("qsize", [](Interpreter &, const Value &s, CallArgs &) {
+        return Value::integer(std::int64_t(self<QueuePrimitive>(s)->items.size()));
+    });
+    c->properties["maxsize"]
+        = [](Interpreter &, const Value &s) { return Value::integer(self<QueuePrimitive>(s)->maxsize); };
+    c->addMethod("empty", [](Interpreter &, const Value &s, CallArgs &) {
+        return Value::boolean(self<QueuePrimitive>(s)->items.empty());
+    });
+    c->addMethod("full",
+        [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(self<QueuePrimitive>(s)->full()); });
     c->addMethod("__repr__", [](Interpreter &in, const Value &s, CallArgs &) {
         auto *q = self<QueuePrimitive>(s);
         std::string out = "<" + q->kindName + " at 0x7f0000000000 maxsize=" + std::to_string(q->maxsize);
@@ -584,7 +638,10 @@ ClassObject *makeQueueClass(QueuePrimitive::Order order)
 }
 } // namespace
 
-ClassObject *QueuePrimitive::cls() const { return queueClass(order); }
+ClassObject *QueuePrimitive::cls() const
+{
+    return queueClass(order);
+}
 
 ClassObject *queueClass(QueuePrimitive::Order order)
 {

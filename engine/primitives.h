@@ -29,18 +29,28 @@ public:
 
 class EventPrimitive : public Primitive {
 public:
-    explicit EventPrimitive(Engine &e) : Primitive(e, "Event") {}
+    explicit EventPrimitive(Engine &e)
+        : Primitive(e, "Event")
+    {
+    }
     script::ClassObject *cls() const override;
     void clearRefs() override;
     void set();
-    void clear() { value = false; traceState(0); }
+    void clear()
+    {
+        value = false;
+        traceState(0);
+    }
     bool value = false;
     std::deque<Ref<Future>> waiters;
 };
 
 class LockPrimitive : public Primitive {
 public:
-    explicit LockPrimitive(Engine &e) : Primitive(e, "Lock") {}
+    explicit LockPrimitive(Engine &e)
+        : Primitive(e, "Lock")
+    {
+    }
     script::ClassObject *cls() const override;
     void clearRefs() override;
     void release();
@@ -53,7 +63,12 @@ public:
 class SemaphorePrimitive : public Primitive {
 public:
     SemaphorePrimitive(Engine &e, std::int64_t v, bool bounded)
-        : Primitive(e, bounded ? "BoundedSemaphore" : "Semaphore"), value(v), initial(v), isBounded(bounded) {}
+        : Primitive(e, bounded ? "BoundedSemaphore" : "Semaphore")
+        , value(v)
+        , initial(v)
+        , isBounded(bounded)
+    {
+    }
     script::ClassObject *cls() const override;
     void clearRefs() override;
     bool isLocked() const;

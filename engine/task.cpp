@@ -17,12 +17,18 @@ bool isCancelledError(script::Interpreter &in, const Value &v)
 
 // ---- Future -----------------------------------------------------------------------------------
 
-Future::Future(Engine &engine) : Object(script::ObjKind::Future), m_engine(engine), m_id(engine.nextFutureId())
+Future::Future(Engine &engine)
+    : Object(script::ObjKind::Future)
+    , m_engine(engine)
+    , m_id(engine.nextFutureId())
 {
     track();
 }
 
-script::ClassObject *Future::cls() const { return asyncioFutureClass(); }
+script::ClassObject *Future::cls() const
+{
+    return asyncioFutureClass();
+}
 
 void Future::clearRefs()
 {
@@ -48,8 +54,8 @@ void Future::scheduleCallbacks()
         h->description = cb.description;
         if (cb.wakee) {
             Task *waker = m_engine.currentTask();
-            m_engine.trace().append(EventKind::Wake, m_engine.loop().now(), m_engine.taskIdOf(waker),
-                                    cb.wakee->taskId(), description);
+            m_engine.trace().append(
+                EventKind::Wake, m_engine.loop().now(), m_engine.taskIdOf(waker), cb.wakee->taskId(), description);
         }
     }
 }
@@ -81,7 +87,7 @@ void Future::setException(Value e)
     if (m_state != State::Pending)
         in.raise(exc::invalidStateError(), "invalid state");
     if (e.is(script::ObjKind::Class))
-        e = in.call(e, std::vector<Value>{});
+        e = in.call(e, std::vector<Value> {});
     m_exception = std::move(e);
     m_state = State::Finished;
     scheduleCallbacks();
@@ -97,8 +103,8 @@ Value Future::makeCancelledError()
     }
     auto &in = m_engine.interpreter();
     if (m_cancelMessage.isNone())
-        return in.makeException(exc::cancelledError(), std::vector<Value>{});
-    return in.makeException(exc::cancelledError(), std::vector<Value>{m_cancelMessage});
+        return in.makeException(exc::cancelledError(), std::vector<Value> {});
+    return in.makeException(exc::cancelledError(), std::vector<Value> {m_cancelMessage});
 }
 
 Value Future::result()
@@ -158,8 +164,11 @@ void Future::removeNativeCallbacks(HandleKind kind, const std::string &what)
 // ---- Task -------------------------------------------------------------------------------------
 
 Task::Task(Engine &engine, Ref<script::CoroutineObject> coro, std::string name, bool internal)
-    : Future(engine), m_coro(std::move(coro)), m_name(std::move(name)), m_internal(internal),
-      m_taskId(std::uint32_t(engine.tasks().size() + 1))
+    : Future(engine)
+    , m_coro(std::move(coro))
+    , m_name(std::move(name))
+    , m_internal(internal)
+    , m_taskId(std::uint32_t(engine.tasks().size() + 1))
 {
     // rule 8: the constructor schedules the first step.
     scheduleStep(Value(), HandleKind::TaskStep);
@@ -170,7 +179,10 @@ Task::Task(Engine &engine, Ref<script::CoroutineObject> coro, std::string name, 
 
 Task::~Task() = default;
 
-script::ClassObject *Task::cls() const { return asyncioTaskClass(); }
+script::ClassObject *Task::cls() const
+{
+    return asyncioTaskClass();
+}
 
 void Task::clearRefs()
 {
@@ -229,13 +241,14 @@ QCoro::Task<void> Task::drive()
     } catch (script::TeardownSignal &) {
     } catch (const script::StepBudgetExceeded &e) {
         m_engine.abortRun("RuntimeError: " + m_name + " ran " + std::to_string(script::Interpreter::kStepBudget)
-                          + " statements in one step without awaiting (an endless loop near line " + std::to_string(e.line) + "?)");
+            + " statements in one step without awaiting (an endless loop near line " + std::to_string(e.line) + "?)");
     } catch (const std::bad_alloc &) {
-        m_bodyException = m_engine.interpreter().makeException(exc::byName("MemoryError"), std::vector<Value>{});
+        m_bodyException = m_engine.interpreter().makeException(exc::byName("MemoryError"), std::vector<Value> {});
         m_bodyRaised = true;
     } catch (const std::exception &e) {
         // Not a script error: an engine bug. Surface it as a RuntimeError rather than losing the task.
-        m_bodyException = m_engine.interpreter().makeException(exc::runtimeError(), std::string("internal error: ") + e.what());
+        m_bodyException
+            = m_engine.interpreter().makeException(exc::runtimeError(), std::string("internal error: ") + e.what());
         m_bodyRaised = true;
     }
     m_bodyFinished = true;
@@ -313,7 +326,8 @@ void Task::step(Value exc)
             } else {
                 trace.append(EventKind::TaskRaised, now, m_taskId, 0, in.exceptionLine(m_bodyException));
                 Future::setException(m_bodyException);
-                if (in.isInstance(m_bodyException, exc::byName("SystemExit")) || in.isInstance(m_bodyException, exc::byName("KeyboardInterrupt")))
+                if (in.isInstance(m_bodyException, exc::byName("SystemExit"))
+                    || in.isInstance(m_bodyException, exc::byName("KeyboardInterrupt")))
                     m_engine.interruptLoop(m_bodyException);
             }
         } else if (m_mustCancel) {
@@ -403,7 +417,7 @@ Value FutureAwaiter::await_resume()
     Task *task = engine.currentTask();
     if (task) {
         if (task->tearingDown())
-            throw script::TeardownSignal{};
+            throw script::TeardownSignal {};
         Value exc;
         if (task->takePendingThrow(exc))
             engine.interpreter().raise(std::move(exc)); // raised at the await, in the awaiting frame

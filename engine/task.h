@@ -17,7 +17,7 @@ struct DoneCallback {
     std::function<void(const Ref<Future> &)> fn;
     Value scriptCallable;
     HandleKind kind = HandleKind::Callback;
-    Ref<Task> wakee;          // for a task's wakeup
+    Ref<Task> wakee; // for a task's wakeup
     std::string description;
 };
 
@@ -51,7 +51,7 @@ public:
     const Value &exceptionValue() const { return m_exception; }
     const Value &cancelMessage() const { return m_cancelMessage; }
     bool cancelRequested = false; // gather's outer future (rule 19)
-    bool logTraceback = false;    // an exception nobody retrieved
+    bool logTraceback = false; // an exception nobody retrieved
 
     std::uint32_t id() const { return m_id; }
     // What this future stands for, in words (the await description).
@@ -107,7 +107,7 @@ public:
     // Finishes a suspended coroutine by throwing GeneratorExit into it (teardown).
     void close();
     bool suspended() const { return m_started && !m_bodyFinished; }
-    int awaitLine = 0;            // line of the await the task is parked at
+    int awaitLine = 0; // line of the await the task is parked at
 
 private:
     QCoro::Task<void> drive();

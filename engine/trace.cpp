@@ -4,7 +4,10 @@
 
 namespace loopscope {
 
-Trace::Trace() { clear(); }
+Trace::Trace()
+{
+    clear();
+}
 
 void Trace::clear()
 {
@@ -29,7 +32,7 @@ std::uint32_t Trace::intern(std::string_view s)
 }
 
 std::size_t Trace::append(EventKind kind, std::int64_t time, std::uint32_t subject, std::uint32_t other,
-                          std::string_view text, int line, std::uint8_t aux)
+    std::string_view text, int line, std::uint8_t aux)
 {
     TraceEvent e;
     e.time = time;
@@ -95,19 +98,16 @@ std::string Trace::conformanceText() const
     for (const auto &e : m_events) {
         switch (e.kind) {
         case EventKind::StepBegin:
-            if (e.subject != 0 && (e.aux == std::uint8_t(StepCause::First) || e.aux == std::uint8_t(StepCause::Wakeup)
-                                   || e.aux == std::uint8_t(StepCause::Yield) || e.aux == std::uint8_t(StepCause::Cancel)))
+            if (e.subject != 0
+                && (e.aux == std::uint8_t(StepCause::First) || e.aux == std::uint8_t(StepCause::Wakeup)
+                    || e.aux == std::uint8_t(StepCause::Yield) || e.aux == std::uint8_t(StepCause::Cancel)))
                 out += seconds(e.time) + ' ' + taskName(e.subject) + " step\n";
             break;
         case EventKind::Print:
             out += seconds(e.time) + ' ' + taskName(e.subject) + " print " + escaped(m_strings[e.text]) + '\n';
             break;
-        case EventKind::Deadlock:
-            out += seconds(e.time) + " - deadlock\n";
-            break;
-        case EventKind::Livelock:
-            out += seconds(e.time) + " - livelock\n";
-            break;
+        case EventKind::Deadlock: out += seconds(e.time) + " - deadlock\n"; break;
+        case EventKind::Livelock: out += seconds(e.time) + " - livelock\n"; break;
         case EventKind::Uncaught: {
             std::string msg = m_strings[e.text];
             std::string flat;
@@ -116,8 +116,7 @@ std::string Trace::conformanceText() const
             out += seconds(e.time) + " - uncaught " + flat + '\n';
             break;
         }
-        default:
-            break;
+        default: break;
         }
     }
     return out;
@@ -154,8 +153,9 @@ std::string Trace::dump() const
     for (const auto &e : m_events) {
         // The subject is a task, except for timers and primitives, which have ids of their own.
         const bool taskSubject = e.kind != EventKind::TimerScheduled && e.kind != EventKind::TimerCancelled
-                                 && e.kind != EventKind::PrimitiveState;
-        out += seconds(e.time) + ' ' + kindName(e.kind) + ' ' + (taskSubject ? taskName(e.subject) : '#' + std::to_string(e.subject));
+            && e.kind != EventKind::PrimitiveState;
+        out += seconds(e.time) + ' ' + kindName(e.kind) + ' '
+            + (taskSubject ? taskName(e.subject) : '#' + std::to_string(e.subject));
         if (e.other)
             out += " other=" + std::to_string(e.other);
         if (e.aux)

@@ -12,43 +12,43 @@
 namespace loopscope {
 
 enum class EventKind : std::uint8_t {
-    TaskCreated,     // subject = task, other = parent task (0 = none), text = "name\tcoroutine", line
-    StepBegin,       // subject = task (0 = plain callback), other = the future whose callback this is (0 = none),
-                     // aux = StepCause, text = handle description
-    StepEnd,         // subject = task (0 = plain callback)
-    Await,           // subject = task, other = future id, text = what (e.g. "asyncio.sleep(1)"), line
-    Wake,            // subject = waker task (0 = timer or callback), other = wakee task, text = through what
-    Print,           // subject = task (0 = none), text = the printed text (without trailing newline)
-    TaskDone,        // subject = task, text = repr(result)
-    TaskRaised,      // subject = task, text = "Type: message"
-    TaskCancelled,   // subject = task, text = cancel message
-    TimerScheduled,  // subject = timer id, other = task (0 = none), time = deadline (ns), text = what
-    TimerCancelled,  // subject = timer id
-    ClockAdvanced,   // time = new time
-    PrimitiveState,  // subject = primitive id, other = value (size, counter, flag, owner task), text = "kind name"
-    Deadlock,        // text = the report
+    TaskCreated, // subject = task, other = parent task (0 = none), text = "name\tcoroutine", line
+    StepBegin, // subject = task (0 = plain callback), other = the future whose callback this is (0 = none),
+               // aux = StepCause, text = handle description
+    StepEnd, // subject = task (0 = plain callback)
+    Await, // subject = task, other = future id, text = what (e.g. "asyncio.sleep(1)"), line
+    Wake, // subject = waker task (0 = timer or callback), other = wakee task, text = through what
+    Print, // subject = task (0 = none), text = the printed text (without trailing newline)
+    TaskDone, // subject = task, text = repr(result)
+    TaskRaised, // subject = task, text = "Type: message"
+    TaskCancelled, // subject = task, text = cancel message
+    TimerScheduled, // subject = timer id, other = task (0 = none), time = deadline (ns), text = what
+    TimerCancelled, // subject = timer id
+    ClockAdvanced, // time = new time
+    PrimitiveState, // subject = primitive id, other = value (size, counter, flag, owner task), text = "kind name"
+    Deadlock, // text = the report
     Livelock,
-    Uncaught,        // text = "Type: message"
-    HostStep,        // module-level code started or resumed after a loop run (before/after asyncio.run)
-    Warning,         // text = warning text
+    Uncaught, // text = "Type: message"
+    HostStep, // module-level code started or resumed after a loop run (before/after asyncio.run)
+    Warning, // text = warning text
 };
 
 enum class StepCause : std::uint8_t {
-    First,        // a task's first step
-    Wakeup,       // a future the task awaited is done (other = that future)
-    Yield,        // the task yielded with a bare yield (sleep(0)) last time
-    Cancel,       // a cancellation is thrown in
-    Timer,        // a timer fired (plain callback)
-    Callback,     // a done-callback or call_soon callback
+    First, // a task's first step
+    Wakeup, // a future the task awaited is done (other = that future)
+    Yield, // the task yielded with a bare yield (sleep(0)) last time
+    Cancel, // a cancellation is thrown in
+    Timer, // a timer fired (plain callback)
+    Callback, // a done-callback or call_soon callback
     ClockAdvance, // the clock moved to the next timer; due timers became ready
 };
 
 struct TraceEvent {
-    std::int64_t time;      // virtual ns when the event happened (deadline for TimerScheduled)
+    std::int64_t time; // virtual ns when the event happened (deadline for TimerScheduled)
     std::uint32_t subject;
     std::uint32_t other;
-    std::uint32_t text;     // string table index (0 = empty)
-    std::uint16_t line;     // script line (0 = none; lines above 65535 are clamped)
+    std::uint32_t text; // string table index (0 = empty)
+    std::uint16_t line; // script line (0 = none; lines above 65535 are clamped)
     EventKind kind;
     std::uint8_t aux;
 };
@@ -60,7 +60,7 @@ public:
     void clear();
     // Appends an event; returns its index.
     std::size_t append(EventKind kind, std::int64_t time, std::uint32_t subject = 0, std::uint32_t other = 0,
-                       std::string_view text = {}, int line = 0, std::uint8_t aux = 0);
+        std::string_view text = {}, int line = 0, std::uint8_t aux = 0);
     const std::vector<TraceEvent> &events() const { return m_events; }
     std::size_t size() const { return m_events.size(); }
     const TraceEvent &operator[](std::size_t i) const { return m_events[i]; }

@@ -21,41 +21,53 @@ using ExprList = std::vector<ExprPtr>;
 using StmtList = std::vector<StmtPtr>;
 
 struct SourcePos {
-    int line = 0;   // 1-based
+    int line = 0; // 1-based
     int column = 0; // 1-based
 };
 
 enum class ExprKind : std::uint8_t {
-    Name,       // id
-    Constant,   // constant
-    FString,    // parts
-    List,       // elements
-    Tuple,      // elements
-    Set,        // elements
-    Dict,       // keys/values (a null key means `**values[i]`)
-    BinOp,      // left op right
-    UnaryOp,    // op operand
-    BoolOp,     // op (And/Or) over elements
-    Compare,    // left, ops[i] comparators[i]
-    Call,       // func, args (may hold Starred), keywords (name empty: `**value`)
-    Attribute,  // value.attr
-    Subscript,  // value[index]
-    Slice,      // lower:upper:step (each may be null)
-    IfExp,      // body if test else orelse
-    Lambda,     // function (body is a single Return)
-    Await,      // await value
-    Yield,      // yield value (value may be null)
-    YieldFrom,  // yield from value
-    Starred,    // *value (in calls, displays and assignment targets)
-    NamedExpr,  // target := value
-    ListComp,   // [element for ...]
-    SetComp,    // {element for ...}
-    DictComp,   // {key: element for ...}
+    Name, // id
+    Constant, // constant
+    FString, // parts
+    List, // elements
+    Tuple, // elements
+    Set, // elements
+    Dict, // keys/values (a null key means `**values[i]`)
+    BinOp, // left op right
+    UnaryOp, // op operand
+    BoolOp, // op (And/Or) over elements
+    Compare, // left, ops[i] comparators[i]
+    Call, // func, args (may hold Starred), keywords (name empty: `**value`)
+    Attribute, // value.attr
+    Subscript, // value[index]
+    Slice, // lower:upper:step (each may be null)
+    IfExp, // body if test else orelse
+    Lambda, // function (body is a single Return)
+    Await, // await value
+    Yield, // yield value (value may be null)
+    YieldFrom, // yield from value
+    Starred, // *value (in calls, displays and assignment targets)
+    NamedExpr, // target := value
+    ListComp, // [element for ...]
+    SetComp, // {element for ...}
+    DictComp, // {key: element for ...}
     GeneratorExp, // (element for ...)
 };
 
 enum class BinaryOp : std::uint8_t {
-    Add, Sub, Mul, MatMul, Div, FloorDiv, Mod, Pow, LShift, RShift, BitOr, BitXor, BitAnd
+    Add,
+    Sub,
+    Mul,
+    MatMul,
+    Div,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    BitOr,
+    BitXor,
+    BitAnd
 };
 enum class UnaryOperator : std::uint8_t { Not, Neg, Pos, Invert };
 enum class BoolOperator : std::uint8_t { And, Or };
@@ -78,11 +90,11 @@ struct Comprehension {
 
 // A part of an f-string: literal text, or a replacement field.
 struct FStringPart {
-    std::string literal;        // used when expr is null
-    ExprPtr expr;               // the field's expression
-    char conversion = 0;        // 0, 'r', 's' or 'a'
+    std::string literal; // used when expr is null
+    ExprPtr expr; // the field's expression
+    char conversion = 0; // 0, 'r', 's' or 'a'
     std::vector<FStringPart> formatSpec; // may itself contain nested fields
-    std::string exprText;       // for `{x = }` (selfDocumenting): the source through '=' and the spaces after it
+    std::string exprText; // for `{x = }` (selfDocumenting): the source through '=' and the spaces after it
     bool selfDocumenting = false;
 };
 
@@ -98,7 +110,7 @@ struct Expr {
     ExprKind kind;
     SourcePos pos;
     bool hasAwait = false; // this subtree contains await (outside nested function bodies)
-    bool hasCall = false;  // this subtree contains a call (set by the resolver; see Interpreter's host mode)
+    bool hasCall = false; // this subtree contains a call (set by the resolver; see Interpreter's host mode)
 
     // Name / Attribute / NamedExpr target name
     std::string id;
@@ -109,15 +121,15 @@ struct Expr {
     Constant constant;
     std::vector<FStringPart> fstringParts;
 
-    ExprList elements;   // List, Tuple, Set, BoolOp operands, Dict values
-    ExprList keys;       // Dict keys (null entry = `**`)
-    ExprPtr left;        // BinOp left, Compare left, Call func, Attribute/Subscript value,
-                         // UnaryOp/Await/Yield/Starred operand, IfExp test, Slice lower,
-                         // comprehension element (key for DictComp)
-    ExprPtr right;       // BinOp right, Subscript index, IfExp body, Slice upper,
-                         // DictComp value, NamedExpr value
-    ExprPtr third;       // IfExp orelse, Slice step
-    ExprList args;       // Call positional args (may contain Starred); Compare comparators
+    ExprList elements; // List, Tuple, Set, BoolOp operands, Dict values
+    ExprList keys; // Dict keys (null entry = `**`)
+    ExprPtr left; // BinOp left, Compare left, Call func, Attribute/Subscript value,
+                  // UnaryOp/Await/Yield/Starred operand, IfExp test, Slice lower,
+                  // comprehension element (key for DictComp)
+    ExprPtr right; // BinOp right, Subscript index, IfExp body, Slice upper,
+                   // DictComp value, NamedExpr value
+    ExprPtr third; // IfExp orelse, Slice step
+    ExprList args; // Call positional args (may contain Starred); Compare comparators
     std::vector<Keyword> keywords; // Call keywords
     std::vector<CompareOp> compareOps;
     std::vector<Comprehension> generators;
@@ -128,36 +140,40 @@ struct Expr {
 
     std::shared_ptr<FunctionDef> lambda; // Lambda
 
-    explicit Expr(ExprKind k, SourcePos p) : kind(k), pos(p) {}
+    explicit Expr(ExprKind k, SourcePos p)
+        : kind(k)
+        , pos(p)
+    {
+    }
 };
 
 enum class StmtKind : std::uint8_t {
-    Expr,         // value
-    Assign,       // targets = value (chained: a = b = value)
-    AugAssign,    // target op= value
-    AnnAssign,    // target: annotation [= value]
+    Expr, // value
+    Assign, // targets = value (chained: a = b = value)
+    AugAssign, // target op= value
+    AnnAssign, // target: annotation [= value]
     Pass,
     Break,
     Continue,
-    Return,       // value (may be null)
-    If,           // test body orelse
-    While,        // test body orelse
-    For,          // target iter body orelse (isAsync for `async for`)
-    Try,          // body handlers orelse finalbody (isStar for `except*`)
-    Raise,        // exc (may be null), cause (may be null)
-    With,         // items body (isAsync for `async with`)
-    FunctionDef,  // function
-    ClassDef,     // classDef
-    Global,       // names
-    Nonlocal,     // names
-    Import,       // aliases: `import a.b as c`
-    ImportFrom,   // module, aliases: `from m import x as y`
-    Assert,       // test, msg
-    Delete,       // targets
+    Return, // value (may be null)
+    If, // test body orelse
+    While, // test body orelse
+    For, // target iter body orelse (isAsync for `async for`)
+    Try, // body handlers orelse finalbody (isStar for `except*`)
+    Raise, // exc (may be null), cause (may be null)
+    With, // items body (isAsync for `async with`)
+    FunctionDef, // function
+    ClassDef, // classDef
+    Global, // names
+    Nonlocal, // names
+    Import, // aliases: `import a.b as c`
+    ImportFrom, // module, aliases: `from m import x as y`
+    Assert, // test, msg
+    Delete, // targets
 };
 
 struct ExceptHandler {
-    ExprPtr type;    // null for bare `except:`
+    ExprPtr type; // null for bare `except:`
     std::string name; // `as name`, empty if none
     int nameSlot = -1;
     Expr::Scope nameScope = Expr::Scope::Unresolved;
@@ -171,29 +187,29 @@ struct WithItem {
 };
 
 struct Alias {
-    std::string name;   // dotted name for Import, plain name for ImportFrom ("*" allowed)
+    std::string name; // dotted name for Import, plain name for ImportFrom ("*" allowed)
     std::string asName; // empty if none
 };
 
 struct Parameter {
     std::string name;
     ExprPtr defaultValue; // may be null
-    ExprPtr annotation;   // ignored, may be null
+    ExprPtr annotation; // ignored, may be null
 };
 
 struct FunctionDef {
-    std::string name;       // "<lambda>" for lambdas
+    std::string name; // "<lambda>" for lambdas
     SourcePos pos;
     bool isAsync = false;
     bool isGenerator = false; // body contains yield (set by the parser)
     std::vector<Parameter> positional; // includes positional-only (before '/')
     int positionalOnlyCount = 0;
-    std::string varargs;    // *args name, empty if none
+    std::string varargs; // *args name, empty if none
     std::vector<Parameter> kwonly;
-    std::string kwargs;     // **kwargs name, empty if none
+    std::string kwargs; // **kwargs name, empty if none
     ExprList decorators;
     StmtList body;
-    std::string docstring;  // first statement if it is a string literal
+    std::string docstring; // first statement if it is a string literal
 
     // Filled by the resolver: local variable slots (parameters first, in order).
     std::vector<std::string> localNames;
@@ -215,12 +231,12 @@ struct Stmt {
     StmtKind kind;
     SourcePos pos;
     bool hasAwait = false; // this statement (including nested blocks) contains await / async for / async with
-    bool hasCall = false;  // this statement contains a call (set by the resolver)
+    bool hasCall = false; // this statement contains a call (set by the resolver)
 
-    ExprPtr value;   // Expr, Assign value, AugAssign value, Return, AnnAssign value, Raise exc, Assert msg
+    ExprPtr value; // Expr, Assign value, AugAssign value, Return, AnnAssign value, Raise exc, Assert msg
     ExprList targets; // Assign targets (one per `=`), Delete targets
-    ExprPtr target;  // AugAssign, AnnAssign, For target
-    ExprPtr test;    // If/While/Assert test, For iter, Raise cause
+    ExprPtr target; // AugAssign, AnnAssign, For target
+    ExprPtr test; // If/While/Assert test, For iter, Raise cause
     BinaryOp augOp = BinaryOp::Add;
     StmtList body;
     StmtList orelse;
@@ -228,10 +244,10 @@ struct Stmt {
     std::vector<ExceptHandler> handlers;
     std::vector<WithItem> items;
     std::vector<std::string> names; // Global, Nonlocal
-    std::vector<Alias> aliases;     // Import, ImportFrom
-    std::string module;             // ImportFrom module (dotted), with leading dots for relative
+    std::vector<Alias> aliases; // Import, ImportFrom
+    std::string module; // ImportFrom module (dotted), with leading dots for relative
     bool isAsync = false;
-    bool isStar = false;            // except*
+    bool isStar = false; // except*
 
     std::shared_ptr<FunctionDef> function;
     std::shared_ptr<ClassDef> classDef;
@@ -244,12 +260,16 @@ struct Stmt {
     };
     std::vector<Binding> bindings;
 
-    explicit Stmt(StmtKind k, SourcePos p) : kind(k), pos(p) {}
+    explicit Stmt(StmtKind k, SourcePos p)
+        : kind(k)
+        , pos(p)
+    {
+    }
 };
 
 // A parsed script.
 struct Module {
-    std::string fileName;          // as shown in messages and tracebacks
+    std::string fileName; // as shown in messages and tracebacks
     std::vector<std::string> lines; // source lines, for tracebacks and carets
     StmtList body;
     std::string docstring;

@@ -18,7 +18,10 @@ void fn(Interpreter &, DictObject &d, const std::string &name, NativeFunction f)
     d.set(str(name), Value(make<NativeObject>(name, std::move(f))));
 }
 
-Value optionalArg(const Args &a, std::size_t i) { return i < a.args.size() ? a.args[i] : Value(); }
+Value optionalArg(const Args &a, std::size_t i)
+{
+    return i < a.args.size() ? a.args[i] : Value();
+}
 
 text::Index optIndex(Interpreter &in, const Args &a, std::size_t i)
 {
@@ -36,7 +39,10 @@ std::vector<Value> strList(const std::vector<std::string> &parts)
     return out;
 }
 
-const std::string &self(const Value &s) { return s.as<StrObject>()->value; }
+const std::string &self(const Value &s)
+{
+    return s.as<StrObject>()->value;
+}
 
 // Sorts with Python's semantics: stable, key function, reverse keeps stability.
 void sortValues(Interpreter &in, std::vector<Value> &items, const Value &key, bool reverse)
@@ -44,14 +50,13 @@ void sortValues(Interpreter &in, std::vector<Value> &items, const Value &key, bo
     std::vector<Value> keys;
     if (!key.isNone())
         for (auto &v : items)
-            keys.push_back(in.call(key, std::vector<Value>{v}));
+            keys.push_back(in.call(key, std::vector<Value> {v}));
     std::vector<std::size_t> order(items.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = i;
     const auto &k = key.isNone() ? items : keys;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-        return reverse ? in.lessThan(k[y], k[x]) : in.lessThan(k[x], k[y]);
-    });
+    std::stable_sort(order.begin(), order.end(),
+        [&](std::size_t x, std::size_t y) { return reverse ? in.lessThan(k[y], k[x]) : in.lessThan(k[x], k[y]); });
     std::vector<Value> sorted;
     sorted.reserve(items.size());
     for (auto i : order)
@@ -74,9 +79,9 @@ Value minMax(Interpreter &in, Args &a, bool wantMax)
         in.raise(exc::valueError(), std::string(name) + "() iterable argument is empty");
     }
     Value best = items[0];
-    Value bestKey = key.isNone() ? best : in.call(key, std::vector<Value>{best});
+    Value bestKey = key.isNone() ? best : in.call(key, std::vector<Value> {best});
     for (std::size_t i = 1; i < items.size(); ++i) {
-        Value k = key.isNone() ? items[i] : in.call(key, std::vector<Value>{items[i]});
+        Value k = key.isNone() ? items[i] : in.call(key, std::vector<Value> {items[i]});
         if (wantMax ? in.lessThan(bestKey, k) : in.lessThan(k, bestKey)) {
             best = items[i];
             bestKey = k;
@@ -124,7 +129,8 @@ std::string strFormat(Interpreter &in, const std::string &tmpl, const Args &a, F
                 --depth;
         }
         if (depth)
-            in.raise(exc::valueError(), j - i == 1 ? "Single '{' encountered in format string" : "expected '}' before end of string");
+            in.raise(exc::valueError(),
+                j - i == 1 ? "Single '{' encountered in format string" : "expected '}' before end of string");
         std::string field = tmpl.substr(i + 1, j - i - 2);
         i = j - 1;
         std::string spec;
@@ -140,18 +146,23 @@ std::string strFormat(Interpreter &in, const std::string &tmpl, const Args &a, F
         std::size_t end = field.find_first_of(".[");
         std::string head = field.substr(0, end);
         Value v;
-        const bool numeric = !head.empty() && std::all_of(head.begin(), head.end(), [](char x) { return std::isdigit(static_cast<unsigned char>(x)); });
+        const bool numeric = !head.empty() && std::all_of(head.begin(), head.end(), [](char x) {
+            return std::isdigit(static_cast<unsigned char>(x));
+        });
         if (head.empty() ? numbering.manual : (numeric && numbering.automatic))
-            in.raise(exc::valueError(), head.empty() ? "cannot switch from manual field specification to automatic field numbering"
-                                                     : "cannot switch from automatic field numbering to manual field specification");
+            in.raise(exc::valueError(),
+                head.empty() ? "cannot switch from manual field specification to automatic field numbering"
+                             : "cannot switch from automatic field numbering to manual field specification");
         (head.empty() ? numbering.automatic : numbering.manual) |= head.empty() || numeric;
         if (conversion && conversion != 'r' && conversion != 's' && conversion != 'a')
             in.raise(exc::valueError(), std::string("Unknown conversion specifier ") + conversion);
         if (head.empty()) {
             if (autoIndex >= a.args.size())
-                in.raise(exc::indexError(), "Replacement index " + std::to_string(autoIndex) + " out of range for positional args tuple");
+                in.raise(exc::indexError(),
+                    "Replacement index " + std::to_string(autoIndex) + " out of range for positional args tuple");
             v = a.args[autoIndex++];
-        } else if (std::all_of(head.begin(), head.end(), [](char x) { return std::isdigit(static_cast<unsigned char>(x)); })) {
+        } else if (std::all_of(
+                       head.begin(), head.end(), [](char x) { return std::isdigit(static_cast<unsigned char>(x)); })) {
             std::size_t idx = std::stoul(head);
             if (idx >= a.args.size())
                 in.raise(exc::indexError(), "Replacement index " + head + " out of range for positional args tuple");
@@ -164,7 +175,7 @@ std::string strFormat(Interpreter &in, const std::string &tmpl, const Args &a, F
                     found = true;
                 }
             if (!found)
-                in.raise(in.makeException(exc::keyError(), std::vector<Value>{str(head)}));
+                in.raise(in.makeException(exc::keyError(), std::vector<Value> {str(head)}));
         }
         while (end != std::string::npos && end < field.size()) {
             if (field[end] == '.') {
@@ -174,7 +185,9 @@ std::string strFormat(Interpreter &in, const std::string &tmpl, const Args &a, F
             } else {
                 std::size_t close = field.find(']', end);
                 std::string key = field.substr(end + 1, close - end - 1);
-                bool numeric = !key.empty() && std::all_of(key.begin(), key.end(), [](char x) { return std::isdigit(static_cast<unsigned char>(x)); });
+                bool numeric = !key.empty() && std::all_of(key.begin(), key.end(), [](char x) {
+                    return std::isdigit(static_cast<unsigned char>(x));
+                });
                 v = in.getItem(v, numeric ? Value::integer(std::stoll(key)) : str(key));
                 end = close + 1 < field.size() ? close + 1 : std::string::npos;
             }
@@ -198,7 +211,9 @@ void installStrMethods(ClassObject *c)
         bool first = true;
         for (auto &v : in.toVector(a.args[0])) {
             if (!v.is(ObjKind::Str))
-                in.raise(exc::typeError(), "sequence item " + std::string(first ? "0" : "") + ": expected str instance, " + in.typeName(v) + " found");
+                in.raise(exc::typeError(),
+                    "sequence item " + std::string(first ? "0" : "") + ": expected str instance, " + in.typeName(v)
+                        + " found");
             if (!first)
                 out += self(s);
             out += v.as<StrObject>()->value;
@@ -287,10 +302,12 @@ void installStrMethods(ClassObject *c)
     };
     c->addMethod("startswith", affix(text::startsWith, "startswith"));
     c->addMethod("endswith", affix(text::endsWith, "endswith"));
-    auto finder = [](std::int64_t (*f)(std::string_view, std::string_view, text::Index, text::Index), const char *name, bool raises) {
+    auto finder = [](std::int64_t (*f)(std::string_view, std::string_view, text::Index, text::Index), const char *name,
+                      bool raises) {
         return [f, name, raises](Interpreter &in, const Value &s, Args &a) {
             args::expect(in, name, a, 1, 3);
-            std::int64_t r = f(self(s), args::toStr(in, a.args[0], "must be str"), optIndex(in, a, 1), optIndex(in, a, 2));
+            std::int64_t r
+                = f(self(s), args::toStr(in, a.args[0], "must be str"), optIndex(in, a, 1), optIndex(in, a, 2));
             if (raises && r < 0)
                 in.raise(exc::valueError(), "substring not found");
             return Value::integer(r);
@@ -304,7 +321,8 @@ void installStrMethods(ClassObject *c)
     c->addMethod("replace", [](Interpreter &in, const Value &s, Args &a) {
         args::expect(in, "replace", a, 2, 3);
         std::int64_t n = a.args.size() > 2 ? args::toInt(in, a.args[2], "count") : -1;
-        return str(text::replace(self(s), args::toStr(in, a.args[0], "replace() argument 1"), args::toStr(in, a.args[1], "replace() argument 2"), n));
+        return str(text::replace(self(s), args::toStr(in, a.args[0], "replace() argument 1"),
+            args::toStr(in, a.args[1], "replace() argument 2"), n));
     });
     auto justify = [](std::string (*f)(std::string_view, std::int64_t, char32_t), const char *name) {
         return [f, name](Interpreter &in, const Value &s, Args &a) {
@@ -353,7 +371,10 @@ void installStrMethods(ClassObject *c)
     });
 }
 
-std::vector<Value> &items(const Value &l) { return l.as<ListObject>()->items; }
+std::vector<Value> &items(const Value &l)
+{
+    return l.as<ListObject>()->items;
+}
 
 // The optional start/stop of index(x, start, stop), clamped like slice bounds.
 std::pair<std::int64_t, std::int64_t> searchRange(Interpreter &in, const Args &a, std::int64_t n)
@@ -475,7 +496,10 @@ void installTupleMethods(ClassObject *c)
     });
 }
 
-DictObject *dict(const Value &d) { return d.as<DictObject>(); }
+DictObject *dict(const Value &d)
+{
+    return d.as<DictObject>();
+}
 
 void updateDict(Interpreter &in, DictObject *d, Args &a)
 {
@@ -490,8 +514,9 @@ void updateDict(Interpreter &in, DictObject *d, Args &a)
             for (auto &pair : in.toVector(src)) {
                 auto kv = in.toVector(pair);
                 if (kv.size() != 2)
-                    in.raise(exc::valueError(), "dictionary update sequence element #" + std::to_string(index) + " has length "
-                                                    + std::to_string(kv.size()) + "; 2 is required");
+                    in.raise(exc::valueError(),
+                        "dictionary update sequence element #" + std::to_string(index) + " has length "
+                            + std::to_string(kv.size()) + "; 2 is required");
                 ++index;
                 in.setItem(Value(Ref<DictObject>(d)), kv[0], kv[1]);
             }
@@ -511,7 +536,8 @@ void installDictMethods(ClassObject *c)
         return v ? *v : optionalArg(a, 1);
     });
     using Which = DictViewObject::Which;
-    for (auto [name, which] : {std::pair{"keys", Which::Keys}, std::pair{"values", Which::Values}, std::pair{"items", Which::Items}}) {
+    for (auto [name, which] :
+        {std::pair {"keys", Which::Keys}, std::pair {"values", Which::Values}, std::pair {"items", Which::Items}}) {
         Which w = which;
         c->addMethod(name, [w](Interpreter &, const Value &d, Args &) {
             return Value(make<DictViewObject>(Ref<DictObject>(dict(d)), w));
@@ -537,7 +563,7 @@ void installDictMethods(ClassObject *c)
         }
         if (a.args.size() > 1)
             return a.args[1];
-        in.raise(in.makeException(exc::keyError(), std::vector<Value>{a.args[0]}));
+        in.raise(in.makeException(exc::keyError(), std::vector<Value> {a.args[0]}));
     });
     c->addMethod("popitem", [](Interpreter &in, const Value &d, Args &) {
         auto &entries = dict(d)->entries();
@@ -548,7 +574,7 @@ void installDictMethods(ClassObject *c)
             dict(d)->remove(key);
             return tuple({key, value});
         }
-        in.raise(in.makeException(exc::keyError(), std::vector<Value>{str("popitem(): dictionary is empty")}));
+        in.raise(in.makeException(exc::keyError(), std::vector<Value> {str("popitem(): dictionary is empty")}));
     });
     {
         // A classmethod: dict.fromkeys(iterable, value=None); no receiver.
@@ -617,7 +643,8 @@ void installConstructors()
                 in.raise(exc::overflowError(), "integer overflow: Loopscope integers are 64-bit");
             return Value::integer(std::int64_t(d));
         }
-        in.raise(exc::typeError(), "int() argument must be a string, a bytes-like object or a real number, not '" + in.typeName(v) + "'");
+        in.raise(exc::typeError(),
+            "int() argument must be a string, a bytes-like object or a real number, not '" + in.typeName(v) + "'");
     };
     types::floatType()->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
         args::expect(in, "float", a, 0, 1);
@@ -643,13 +670,13 @@ void installConstructors()
     };
     types::listType()->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
         args::expect(in, "list", a, 0, 1);
-        return list(a.args.empty() ? std::vector<Value>{} : in.toVector(a.args[0]));
+        return list(a.args.empty() ? std::vector<Value> {} : in.toVector(a.args[0]));
     };
     types::tupleType()->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
         args::expect(in, "tuple", a, 0, 1);
         if (!a.args.empty() && a.args[0].is(ObjKind::Tuple))
             return a.args[0];
-        return tuple(a.args.empty() ? std::vector<Value>{} : in.toVector(a.args[0]));
+        return tuple(a.args.empty() ? std::vector<Value> {} : in.toVector(a.args[0]));
     };
     types::dictType()->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
         args::expect(in, "dict", a, 0, 1);
@@ -732,10 +759,11 @@ void installBuiltins(Interpreter &in, DictObject &b)
 {
     installTypeMethods();
     for (auto *cls : {types::intType(), types::floatType(), types::strType(), types::boolType(), types::listType(),
-                      types::tupleType(), types::dictType(), types::rangeType(), types::typeType(), types::object()})
+             types::tupleType(), types::dictType(), types::rangeType(), types::typeType(), types::object()})
         b.set(str(cls->name), Value(Ref<ClassObject>(cls)));
     for (auto *cls : exc::all())
-        if (cls->name != "CancelledError" && cls->name != "InvalidStateError" && cls->name != "QueueEmpty" && cls->name != "QueueFull")
+        if (cls->name != "CancelledError" && cls->name != "InvalidStateError" && cls->name != "QueueEmpty"
+            && cls->name != "QueueFull")
             b.set(str(cls->name), Value(Ref<ClassObject>(cls)));
     static InstanceObject *ellipsis = [] {
         // One immortal object, shared by every interpreter, as CPython's singleton.
@@ -891,7 +919,8 @@ void installBuiltins(Interpreter &in, DictObject &b)
     });
     fn(in, b, "divmod", [](Interpreter &in, const Value &, Args &a) {
         args::expect(in, "divmod", a, 2, 2);
-        return tuple({in.binary(BinaryOp::FloorDiv, a.args[0], a.args[1]), in.binary(BinaryOp::Mod, a.args[0], a.args[1])});
+        return tuple(
+            {in.binary(BinaryOp::FloorDiv, a.args[0], a.args[1]), in.binary(BinaryOp::Mod, a.args[0], a.args[1])});
     });
     fn(in, b, "pow", [](Interpreter &in, const Value &, Args &a) {
         args::expect(in, "pow", a, 2, 3);
@@ -1000,12 +1029,14 @@ void installBuiltins(Interpreter &in, DictObject &b)
                     if (!strict)
                         return false;
                     if (i > 0)
-                        in.raise(exc::valueError(), "zip() argument " + std::to_string(i + 1) + " is shorter than argument"
-                                                        + (i == 1 ? std::string(" 1") : "s 1-" + std::to_string(i)));
+                        in.raise(exc::valueError(),
+                            "zip() argument " + std::to_string(i + 1) + " is shorter than argument"
+                                + (i == 1 ? std::string(" 1") : "s 1-" + std::to_string(i)));
                     for (std::size_t j = 1; j < its.size(); ++j)
                         if (in.next(its[j], v))
-                            in.raise(exc::valueError(), "zip() argument " + std::to_string(j + 1) + " is longer than argument"
-                                                            + (j == 1 ? std::string(" 1") : "s 1-" + std::to_string(j)));
+                            in.raise(exc::valueError(),
+                                "zip() argument " + std::to_string(j + 1) + " is longer than argument"
+                                    + (j == 1 ? std::string(" 1") : "s 1-" + std::to_string(j)));
                     return false;
                 }
                 row.push_back(v);
@@ -1040,7 +1071,7 @@ void installBuiltins(Interpreter &in, DictObject &b)
         return Value(make<IteratorObject>([&in, f, it](Value &out) {
             Value v;
             while (in.next(it, v)) {
-                if (f.isNone() ? in.truthy(v) : in.truthy(in.call(f, std::vector<Value>{v}))) {
+                if (f.isNone() ? in.truthy(v) : in.truthy(in.call(f, std::vector<Value> {v}))) {
                     out = v;
                     return true;
                 }
@@ -1059,7 +1090,7 @@ void installBuiltins(Interpreter &in, DictObject &b)
             return v;
         if (a.args.size() == 2)
             return a.args[1];
-        in.raise(in.makeException(exc::stopIteration(), std::vector<Value>{}));
+        in.raise(in.makeException(exc::stopIteration(), std::vector<Value> {}));
     });
     fn(in, b, "chr", [](Interpreter &in, const Value &, Args &a) {
         args::expect(in, "chr", a, 1, 1);
@@ -1072,10 +1103,12 @@ void installBuiltins(Interpreter &in, DictObject &b)
         args::expect(in, "ord", a, 1, 1);
         const std::string &s = args::toStr(in, a.args[0], "ord() argument");
         if (text::codepointCount(s) != 1)
-            in.raise(exc::typeError(), "ord() expected a character, but string of length " + std::to_string(text::codepointCount(s)) + " found");
+            in.raise(exc::typeError(),
+                "ord() expected a character, but string of length " + std::to_string(text::codepointCount(s))
+                    + " found");
         return Value::integer(std::int64_t(text::firstCodepoint(s)));
     });
-    for (auto [name, base] : {std::pair{"hex", 16}, std::pair{"oct", 8}, std::pair{"bin", 2}}) {
+    for (auto [name, base] : {std::pair {"hex", 16}, std::pair {"oct", 8}, std::pair {"bin", 2}}) {
         int radix = base;
         std::string n = name;
         fn(in, b, n, [radix, n](Interpreter &in, const Value &, Args &a) {
@@ -1086,7 +1119,8 @@ void installBuiltins(Interpreter &in, DictObject &b)
     fn(in, b, "callable", [](Interpreter &in, const Value &, Args &a) {
         args::expect(in, "callable", a, 1, 1);
         const Value &v = a.args[0];
-        return Value::boolean(v.is(ObjKind::Function) || v.is(ObjKind::Native) || v.is(ObjKind::BoundMethod) || v.is(ObjKind::Class));
+        return Value::boolean(
+            v.is(ObjKind::Function) || v.is(ObjKind::Native) || v.is(ObjKind::BoundMethod) || v.is(ObjKind::Class));
     });
     fn(in, b, "id", [](Interpreter &in, const Value &, Args &a) {
         args::expect(in, "id", a, 1, 1);
@@ -1097,8 +1131,9 @@ void installBuiltins(Interpreter &in, DictObject &b)
         if (!isHashable(a.args[0]))
             in.raise(exc::typeError(), "unhashable type: '" + in.typeName(a.args[0]) + "'");
         const Value &v = a.args[0];
-        if (v.isIntLike() || (v.isFloat() && std::isfinite(v.asFloat()) && v.asFloat() == std::floor(v.asFloat())
-                              && std::fabs(v.asFloat()) < 9.2e18)) {
+        if (v.isIntLike()
+            || (v.isFloat() && std::isfinite(v.asFloat()) && v.asFloat() == std::floor(v.asFloat())
+                && std::fabs(v.asFloat()) < 9.2e18)) {
             // CPython: n modulo the Mersenne prime 2**61 - 1, keeping the sign; -1 becomes -2.
             const std::int64_t n = v.isFloat() ? std::int64_t(v.asFloat()) : v.asInt();
             constexpr std::int64_t modulus = (std::int64_t(1) << 61) - 1;

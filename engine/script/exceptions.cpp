@@ -80,7 +80,10 @@ Hierarchy &hierarchy()
     return *h;
 }
 
-ClassObject *get(const char *name) { return hierarchy().byName.at(name); }
+ClassObject *get(const char *name)
+{
+    return hierarchy().byName.at(name);
+}
 } // namespace
 
 ClassObject *byName(const std::string &name)
@@ -90,32 +93,110 @@ ClassObject *byName(const std::string &name)
     return it == h.byName.end() ? nullptr : it->second;
 }
 
-const std::vector<ClassObject *> &all() { return hierarchy().all; }
+const std::vector<ClassObject *> &all()
+{
+    return hierarchy().all;
+}
 
-ClassObject *baseException() { return get("BaseException"); }
-ClassObject *exception() { return get("Exception"); }
-ClassObject *typeError() { return get("TypeError"); }
-ClassObject *valueError() { return get("ValueError"); }
-ClassObject *keyError() { return get("KeyError"); }
-ClassObject *indexError() { return get("IndexError"); }
-ClassObject *attributeError() { return get("AttributeError"); }
-ClassObject *nameError() { return get("NameError"); }
-ClassObject *unboundLocalError() { return get("UnboundLocalError"); }
-ClassObject *zeroDivisionError() { return get("ZeroDivisionError"); }
-ClassObject *runtimeError() { return get("RuntimeError"); }
-ClassObject *stopIteration() { return get("StopIteration"); }
-ClassObject *overflowError() { return get("OverflowError"); }
-ClassObject *notImplementedError() { return get("NotImplementedError"); }
-ClassObject *assertionError() { return get("AssertionError"); }
-ClassObject *recursionError() { return get("RecursionError"); }
-ClassObject *timeoutError() { return get("TimeoutError"); }
-ClassObject *cancelledError() { return get("CancelledError"); }
-ClassObject *invalidStateError() { return get("InvalidStateError"); }
-ClassObject *queueEmpty() { return get("QueueEmpty"); }
-ClassObject *queueFull() { return get("QueueFull"); }
-ClassObject *generatorExit() { return get("GeneratorExit"); }
-ClassObject *importError() { return get("ImportError"); }
-ClassObject *moduleNotFoundError() { return get("ModuleNotFoundError"); }
-ClassObject *syntaxError() { return get("SyntaxError"); }
+ClassObject *baseException()
+{
+    return get("BaseException");
+}
+ClassObject *exception()
+{
+    return get("Exception");
+}
+ClassObject *typeError()
+{
+    return get("TypeError");
+}
+ClassObject *valueError()
+{
+    return get("ValueError");
+}
+ClassObject *keyError()
+{
+    return get("KeyError");
+}
+ClassObject *indexError()
+{
+    return get("IndexError");
+}
+ClassObject *attributeError()
+{
+    return get("AttributeError");
+}
+ClassObject *nameError()
+{
+    return get("NameError");
+}
+ClassObject *unboundLocalError()
+{
+    return get("UnboundLocalError");
+}
+ClassObject *zeroDivisionError()
+{
+    return get("ZeroDivisionError");
+}
+ClassObject *runtimeError()
+{
+    return get("RuntimeError");
+}
+ClassObject *stopIteration()
+{
+    return get("StopIteration");
+}
+ClassObject *overflowError()
+{
+    return get("OverflowError");
+}
+ClassObject *notImplementedError()
+{
+    return get("NotImplementedError");
+}
+ClassObject *assertionError()
+{
+    return get("AssertionError");
+}
+ClassObject *recursionError()
+{
+    return get("RecursionError");
+}
+ClassObject *timeoutError()
+{
+    return get("TimeoutError");
+}
+ClassObject *cancelledError()
+{
+    return get("CancelledError");
+}
+ClassObject *invalidStateError()
+{
+    return get("InvalidStateError");
+}
+ClassObject *queueEmpty()
+{
+    return get("QueueEmpty");
+}
+ClassObject *queueFull()
+{
+    return get("QueueFull");
+}
+ClassObject *generatorExit()
+{
+    return get("GeneratorExit");
+}
+ClassObject *importError()
+{
+    return get("ImportError");
+}
+ClassObject *moduleNotFoundError()
+{
+    return get("ModuleNotFoundError");
+}
+ClassObject *syntaxError()
+{
+    return get("SyntaxError");
+}
 
 } // namespace loopscope::script::exc

@@ -34,7 +34,8 @@ QCoro::Task<Value> CoroutineObject::run(Interpreter &in)
     return body();
 }
 
-Interpreter::Interpreter(Engine &engine) : m_engine(engine)
+Interpreter::Interpreter(Engine &engine)
+    : m_engine(engine)
 {
     HeapScope scope(m_heap);
     m_builtins = make<DictObject>();
@@ -46,7 +47,7 @@ Interpreter::Interpreter(Engine &engine) : m_engine(engine)
 Interpreter::~Interpreter()
 {
     HeapScope scope(m_heap);
-    m_state = ExecState{};
+    m_state = ExecState {};
     m_constants.clear();
     m_modules.clear();
     m_globals.reset();
@@ -61,7 +62,7 @@ void Interpreter::markStackBase()
     m_stackBase = reinterpret_cast<std::uintptr_t>(&here);
     if (!m_stackBudget) {
         // Use three quarters of the thread's stack limit (8 MB by default), at most 256 MB.
-        rlimit limit{};
+        rlimit limit {};
         std::size_t size = 8u << 20;
         if (getrlimit(RLIMIT_STACK, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
             size = std::size_t(limit.rlim_cur);
@@ -74,10 +75,12 @@ void Interpreter::checkStack(const char *where)
     char here;
     const auto now = reinterpret_cast<std::uintptr_t>(&here);
     if (m_stackBase && now < m_stackBase && m_stackBase - now > m_stackBudget)
-        raise(exc::recursionError(), std::string("maximum recursion depth exceeded") + (where ? std::string(" ") + where : ""));
+        raise(exc::recursionError(),
+            std::string("maximum recursion depth exceeded") + (where ? std::string(" ") + where : ""));
 }
 
-NestingGuard::NestingGuard(Interpreter &in, const char *where) : m_in(in)
+NestingGuard::NestingGuard(Interpreter &in, const char *where)
+    : m_in(in)
 {
     if (in.m_state.depth >= kMaxDepth)
         in.raise(exc::recursionError(), std::string("maximum recursion depth exceeded ") + where);
@@ -85,7 +88,10 @@ NestingGuard::NestingGuard(Interpreter &in, const char *where) : m_in(in)
     ++in.m_state.depth;
 }
 
-NestingGuard::~NestingGuard() { --m_in.m_state.depth; }
+NestingGuard::~NestingGuard()
+{
+    --m_in.m_state.depth;
+}
 
 void Interpreter::load(std::shared_ptr<Module> module)
 {
@@ -120,7 +126,7 @@ Value Interpreter::makeException(ClassObject *cls, std::vector<Value> a)
 
 Value Interpreter::makeException(ClassObject *cls, const std::string &message)
 {
-    return makeException(cls, std::vector<Value>{str(message)});
+    return makeException(cls, std::vector<Value> {str(message)});
 }
 
 void Interpreter::raise(ClassObject *cls, const std::string &message)
@@ -135,12 +141,13 @@ void Interpreter::raise(Value exception)
 {
     auto *inst = exception.as<InstanceObject>();
     if (inst && inst->exception) {
-        if (inst->exception->context.isNone() && !m_state.handling.empty() && !m_state.handling.back().identical(exception))
+        if (inst->exception->context.isNone() && !m_state.handling.empty()
+            && !m_state.handling.back().identical(exception))
             inst->exception->context = m_state.handling.back();
         if (m_state.frame)
             inst->exception->traceback.push_back({m_state.frame->name, m_state.frame->line});
     }
-    throw ScriptError{std::move(exception)};
+    throw ScriptError {std::move(exception)};
 }
 
 void Interpreter::addTraceback(ScriptError &e, const Frame *caller)
@@ -193,7 +200,8 @@ std::string Interpreter::formatException(const Value &exception)
             int repeats = 0;
             auto flushRepeats = [&] {
                 if (repeats > 3)
-                    out += "  [Previous line repeated " + std::to_string(repeats - 3) + " more time" + (repeats - 3 == 1 ? "" : "s") + "]\n";
+                    out += "  [Previous line repeated " + std::to_string(repeats - 3) + " more time"
+                        + (repeats - 3 == 1 ? "" : "s") + "]\n";
             };
             for (auto it = data.traceback.rbegin(); it != data.traceback.rend(); ++it) {
                 if (last && last->line == it->line && last->function == it->function) {
@@ -205,7 +213,7 @@ std::string Interpreter::formatException(const Value &exception)
                 }
                 last = &*it;
                 out += "  File \"" + (m_module ? m_module->fileName : std::string("<script>")) + "\", line "
-                       + std::to_string(it->line) + ", in " + it->function + "\n";
+                    + std::to_string(it->line) + ", in " + it->function + "\n";
                 if (m_module && it->line >= 1 && std::size_t(it->line) <= m_module->lines.size()) {
                     auto l = text::strip(m_module->lines[std::size_t(it->line) - 1]);
                     if (!l.empty())
@@ -239,13 +247,13 @@ Value Interpreter::makeRaise(const Stmt &s, const Value &excValue, const Value &
     (void)s;
     Value e = excValue;
     if (e.is(ObjKind::Class) && e.as<ClassObject>()->isException)
-        e = call(e, std::vector<Value>{});
+        e = call(e, std::vector<Value> {});
     if (!e.is(ObjKind::Instance) || !e.as<InstanceObject>()->exception)
         raise(exc::typeError(), "exceptions must derive from BaseException");
     if (hasCause) {
         Value c = cause;
         if (c.is(ObjKind::Class) && c.as<ClassObject>()->isException)
-            c = call(c, std::vector<Value>{});
+            c = call(c, std::vector<Value> {});
         if (!c.isNone() && !(c.is(ObjKind::Instance) && c.as<InstanceObject>()->exception))
             raise(exc::typeError(), "exception causes must derive from BaseException");
         e.as<InstanceObject>()->exception->cause = c;
@@ -262,7 +270,8 @@ Value Interpreter::loadName(const Expr &e, Frame &f)
     case Expr::Scope::Local: {
         const Value &v = f.locals[std::size_t(e.slot)];
         if (v.isUnbound())
-            raise(exc::unboundLocalError(), "cannot access local variable '" + e.id + "' where it is not associated with a value");
+            raise(exc::unboundLocalError(),
+                "cannot access local variable '" + e.id + "' where it is not associated with a value");
         return v;
     }
     case Expr::Scope::Cell:
@@ -270,8 +279,11 @@ Value Interpreter::loadName(const Expr &e, Frame &f)
         auto &cell = f.cells[std::size_t(e.slot)];
         if (!cell->bound) {
             if (e.scope == Expr::Scope::Free)
-                raise(exc::nameError(), "cannot access free variable '" + e.id + "' where it is not associated with a value in enclosing scope");
-            raise(exc::unboundLocalError(), "cannot access local variable '" + e.id + "' where it is not associated with a value");
+                raise(exc::nameError(),
+                    "cannot access free variable '" + e.id
+                        + "' where it is not associated with a value in enclosing scope");
+            raise(exc::unboundLocalError(),
+                "cannot access local variable '" + e.id + "' where it is not associated with a value");
         }
         return cell->value;
     }
@@ -297,7 +309,8 @@ void Interpreter::raiseNameError(const std::string &id, Frame &f)
     }
     for (auto *dict : {f.globals.get(), m_builtins.get()})
         for (auto &entry : dict->entries())
-            if (entry.live && entry.key.is(ObjKind::Str) && entry.key.as<StrObject>()->value.find('@') == std::string::npos)
+            if (entry.live && entry.key.is(ObjKind::Str)
+                && entry.key.as<StrObject>()->value.find('@') == std::string::npos)
                 candidates.push_back(entry.key.as<StrObject>()->value);
     Value e = makeException(exc::nameError(), "name '" + id + "' is not defined");
     std::string suggestion = closestName(id, candidates);
@@ -305,7 +318,8 @@ void Interpreter::raiseNameError(const std::string &id, Frame &f)
     if (!suggestion.empty())
         hint = ". Did you mean: '" + suggestion + "'?";
     if (m_engine.profile() == Profile::Py312 && isStdlibModuleName(id))
-        hint += suggestion.empty() ? ". Did you forget to import '" + id + "'?" : " Or did you forget to import '" + id + "'?";
+        hint += suggestion.empty() ? ". Did you forget to import '" + id + "'?"
+                                   : " Or did you forget to import '" + id + "'?";
     raise(e);
 }
 
@@ -339,9 +353,10 @@ void Interpreter::assign(const Expr &target, Value v, Frame &f)
     }
     case ExprKind::Tuple:
     case ExprKind::List: {
-        if (!v.isObj() || (!v.is(ObjKind::List) && !v.is(ObjKind::Tuple) && !v.is(ObjKind::Str) && !v.is(ObjKind::Dict)
-                           && !v.is(ObjKind::Range) && !v.is(ObjKind::Iterator) && !v.is(ObjKind::DictView)
-                           && !findAttr(v, "__iter__")))
+        if (!v.isObj()
+            || (!v.is(ObjKind::List) && !v.is(ObjKind::Tuple) && !v.is(ObjKind::Str) && !v.is(ObjKind::Dict)
+                && !v.is(ObjKind::Range) && !v.is(ObjKind::Iterator) && !v.is(ObjKind::DictView)
+                && !findAttr(v, "__iter__")))
             raise(exc::typeError(), "cannot unpack non-iterable " + typeName(v) + " object");
         std::vector<Value> items = toVector(v);
         std::size_t n = target.elements.size();
@@ -353,13 +368,17 @@ void Interpreter::assign(const Expr &target, Value v, Frame &f)
             if (items.size() > n)
                 raise(exc::valueError(), "too many values to unpack (expected " + std::to_string(n) + ")");
             if (items.size() < n)
-                raise(exc::valueError(), "not enough values to unpack (expected " + std::to_string(n) + ", got " + std::to_string(items.size()) + ")");
+                raise(exc::valueError(),
+                    "not enough values to unpack (expected " + std::to_string(n) + ", got "
+                        + std::to_string(items.size()) + ")");
             for (std::size_t i = 0; i < n; ++i)
                 assign(*target.elements[i], std::move(items[i]), f);
             return;
         }
         if (items.size() < n - 1)
-            raise(exc::valueError(), "not enough values to unpack (expected at least " + std::to_string(n - 1) + ", got " + std::to_string(items.size()) + ")");
+            raise(exc::valueError(),
+                "not enough values to unpack (expected at least " + std::to_string(n - 1) + ", got "
+                    + std::to_string(items.size()) + ")");
         std::size_t after = n - star - 1;
         for (std::size_t i = 0; i < star; ++i)
             assign(*target.elements[i], items[i], f);
@@ -380,7 +399,8 @@ void Interpreter::deleteTarget(const Expr &target, Frame &f)
     case ExprKind::Name:
         if (target.scope == Expr::Scope::Local) {
             if (f.locals[std::size_t(target.slot)].isUnbound())
-                raise(exc::unboundLocalError(), "cannot access local variable '" + target.id + "' where it is not associated with a value");
+                raise(exc::unboundLocalError(),
+                    "cannot access local variable '" + target.id + "' where it is not associated with a value");
             f.locals[std::size_t(target.slot)] = Value::unbound();
         } else if (target.scope == Expr::Scope::Global) {
             if (!f.globals->remove(str(target.id)))
@@ -462,9 +482,11 @@ void Interpreter::bindArguments(FunctionObject *fn, CallArgs &a, const Value &se
     } else if (!extra.empty()) {
         std::size_t total = given + extra.size();
         std::size_t required = npos - fn->defaults.size();
-        std::string takes = required == npos ? std::to_string(npos) : "from " + std::to_string(required) + " to " + std::to_string(npos);
-        raise(exc::typeError(), def.name + "() takes " + takes + " positional argument" + (npos == 1 && required == npos ? "" : "s") + " but "
-                                    + std::to_string(total) + (total == 1 ? " was" : " were") + " given");
+        std::string takes = required == npos ? std::to_string(npos)
+                                             : "from " + std::to_string(required) + " to " + std::to_string(npos);
+        raise(exc::typeError(),
+            def.name + "() takes " + takes + " positional argument" + (npos == 1 && required == npos ? "" : "s")
+                + " but " + std::to_string(total) + (total == 1 ? " was" : " were") + " given");
     }
     std::size_t kwonlyBase = npos + (def.varargs.empty() ? 0 : 1);
     Ref<DictObject> kwargsDict;
@@ -511,8 +533,9 @@ void Interpreter::bindArguments(FunctionObject *fn, CallArgs &a, const Value &se
                 names += missing.size() == 2 ? " and " : (i + 1 == missing.size() ? ", and " : ", ");
             names += "'" + missing[i] + "'";
         }
-        raise(exc::typeError(), def.name + "() missing " + std::to_string(missing.size()) + " required positional argument"
-                                    + (missing.size() == 1 ? "" : "s") + ": " + names);
+        raise(exc::typeError(),
+            def.name + "() missing " + std::to_string(missing.size()) + " required positional argument"
+                + (missing.size() == 1 ? "" : "s") + ": " + names);
     }
     for (std::size_t i = 0; i < def.kwonly.size(); ++i) {
         auto &slot = frame.locals[kwonlyBase + i];
@@ -521,7 +544,8 @@ void Interpreter::bindArguments(FunctionObject *fn, CallArgs &a, const Value &se
         if (fn->kwDefaults[i])
             slot = *fn->kwDefaults[i];
         else
-            raise(exc::typeError(), def.name + "() missing 1 required keyword-only argument: '" + def.kwonly[i].name + "'");
+            raise(exc::typeError(),
+                def.name + "() missing 1 required keyword-only argument: '" + def.kwonly[i].name + "'");
     }
     if (kwargsDict)
         frame.locals[kwonlyBase + def.kwonly.size()] = Value(kwargsDict);
@@ -550,7 +574,8 @@ Value Interpreter::callFunction(FunctionObject *fn, CallArgs &a, const Value &se
         auto frame = std::make_shared<Frame>();
         bindArguments(fn, a, self, *frame);
         int line = currentLine();
-        auto coro = make<CoroutineObject>(fn->def->name, [this, keep, frame]() { return runFunctionBody(keep, frame, Mode::Task); }, line);
+        auto coro = make<CoroutineObject>(
+            fn->def->name, [this, keep, frame]() { return runFunctionBody(keep, frame, Mode::Task); }, line);
         return Value(coro);
     }
     if (m_state.depth >= kMaxDepth)
@@ -598,7 +623,7 @@ QCoro::Task<Value> Interpreter::runFunctionBody(Ref<FunctionObject> fn, std::sha
     struct DepthGuard {
         Interpreter &in;
         ~DepthGuard() { --in.m_state.depth; }
-    } guard{*this};
+    } guard {*this};
     try {
         Flow flow = co_await execBlockAsync(fn->def->body, *frame, mode);
         co_return flow == Flow::Return ? std::move(frame->returnValue) : Value();
@@ -659,8 +684,9 @@ Value Interpreter::call(const Value &callee, CallArgs &a)
                 raise(exc::typeError(), "unbound method " + n->owner->name + "." + method + "() needs an argument");
             Value self = a.args.front();
             if (!typeOf(self)->isSubclassOf(n->owner))
-                raise(exc::typeError(), "descriptor '" + method + "' for '" + n->owner->name + "' objects doesn't apply to a '"
-                                            + typeName(self) + "' object");
+                raise(exc::typeError(),
+                    "descriptor '" + method + "' for '" + n->owner->name + "' objects doesn't apply to a '"
+                        + typeName(self) + "' object");
             a.args.erase(a.args.begin());
             Value bound(make<NativeObject>(n->name, n->fn, self));
             return call(bound, a);
@@ -671,9 +697,9 @@ Value Interpreter::call(const Value &callee, CallArgs &a)
             ClassObject *cls = exc::byName(e.type);
             raise(cls ? cls : exc::valueError(), e.message);
         } catch (const std::bad_alloc &) {
-            raise(makeException(exc::byName("MemoryError"), std::vector<Value>{}));
+            raise(makeException(exc::byName("MemoryError"), std::vector<Value> {}));
         } catch (const std::length_error &) {
-            raise(makeException(exc::byName("MemoryError"), std::vector<Value>{}));
+            raise(makeException(exc::byName("MemoryError"), std::vector<Value> {}));
         }
     }
     case ObjKind::BoundMethod: {
@@ -870,7 +896,7 @@ Value Interpreter::eval(const Expr &e, Frame &f)
     }
     case ExprKind::Slice:
         return Value(make<SliceObject>(e.left ? eval(*e.left, f) : Value(), e.right ? eval(*e.right, f) : Value(),
-                                       e.third ? eval(*e.third, f) : Value()));
+            e.third ? eval(*e.third, f) : Value()));
     case ExprKind::IfExp: return truthy(eval(*e.left, f)) ? eval(*e.right, f) : eval(*e.third, f);
     case ExprKind::NamedExpr: {
         Value v = eval(*e.right, f);
@@ -939,7 +965,8 @@ Value Interpreter::scriptErrorOf(const std::exception_ptr &p)
 // The first handler of a try statement that matches `caught`: its `as` name is bound and the
 // exception is being handled (bare raise, __context__) until leaveHandler(). Returns null when
 // none matches; `pending` then holds what to re-raise.
-const ExceptHandler *Interpreter::enterHandler(const Stmt &s, const Value &caught, Frame &f, std::exception_ptr &pending)
+const ExceptHandler *Interpreter::enterHandler(
+    const Stmt &s, const Value &caught, Frame &f, std::exception_ptr &pending)
 {
     try {
         for (auto &h : s.handlers) {
@@ -950,7 +977,7 @@ const ExceptHandler *Interpreter::enterHandler(const Stmt &s, const Value &caugh
             m_state.handling.push_back(caught);
             return &h;
         }
-        pending = std::make_exception_ptr(ScriptError{caught});
+        pending = std::make_exception_ptr(ScriptError {caught});
     } catch (...) {
         pending = std::current_exception();
     }
@@ -985,7 +1012,7 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
 {
     f.line = s.pos.line;
     if (++m_ops > kStepBudget)
-        throw StepBudgetExceeded{s.pos.line};
+        throw StepBudgetExceeded {s.pos.line};
     switch (s.kind) {
     case StmtKind::Expr: eval(*s.value, f); return Flow::Normal;
     case StmtKind::Assign: {
@@ -1022,9 +1049,7 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
     case StmtKind::Nonlocal: return Flow::Normal;
     case StmtKind::Break: return Flow::Break;
     case StmtKind::Continue: return Flow::Continue;
-    case StmtKind::Return:
-        f.returnValue = s.value ? eval(*s.value, f) : Value();
-        return Flow::Return;
+    case StmtKind::Return: f.returnValue = s.value ? eval(*s.value, f) : Value(); return Flow::Return;
     case StmtKind::If:
         if (truthy(eval(*s.test, f)))
             return execBlock(s.body, f);
@@ -1111,7 +1136,7 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
         if (!s.value) {
             if (m_state.handling.empty())
                 raise(exc::runtimeError(), "No active exception to reraise");
-            throw ScriptError{m_state.handling.back()};
+            throw ScriptError {m_state.handling.back()};
         }
         Value e = eval(*s.value, f);
         Value cause = s.test ? eval(*s.test, f) : Value();
@@ -1120,7 +1145,7 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
     case StmtKind::FunctionDef: {
         Value fn = makeFunction(s.function, f);
         for (auto it = s.function->decorators.rbegin(); it != s.function->decorators.rend(); ++it)
-            fn = call(eval(**it, f), std::vector<Value>{fn});
+            fn = call(eval(**it, f), std::vector<Value> {fn});
         storeName(s.function->name, s.bindings[0].scope, s.bindings[0].slot, f, fn);
         return Flow::Normal;
     }
@@ -1129,8 +1154,8 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
     case StmtKind::Assert:
         if (!truthy(eval(*s.test, f))) {
             if (s.value)
-                raise(makeException(exc::assertionError(), std::vector<Value>{eval(*s.value, f)}));
-            raise(makeException(exc::assertionError(), std::vector<Value>{}));
+                raise(makeException(exc::assertionError(), std::vector<Value> {eval(*s.value, f)}));
+            raise(makeException(exc::assertionError(), std::vector<Value> {}));
         }
         return Flow::Normal;
     case StmtKind::Delete:
@@ -1196,7 +1221,7 @@ QCoro::Task<Value> Interpreter::await(Value awaitable)
         co_return co_await awaitable.as<CoroutineObject>()->run(*this);
     if (awaitable.is(ObjKind::Future)) {
         Ref<Future> fut(awaitable.as<Future>());
-        co_return co_await FutureAwaiter{m_engine, fut.get()};
+        co_return co_await FutureAwaiter {m_engine, fut.get()};
     }
     raise(exc::typeError(), "object " + typeName(awaitable) + " can't be used in 'await' expression");
 }
@@ -1214,14 +1239,12 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
     case ExprKind::Call: {
         Value callee = co_await evalAsync(*e.left, f, mode);
         std::vector<Value> vals;
-        for (auto &x : e.args)
-        {
+        for (auto &x : e.args) {
             const Expr &arg = x->kind == ExprKind::Starred ? *x->left : *x;
             Value v = co_await evalAsync(arg, f, mode);
             vals.push_back(std::move(v));
         }
-        for (auto &k : e.keywords)
-        {
+        for (auto &k : e.keywords) {
             Value v = co_await evalAsync(*k.value, f, mode);
             vals.push_back(std::move(v));
         }
@@ -1279,8 +1302,7 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
         std::vector<const Expr *> exprs;
         collectFStringExprs(e.fstringParts, exprs);
         std::vector<Value> values;
-        for (auto *x : exprs)
-        {
+        for (auto *x : exprs) {
             Value v = co_await evalAsync(*x, f, mode);
             values.push_back(std::move(v));
         }
@@ -1421,7 +1443,7 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
         co_return exec(s, f);
     f.line = s.pos.line;
     if (++m_ops > kStepBudget)
-        throw StepBudgetExceeded{s.pos.line};
+        throw StepBudgetExceeded {s.pos.line};
     switch (s.kind) {
     case StmtKind::Expr: co_await evalAsync(*s.value, f, mode); co_return Flow::Normal;
     case StmtKind::Assign: {
@@ -1431,8 +1453,7 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
         co_return Flow::Normal;
     }
     case StmtKind::AnnAssign:
-        if (s.value)
-        {
+        if (s.value) {
             Value v = co_await evalAsync(*s.value, f, mode);
             assign(*s.target, v, f);
         }
@@ -1457,8 +1478,7 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
         }
         co_return Flow::Normal;
     }
-    case StmtKind::Return:
-    {
+    case StmtKind::Return: {
         Value v;
         if (s.value)
             v = co_await evalAsync(*s.value, f, mode);
@@ -1564,8 +1584,7 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
             raise(exc::notImplementedError(), "`with` is not supported yet");
         co_return co_await execAsyncWith(s, 0, f);
     }
-    case StmtKind::Assert:
-    {
+    case StmtKind::Assert: {
         Value test = co_await evalAsync(*s.test, f, mode);
         if (!truthy(test)) {
             Value msg;
@@ -1592,7 +1611,8 @@ QCoro::Task<Flow> Interpreter::execAsyncWith(const Stmt &s, std::size_t item, Fr
     auto enter = findAttr(manager, "__aenter__");
     auto exit = findAttr(manager, "__aexit__");
     if (!enter || !exit)
-        raise(exc::typeError(), "'" + typeName(manager) + "' object does not support the asynchronous context manager protocol");
+        raise(exc::typeError(),
+            "'" + typeName(manager) + "' object does not support the asynchronous context manager protocol");
     // (GCC 12 miscompiles braced initializer lists inside co_await expressions: build arguments first.)
     Value enterCall = call(*enter, std::vector<Value>());
     Value entered = co_await await(enterCall);
@@ -1628,7 +1648,7 @@ QCoro::Task<Flow> Interpreter::execAsyncWith(const Stmt &s, std::size_t item, Fr
         if (fromExit)
             std::rethrow_exception(fromExit);
         if (!truthy(suppress))
-            throw ScriptError{caught};
+            throw ScriptError {caught};
         co_return Flow::Normal;
     }
     std::vector<Value> noException(3);

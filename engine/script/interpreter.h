@@ -39,12 +39,12 @@ struct StepBudgetExceeded {
 
 // Thrown into suspended coroutines when the engine is torn down (as CPython's coroutine.close()
 // throws GeneratorExit), so every frame finishes and nothing leaks.
-struct TeardownSignal {};
+struct TeardownSignal { };
 
 // The variables of one running function or of the module.
 struct Frame {
     const FunctionDef *def = nullptr; // null at module level
-    std::string name;                 // "<module>" or the function's name, for tracebacks
+    std::string name; // "<module>" or the function's name, for tracebacks
     std::vector<Value> locals;
     std::vector<Ref<CellObject>> cells; // cellNames then freeNames
     Ref<DictObject> globals;
@@ -62,23 +62,37 @@ struct ExecState {
 
 class FunctionObject : public Object {
 public:
-    FunctionObject() : Object(ObjKind::Function) { track(); }
+    FunctionObject()
+        : Object(ObjKind::Function)
+    {
+        track();
+    }
     ClassObject *cls() const override { return types::functionType(); }
     void clearRefs() override;
 
     std::shared_ptr<FunctionDef> def;
     std::shared_ptr<Module> module; // keeps the tree alive
     Ref<DictObject> globals;
-    std::vector<Value> defaults;           // for the trailing positional parameters
+    std::vector<Value> defaults; // for the trailing positional parameters
     std::vector<std::optional<Value>> kwDefaults; // aligned with def->kwonly
-    std::vector<Ref<CellObject>> closure;  // aligned with def->freeNames
+    std::vector<Ref<CellObject>> closure; // aligned with def->freeNames
 };
 
 class BoundMethodObject : public Object {
 public:
-    BoundMethodObject(Value s, Value f) : Object(ObjKind::BoundMethod), self(std::move(s)), function(std::move(f)) { track(); }
+    BoundMethodObject(Value s, Value f)
+        : Object(ObjKind::BoundMethod)
+        , self(std::move(s))
+        , function(std::move(f))
+    {
+        track();
+    }
     ClassObject *cls() const override { return types::methodType(); }
-    void clearRefs() override { self = Value(); function = Value(); }
+    void clearRefs() override
+    {
+        self = Value();
+        function = Value();
+    }
     Value self;
     Value function;
 };
@@ -89,14 +103,20 @@ class CoroutineObject : public Object {
 public:
     using Body = std::function<QCoro::Task<Value>()>;
     CoroutineObject(std::string n, Body b, int line)
-        : Object(ObjKind::Coroutine), name(std::move(n)), body(std::move(b)), createdLine(line) { track(); }
+        : Object(ObjKind::Coroutine)
+        , name(std::move(n))
+        , body(std::move(b))
+        , createdLine(line)
+    {
+        track();
+    }
     ~CoroutineObject() override;
     ClassObject *cls() const override { return types::coroutineType(); }
     void clearRefs() override { body = nullptr; }
     // Runs the coroutine inline in the awaiting coroutine (await coro).
     QCoro::Task<Value> run(Interpreter &in);
 
-    std::string name;     // qualified name, as in <coroutine object main at 0x...>
+    std::string name; // qualified name, as in <coroutine object main at 0x...>
     Body body;
     int createdLine = 0;
     bool started = false;
@@ -107,7 +127,12 @@ public:
 class IteratorObject : public Object {
 public:
     using Next = std::function<bool(Value &)>;
-    explicit IteratorObject(Next n) : Object(ObjKind::Iterator), next(std::move(n)) { track(); }
+    explicit IteratorObject(Next n)
+        : Object(ObjKind::Iterator)
+        , next(std::move(n))
+    {
+        track();
+    }
     ClassObject *cls() const override { return types::iteratorType(); }
     void clearRefs() override { next = nullptr; }
     Next next;
@@ -271,7 +296,12 @@ private:
 // Makes a frame the current one for its lifetime (line numbers, tracebacks).
 class FrameScope {
 public:
-    FrameScope(Interpreter &in, Frame &f) : m_in(in), m_saved(in.m_state.frame) { in.m_state.frame = &f; }
+    FrameScope(Interpreter &in, Frame &f)
+        : m_in(in)
+        , m_saved(in.m_state.frame)
+    {
+        in.m_state.frame = &f;
+    }
     ~FrameScope() { m_in.m_state.frame = m_saved; }
 
 private:

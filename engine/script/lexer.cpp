@@ -9,20 +9,59 @@ namespace loopscope::script {
 namespace {
 
 constexpr std::array<std::string_view, 35> keywords = {
-    "False", "None",   "True",    "and",      "as",       "assert", "async",
-    "await", "break",  "class",   "continue", "def",      "del",    "elif",
-    "else",  "except", "finally", "for",      "from",     "global", "if",
-    "import", "in",    "is",      "lambda",   "nonlocal", "not",    "or",
-    "pass",  "raise",  "return",  "try",      "while",    "with",   "yield",
+    "False",
+    "None",
+    "True",
+    "and",
+    "as",
+    "assert",
+    "async",
+    "await",
+    "break",
+    "class",
+    "continue",
+    "def",
+    "del",
+    "elif",
+    "else",
+    "except",
+    "finally",
+    "for",
+    "from",
+    "global",
+    "if",
+    "import",
+    "in",
+    "is",
+    "lambda",
+    "nonlocal",
+    "not",
+    "or",
+    "pass",
+    "raise",
+    "return",
+    "try",
+    "while",
+    "with",
+    "yield",
 };
 
 // CPython's limits; deeper nesting would only exhaust the parser's stack.
 constexpr std::size_t maxBracketDepth = 200;
 constexpr std::size_t maxIndentDepth = 100;
 
-bool isAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isHexDigit(char c) { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool isAsciiLetter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+bool isHexDigit(char c)
+{
+    return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 
 bool isRadixDigit(char c, int radix)
 {
@@ -42,17 +81,16 @@ enum class CharClass : std::uint8_t { Identifier, Invalid, NonPrintable };
 CharClass classify(char32_t c)
 {
     auto in = [c](char32_t lo, char32_t hi) { return c >= lo && c <= hi; };
-    if (in(0x80, 0xA0) || c == 0xAD || c == 0x1680 || in(0x2000, 0x200F) || in(0x2028, 0x202F)
-        || in(0x205F, 0x206F) || c == 0x3000 || c == 0xFEFF || in(0xFFF9, 0xFFFB)
-        || in(0xE000, 0xF8FF) || in(0xE0000, 0xE007F) || c >= 0xF0000)
+    if (in(0x80, 0xA0) || c == 0xAD || c == 0x1680 || in(0x2000, 0x200F) || in(0x2028, 0x202F) || in(0x205F, 0x206F)
+        || c == 0x3000 || c == 0xFEFF || in(0xFFF9, 0xFFFB) || in(0xE000, 0xF8FF) || in(0xE0000, 0xE007F)
+        || c >= 0xF0000)
         return CharClass::NonPrintable;
-    if ((in(0xA1, 0xBF) && c != 0xAA && c != 0xB5 && c != 0xBA) || c == 0xD7 || c == 0xF7
-        || in(0x2010, 0x2027) || (in(0x2030, 0x205E) && c != 0x203F && c != 0x2040 && c != 0x2054)
-        || (in(0x2070, 0x209F) && c != 0x2071 && c != 0x207F && !in(0x2090, 0x209C))
-        || in(0x20A0, 0x20CF) || in(0x2190, 0x2BFF) || in(0x2E00, 0x2E7F) || in(0x3001, 0x3004)
-        || in(0x3008, 0x3020) || c == 0x3030 || in(0x303D, 0x303F) || in(0xFE10, 0xFE19)
-        || in(0xFE30, 0xFE6F) || in(0xFF01, 0xFF0F) || in(0xFF1A, 0xFF20) || in(0xFF3B, 0xFF3E)
-        || c == 0xFF40 || in(0xFF5B, 0xFF65) || in(0xFFE0, 0xFFEE) || in(0xFFFC, 0xFFFD)
+    if ((in(0xA1, 0xBF) && c != 0xAA && c != 0xB5 && c != 0xBA) || c == 0xD7 || c == 0xF7 || in(0x2010, 0x2027)
+        || (in(0x2030, 0x205E) && c != 0x203F && c != 0x2040 && c != 0x2054)
+        || (in(0x2070, 0x209F) && c != 0x2071 && c != 0x207F && !in(0x2090, 0x209C)) || in(0x20A0, 0x20CF)
+        || in(0x2190, 0x2BFF) || in(0x2E00, 0x2E7F) || in(0x3001, 0x3004) || in(0x3008, 0x3020) || c == 0x3030
+        || in(0x303D, 0x303F) || in(0xFE10, 0xFE19) || in(0xFE30, 0xFE6F) || in(0xFF01, 0xFF0F) || in(0xFF1A, 0xFF20)
+        || in(0xFF3B, 0xFF3E) || c == 0xFF40 || in(0xFF5B, 0xFF65) || in(0xFFE0, 0xFFEE) || in(0xFFFC, 0xFFFD)
         || in(0x1F000, 0x1FAFF))
         return CharClass::Invalid;
     return CharClass::Identifier;
@@ -70,11 +108,14 @@ bool isValidStringPrefix(std::string_view prefix)
     std::string lower;
     for (char c : prefix)
         lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return lower == "r" || lower == "u" || lower == "b" || lower == "f" || lower == "br"
-           || lower == "rb" || lower == "fr" || lower == "rf";
+    return lower == "r" || lower == "u" || lower == "b" || lower == "f" || lower == "br" || lower == "rb"
+        || lower == "fr" || lower == "rf";
 }
 
-char closerOf(char open) { return open == '(' ? ')' : open == '[' ? ']' : '}'; }
+char closerOf(char open)
+{
+    return open == '(' ? ')' : open == '[' ? ']' : '}';
+}
 
 } // namespace
 
@@ -228,13 +269,19 @@ void SourceText::fail(SourcePos pos, std::string message, std::string type) cons
 // Lexer
 
 Lexer::Lexer(const SourceText &source)
-    : m_source(source), m_text(source.text()), m_end(m_text.size())
+    : m_source(source)
+    , m_text(source.text())
+    , m_end(m_text.size())
 {
 }
 
 Lexer::Lexer(const SourceText &source, std::size_t begin, std::size_t end)
-    : m_source(source), m_text(source.text()), m_pos(begin), m_end(end), m_expressionMode(true),
-      m_atLineStart(false)
+    : m_source(source)
+    , m_text(source.text())
+    , m_pos(begin)
+    , m_end(end)
+    , m_expressionMode(true)
+    , m_atLineStart(false)
 {
 }
 
@@ -314,8 +361,7 @@ std::vector<Token> Lexer::tokenize()
                 token.text = m_text.substr(m_pos, 1);
                 token.offset = m_pos;
                 token.end = m_source.position(m_pos);
-                token.pos = m_commentStart != std::string_view::npos ? m_source.position(m_commentStart)
-                                                                      : token.end;
+                token.pos = m_commentStart != std::string_view::npos ? m_source.position(m_commentStart) : token.end;
                 m_tokens.push_back(token);
                 m_lineHasTokens = false;
             }
@@ -399,8 +445,8 @@ void Lexer::readIndentation()
                 if ((b & 0xC0) != 0x80)
                     ++length;
             }
-            m_source.fail({pos.line, length + 1}, "unindent does not match any outer indentation level",
-                          "IndentationError");
+            m_source.fail(
+                {pos.line, length + 1}, "unindent does not match any outer indentation level", "IndentationError");
         }
         if (altColumn != m_altIndents.back())
             tabError();
@@ -423,18 +469,16 @@ void Lexer::readName()
         if (!decodeUtf8(m_text, m_pos, codePoint, length)) {
             char buffer[64];
             std::snprintf(buffer, sizeof buffer, "invalid UTF-8 byte 0x%02x in source",
-                          static_cast<unsigned>(static_cast<unsigned char>(c)));
+                static_cast<unsigned>(static_cast<unsigned char>(c)));
             failAt(m_pos, buffer);
         }
         switch (classify(codePoint)) {
-        case CharClass::Identifier:
-            m_pos += length;
-            continue;
+        case CharClass::Identifier: m_pos += length; continue;
         case CharClass::Invalid:
-            failAt(m_pos, "invalid character '" + std::string(m_text.substr(m_pos, length)) + "' ("
-                              + hexCodePoint(codePoint) + ")");
-        case CharClass::NonPrintable:
-            failAt(m_pos, "invalid non-printable character " + hexCodePoint(codePoint));
+            failAt(m_pos,
+                "invalid character '" + std::string(m_text.substr(m_pos, length)) + "' (" + hexCodePoint(codePoint)
+                    + ")");
+        case CharClass::NonPrintable: failAt(m_pos, "invalid non-printable character " + hexCodePoint(codePoint));
         }
     }
     const std::string_view word = m_text.substr(start, m_pos - start);
@@ -524,7 +568,7 @@ std::size_t Lexer::skipString(std::size_t start, std::size_t quotePos, bool isFS
         if (isFString) {
             const bool doubled = p + 1 < m_end && m_text[p + 1] == c;
             if (c == '{' && (fields.empty() ? !doubled : true)) {
-                fields.push_back(Field{}); // a replacement field (nested in a spec, or at the top)
+                fields.push_back(Field {}); // a replacement field (nested in a spec, or at the top)
                 ++p;
                 continue;
             }
@@ -556,8 +600,7 @@ void Lexer::checkNumberEnd(const char *kind)
     const char c = peekChar();
     const char c2 = peekChar(1);
     if (rest.starts_with("and") || rest.starts_with("else") || rest.starts_with("for")
-        || (c == 'i' && (c2 == 'f' || c2 == 'n' || c2 == 's')) || rest.starts_with("or")
-        || rest.starts_with("not"))
+        || (c == 'i' && (c2 == 'f' || c2 == 'n' || c2 == 's')) || rest.starts_with("or") || rest.starts_with("not"))
         return;
     if (isAsciiLetter(c) || isDigit(c) || static_cast<unsigned char>(c) >= 0x80)
         failNumber(m_pos, (std::string("invalid ") + kind + " literal").c_str());
@@ -567,8 +610,7 @@ void Lexer::readDigits(int radix, const char *kind)
 {
     const std::string invalidLiteral = std::string("invalid ") + kind + " literal";
     auto invalidDigit = [&] {
-        const std::string message =
-            std::string("invalid digit '") + peekChar() + "' in " + kind + " literal";
+        const std::string message = std::string("invalid digit '") + peekChar() + "' in " + kind + " literal";
         failNumber(m_pos + 1, message.c_str());
     };
     for (;;) {
@@ -659,8 +701,9 @@ void Lexer::readNumber()
     if (!isFloat && m_text[start] == '0') {
         for (std::size_t i = start; i < m_pos; ++i) {
             if (m_text[i] != '0' && m_text[i] != '_')
-                failAt(start, "leading zeros in decimal integer literals are not permitted; "
-                              "use an 0o prefix for octal integers");
+                failAt(start,
+                    "leading zeros in decimal integer literals are not permitted; "
+                    "use an 0o prefix for octal integers");
         }
     }
     checkNumberEnd("decimal");
@@ -671,8 +714,25 @@ void Lexer::readOperator()
 {
     static constexpr std::array<std::string_view, 5> threeChar = {"**=", "//=", ">>=", "<<=", "..."};
     static constexpr std::array<std::string_view, 19> twoChar = {
-        "->", ":=", "**", "//", "<<", ">>", "<=", ">=", "==", "!=",
-        "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=",
+        "->",
+        ":=",
+        "**",
+        "//",
+        "<<",
+        ">>",
+        "<=",
+        ">=",
+        "==",
+        "!=",
+        "+=",
+        "-=",
+        "*=",
+        "/=",
+        "%=",
+        "&=",
+        "|=",
+        "^=",
+        "@=",
     };
     static constexpr std::string_view oneChar = "+-*/%@&|^~<>()[]{},:;.=";
 
@@ -709,8 +769,8 @@ void Lexer::readOperator()
         const Token &open = m_brackets.back();
         const char openChar = open.text[0];
         if (closerOf(openChar) != c) {
-            std::string message = std::string("closing parenthesis '") + c
-                                  + "' does not match opening parenthesis '" + openChar + "'";
+            std::string message
+                = std::string("closing parenthesis '") + c + "' does not match opening parenthesis '" + openChar + "'";
             const int line = m_source.position(m_pos).line;
             if (open.pos.line != line)
                 message += " on line " + std::to_string(open.pos.line);

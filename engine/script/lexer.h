@@ -20,8 +20,7 @@ namespace loopscope::script {
 
 // The source of one script, normalized (no BOM, '\n' line ends, a final newline), with a
 // line table to turn byte offsets into positions.
-class SourceText
-{
+class SourceText {
 public:
     SourceText(std::string_view source, std::string fileName);
 
@@ -36,8 +35,7 @@ public:
     // The source split into lines, for Module::lines.
     std::vector<std::string> lines() const;
 
-    [[noreturn]] void fail(SourcePos pos, std::string message,
-                           std::string type = "SyntaxError") const;
+    [[noreturn]] void fail(SourcePos pos, std::string message, std::string type = "SyntaxError") const;
 
 private:
     std::string m_text;
@@ -50,31 +48,30 @@ private:
 };
 
 enum class TokenKind : std::uint8_t {
-    Name,      // identifiers and keywords
+    Name, // identifiers and keywords
     Number,
-    String,    // one literal, prefix and quotes included
-    Op,        // operators and delimiters
+    String, // one literal, prefix and quotes included
+    Op, // operators and delimiters
     Newline,
     Indent,
     Dedent,
     EndMarker,
-    Error,     // a character that starts no token ('$', '?', '`', a lone '!'): "invalid syntax"
+    Error, // a character that starts no token ('$', '?', '`', a lone '!'): "invalid syntax"
 };
 
 struct Token {
     TokenKind kind = TokenKind::EndMarker;
     std::string_view text; // exact source text (a view into SourceText::text())
     std::size_t offset = 0; // byte offset of the first character
-    SourcePos pos;          // first character. For Newline: the comment ending the line, if any
-    SourcePos end;          // just after the last character. For Newline: the '\n' itself
+    SourcePos pos; // first character. For Newline: the comment ending the line, if any
+    SourcePos end; // just after the last character. For Newline: the '\n' itself
 
     bool is(TokenKind k, std::string_view t) const { return kind == k && text == t; }
     bool isOp(std::string_view t) const { return is(TokenKind::Op, t); }
     bool isName(std::string_view t) const { return is(TokenKind::Name, t); }
 };
 
-class Lexer
-{
+class Lexer {
 public:
     // Tokenizes a whole module.
     explicit Lexer(const SourceText &source);
@@ -99,8 +96,7 @@ private:
 
     void emit(TokenKind kind, std::size_t begin, std::size_t end);
     void emitAt(TokenKind kind, std::size_t offset, SourcePos pos); // zero-width token
-    [[noreturn]] void failAt(std::size_t offset, std::string message,
-                             std::string type = "SyntaxError") const;
+    [[noreturn]] void failAt(std::size_t offset, std::string message, std::string type = "SyntaxError") const;
     // Number errors: CPython points at the character before its read position.
     [[noreturn]] void failNumber(std::size_t readPos, const char *kind) const;
     void checkNumberEnd(const char *kind);
@@ -115,9 +111,9 @@ private:
     bool m_expressionMode = false;
 
     std::vector<Token> m_tokens;
-    std::vector<Token> m_brackets;  // open brackets, innermost last
-    std::vector<int> m_indents{0};    // indentation columns, tabs to multiples of 8
-    std::vector<int> m_altIndents{0}; // the same with tabs as one column, to detect TabError
+    std::vector<Token> m_brackets; // open brackets, innermost last
+    std::vector<int> m_indents {0}; // indentation columns, tabs to multiples of 8
+    std::vector<int> m_altIndents {0}; // the same with tabs as one column, to detect TabError
     bool m_atLineStart = true;
     bool m_lineHasTokens = false;
     std::size_t m_commentStart = std::string_view::npos; // comment on the current line

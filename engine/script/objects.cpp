@@ -61,7 +61,8 @@ const char *compareSymbol(CompareOp op)
 }
 
 // Normalises Python slice bounds for a sequence of length n (PySlice_AdjustIndices).
-void adjustSlice(Interpreter &in, const SliceObject &s, std::int64_t n, std::int64_t &start, std::int64_t &stop, std::int64_t &step)
+void adjustSlice(
+    Interpreter &in, const SliceObject &s, std::int64_t n, std::int64_t &start, std::int64_t &stop, std::int64_t &step)
 {
     step = s.step.isNone() ? 1 : args::toInt(in, s.step, "slice indices");
     if (step == 0)
@@ -89,7 +90,7 @@ void checkRepeat(Interpreter &in, std::size_t itemSize, std::int64_t n)
 {
     constexpr double kLimit = 1 << 28;
     if (n > 0 && double(itemSize) * double(n) > kLimit)
-        in.raise(in.makeException(exc::byName("MemoryError"), std::vector<Value>{}));
+        in.raise(in.makeException(exc::byName("MemoryError"), std::vector<Value> {}));
 }
 
 std::int64_t floorDiv(std::int64_t a, std::int64_t b)
@@ -258,7 +259,8 @@ void Interpreter::setAttr(const Value &obj, const std::string &name, Value v)
         return;
     }
     if (obj.is(ObjKind::Class))
-        raise(exc::typeError(), "cannot set '" + name + "' attribute of immutable type '" + obj.as<ClassObject>()->name + "'");
+        raise(exc::typeError(),
+            "cannot set '" + name + "' attribute of immutable type '" + obj.as<ClassObject>()->name + "'");
     raise(exc::attributeError(), "'" + typeName(obj) + "' object has no attribute '" + name + "'");
 }
 
@@ -268,7 +270,8 @@ namespace {
 std::int64_t sequenceIndex(Interpreter &in, const Value &index, std::int64_t n, const char *what)
 {
     if (!index.isIntLike())
-        in.raise(exc::typeError(), std::string(what) + " indices must be integers or slices, not " + in.typeName(index));
+        in.raise(
+            exc::typeError(), std::string(what) + " indices must be integers or slices, not " + in.typeName(index));
     std::int64_t i = index.asInt();
     if (i < 0)
         i += n;
@@ -337,7 +340,7 @@ Value Interpreter::getItem(const Value &obj, const Value &index)
                 raise(exc::typeError(), "unhashable type: '" + typeName(index) + "'");
             if (const Value *v = obj.as<DictObject>()->find(index))
                 return *v;
-            raise(makeException(exc::keyError(), std::vector<Value>{index}));
+            raise(makeException(exc::keyError(), std::vector<Value> {index}));
         }
         case ObjKind::Range: {
             auto *r = obj.as<RangeObject>();
@@ -365,8 +368,9 @@ void Interpreter::setItem(const Value &obj, const Value &index, Value v)
                 for (std::int64_t i = start; step > 0 ? i < stop : i > stop; i += step)
                     positions.push_back(i);
                 if (positions.size() != repl.size())
-                    raise(exc::valueError(), "attempt to assign sequence of size " + std::to_string(repl.size())
-                                                 + " to extended slice of size " + std::to_string(positions.size()));
+                    raise(exc::valueError(),
+                        "attempt to assign sequence of size " + std::to_string(repl.size())
+                            + " to extended slice of size " + std::to_string(positions.size()));
                 for (std::size_t k = 0; k < positions.size(); ++k)
                     items[std::size_t(positions[k])] = repl[k];
                 return;
@@ -411,7 +415,7 @@ void Interpreter::delItem(const Value &obj, const Value &index)
     }
     if (obj.is(ObjKind::Dict)) {
         if (!obj.as<DictObject>()->remove(index))
-            raise(makeException(exc::keyError(), std::vector<Value>{index}));
+            raise(makeException(exc::keyError(), std::vector<Value> {index}));
         return;
     }
     raise(exc::typeError(), "'" + typeName(obj) + "' object doesn't support item deletion");
@@ -423,11 +427,21 @@ Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
 {
     if (a.isIntLike() && b.isIntLike()) {
         std::int64_t x = a.asInt(), y = b.asInt(), r = 0;
-        auto overflow = [&]() -> Value { raise(exc::overflowError(), "integer overflow: Loopscope integers are 64-bit"); };
+        auto overflow
+            = [&]() -> Value { raise(exc::overflowError(), "integer overflow: Loopscope integers are 64-bit"); };
         switch (op) {
-        case BinaryOp::Add: if (__builtin_add_overflow(x, y, &r)) overflow(); return Value::integer(r);
-        case BinaryOp::Sub: if (__builtin_sub_overflow(x, y, &r)) overflow(); return Value::integer(r);
-        case BinaryOp::Mul: if (__builtin_mul_overflow(x, y, &r)) overflow(); return Value::integer(r);
+        case BinaryOp::Add:
+            if (__builtin_add_overflow(x, y, &r))
+                overflow();
+            return Value::integer(r);
+        case BinaryOp::Sub:
+            if (__builtin_sub_overflow(x, y, &r))
+                overflow();
+            return Value::integer(r);
+        case BinaryOp::Mul:
+            if (__builtin_mul_overflow(x, y, &r))
+                overflow();
+            return Value::integer(r);
         case BinaryOp::Div:
             if (y == 0)
                 raise(exc::zeroDivisionError(), "division by zero");
@@ -504,7 +518,8 @@ Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
             if (x == 0 && y < 0)
                 raise(exc::zeroDivisionError(), "0.0 cannot be raised to a negative power");
             if (x < 0 && y != std::floor(y))
-                raise(exc::valueError(), "complex numbers are not supported yet: a negative number to a fractional power");
+                raise(exc::valueError(),
+                    "complex numbers are not supported yet: a negative number to a fractional power");
             {
                 double r = std::pow(x, y);
                 if (std::isinf(r) && std::isfinite(x) && std::isfinite(y))
@@ -532,7 +547,8 @@ Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
         auto &x = a.is(ObjKind::List) ? a.as<ListObject>()->items : a.as<TupleObject>()->items;
         if (op == BinaryOp::Add) {
             if (b.obj() == nullptr || b.obj()->kind() != a.obj()->kind())
-                raise(exc::typeError(), "can only concatenate " + typeName(a) + " (not \"" + typeName(b) + "\") to " + typeName(a));
+                raise(exc::typeError(),
+                    "can only concatenate " + typeName(a) + " (not \"" + typeName(b) + "\") to " + typeName(a));
             auto &y = b.is(ObjKind::List) ? b.as<ListObject>()->items : b.as<TupleObject>()->items;
             std::vector<Value> out(x);
             out.insert(out.end(), y.begin(), y.end());
@@ -545,7 +561,8 @@ Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
                 out.insert(out.end(), x.begin(), x.end());
             return a.is(ObjKind::List) ? list(std::move(out)) : tuple(std::move(out));
         }
-    } else if (a.isIntLike() && op == BinaryOp::Mul && (b.is(ObjKind::Str) || b.is(ObjKind::List) || b.is(ObjKind::Tuple))) {
+    } else if (a.isIntLike() && op == BinaryOp::Mul
+        && (b.is(ObjKind::Str) || b.is(ObjKind::List) || b.is(ObjKind::Tuple))) {
         return binary(op, b, a);
     } else if (a.is(ObjKind::Dict) && b.is(ObjKind::Dict) && op == BinaryOp::BitOr) {
         auto d = make<DictObject>();
@@ -555,11 +572,16 @@ Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
                     d->set(e.key, e.value);
         return Value(d);
     }
-    const bool sequence = [](const Value &v) { return v.is(ObjKind::Str) || v.is(ObjKind::List) || v.is(ObjKind::Tuple); }(a)
-                          || b.is(ObjKind::Str) || b.is(ObjKind::List) || b.is(ObjKind::Tuple);
+    const bool sequence
+        = [](const Value &v) { return v.is(ObjKind::Str) || v.is(ObjKind::List) || v.is(ObjKind::Tuple); }(a)
+        || b.is(ObjKind::Str) || b.is(ObjKind::List) || b.is(ObjKind::Tuple);
     if (op == BinaryOp::Mul && sequence)
-        raise(exc::typeError(), "can't multiply sequence by non-int of type '" + typeName(a.is(ObjKind::Str) || a.is(ObjKind::List) || a.is(ObjKind::Tuple) ? b : a) + "'");
-    raise(exc::typeError(), std::string("unsupported operand type(s) for ") + opSymbol(op) + ": '" + typeName(a) + "' and '" + typeName(b) + "'");
+        raise(exc::typeError(),
+            "can't multiply sequence by non-int of type '"
+                + typeName(a.is(ObjKind::Str) || a.is(ObjKind::List) || a.is(ObjKind::Tuple) ? b : a) + "'");
+    raise(exc::typeError(),
+        std::string("unsupported operand type(s) for ") + opSymbol(op) + ": '" + typeName(a) + "' and '" + typeName(b)
+            + "'");
 }
 
 // `a op= b`: lists and dicts change in place (list.__iadd__ extends with any iterable).
@@ -670,13 +692,15 @@ bool Interpreter::equalsImpl(const Value &a, const Value &b)
     case ObjKind::Range: {
         auto *x = a.as<RangeObject>();
         auto *y = b.as<RangeObject>();
-        return x->length() == y->length() && (x->length() == 0 || (x->start == y->start && (x->length() == 1 || x->step == y->step)));
+        return x->length() == y->length()
+            && (x->length() == 0 || (x->start == y->start && (x->length() == 1 || x->step == y->step)));
     }
     case ObjKind::BoundMethod:
         return a.as<BoundMethodObject>()->self.identical(b.as<BoundMethodObject>()->self)
-               && a.as<BoundMethodObject>()->function.identical(b.as<BoundMethodObject>()->function);
+            && a.as<BoundMethodObject>()->function.identical(b.as<BoundMethodObject>()->function);
     case ObjKind::Native:
-        return a.as<NativeObject>()->name == b.as<NativeObject>()->name && a.as<NativeObject>()->self.identical(b.as<NativeObject>()->self);
+        return a.as<NativeObject>()->name == b.as<NativeObject>()->name
+            && a.as<NativeObject>()->self.identical(b.as<NativeObject>()->self);
     default: return false;
     }
 }
@@ -718,7 +742,9 @@ bool Interpreter::compare(CompareOp op, const Value &a, const Value &b)
             return compare(op, x[i], y[i]);
         c = x.size() < y.size() ? -1 : x.size() > y.size() ? 1 : 0;
     } else {
-        raise(exc::typeError(), std::string("'") + compareSymbol(op) + "' not supported between instances of '" + typeName(a) + "' and '" + typeName(b) + "'");
+        raise(exc::typeError(),
+            std::string("'") + compareSymbol(op) + "' not supported between instances of '" + typeName(a) + "' and '"
+                + typeName(b) + "'");
     }
     switch (op) {
     case CompareOp::Lt: return c < 0;
@@ -751,7 +777,8 @@ bool Interpreter::contains(const Value &container, const Value &item)
         return (x - r->start) % r->step == 0;
     }
     if (container.is(ObjKind::List) || container.is(ObjKind::Tuple)) {
-        auto &items = container.is(ObjKind::List) ? container.as<ListObject>()->items : container.as<TupleObject>()->items;
+        auto &items
+            = container.is(ObjKind::List) ? container.as<ListObject>()->items : container.as<TupleObject>()->items;
         for (std::size_t i = 0; i < items.size(); ++i)
             if (items[i].identical(item) || equals(items[i], item))
                 return true;
@@ -800,7 +827,7 @@ std::int64_t Interpreter::length(const Value &v)
         case ObjKind::DictView: return std::int64_t(v.as<DictViewObject>()->dict->size());
         default:
             if (auto m = findAttr(v, "__len__"))
-                return args::toInt(*this, call(*m, std::vector<Value>{}), "__len__");
+                return args::toInt(*this, call(*m, std::vector<Value> {}), "__len__");
             break;
         }
     }
@@ -891,7 +918,7 @@ Value Interpreter::iter(const Value &v)
         }
         default:
             if (auto m = findAttr(v, "__iter__"))
-                return call(*m, std::vector<Value>{});
+                return call(*m, std::vector<Value> {});
             break;
         }
     }
@@ -943,7 +970,11 @@ std::string Interpreter::repr(const Value &v)
     };
     struct Push {
         Object *o;
-        Push(Object *x) : o(x) { active.push_back(x); }
+        Push(Object *x)
+            : o(x)
+        {
+            active.push_back(x);
+        }
         ~Push() { active.pop_back(); }
     };
     switch (o->kind()) {
@@ -987,7 +1018,8 @@ std::string Interpreter::repr(const Value &v)
     }
     case ObjKind::Range: {
         auto *r = v.as<RangeObject>();
-        return "range(" + std::to_string(r->start) + ", " + std::to_string(r->stop) + (r->step != 1 ? ", " + std::to_string(r->step) : "") + ")";
+        return "range(" + std::to_string(r->start) + ", " + std::to_string(r->stop)
+            + (r->step != 1 ? ", " + std::to_string(r->step) : "") + ")";
     }
     case ObjKind::Instance: {
         auto *inst = v.as<InstanceObject>();
@@ -1001,14 +1033,14 @@ std::string Interpreter::repr(const Value &v)
         if (inst->klass->builtin && inst->klass->name == "ellipsis")
             return "Ellipsis";
         if (auto m = findAttr(v, "__repr__"))
-            return toStr(call(*m, std::vector<Value>{}));
+            return toStr(call(*m, std::vector<Value> {}));
         return "<" + inst->klass->name + " object at " + fakeAddress(o) + ">";
     }
     case ObjKind::Class: {
         auto *c = v.as<ClassObject>();
         bool asyncioClass = c->name == "CancelledError" || c->name == "InvalidStateError" || c->name == "QueueEmpty"
-                            || c->name == "QueueFull" || c->name == "Future" || c->name == "Task" || c->name == "Queue"
-                            || c->name == "Lock" || c->name == "Event" || c->name == "Semaphore";
+            || c->name == "QueueFull" || c->name == "Future" || c->name == "Task" || c->name == "Queue"
+            || c->name == "Lock" || c->name == "Event" || c->name == "Semaphore";
         std::string module = !c->builtin ? "__main__." : asyncioClass ? "asyncio." : "";
         if (c->name == "CancelledError")
             module = "asyncio.exceptions.";
@@ -1020,11 +1052,13 @@ std::string Interpreter::repr(const Value &v)
         if (n->owner && n->self.isNone())
             return "<method '" + n->name.substr(n->name.rfind('.') + 1) + "' of '" + n->owner->name + "' objects>";
         if (!n->self.isNone())
-            return "<built-in method " + n->name.substr(n->name.rfind('.') + 1) + " of " + typeName(n->self) + " object at " + fakeAddress(n->self.obj()) + ">";
+            return "<built-in method " + n->name.substr(n->name.rfind('.') + 1) + " of " + typeName(n->self)
+                + " object at " + fakeAddress(n->self.obj()) + ">";
         return "<built-in function " + n->name.substr(n->name.rfind('.') + 1) + ">";
     }
     case ObjKind::BoundMethod: return "<bound method " + repr(v.as<BoundMethodObject>()->function) + ">";
-    case ObjKind::Coroutine: return "<coroutine object " + v.as<CoroutineObject>()->name + " at " + fakeAddress(o) + ">";
+    case ObjKind::Coroutine:
+        return "<coroutine object " + v.as<CoroutineObject>()->name + " at " + fakeAddress(o) + ">";
     case ObjKind::Module: return "<module '" + v.as<ModuleObject>()->name + "'>";
     case ObjKind::Slice: {
         auto *s = v.as<SliceObject>();
@@ -1032,7 +1066,7 @@ std::string Interpreter::repr(const Value &v)
     }
     default: {
         if (auto m = typeOf(v)->lookup("__repr__"))
-            return toStr(call(*m, std::vector<Value>{v}));
+            return toStr(call(*m, std::vector<Value> {v}));
         return "<" + typeName(v) + " object at " + fakeAddress(o) + ">";
     }
     }
@@ -1068,7 +1102,7 @@ std::string Interpreter::toStr(const Value &v)
         if (inst->exception)
             return exceptionMessage(v);
         if (auto m = findAttr(v, "__str__"))
-            return toStr(call(*m, std::vector<Value>{}));
+            return toStr(call(*m, std::vector<Value> {}));
     }
     return repr(v);
 }
@@ -1120,7 +1154,7 @@ Value Interpreter::percentFormat(const std::string &tmpl, const Value &values)
                     raise(exc::typeError(), "format requires a mapping");
                 const Value *found = mapping->findStr(tmpl.substr(i + 1, close - i - 1));
                 if (!found)
-                    raise(makeException(exc::keyError(), std::vector<Value>{str(tmpl.substr(i + 1, close - i - 1))}));
+                    raise(makeException(exc::keyError(), std::vector<Value> {str(tmpl.substr(i + 1, close - i - 1))}));
                 arg = *found;
                 haveArg = true;
                 i = close + 1;
@@ -1182,7 +1216,12 @@ Value Interpreter::percentFormat(const std::string &tmpl, const Value &values)
                     raise(exc::typeError(), "%c requires int or char");
                 out += text::percentFormatInt(arg.asInt(), conv, spec);
                 break;
-            case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
+            case 'd':
+            case 'i':
+            case 'u':
+            case 'o':
+            case 'x':
+            case 'X':
                 if (arg.isFloat() && (conv == 'o' || conv == 'x' || conv == 'X'))
                     raise(exc::typeError(), std::string("%") + conv + " format: an integer is required, not float");
                 if (arg.isFloat()) {
@@ -1196,10 +1235,16 @@ Value Interpreter::percentFormat(const std::string &tmpl, const Value &values)
                     arg = Value::integer(std::int64_t(d));
                 }
                 if (!arg.isIntLike())
-                    raise(exc::typeError(), std::string("%") + conv + " format: a real number is required, not " + typeName(arg));
+                    raise(exc::typeError(),
+                        std::string("%") + conv + " format: a real number is required, not " + typeName(arg));
                 out += text::percentFormatInt(arg.asInt(), conv, spec);
                 break;
-            case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
+            case 'e':
+            case 'E':
+            case 'f':
+            case 'F':
+            case 'g':
+            case 'G':
                 if (!arg.isNumber())
                     raise(exc::typeError(), "must be real number, not " + typeName(arg));
                 out += text::percentFormatFloat(arg.toDouble(), conv, spec);
@@ -1207,8 +1252,9 @@ Value Interpreter::percentFormat(const std::string &tmpl, const Value &values)
             default: {
                 char hex[8];
                 std::snprintf(hex, sizeof hex, "%x", unsigned(static_cast<unsigned char>(conv)));
-                raise(exc::valueError(), std::string("unsupported format character '") + conv + "' (0x" + hex + ") at index "
-                                             + std::to_string(i));
+                raise(exc::valueError(),
+                    std::string("unsupported format character '") + conv + "' (0x" + hex + ") at index "
+                        + std::to_string(i));
             }
             }
         }
@@ -1229,10 +1275,16 @@ void expect(Interpreter &in, const std::string &fn, const CallArgs &a, std::size
     if (n >= min && n <= max)
         return;
     if (min == max)
-        in.raise(exc::typeError(), fn + "() takes exactly " + (min == 1 ? std::string("one argument") : std::to_string(min) + " arguments") + " (" + std::to_string(n) + " given)");
+        in.raise(exc::typeError(),
+            fn + "() takes exactly " + (min == 1 ? std::string("one argument") : std::to_string(min) + " arguments")
+                + " (" + std::to_string(n) + " given)");
     if (n < min)
-        in.raise(exc::typeError(), fn + " expected at least " + std::to_string(min) + " argument" + (min == 1 ? "" : "s") + ", got " + std::to_string(n));
-    in.raise(exc::typeError(), fn + " expected at most " + std::to_string(max) + " argument" + (max == 1 ? "" : "s") + ", got " + std::to_string(n));
+        in.raise(exc::typeError(),
+            fn + " expected at least " + std::to_string(min) + " argument" + (min == 1 ? "" : "s") + ", got "
+                + std::to_string(n));
+    in.raise(exc::typeError(),
+        fn + " expected at most " + std::to_string(max) + " argument" + (max == 1 ? "" : "s") + ", got "
+            + std::to_string(n));
 }
 
 void noKeywords(Interpreter &in, const std::string &fn, const CallArgs &a)
@@ -1245,7 +1297,8 @@ std::int64_t toInt(Interpreter &in, const Value &v, const std::string &what)
 {
     if (v.isIntLike())
         return v.asInt();
-    in.raise(exc::typeError(), "'" + in.typeName(v) + "' object cannot be interpreted as an integer" + (what.empty() ? "" : ""));
+    in.raise(exc::typeError(),
+        "'" + in.typeName(v) + "' object cannot be interpreted as an integer" + (what.empty() ? "" : ""));
 }
 
 double toFloat(Interpreter &in, const Value &v, const std::string &what)

@@ -17,8 +17,8 @@ std::string SyntaxError::format() const
     // Mirrors CPython's traceback module: the line without its leading spaces, and a caret
     // under the column, keeping tabs so the caret lines up.
     std::size_t spaces = 0;
-    while (spaces < lineText.size()
-           && (lineText[spaces] == ' ' || lineText[spaces] == '\f' || lineText[spaces] == '\n'))
+    while (
+        spaces < lineText.size() && (lineText[spaces] == ' ' || lineText[spaces] == '\f' || lineText[spaces] == '\n'))
         ++spaces;
     const std::string_view stripped = std::string_view(lineText).substr(spaces);
     if (!stripped.empty()) {
@@ -45,8 +45,14 @@ std::string SyntaxError::format() const
 
 namespace {
 
-ExprPtr makeExpr(ExprKind kind, SourcePos pos) { return std::make_unique<Expr>(kind, pos); }
-StmtPtr makeStmt(StmtKind kind, SourcePos pos) { return std::make_unique<Stmt>(kind, pos); }
+ExprPtr makeExpr(ExprKind kind, SourcePos pos)
+{
+    return std::make_unique<Expr>(kind, pos);
+}
+StmtPtr makeStmt(StmtKind kind, SourcePos pos)
+{
+    return std::make_unique<Stmt>(kind, pos);
+}
 
 bool isConstant(const Expr &e, Constant::Kind kind)
 {
@@ -110,15 +116,12 @@ bool isBitwiseOrLevel(const Expr &e)
     case ExprKind::Yield:
     case ExprKind::YieldFrom:
     case ExprKind::Starred:
-    case ExprKind::Slice:
-        return false;
-    case ExprKind::UnaryOp:
-        return e.unaryOp != UnaryOperator::Not;
+    case ExprKind::Slice: return false;
+    case ExprKind::UnaryOp: return e.unaryOp != UnaryOperator::Not;
     case ExprKind::Constant:
         return e.constant.kind != Constant::Kind::None && e.constant.kind != Constant::Kind::True
-               && e.constant.kind != Constant::Kind::False;
-    default:
-        return true;
+            && e.constant.kind != Constant::Kind::False;
+    default: return true;
     }
 }
 
@@ -145,10 +148,8 @@ const Expr *invalidStoreTarget(const Expr &e)
     switch (e.kind) {
     case ExprKind::Name:
     case ExprKind::Attribute:
-    case ExprKind::Subscript:
-        return nullptr;
-    case ExprKind::Starred:
-        return invalidStoreTarget(*e.left);
+    case ExprKind::Subscript: return nullptr;
+    case ExprKind::Starred: return invalidStoreTarget(*e.left);
     case ExprKind::Tuple:
     case ExprKind::List:
         for (const ExprPtr &element : e.elements) {
@@ -156,8 +157,7 @@ const Expr *invalidStoreTarget(const Expr &e)
                 return bad;
         }
         return nullptr;
-    default:
-        return &e;
+    default: return &e;
     }
 }
 
@@ -166,8 +166,7 @@ const Expr *invalidDeleteTarget(const Expr &e)
     switch (e.kind) {
     case ExprKind::Name:
     case ExprKind::Attribute:
-    case ExprKind::Subscript:
-        return nullptr;
+    case ExprKind::Subscript: return nullptr;
     case ExprKind::Tuple:
     case ExprKind::List:
         for (const ExprPtr &element : e.elements) {
@@ -175,8 +174,7 @@ const Expr *invalidDeleteTarget(const Expr &e)
                 return bad;
         }
         return nullptr;
-    default:
-        return &e;
+    default: return &e;
     }
 }
 
@@ -222,7 +220,10 @@ int hexValue(char c)
     return -1;
 }
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\v' || c == '\r'; }
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\v' || c == '\r';
+}
 
 // Bounds the depth of the tree (and of the parser's recursion), so that neither this
 // parser nor the passes walking the tree recursively can exhaust the stack. CPython gives
@@ -233,11 +234,12 @@ constexpr int maxNesting = 2000;
 // Parser: recursive descent over the token list, one function per grammar rule of
 // CPython's grammar (simplified where it only serves error recovery).
 
-class Parser
-{
+class Parser {
 public:
     Parser(const SourceText &source, std::vector<Token> tokens, int bracketDepth)
-        : m_source(source), m_tokens(std::move(tokens)), m_depth(bracketDepth)
+        : m_source(source)
+        , m_tokens(std::move(tokens))
+        , m_depth(bracketDepth)
     {
     }
 
@@ -250,7 +252,11 @@ private:
     // Counts one level of nesting for as long as it lives; deepen() adds a level, for each
     // link of a left-nested chain such as `a + b + c` or `a.b.c`.
     struct NestingGuard {
-        explicit NestingGuard(Parser &parser) : m_parser(parser) { deepen(); }
+        explicit NestingGuard(Parser &parser)
+            : m_parser(parser)
+        {
+            deepen();
+        }
         NestingGuard(const NestingGuard &) = delete;
         NestingGuard &operator=(const NestingGuard &) = delete;
         ~NestingGuard() { m_parser.m_nesting -= m_levels; }
@@ -307,10 +313,7 @@ private:
     std::string expectName();
     void expectColon(const Expr *header = nullptr);
     void expectClose(std::string_view closer, const Expr *last);
-    bool atComprehension() const
-    {
-        return atKeyword("for") || (atKeyword("async") && peek(1).isName("for"));
-    }
+    bool atComprehension() const { return atKeyword("for") || (atKeyword("async") && peek(1).isName("for")); }
     bool atSimpleStatementEnd() const
     {
         return peek().kind == TokenKind::Newline || peek().kind == TokenKind::EndMarker || atOp(";");
@@ -397,8 +400,7 @@ private:
     ExprPtr parseNumber(const Token &token);
     ExprPtr parseStrings();
     std::string decodeEscapes(std::string_view body, const Token &token) const;
-    std::vector<FStringPart> parseFStringBody(const Token &token, std::size_t &i, std::size_t end, bool raw,
-                                              int level);
+    std::vector<FStringPart> parseFStringBody(const Token &token, std::size_t &i, std::size_t end, bool raw, int level);
     FStringPart parseFStringField(const Token &token, std::size_t &i, std::size_t end, bool raw, int level);
     [[noreturn]] void failAtOffset(std::size_t offset, std::string message) const
     {
@@ -408,7 +410,7 @@ private:
     const SourceText &m_source;
     std::vector<Token> m_tokens;
     std::size_t m_pos = 0;
-    int m_depth = 0;   // brackets open around the current token
+    int m_depth = 0; // brackets open around the current token
     int m_nesting = 0; // recursion depth, see NestingGuard
     mutable std::size_t m_furthest = 0;
     // Where parenthesized expressions start: a node's own position excludes its parentheses
@@ -441,17 +443,14 @@ bool Parser::canStartExpression(const Token &token)
 {
     switch (token.kind) {
     case TokenKind::Number:
-    case TokenKind::String:
-        return true;
+    case TokenKind::String: return true;
     case TokenKind::Name:
-        return !isKeyword(token.text) || token.text == "True" || token.text == "False"
-               || token.text == "None" || token.text == "not" || token.text == "lambda"
-               || token.text == "await";
+        return !isKeyword(token.text) || token.text == "True" || token.text == "False" || token.text == "None"
+            || token.text == "not" || token.text == "lambda" || token.text == "await";
     case TokenKind::Op:
-        return token.text == "(" || token.text == "[" || token.text == "{" || token.text == "-"
-               || token.text == "+" || token.text == "~" || token.text == "...";
-    default:
-        return false;
+        return token.text == "(" || token.text == "[" || token.text == "{" || token.text == "-" || token.text == "+"
+            || token.text == "~" || token.text == "...";
+    default: return false;
     }
 }
 
@@ -478,14 +477,13 @@ void Parser::failAfterElement(const Expr *previous)
         if (previous->kind == ExprKind::Name)
             fail(previous->pos, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
         if (isBitwiseOrLevel(*previous))
-            fail(previous->pos, "cannot assign to " + exprName(*previous)
-                                    + " here. Maybe you meant '==' instead of '='?");
+            fail(previous->pos,
+                "cannot assign to " + exprName(*previous) + " here. Maybe you meant '==' instead of '='?");
     }
     if (previous && m_depth > 0 && canStartExpression(token)) {
         const bool nameThenString = previous->kind == ExprKind::Name && token.kind == TokenKind::String;
         const bool softKeyword = previous->kind == ExprKind::Name
-                                 && (previous->id == "match" || previous->id == "case"
-                                     || previous->id == "type" || previous->id == "_");
+            && (previous->id == "match" || previous->id == "case" || previous->id == "type" || previous->id == "_");
         if (!nameThenString && !softKeyword) {
             // CPython reads the expression that follows before giving this hint; doing the
             // same moves furthestToken() where it would be (see parseModule).
@@ -549,8 +547,8 @@ void Parser::failIndentedBlock(const std::string &what, int headerLine, const To
         pos = newline.end; // the end of the header's line
     else if (peek().kind == TokenKind::Dedent)
         pos = {peek().pos.line, 0}; // CPython gives column 0 for a dedent
-    fail(pos, "expected an indented block after " + what + " on line " + std::to_string(headerLine),
-         "IndentationError");
+    fail(
+        pos, "expected an indented block after " + what + " on line " + std::to_string(headerLine), "IndentationError");
 }
 
 void Parser::checkStoreTarget(const Expr &target) const
@@ -679,9 +677,9 @@ StmtPtr Parser::parseSimpleStatement()
     if (token.kind == TokenKind::Name) {
         if (token.text == "pass" || token.text == "break" || token.text == "continue") {
             next();
-            const StmtKind kind = token.text == "pass"    ? StmtKind::Pass
-                                  : token.text == "break" ? StmtKind::Break
-                                                          : StmtKind::Continue;
+            const StmtKind kind = token.text == "pass" ? StmtKind::Pass
+                : token.text == "break"                ? StmtKind::Break
+                                                       : StmtKind::Continue;
             return makeStmt(kind, token.pos);
         }
         if (token.text == "return")
@@ -716,8 +714,7 @@ StmtPtr Parser::parseExpressionStatement()
             fail(first->pos, "only single target (not tuple) can be annotated");
         if (first->kind == ExprKind::List)
             fail(first->pos, "only single target (not list) can be annotated");
-        if (first->kind != ExprKind::Name && first->kind != ExprKind::Attribute
-            && first->kind != ExprKind::Subscript)
+        if (first->kind != ExprKind::Name && first->kind != ExprKind::Attribute && first->kind != ExprKind::Subscript)
             fail(first->pos, "illegal target for annotation");
         next();
         keepAlive(parseExpression()); // the annotation is not evaluated
@@ -729,17 +726,24 @@ StmtPtr Parser::parseExpressionStatement()
     }
 
     static const std::pair<std::string_view, BinaryOp> augmentedOps[] = {
-        {"+=", BinaryOp::Add},     {"-=", BinaryOp::Sub},     {"*=", BinaryOp::Mul},
-        {"@=", BinaryOp::MatMul},  {"/=", BinaryOp::Div},     {"//=", BinaryOp::FloorDiv},
-        {"%=", BinaryOp::Mod},     {"**=", BinaryOp::Pow},    {"<<=", BinaryOp::LShift},
-        {">>=", BinaryOp::RShift}, {"|=", BinaryOp::BitOr},   {"^=", BinaryOp::BitXor},
+        {"+=", BinaryOp::Add},
+        {"-=", BinaryOp::Sub},
+        {"*=", BinaryOp::Mul},
+        {"@=", BinaryOp::MatMul},
+        {"/=", BinaryOp::Div},
+        {"//=", BinaryOp::FloorDiv},
+        {"%=", BinaryOp::Mod},
+        {"**=", BinaryOp::Pow},
+        {"<<=", BinaryOp::LShift},
+        {">>=", BinaryOp::RShift},
+        {"|=", BinaryOp::BitOr},
+        {"^=", BinaryOp::BitXor},
         {"&=", BinaryOp::BitAnd},
     };
     for (const auto &[op, binaryOp] : augmentedOps) {
         if (!atOp(op))
             continue;
-        if (first->kind != ExprKind::Name && first->kind != ExprKind::Attribute
-            && first->kind != ExprKind::Subscript)
+        if (first->kind != ExprKind::Name && first->kind != ExprKind::Attribute && first->kind != ExprKind::Subscript)
             fail(first->pos, "'" + exprName(*first) + "' is an illegal expression for augmented assignment");
         next();
         auto stmt = makeStmt(StmtKind::AugAssign, startOf(first));
@@ -779,8 +783,8 @@ StmtPtr Parser::parseExpressionStatement()
         const Token &token = peek();
         if (token.kind == TokenKind::Number || token.kind == TokenKind::String
             || (token.kind == TokenKind::Name && canStartExpression(token)))
-            fail(first->pos, "Missing parentheses in call to '" + first->id + "'. Did you mean "
-                                 + first->id + "(...)?");
+            fail(
+                first->pos, "Missing parentheses in call to '" + first->id + "'. Did you mean " + first->id + "(...)?");
     }
     auto stmt = makeStmt(StmtKind::Expr, startOf(first));
     stmt->value = std::move(first);
@@ -1431,10 +1435,18 @@ ExprPtr Parser::parseBinary(int minPrecedence)
         BinaryOp op;
     };
     static constexpr Operator operators[] = {
-        {"|", 1, BinaryOp::BitOr},  {"^", 2, BinaryOp::BitXor},  {"&", 3, BinaryOp::BitAnd},
-        {"<<", 4, BinaryOp::LShift}, {">>", 4, BinaryOp::RShift}, {"+", 5, BinaryOp::Add},
-        {"-", 5, BinaryOp::Sub},     {"*", 6, BinaryOp::Mul},     {"/", 6, BinaryOp::Div},
-        {"//", 6, BinaryOp::FloorDiv}, {"%", 6, BinaryOp::Mod},   {"@", 6, BinaryOp::MatMul},
+        {"|", 1, BinaryOp::BitOr},
+        {"^", 2, BinaryOp::BitXor},
+        {"&", 3, BinaryOp::BitAnd},
+        {"<<", 4, BinaryOp::LShift},
+        {">>", 4, BinaryOp::RShift},
+        {"+", 5, BinaryOp::Add},
+        {"-", 5, BinaryOp::Sub},
+        {"*", 6, BinaryOp::Mul},
+        {"/", 6, BinaryOp::Div},
+        {"//", 6, BinaryOp::FloorDiv},
+        {"%", 6, BinaryOp::Mod},
+        {"@", 6, BinaryOp::MatMul},
     };
     ExprPtr left = parseFactor();
     NestingGuard guard(*this);
@@ -1556,8 +1568,7 @@ ExprPtr Parser::parseCall(ExprPtr function)
 }
 
 // Call arguments (and class bases), up to the closing parenthesis.
-void Parser::parseArguments(ExprList &args, std::vector<Keyword> &keywords, const Token &open,
-                            bool allowGenerator)
+void Parser::parseArguments(ExprList &args, std::vector<Keyword> &keywords, const Token &open, bool allowGenerator)
 {
     bool sawKeyword = false;
     bool sawDoubleStar = false;
@@ -1917,11 +1928,8 @@ ExprPtr Parser::parseAtom()
         constant->constant.kind = kind;
         return constant;
     }
-    case TokenKind::Number:
-        next();
-        return parseNumber(token);
-    case TokenKind::String:
-        return parseStrings();
+    case TokenKind::Number: next(); return parseNumber(token);
+    case TokenKind::String: return parseStrings();
     case TokenKind::Op:
         if (token.text == "(")
             return parseParenthesized();
@@ -1936,8 +1944,7 @@ ExprPtr Parser::parseAtom()
             return constant;
         }
         break;
-    default:
-        break;
+    default: break;
     }
     failAt(token);
 }
@@ -1967,8 +1974,8 @@ ExprPtr Parser::parseNumber(const Token &token)
             // Overflow reads as infinity and underflow as zero, as in CPython.
             const auto e = text.find_first_of("eE");
             value = (e != std::string_view::npos && text.substr(e + 1).starts_with("-"))
-                        ? 0.0
-                        : std::numeric_limits<double>::infinity();
+                ? 0.0
+                : std::numeric_limits<double>::infinity();
         }
         constant->constant.kind = Constant::Kind::Float;
         constant->constant.floatValue = value;
@@ -2032,8 +2039,9 @@ ExprPtr Parser::parseStrings()
 std::string Parser::decodeEscapes(std::string_view body, const Token &token) const
 {
     auto unicodeError = [&](std::size_t start, std::size_t end, const char *what) {
-        fail(token.pos, "(unicode error) 'unicodeescape' codec can't decode bytes in position "
-                            + std::to_string(start) + "-" + std::to_string(end - 1) + ": " + what);
+        fail(token.pos,
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position " + std::to_string(start) + "-"
+                + std::to_string(end - 1) + ": " + what);
     };
     std::string out;
     out.reserve(body.size());
@@ -2059,7 +2067,14 @@ std::string Parser::decodeEscapes(std::string_view body, const Token &token) con
         case 'r': out += '\r'; break;
         case 't': out += '\t'; break;
         case 'v': out += '\v'; break;
-        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+        case '0':
+        case '1':
+        case '2':
+        case '3':
+        case '4':
+        case '5':
+        case '6':
+        case '7': {
             char32_t value = static_cast<char32_t>(e - '0');
             for (int n = 1; n < 3 && i < body.size() && body[i] >= '0' && body[i] <= '7'; ++n, ++i)
                 value = value * 8 + static_cast<char32_t>(body[i] - '0');
@@ -2075,17 +2090,17 @@ std::string Parser::decodeEscapes(std::string_view body, const Token &token) con
             for (; n < digits && i < body.size() && hexValue(body[i]) >= 0; ++n, ++i)
                 value = value * 16 + static_cast<char32_t>(hexValue(body[i]));
             if (n < digits) {
-                unicodeError(start, i, e == 'x'   ? "truncated \\xXX escape"
-                                       : e == 'u' ? "truncated \\uXXXX escape"
-                                                  : "truncated \\UXXXXXXXX escape");
+                unicodeError(start, i,
+                    e == 'x'       ? "truncated \\xXX escape"
+                        : e == 'u' ? "truncated \\uXXXX escape"
+                                   : "truncated \\UXXXXXXXX escape");
             }
             if (value > 0x10FFFF)
                 unicodeError(start, i, "illegal Unicode character");
             appendUtf8(out, value);
             break;
         }
-        case 'N':
-            fail(token.pos, "\\N{...} escapes are not supported yet");
+        case 'N': fail(token.pos, "\\N{...} escapes are not supported yet");
         default:
             // Unknown escapes stay as written (CPython only warns).
             out += '\\';
@@ -2098,8 +2113,8 @@ std::string Parser::decodeEscapes(std::string_view body, const Token &token) con
 
 // The body of an f-string (level 0) or of a format spec (level > 0, ending at the '}' that
 // closes the field).
-std::vector<FStringPart> Parser::parseFStringBody(const Token &token, std::size_t &i, std::size_t end,
-                                                  bool raw, int level)
+std::vector<FStringPart> Parser::parseFStringBody(
+    const Token &token, std::size_t &i, std::size_t end, bool raw, int level)
 {
     const std::string &source = m_source.text();
     std::vector<FStringPart> parts;
@@ -2197,8 +2212,8 @@ FStringPart Parser::parseFStringField(const Token &token, std::size_t &i, std::s
             const char open = brackets.back();
             const char expected = open == '(' ? ')' : open == '[' ? ']' : '}';
             if (c != expected) {
-                failAtOffset(i, std::string("closing parenthesis '") + c + "' does not match opening parenthesis '"
-                                    + open + "'");
+                failAtOffset(i,
+                    std::string("closing parenthesis '") + c + "' does not match opening parenthesis '" + open + "'");
             }
             brackets.pop_back();
             ++i;
@@ -2257,8 +2272,8 @@ FStringPart Parser::parseFStringField(const Token &token, std::size_t &i, std::s
         if (conversion == '}' || conversion == ':')
             failAtOffset(i, "f-string: missing conversion character");
         if (conversion != 's' && conversion != 'r' && conversion != 'a') {
-            failAtOffset(i, std::string("f-string: invalid conversion character '") + conversion
-                                + "': expected 's', 'r', or 'a'");
+            failAtOffset(i,
+                std::string("f-string: invalid conversion character '") + conversion + "': expected 's', 'r', or 'a'");
         }
         part.conversion = conversion;
         ++i;
@@ -2293,10 +2308,12 @@ ExprPtr Parser::parseFieldExpression()
 // Checker: the checks CPython's compiler makes after parsing, in one walk over the tree.
 // It also fills hasAwait and FunctionDef::isGenerator, which depend on the same scoping.
 
-class Checker
-{
+class Checker {
 public:
-    explicit Checker(const SourceText &source) : m_source(source) {}
+    explicit Checker(const SourceText &source)
+        : m_source(source)
+    {
+    }
 
     void checkModule(StmtList &body)
     {
@@ -2309,7 +2326,9 @@ private:
     enum class ScopeKind : std::uint8_t { Module, Function, AsyncFunction, Lambda, Class, Comprehension };
     struct Scope {
         explicit Scope(ScopeKind k, FunctionDef *f = nullptr, ExprKind c = ExprKind::ListComp)
-            : kind(k), function(f), comprehension(c)
+            : kind(k)
+            , function(f)
+            , comprehension(c)
         {
         }
         ScopeKind kind;
@@ -2353,9 +2372,7 @@ bool Checker::visitStmt(Stmt &s)
 {
     bool a = false;
     switch (s.kind) {
-    case StmtKind::Expr:
-        a = visitExpr(*s.value);
-        break;
+    case StmtKind::Expr: a = visitExpr(*s.value); break;
     case StmtKind::Assign:
         a = visitExpr(*s.value);
         for (ExprPtr &target : s.targets)
@@ -2366,8 +2383,7 @@ bool Checker::visitStmt(Stmt &s)
         a = visitOptional(s.value);
         a |= visitExpr(*s.target);
         break;
-    case StmtKind::Pass:
-        break;
+    case StmtKind::Pass: break;
     case StmtKind::Break:
         if (scope().loopDepth == 0)
             fail(s.pos, "'break' outside loop");
@@ -2442,14 +2458,12 @@ bool Checker::visitStmt(Stmt &s)
         m_scopes.pop_back();
         break;
     }
-    case StmtKind::Global:
-        break;
+    case StmtKind::Global: break;
     case StmtKind::Nonlocal:
         if (scope().kind == ScopeKind::Module)
             fail(s.pos, "nonlocal declaration not allowed at module level");
         break;
-    case StmtKind::Import:
-        break;
+    case StmtKind::Import: break;
     case StmtKind::ImportFrom:
         if (scope().kind != ScopeKind::Module && !s.aliases.empty() && s.aliases.front().name == "*")
             fail(s.pos, "import * only allowed at module level");
@@ -2536,11 +2550,8 @@ bool Checker::visitExpr(Expr &e, bool starAllowed)
     bool a = false;
     switch (e.kind) {
     case ExprKind::Name:
-    case ExprKind::Constant:
-        break;
-    case ExprKind::FString:
-        a = visitFStringParts(e.fstringParts);
-        break;
+    case ExprKind::Constant: break;
+    case ExprKind::FString: a = visitFStringParts(e.fstringParts); break;
     case ExprKind::List:
     case ExprKind::Tuple:
     case ExprKind::Set:
@@ -2559,9 +2570,7 @@ bool Checker::visitExpr(Expr &e, bool starAllowed)
         a |= visitExpr(*e.right);
         break;
     case ExprKind::UnaryOp:
-    case ExprKind::Attribute:
-        a = visitExpr(*e.left);
-        break;
+    case ExprKind::Attribute: a = visitExpr(*e.left); break;
     case ExprKind::BoolOp:
         for (ExprPtr &element : e.elements)
             a |= visitExpr(*element);
@@ -2588,9 +2597,7 @@ bool Checker::visitExpr(Expr &e, bool starAllowed)
         a |= visitOptional(e.right);
         a |= visitOptional(e.third);
         break;
-    case ExprKind::Lambda:
-        a = visitFunction(*e.lambda, ScopeKind::Lambda);
-        break;
+    case ExprKind::Lambda: a = visitFunction(*e.lambda, ScopeKind::Lambda); break;
     case ExprKind::Await: {
         const ScopeKind kind = scope().kind;
         if (kind == ScopeKind::Module || kind == ScopeKind::Class)
@@ -2607,18 +2614,14 @@ bool Checker::visitExpr(Expr &e, bool starAllowed)
         Scope &current = scope();
         switch (current.kind) {
         case ScopeKind::Module:
-        case ScopeKind::Class:
-            fail(e.pos, "'yield' outside function");
-        case ScopeKind::Comprehension:
-            fail(e.pos, "'yield' inside " + comprehensionName(current.comprehension));
+        case ScopeKind::Class: fail(e.pos, "'yield' outside function");
+        case ScopeKind::Comprehension: fail(e.pos, "'yield' inside " + comprehensionName(current.comprehension));
         case ScopeKind::AsyncFunction:
             if (e.kind == ExprKind::YieldFrom)
                 fail(e.pos, "'yield from' inside async function");
             [[fallthrough]];
         case ScopeKind::Function:
-        case ScopeKind::Lambda:
-            current.function->isGenerator = true;
-            break;
+        case ScopeKind::Lambda: current.function->isGenerator = true; break;
         }
         a = visitOptional(e.left);
         break;
@@ -2628,15 +2631,11 @@ bool Checker::visitExpr(Expr &e, bool starAllowed)
             fail(e.pos, "can't use starred expression here");
         a = visitExpr(*e.left);
         break;
-    case ExprKind::NamedExpr:
-        a = visitExpr(*e.right);
-        break;
+    case ExprKind::NamedExpr: a = visitExpr(*e.right); break;
     case ExprKind::ListComp:
     case ExprKind::SetComp:
     case ExprKind::DictComp:
-    case ExprKind::GeneratorExp:
-        a = visitComprehension(e);
-        break;
+    case ExprKind::GeneratorExp: a = visitComprehension(e); break;
     }
     e.hasAwait = a;
     return a;

@@ -13,12 +13,12 @@
 
 namespace loopscope::script {
 
-struct SyntaxError {            // thrown by parseModule
+struct SyntaxError { // thrown by parseModule
     std::string type = "SyntaxError"; // or "IndentationError" / "TabError"
-    std::string message;        // CPython's wording where practical
+    std::string message; // CPython's wording where practical
     std::string fileName;
-    int line = 0, column = 0;   // 1-based; column points at the offending token
-    std::string lineText;       // the source line, without newline
+    int line = 0, column = 0; // 1-based; column points at the offending token
+    std::string lineText; // the source line, without newline
 
     // CPython-style, without a final newline:
     //   File "x.py", line 3

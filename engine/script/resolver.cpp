@@ -107,7 +107,7 @@ private:
                 for (auto &[from, to] : r)
                     if (!params.count(from))
                         visible[from] = to;
-            std::vector<Renames> saved{visible};
+            std::vector<Renames> saved {visible};
             saved.swap(m_renames);
             block(e->lambda->body);
             saved.swap(m_renames);
@@ -161,7 +161,10 @@ private:
 
 class Resolver {
 public:
-    explicit Resolver(Module &m) : m_module(m) {}
+    explicit Resolver(Module &m)
+        : m_module(m)
+    {
+    }
 
     void run()
     {
@@ -258,12 +261,8 @@ private:
                 collectTargets(*t, L);
             break;
         case StmtKind::AugAssign:
-        case StmtKind::AnnAssign:
-            collectTargets(*s.target, L);
-            break;
-        case StmtKind::For:
-            collectTargets(*s.target, L);
-            break;
+        case StmtKind::AnnAssign: collectTargets(*s.target, L); break;
+        case StmtKind::For: collectTargets(*s.target, L); break;
         case StmtKind::With:
             for (auto &item : s.items)
                 if (item.target)
@@ -481,8 +480,7 @@ private:
     }
 
     // Calls f on every direct child expression (const or not, as E is).
-    template<typename E, typename F>
-    static void forChildren(E &e, F f)
+    template<typename E, typename F> static void forChildren(E &e, F f)
     {
         for (auto *c : {e.left.get(), e.right.get(), e.third.get()})
             if (c)
@@ -503,8 +501,7 @@ private:
             forFString(p, f);
     }
 
-    template<typename P, typename F>
-    static void forFString(P &p, F f)
+    template<typename P, typename F> static void forFString(P &p, F f)
     {
         if (p.expr)
             f(p.expr.get());

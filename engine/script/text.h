@@ -22,7 +22,7 @@
 namespace loopscope::script::text {
 
 struct FormatError {
-    std::string type;    // Python exception class: "ValueError", "OverflowError", "TypeError", ...
+    std::string type; // Python exception class: "ValueError", "OverflowError", "TypeError", ...
     std::string message; // CPython's exact message
 };
 
@@ -50,10 +50,10 @@ std::string formatObject(std::string_view str, std::string_view spec, std::strin
 
 struct PercentSpec {
     bool leftAdjust = false; // '-'
-    bool plusSign = false;   // '+'
-    bool spaceSign = false;  // ' '
-    bool alternate = false;  // '#'
-    bool zeroPad = false;    // '0'
+    bool plusSign = false; // '+'
+    bool spaceSign = false; // ' '
+    bool alternate = false; // '#'
+    bool zeroPad = false; // '0'
     std::int64_t width = -1;
     std::int64_t precision = -1;
 };
@@ -135,8 +135,7 @@ bool endsWith(std::string_view s, std::string_view suffix, Index start = {}, Ind
 std::int64_t find(std::string_view s, std::string_view sub, Index start = {}, Index end = {});
 std::int64_t rfind(std::string_view s, std::string_view sub, Index start = {}, Index end = {});
 std::int64_t count(std::string_view s, std::string_view sub, Index start = {}, Index end = {});
-std::string replace(std::string_view s, std::string_view old, std::string_view replacement,
-                    std::int64_t count = -1);
+std::string replace(std::string_view s, std::string_view old, std::string_view replacement, std::int64_t count = -1);
 
 // The fill is a single code point (the caller checks "must be exactly one character long").
 std::string center(std::string_view s, std::int64_t width, char32_t fill = U' ');

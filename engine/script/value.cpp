@@ -68,8 +68,14 @@ Heap::~Heap()
         t_currentHeap = nullptr;
 }
 
-Heap *Heap::current() { return t_currentHeap; }
-void Heap::setCurrent(Heap *heap) { t_currentHeap = heap; }
+Heap *Heap::current()
+{
+    return t_currentHeap;
+}
+void Heap::setCurrent(Heap *heap)
+{
+    t_currentHeap = heap;
+}
 
 void Heap::add(Object *o)
 {
@@ -162,8 +168,7 @@ std::size_t hashValue(const Value &v)
             return std::hash<std::int64_t>()(std::int64_t(d));
         return std::hash<double>()(d);
     }
-    case Value::Tag::Obj:
-        break;
+    case Value::Tag::Obj: break;
     }
     switch (v.obj()->kind()) {
     case ObjKind::Str: return v.as<StrObject>()->hash();
@@ -173,8 +178,7 @@ std::size_t hashValue(const Value &v)
             h = (h ^ hashValue(item)) * 1000003u;
         return h;
     }
-    default:
-        return std::hash<const void *>()(v.obj());
+    default: return std::hash<const void *>()(v.obj());
     }
 }
 
@@ -185,15 +189,13 @@ bool isHashable(const Value &v)
     switch (v.obj()->kind()) {
     case ObjKind::List:
     case ObjKind::Dict:
-    case ObjKind::Set:
-        return false;
+    case ObjKind::Set: return false;
     case ObjKind::Tuple:
         for (const Value &item : v.as<TupleObject>()->items)
             if (!isHashable(item))
                 return false;
         return true;
-    default:
-        return true;
+    default: return true;
     }
 }
 
@@ -224,8 +226,7 @@ bool keyEquals(const Value &a, const Value &b)
                 return false;
         return true;
     }
-    default:
-        return false;
+    default: return false;
     }
 }
 
@@ -282,7 +283,7 @@ void DictObject::set(const Value &key, Value value)
         return;
     }
     m_index.emplace(h, m_entries.size());
-    m_entries.push_back(Entry{key, std::move(value), true});
+    m_entries.push_back(Entry {key, std::move(value), true});
     ++m_count;
     ++m_version;
 }
@@ -351,7 +352,10 @@ bool CallArgs::takeKeyword(std::string_view name, Value &out)
 }
 
 ClassObject::ClassObject(std::string n, Ref<ClassObject> b, bool builtinType)
-    : Object(ObjKind::Class), name(std::move(n)), base(std::move(b)), builtin(builtinType)
+    : Object(ObjKind::Class)
+    , name(std::move(n))
+    , base(std::move(b))
+    , builtin(builtinType)
 {
     // Builtin classes are process-wide: they must not be tracked by (and cleared with) a heap.
     if (!builtinType)
@@ -389,7 +393,10 @@ const Value *ClassObject::lookup(std::string_view attr) const
     return nullptr;
 }
 
-void ClassObject::setAttr(const std::string &attr, Value v) { dict->set(str(attr), std::move(v)); }
+void ClassObject::setAttr(const std::string &attr, Value v)
+{
+    dict->set(str(attr), std::move(v));
+}
 
 void ClassObject::addMethod(const std::string &method, NativeFunction fn)
 {
@@ -412,7 +419,10 @@ void InstanceObject::clearRefs()
     }
 }
 
-void ModuleObject::clearRefs() { dict->clear(); }
+void ModuleObject::clearRefs()
+{
+    dict->clear();
+}
 
 // ---- builtin classes --------------------------------------------------------------------------
 
@@ -427,11 +437,11 @@ ClassObject *builtinClass(const char *name, ClassObject *base = nullptr)
 }
 } // namespace
 
-#define LOOPSCOPE_BUILTIN_TYPE(fn, pyname, basefn)           \
-    ClassObject *fn()                                        \
-    {                                                        \
-        static ClassObject *c = builtinClass(pyname, basefn); \
-        return c;                                            \
+#define LOOPSCOPE_BUILTIN_TYPE(fn, pyname, basefn)                                                                     \
+    ClassObject *fn()                                                                                                  \
+    {                                                                                                                  \
+        static ClassObject *c = builtinClass(pyname, basefn);                                                          \
+        return c;                                                                                                      \
     }
 
 ClassObject *object()
@@ -474,7 +484,10 @@ ClassObject *dictViewType(DictViewObject::Which which)
 }
 } // namespace types
 
-ClassObject *DictViewObject::cls() const { return types::dictViewType(which); }
+ClassObject *DictViewObject::cls() const
+{
+    return types::dictViewType(which);
+}
 
 Value DictViewObject::element(const DictObject::Entry &e) const
 {
@@ -485,16 +498,46 @@ Value DictViewObject::element(const DictObject::Entry &e) const
     }
 }
 
-ClassObject *StrObject::cls() const { return types::strType(); }
-ClassObject *ListObject::cls() const { return types::listType(); }
-ClassObject *TupleObject::cls() const { return types::tupleType(); }
-ClassObject *DictObject::cls() const { return types::dictType(); }
-ClassObject *CellObject::cls() const { return types::cellType(); }
-ClassObject *RangeObject::cls() const { return types::rangeType(); }
-ClassObject *SliceObject::cls() const { return types::sliceType(); }
-ClassObject *NativeObject::cls() const { return types::builtinFunctionType(); }
-ClassObject *ClassObject::cls() const { return types::typeType(); }
-ClassObject *ModuleObject::cls() const { return types::moduleType(); }
+ClassObject *StrObject::cls() const
+{
+    return types::strType();
+}
+ClassObject *ListObject::cls() const
+{
+    return types::listType();
+}
+ClassObject *TupleObject::cls() const
+{
+    return types::tupleType();
+}
+ClassObject *DictObject::cls() const
+{
+    return types::dictType();
+}
+ClassObject *CellObject::cls() const
+{
+    return types::cellType();
+}
+ClassObject *RangeObject::cls() const
+{
+    return types::rangeType();
+}
+ClassObject *SliceObject::cls() const
+{
+    return types::sliceType();
+}
+ClassObject *NativeObject::cls() const
+{
+    return types::builtinFunctionType();
+}
+ClassObject *ClassObject::cls() const
+{
+    return types::typeType();
+}
+ClassObject *ModuleObject::cls() const
+{
+    return types::moduleType();
+}
 
 ClassObject *typeOf(const Value &v)
 {
@@ -509,8 +552,17 @@ ClassObject *typeOf(const Value &v)
     return types::object();
 }
 
-Value str(std::string s) { return Value(make<StrObject>(std::move(s))); }
-Value tuple(std::vector<Value> items) { return Value(make<TupleObject>(std::move(items))); }
-Value list(std::vector<Value> items) { return Value(make<ListObject>(std::move(items))); }
+Value str(std::string s)
+{
+    return Value(make<StrObject>(std::move(s)));
+}
+Value tuple(std::vector<Value> items)
+{
+    return Value(make<TupleObject>(std::move(items)));
+}
+Value list(std::vector<Value> items)
+{
+    return Value(make<ListObject>(std::move(items)));
+}
 
 } // namespace loopscope::script

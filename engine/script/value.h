@@ -22,19 +22,42 @@ class ClassObject;
 class Interpreter;
 
 // An intrusive reference to an Object (or a subclass).
-template<typename T>
-class Ref {
+template<typename T> class Ref {
 public:
     Ref() = default;
-    Ref(std::nullptr_t) {}
-    Ref(T *p) : m_ptr(p) { retain(); }
-    Ref(const Ref &o) : m_ptr(o.m_ptr) { retain(); }
-    Ref(Ref &&o) noexcept : m_ptr(o.m_ptr) { o.m_ptr = nullptr; }
+    Ref(std::nullptr_t) { }
+    Ref(T *p)
+        : m_ptr(p)
+    {
+        retain();
+    }
+    Ref(const Ref &o)
+        : m_ptr(o.m_ptr)
+    {
+        retain();
+    }
+    Ref(Ref &&o) noexcept
+        : m_ptr(o.m_ptr)
+    {
+        o.m_ptr = nullptr;
+    }
     template<typename U>
-    Ref(const Ref<U> &o) : m_ptr(o.get()) { retain(); }
+    Ref(const Ref<U> &o)
+        : m_ptr(o.get())
+    {
+        retain();
+    }
     ~Ref() { release(); }
-    Ref &operator=(const Ref &o) { Ref(o).swap(*this); return *this; }
-    Ref &operator=(Ref &&o) noexcept { Ref(std::move(o)).swap(*this); return *this; }
+    Ref &operator=(const Ref &o)
+    {
+        Ref(o).swap(*this);
+        return *this;
+    }
+    Ref &operator=(Ref &&o) noexcept
+    {
+        Ref(std::move(o)).swap(*this);
+        return *this;
+    }
     void swap(Ref &o) noexcept { std::swap(m_ptr, o.m_ptr); }
     T *get() const { return m_ptr; }
     T *operator->() const { return m_ptr; }
@@ -49,17 +72,40 @@ private:
     T *m_ptr = nullptr;
 };
 
-template<typename T, typename... Args>
-Ref<T> make(Args &&...args) { return Ref<T>(new T(std::forward<Args>(args)...)); }
+template<typename T, typename... Args> Ref<T> make(Args &&...args)
+{
+    return Ref<T>(new T(std::forward<Args>(args)...));
+}
 
 enum class ObjKind : std::uint8_t {
-    Str, List, Tuple, Dict, Set, Function, Native, BoundMethod, Class, Instance, Coroutine,
-    Future, Module, Range, Iterator, Cell, Slice, Handle, DictView, Other
+    Str,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    Function,
+    Native,
+    BoundMethod,
+    Class,
+    Instance,
+    Coroutine,
+    Future,
+    Module,
+    Range,
+    Iterator,
+    Cell,
+    Slice,
+    Handle,
+    DictView,
+    Other
 };
 
 class Object {
 public:
-    explicit Object(ObjKind kind) : m_kind(kind) {}
+    explicit Object(ObjKind kind)
+        : m_kind(kind)
+    {
+    }
     virtual ~Object();
     Object(const Object &) = delete;
     Object &operator=(const Object &) = delete;
@@ -68,9 +114,9 @@ public:
     // The object's Python class (int, list, ValueError, a user class...).
     virtual ClassObject *cls() const = 0;
     // Drop every reference this object holds (cycle breaking at teardown).
-    virtual void clearRefs() {}
+    virtual void clearRefs() { }
     // Told the variable name it was first assigned to (primitives use it to describe themselves).
-    virtual void adoptName(const std::string &) {}
+    virtual void adoptName(const std::string &) { }
 
     std::uint32_t m_refCount = 0;
 
@@ -90,10 +136,12 @@ private:
 // once per level; past a depth the deletions are queued and done by the outermost call instead.
 void destroyObject(Object *o);
 
-template<typename T>
-void Ref<T>::retain() { if (m_ptr) ++static_cast<Object *>(m_ptr)->m_refCount; }
-template<typename T>
-void Ref<T>::release()
+template<typename T> void Ref<T>::retain()
+{
+    if (m_ptr)
+        ++static_cast<Object *>(m_ptr)->m_refCount;
+}
+template<typename T> void Ref<T>::release()
 {
     if (m_ptr && --static_cast<Object *>(m_ptr)->m_refCount == 0)
         destroyObject(static_cast<Object *>(m_ptr));
@@ -122,7 +170,11 @@ private:
 // several engines can live side by side without tracking each other's objects.
 class HeapScope {
 public:
-    explicit HeapScope(Heap &heap) : m_saved(Heap::current()) { Heap::setCurrent(&heap); }
+    explicit HeapScope(Heap &heap)
+        : m_saved(Heap::current())
+    {
+        Heap::setCurrent(&heap);
+    }
     ~HeapScope() { Heap::setCurrent(m_saved); }
     HeapScope(const HeapScope &) = delete;
     HeapScope &operator=(const HeapScope &) = delete;
@@ -139,15 +191,46 @@ public:
     Value() = default;
     static Value none() { return Value(); }
     // The state of a local variable before its first assignment.
-    static Value unbound() { Value v; v.m_tag = Tag::Unbound; return v; }
+    static Value unbound()
+    {
+        Value v;
+        v.m_tag = Tag::Unbound;
+        return v;
+    }
     bool isUnbound() const { return m_tag == Tag::Unbound; }
-    static Value boolean(bool b) { Value v; v.m_tag = Tag::Bool; v.m_int = b; return v; }
-    static Value integer(std::int64_t i) { Value v; v.m_tag = Tag::Int; v.m_int = i; return v; }
-    static Value real(double d) { Value v; v.m_tag = Tag::Float; v.m_float = d; return v; }
+    static Value boolean(bool b)
+    {
+        Value v;
+        v.m_tag = Tag::Bool;
+        v.m_int = b;
+        return v;
+    }
+    static Value integer(std::int64_t i)
+    {
+        Value v;
+        v.m_tag = Tag::Int;
+        v.m_int = i;
+        return v;
+    }
+    static Value real(double d)
+    {
+        Value v;
+        v.m_tag = Tag::Float;
+        v.m_float = d;
+        return v;
+    }
     template<typename T>
-    Value(const Ref<T> &o) : m_tag(o ? Tag::Obj : Tag::None), m_obj(o) {}
+    Value(const Ref<T> &o)
+        : m_tag(o ? Tag::Obj : Tag::None)
+        , m_obj(o)
+    {
+    }
     template<typename T>
-    Value(Ref<T> &&o) : m_tag(o ? Tag::Obj : Tag::None), m_obj(std::move(o)) {}
+    Value(Ref<T> &&o)
+        : m_tag(o ? Tag::Obj : Tag::None)
+        , m_obj(std::move(o))
+    {
+    }
 
     Tag tag() const { return m_tag; }
     bool isNone() const { return m_tag == Tag::None; }
@@ -166,8 +249,7 @@ public:
     double toDouble() const { return m_tag == Tag::Float ? m_float : double(m_int); }
     Object *obj() const { return m_obj.get(); }
     const Ref<Object> &objRef() const { return m_obj; }
-    template<typename T>
-    T *as() const { return static_cast<T *>(m_obj.get()); }
+    template<typename T> T *as() const { return static_cast<T *>(m_obj.get()); }
 
     // Python's `is`.
     bool identical(const Value &o) const;
@@ -185,7 +267,11 @@ private:
 
 class StrObject : public Object {
 public:
-    explicit StrObject(std::string s) : Object(ObjKind::Str), value(std::move(s)) {}
+    explicit StrObject(std::string s)
+        : Object(ObjKind::Str)
+        , value(std::move(s))
+    {
+    }
     ClassObject *cls() const override;
     std::size_t hash() const;
     // Length in code points (cached).
@@ -200,8 +286,17 @@ private:
 
 class ListObject : public Object {
 public:
-    ListObject() : Object(ObjKind::List) { track(); }
-    explicit ListObject(std::vector<Value> v) : Object(ObjKind::List), items(std::move(v)) { track(); }
+    ListObject()
+        : Object(ObjKind::List)
+    {
+        track();
+    }
+    explicit ListObject(std::vector<Value> v)
+        : Object(ObjKind::List)
+        , items(std::move(v))
+    {
+        track();
+    }
     ClassObject *cls() const override;
     void clearRefs() override { items.clear(); }
     std::vector<Value> items;
@@ -209,7 +304,11 @@ public:
 
 class TupleObject : public Object {
 public:
-    explicit TupleObject(std::vector<Value> v) : Object(ObjKind::Tuple), items(std::move(v)) {}
+    explicit TupleObject(std::vector<Value> v)
+        : Object(ObjKind::Tuple)
+        , items(std::move(v))
+    {
+    }
     ClassObject *cls() const override;
     std::vector<Value> items;
 };
@@ -223,7 +322,11 @@ bool isHashable(const Value &v);
 // An insertion-ordered hash map, as Python's dict.
 class DictObject : public Object {
 public:
-    DictObject() : Object(ObjKind::Dict) { track(); }
+    DictObject()
+        : Object(ObjKind::Dict)
+    {
+        track();
+    }
     ClassObject *cls() const override;
     void clearRefs() override;
 
@@ -258,7 +361,13 @@ private:
 class DictViewObject : public Object {
 public:
     enum class Which : std::uint8_t { Keys, Values, Items };
-    DictViewObject(Ref<DictObject> d, Which w) : Object(ObjKind::DictView), dict(std::move(d)), which(w) { track(); }
+    DictViewObject(Ref<DictObject> d, Which w)
+        : Object(ObjKind::DictView)
+        , dict(std::move(d))
+        , which(w)
+    {
+        track();
+    }
     ClassObject *cls() const override;
     void clearRefs() override { dict.reset(); }
     // The element at entry i (a key, a value or a (key, value) tuple).
@@ -269,7 +378,11 @@ public:
 
 class CellObject : public Object {
 public:
-    CellObject() : Object(ObjKind::Cell) { track(); }
+    CellObject()
+        : Object(ObjKind::Cell)
+    {
+        track();
+    }
     ClassObject *cls() const override;
     void clearRefs() override { value = Value(); }
     Value value;
@@ -278,7 +391,13 @@ public:
 
 class RangeObject : public Object {
 public:
-    RangeObject(std::int64_t a, std::int64_t b, std::int64_t s) : Object(ObjKind::Range), start(a), stop(b), step(s) {}
+    RangeObject(std::int64_t a, std::int64_t b, std::int64_t s)
+        : Object(ObjKind::Range)
+        , start(a)
+        , stop(b)
+        , step(s)
+    {
+    }
     ClassObject *cls() const override;
     std::int64_t length() const;
     std::int64_t start, stop, step;
@@ -286,7 +405,13 @@ public:
 
 class SliceObject : public Object {
 public:
-    SliceObject(Value a, Value b, Value s) : Object(ObjKind::Slice), start(std::move(a)), stop(std::move(b)), step(std::move(s)) {}
+    SliceObject(Value a, Value b, Value s)
+        : Object(ObjKind::Slice)
+        , start(std::move(a))
+        , stop(std::move(b))
+        , step(std::move(s))
+    {
+    }
     ClassObject *cls() const override;
     Value start, stop, step;
 };
@@ -305,12 +430,18 @@ using NativeFunction = std::function<Value(Interpreter &, const Value &self, Cal
 class NativeObject : public Object {
 public:
     NativeObject(std::string n, NativeFunction f, Value bound = Value())
-        : Object(ObjKind::Native), name(std::move(n)), fn(std::move(f)), self(std::move(bound)) { track(); }
+        : Object(ObjKind::Native)
+        , name(std::move(n))
+        , fn(std::move(f))
+        , self(std::move(bound))
+    {
+        track();
+    }
     ClassObject *cls() const override;
     void clearRefs() override { self = Value(); }
     std::string name; // qualified, e.g. "asyncio.sleep" or "list.append"
     NativeFunction fn;
-    Value self;       // bound receiver, or None
+    Value self; // bound receiver, or None
     // Set for asyncio.run and loop.run_until_complete: the call may need to run the loop.
     bool runsLoop = false;
     // For methods of builtin classes: the class. Called unbound (str.lower("A")), the first
@@ -349,7 +480,7 @@ struct TracebackEntry {
 // Exception payload of an instance of an exception class.
 struct ExceptionData {
     std::vector<Value> args;
-    Value cause;   // __cause__
+    Value cause; // __cause__
     Value context; // __context__
     bool suppressContext = false;
     std::vector<TracebackEntry> traceback; // innermost first; printed outermost first
@@ -359,7 +490,12 @@ struct ExceptionData {
 // An instance of a class (for now: exceptions).
 class InstanceObject : public Object {
 public:
-    explicit InstanceObject(Ref<ClassObject> c) : Object(ObjKind::Instance), klass(std::move(c)) { track(); }
+    explicit InstanceObject(Ref<ClassObject> c)
+        : Object(ObjKind::Instance)
+        , klass(std::move(c))
+    {
+        track();
+    }
     ClassObject *cls() const override { return klass.get(); }
     void clearRefs() override;
     Ref<ClassObject> klass;
@@ -369,7 +505,13 @@ public:
 
 class ModuleObject : public Object {
 public:
-    explicit ModuleObject(std::string n) : Object(ObjKind::Module), name(std::move(n)), dict(make<DictObject>()) { track(); }
+    explicit ModuleObject(std::string n)
+        : Object(ObjKind::Module)
+        , name(std::move(n))
+        , dict(make<DictObject>())
+    {
+        track();
+    }
     ClassObject *cls() const override;
     void clearRefs() override;
     std::string name;

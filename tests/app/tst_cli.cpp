@@ -44,20 +44,21 @@ private Q_SLOTS:
         auto r = loopscope({QStringLiteral("list")});
         QCOMPARE(r.exitCode, 0);
         for (const char *name : {"gather", "queue", "semaphore", "timeout", "cancel", "deadlock"})
-            QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("^%1\\s+\\S").arg(QLatin1String(name)),
-                                                       QRegularExpression::MultilineOption)),
-                     name);
+            QVERIFY2(r.out.contains(QRegularExpression(
+                         QStringLiteral("^%1\\s+\\S").arg(QLatin1String(name)), QRegularExpression::MultilineOption)),
+                name);
         QVERIFY(r.out.contains(QStringLiteral("Gather three downloads")));
     }
 
     void runPrintsTheScriptsOwnOutput()
     {
-        QString path = write(QStringLiteral("hello.py"), "import asyncio\n"
-                                                         "async def main():\n"
-                                                         "    await asyncio.sleep(1)\n"
-                                                         "    print('slept', asyncio.get_running_loop().time())\n"
-                                                         "print('start')\n"
-                                                         "asyncio.run(main())\n");
+        QString path = write(QStringLiteral("hello.py"),
+            "import asyncio\n"
+            "async def main():\n"
+            "    await asyncio.sleep(1)\n"
+            "    print('slept', asyncio.get_running_loop().time())\n"
+            "print('start')\n"
+            "asyncio.run(main())\n");
         auto r = loopscope({QStringLiteral("run"), path});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QStringLiteral("start\nslept 1.0\n"));
@@ -73,18 +74,19 @@ private Q_SLOTS:
 
     void conformanceTraceAndProfile()
     {
-        QString path = write(QStringLiteral("wf.py"), "import asyncio\n"
-                                                      "async def slow():\n"
-                                                      "    await asyncio.sleep(1)\n"
-                                                      "async def main():\n"
-                                                      "    try:\n"
-                                                      "        await asyncio.wait_for(slow(), 0.5)\n"
-                                                      "    except TimeoutError:\n"
-                                                      "        print('timed out')\n"
-                                                      "asyncio.run(main())\n");
+        QString path = write(QStringLiteral("wf.py"),
+            "import asyncio\n"
+            "async def slow():\n"
+            "    await asyncio.sleep(1)\n"
+            "async def main():\n"
+            "    try:\n"
+            "        await asyncio.wait_for(slow(), 0.5)\n"
+            "    except TimeoutError:\n"
+            "        print('timed out')\n"
+            "asyncio.run(main())\n");
         auto r312 = loopscope({QStringLiteral("run"), path, QStringLiteral("--trace"), QStringLiteral("conformance")});
         auto r311 = loopscope({QStringLiteral("run"), path, QStringLiteral("--trace"), QStringLiteral("conformance"),
-                               QStringLiteral("--python"), QStringLiteral("3.11")});
+            QStringLiteral("--python"), QStringLiteral("3.11")});
         QCOMPARE(r312.exitCode, 0);
         QCOMPARE(r311.exitCode, 0);
         // 3.12 runs the coroutine inline in Task-1; 3.11 wraps it in a new task (Task-2).
@@ -96,10 +98,11 @@ private Q_SLOTS:
 
     void uncaughtExceptionExitsOneWithATraceback()
     {
-        QString path = write(QStringLiteral("boom.py"), "import asyncio\n"
-                                                        "async def main():\n"
-                                                        "    raise ValueError('boom')\n"
-                                                        "asyncio.run(main())\n");
+        QString path = write(QStringLiteral("boom.py"),
+            "import asyncio\n"
+            "async def main():\n"
+            "    raise ValueError('boom')\n"
+            "asyncio.run(main())\n");
         auto r = loopscope({QStringLiteral("run"), path});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains(QStringLiteral("Traceback (most recent call last):")));
@@ -125,21 +128,25 @@ private Q_SLOTS:
     {
         auto r = loopscope({QStringLiteral("run"), QStringLiteral("deadlock")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.err.contains(QStringLiteral("lock_a")) && r.err.contains(QStringLiteral("lock_b")), qPrintable(r.err));
+        QVERIFY2(
+            r.err.contains(QStringLiteral("lock_a")) && r.err.contains(QStringLiteral("lock_b")), qPrintable(r.err));
         QVERIFY(r.err.contains(QStringLiteral("wait-for cycle")));
     }
 
     void badArgumentsGiveOneLineAndStatusTwo_data()
     {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
-        QTest::newRow("run without script") << QStringList{QStringLiteral("run")};
-        QTest::newRow("missing file") << QStringList{QStringLiteral("run"), QStringLiteral("/nonexistent/x.py")};
-        QTest::newRow("unknown trace") << QStringList{QStringLiteral("run"), QStringLiteral("gather"), QStringLiteral("--trace"), QStringLiteral("json")};
-        QTest::newRow("unknown python") << QStringList{QStringLiteral("run"), QStringLiteral("gather"), QStringLiteral("--python"), QStringLiteral("2.7")};
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("run"), QStringLiteral("gather"), QStringLiteral("--fast")};
-        QTest::newRow("list with argument") << QStringList{QStringLiteral("list"), QStringLiteral("x")};
-        QTest::newRow("directory") << QStringList{QStringLiteral("run"), QStringLiteral("/tmp")};
+        QTest::newRow("unknown command") << QStringList {QStringLiteral("frobnicate")};
+        QTest::newRow("run without script") << QStringList {QStringLiteral("run")};
+        QTest::newRow("missing file") << QStringList {QStringLiteral("run"), QStringLiteral("/nonexistent/x.py")};
+        QTest::newRow("unknown trace") << QStringList {
+            QStringLiteral("run"), QStringLiteral("gather"), QStringLiteral("--trace"), QStringLiteral("json")};
+        QTest::newRow("unknown python") << QStringList {
+            QStringLiteral("run"), QStringLiteral("gather"), QStringLiteral("--python"), QStringLiteral("2.7")};
+        QTest::newRow("unknown option") << QStringList {
+            QStringLiteral("run"), QStringLiteral("gather"), QStringLiteral("--fast")};
+        QTest::newRow("list with argument") << QStringList {QStringLiteral("list"), QStringLiteral("x")};
+        QTest::newRow("directory") << QStringList {QStringLiteral("run"), QStringLiteral("/tmp")};
     }
 
     void badArgumentsGiveOneLineAndStatusTwo()

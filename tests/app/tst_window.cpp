@@ -13,7 +13,7 @@ class TestWindow : public QObject {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral(LOOPSCOPE_BINARY), QStringList{QStringLiteral("gui")} + args);
+        p.start(QStringLiteral(LOOPSCOPE_BINARY), QStringList {QStringLiteral("gui")} + args);
         if (!p.waitForFinished(60000)) {
             p.kill();
             p.waitForFinished();
@@ -29,7 +29,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("shot.png"));
-        QCOMPARE(runGui({QStringLiteral("--screenshot"), file, QStringLiteral("--size"), QStringLiteral("900x600")}), 0);
+        QCOMPARE(
+            runGui({QStringLiteral("--screenshot"), file, QStringLiteral("--size"), QStringLiteral("900x600")}), 0);
         QImage image(file);
         QVERIFY(!image.isNull());
         QCOMPARE(image.size(), QSize(900, 600));

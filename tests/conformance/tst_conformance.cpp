@@ -77,9 +77,9 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray want = f.readAll();
         int exitCode = 0;
-        const QByteArray got = run({QStringLiteral("run"), script, QStringLiteral("--trace"), QStringLiteral("conformance"),
-                                    QStringLiteral("--python"), profile},
-                                   &exitCode);
+        const QByteArray got = run({QStringLiteral("run"), script, QStringLiteral("--trace"),
+                                       QStringLiteral("conformance"), QStringLiteral("--python"), profile},
+            &exitCode);
         compareTraces(got, want);
         // Exit status as the semantics page gives it: 1 after an uncaught exception, else 0.
         const bool uncaught = want.contains(" - uncaught ");

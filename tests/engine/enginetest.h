@@ -12,8 +12,7 @@
 #include <vector>
 
 namespace QTest {
-template<>
-inline char *toString(const std::string &s)
+template<> inline char *toString(const std::string &s)
 {
     return qstrdup(s.c_str());
 }
@@ -92,8 +91,8 @@ inline int printIndex(const Engine &e, const std::string &text)
 // The engine's conformance trace equals CPython's (kNAME, kNAMETrace, kNAMETrace311), under both profiles.
 #define COMPARE_WITH_CPYTHON(name)                                                                                     \
     do {                                                                                                               \
-        COMPARE_TEXT(enginetest::runScript(k##name, Profile::Py312)->trace().conformanceText(),                        \
-                     std::string(k##name##Trace));                                                                     \
+        COMPARE_TEXT(                                                                                                  \
+            enginetest::runScript(k##name, Profile::Py312)->trace().conformanceText(), std::string(k##name##Trace));   \
         COMPARE_TEXT(enginetest::runScript(k##name, Profile::Py311)->trace().conformanceText(),                        \
-                     std::string(k##name##Trace311));                                                                  \
+            std::string(k##name##Trace311));                                                                           \
     } while (false)
