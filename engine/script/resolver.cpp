@@ -19,6 +19,7 @@ struct Scope {
     std::set<std::string> locals;
     std::set<std::string> globals;
     std::set<std::string> nonlocals;
+    std::map<std::string, SourcePos> nonlocalPos; // where each nonlocal was declared
     std::set<std::string> cells;
     std::vector<std::string> frees;
     std::map<std::string, int> slots;
@@ -177,9 +178,17 @@ public:
 private:
     [[noreturn]] void unsupported(SourcePos pos, const std::string &what)
     {
+        // valid Python, but not something Loopscope runs yet
+        fail(pos, "NotImplementedError", what + " is not supported yet");
+    }
+
+    [[noreturn]] void syntaxError(SourcePos pos, const std::string &message) { fail(pos, "SyntaxError", message); }
+
+    [[noreturn]] void fail(SourcePos pos, const std::string &type, const std::string &message)
+    {
         SyntaxError e;
-        e.type = "NotImplementedError"; // valid Python, but not something Loopscope runs yet
-        e.message = what + " is not supported yet";
+        e.type = type;
+        e.message = message;
         e.fileName = m_module.fileName;
         e.line = pos.line;
         e.column = pos.column;
@@ -290,8 +299,10 @@ private:
                 scope.globals.insert(n);
             break;
         case StmtKind::Nonlocal:
-            for (auto &n : s.names)
+            for (auto &n : s.names) {
                 scope.nonlocals.insert(n);
+                scope.nonlocalPos.emplace(n, s.pos);
+            }
             break;
         default: break;
         }
@@ -379,6 +390,14 @@ private:
         collectBlock(def.body, scope);
         for (auto &g : scope.globals)
             scope.locals.erase(g);
+        // As CPython's compiler: a nonlocal must name a variable of an enclosing function.
+        for (auto &[n, pos] : scope.nonlocalPos) {
+            bool bound = false;
+            for (Scope *p = scope.parent; p && p->def && !bound; p = p->parent)
+                bound = p->locals.count(n) || p->nonlocals.count(n);
+            if (!bound)
+                syntaxError(pos, "no binding for nonlocal '" + n + "' found");
+        }
         // Slots: parameters first, in order, then the other locals.
         def.localNames.clear();
         def.cellNames.clear();
