@@ -4522,6 +4522,11 @@ void TestInterpreter::syntaxErrors_data()
     QTest::addColumn<int>("line");
     QTest::addColumn<int>("column");
     QTest::addColumn<QString>("formatted");
+    QTest::newRow("se_nonlocal_without_binding") << QString::fromUtf8("def f():\n    nonlocal q\n    q = 1\n")
+                                                 << QString::fromUtf8("SyntaxError")
+                                                 << QString::fromUtf8("no binding for nonlocal 'q' found") << 2 << 5
+                                                 << QString::fromUtf8("  File \"t.py\", line 2\n    nonlocal q\n    ^\n"
+                                                                      "SyntaxError: no binding for nonlocal 'q' found");
     QTest::newRow("se_unclosed_paren") << QString::fromUtf8(R"py(x = (1,
 print(x)
 )py") << QString::fromUtf8(R"py(SyntaxError)py")
