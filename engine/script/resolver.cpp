@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace loopscope::script {
@@ -20,6 +21,7 @@ struct Scope {
     std::set<std::string> globals;
     std::set<std::string> nonlocals;
     std::map<std::string, SourcePos> nonlocalPos; // where each nonlocal was declared
+    std::optional<std::pair<std::string, SourcePos>> lateGlobal; // `global x` after x was assigned
     std::set<std::string> cells;
     std::vector<std::string> frees;
     std::map<std::string, int> slots;
@@ -295,8 +297,12 @@ private:
                 L.insert(a.asName.empty() ? a.name : a.asName);
             break;
         case StmtKind::Global:
-            for (auto &n : s.names)
+            for (auto &n : s.names) {
+                // Names bound earlier in this function (parameters aside) can't become global.
+                if (scope.locals.count(n) && !scope.lateGlobal)
+                    scope.lateGlobal = std::make_pair(n, s.pos);
                 scope.globals.insert(n);
+            }
             break;
         case StmtKind::Nonlocal:
             for (auto &n : s.names) {
@@ -379,15 +385,22 @@ private:
         Scope scope;
         scope.def = &def;
         scope.parent = m_scope;
+        std::set<std::string> parameters;
         for (auto &p : def.positional)
-            scope.locals.insert(p.name);
+            parameters.insert(p.name);
         if (!def.varargs.empty())
-            scope.locals.insert(def.varargs);
+            parameters.insert(def.varargs);
         for (auto &p : def.kwonly)
-            scope.locals.insert(p.name);
+            parameters.insert(p.name);
         if (!def.kwargs.empty())
-            scope.locals.insert(def.kwargs);
+            parameters.insert(def.kwargs);
         collectBlock(def.body, scope);
+        for (auto &n : parameters)
+            if (scope.globals.count(n))
+                syntaxError(def.pos, "name '" + n + "' is parameter and global");
+        if (scope.lateGlobal)
+            syntaxError(scope.lateGlobal->second, "name '" + scope.lateGlobal->first + "' is assigned to before global declaration");
+        scope.locals.insert(parameters.begin(), parameters.end());
         for (auto &g : scope.globals)
             scope.locals.erase(g);
         // As CPython's compiler: a nonlocal must name a variable of an enclosing function.

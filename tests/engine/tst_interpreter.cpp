@@ -4527,6 +4527,11 @@ void TestInterpreter::syntaxErrors_data()
                                                  << QString::fromUtf8("no binding for nonlocal 'q' found") << 2 << 5
                                                  << QString::fromUtf8("  File \"t.py\", line 2\n    nonlocal q\n    ^\n"
                                                                       "SyntaxError: no binding for nonlocal 'q' found");
+    QTest::newRow("se_global_after_assignment") << QString::fromUtf8("x = 0\ndef f():\n    x = 1\n    global x\n")
+                                                << QString::fromUtf8("SyntaxError")
+                                                << QString::fromUtf8("name 'x' is assigned to before global declaration") << 4 << 5
+                                                << QString::fromUtf8("  File \"t.py\", line 4\n    global x\n    ^\n"
+                                                                     "SyntaxError: name 'x' is assigned to before global declaration");
     QTest::newRow("se_unclosed_paren") << QString::fromUtf8(R"py(x = (1,
 print(x)
 )py") << QString::fromUtf8(R"py(SyntaxError)py")
