@@ -854,6 +854,7 @@ Value Interpreter::eval(const Expr &e, Frame &f)
     case ExprKind::BinOp: {
         Value a = eval(*e.left, f);
         Value b = eval(*e.right, f);
+        f.line = e.pos.line;
         return binary(e.binaryOp, a, b);
     }
     case ExprKind::UnaryOp: return unary(e.unaryOp, eval(*e.left, f));
@@ -885,13 +886,18 @@ Value Interpreter::eval(const Expr &e, Frame &f)
             vals.push_back(eval(x->kind == ExprKind::Starred ? *x->left : *x, f));
         for (auto &k : e.keywords)
             vals.push_back(eval(*k.value, f));
-        f.line = e.pos.line > f.line ? e.pos.line : f.line;
+        f.line = e.pos.line; // tracebacks name the line of the call, as CPython's locations do
         return finishCall(e, callee, vals, f);
     }
-    case ExprKind::Attribute: return getAttr(eval(*e.left, f), e.id);
+    case ExprKind::Attribute: {
+        Value obj = eval(*e.left, f);
+        f.line = e.pos.line;
+        return getAttr(obj, e.id);
+    }
     case ExprKind::Subscript: {
         Value obj = eval(*e.left, f);
         Value index = eval(*e.right, f);
+        f.line = e.pos.line;
         return getItem(obj, index);
     }
     case ExprKind::Slice:
@@ -1233,7 +1239,7 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
     switch (e.kind) {
     case ExprKind::Await: {
         Value v = co_await evalAsync(*e.left, f, mode);
-        f.line = e.pos.line > f.line ? e.pos.line : f.line;
+        f.line = e.pos.line; // tracebacks name the line of the call, as CPython's locations do
         co_return co_await await(std::move(v));
     }
     case ExprKind::Call: {
@@ -1248,7 +1254,7 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
             Value v = co_await evalAsync(*k.value, f, mode);
             vals.push_back(std::move(v));
         }
-        f.line = e.pos.line > f.line ? e.pos.line : f.line;
+        f.line = e.pos.line; // tracebacks name the line of the call, as CPython's locations do
         if (mode == Mode::Host) {
             // In module code, a call may run the loop (asyncio.run) or reach a function that does.
             if (callee.is(ObjKind::Native) && callee.as<NativeObject>()->runsLoop) {
@@ -1311,6 +1317,7 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
     case ExprKind::BinOp: {
         Value a = co_await evalAsync(*e.left, f, mode);
         Value b = co_await evalAsync(*e.right, f, mode);
+        f.line = e.pos.line;
         co_return binary(e.binaryOp, a, b);
     }
     case ExprKind::UnaryOp: {
@@ -1339,11 +1346,13 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
     }
     case ExprKind::Attribute: {
         Value v = co_await evalAsync(*e.left, f, mode);
+        f.line = e.pos.line;
         co_return getAttr(v, e.id);
     }
     case ExprKind::Subscript: {
         Value obj = co_await evalAsync(*e.left, f, mode);
         Value index = co_await evalAsync(*e.right, f, mode);
+        f.line = e.pos.line;
         co_return getItem(obj, index);
     }
     case ExprKind::IfExp: {

@@ -516,6 +516,51 @@ private Q_SLOTS:
             "triple 1 ok\n"
             "")
             << QString::fromUtf8("") << 0;
+        QTest::newRow("traceback_names_the_line_inside_a_multiline_expression") << QString::fromUtf8("data = {\"a\": 1}\n"
+            "def f():\n"
+            "    total = (\n"
+            "        data[\"a\"]\n"
+            "        + data[\"b\"]\n"
+            "    )\n"
+            "def g():\n"
+            "    x = max(\n"
+            "        1,\n"
+            "        int(\"x\"),\n"
+            "    )\n"
+            "for fn in (f, g):\n"
+            "    try:\n"
+            "        fn()\n"
+            "    except (KeyError, ValueError) as e:\n"
+            "        print(type(e).__name__)\n"
+            "f()\n"
+            "")
+            << QString::fromUtf8("KeyError\n"
+            "ValueError\n"
+            "")
+            << QString::fromUtf8("Traceback (most recent call last):\n"
+            "  File \"t.py\", line 17, in <module>\n"
+            "    f()\n"
+            "  File \"t.py\", line 5, in f\n"
+            "    + data[\"b\"]\n"
+            "KeyError: 'b'\n"
+            "") << 1;
+        QTest::newRow("load_time_scope_errors_are_runtime_free") << QString::fromUtf8("def outer():\n"
+            "    x = 1\n"
+            "    def inner():\n"
+            "        nonlocal x\n"
+            "        x += 1\n"
+            "        return x\n"
+            "    return inner()\n"
+            "c = 0\n"
+            "def inc():\n"
+            "    global c\n"
+            "    c += 1\n"
+            "inc()\n"
+            "print(outer(), c)\n"
+            "")
+            << QString::fromUtf8("2 1\n"
+            "")
+            << QString::fromUtf8("") << 0;
         // END RECORDED ROWS
     }
 

@@ -288,3 +288,37 @@ print(f"""triple {d["k"]
 } ok""")
 ''',
 })
+CASES.update({
+"traceback_names_the_line_inside_a_multiline_expression": '''data = {"a": 1}
+def f():
+    total = (
+        data["a"]
+        + data["b"]
+    )
+def g():
+    x = max(
+        1,
+        int("x"),
+    )
+for fn in (f, g):
+    try:
+        fn()
+    except (KeyError, ValueError) as e:
+        print(type(e).__name__)
+f()
+''',
+"load_time_scope_errors_are_runtime_free": '''def outer():
+    x = 1
+    def inner():
+        nonlocal x
+        x += 1
+        return x
+    return inner()
+c = 0
+def inc():
+    global c
+    c += 1
+inc()
+print(outer(), c)
+''',
+})
