@@ -509,7 +509,7 @@ Value callbackHandle(Engine &engine, const Ref<Handle> &h)
 }
 
 // call_soon/call_later callbacks: the callable with its arguments; errors are logged by the loop.
-std::function<void()> scriptCallback(Engine &engine, Value fn, std::vector<Value> cbArgs)
+std::function<void()> scriptCallback(Engine &engine, const Value &fn, const std::vector<Value> &cbArgs)
 {
     return [&engine, fn, cbArgs]() { engine.interpreter().call(fn, cbArgs); };
 }

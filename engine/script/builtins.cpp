@@ -140,7 +140,7 @@ std::string strFormat(Interpreter &in, const std::string &tmpl, const Args &a, F
             field = field.substr(0, colon);
         }
         if (auto bang = field.find('!'); bang != std::string::npos) {
-            conversion = bang + 1 < field.size() ? field[bang + 1] : 0;
+            conversion = bang + 1 < field.size() ? field[bang + 1] : '\0';
             field = field.substr(0, bang);
         }
         std::size_t end = field.find_first_of(".[");
@@ -1124,7 +1124,12 @@ void installBuiltins(Interpreter &in, DictObject &b)
     });
     fn(in, b, "id", [](Interpreter &in, const Value &, Args &a) {
         args::expect(in, "id", a, 1, 1);
-        return Value::integer(std::int64_t(reinterpret_cast<std::intptr_t>(a.args[0].obj())));
+        // Deterministic, as every output of a run must be: objects get the number their default
+        // repr shows; plain values one derived from the value.
+        const Value &v = a.args[0];
+        if (v.isObj())
+            return Value::integer(std::int64_t(std::stoull(in.fakeAddress(v.obj()).substr(2), nullptr, 16)));
+        return Value::integer(std::int64_t(0x7e0000000000 + (hashValue(v) & 0xffffffff) * 16 + std::int64_t(v.tag())));
     });
     fn(in, b, "hash", [](Interpreter &in, const Value &, Args &a) {
         args::expect(in, "hash", a, 1, 1);

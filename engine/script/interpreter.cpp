@@ -457,15 +457,11 @@ void Interpreter::bindArguments(FunctionObject *fn, CallArgs &a, const Value &se
     frame.locals.assign(def.localNames.size(), Value::unbound());
     const std::size_t npos = def.positional.size();
     std::size_t given = 0;
+    // Fills the next positional parameter; false once they are all taken (extra arguments).
     auto place = [&](Value v) {
-        if (given < npos) {
-            frame.locals[given] = std::move(v);
-        } else if (!def.varargs.empty()) {
+        if (given >= npos)
             return false;
-        } else {
-            return false;
-        }
-        ++given;
+        frame.locals[given++] = std::move(v);
         return true;
     };
     std::vector<Value> extra;

@@ -18,16 +18,19 @@ namespace {
     in.raise(cls ? cls : exc::valueError(), e.message);
 }
 
-// A stable, deterministic stand-in for id()/addresses in default reprs.
-std::string fakeAddress(const Object *o)
+} // namespace
+
+// A deterministic stand-in for an object's address in default reprs.
+std::string Interpreter::fakeAddress(Object *o)
 {
-    static std::unordered_map<const Object *, std::uint64_t> ids;
-    auto it = ids.find(o);
-    std::uint64_t n = it != ids.end() ? it->second : ids.emplace(o, ids.size() + 1).first->second;
+    if (!o->m_displayId)
+        o->m_displayId = ++m_nextDisplayId;
     char buf[32];
-    std::snprintf(buf, sizeof buf, "0x7f%010llx", static_cast<unsigned long long>(0x1000 + n * 0x40));
+    std::snprintf(buf, sizeof buf, "0x7f%010llx", 0x1000ull + 0x40ull * o->m_displayId);
     return buf;
 }
+
+namespace {
 
 const char *opSymbol(BinaryOp op)
 {
@@ -1297,8 +1300,8 @@ std::int64_t toInt(Interpreter &in, const Value &v, const std::string &what)
 {
     if (v.isIntLike())
         return v.asInt();
-    in.raise(exc::typeError(),
-        "'" + in.typeName(v) + "' object cannot be interpreted as an integer" + (what.empty() ? "" : ""));
+    (void)what;
+    in.raise(exc::typeError(), "'" + in.typeName(v) + "' object cannot be interpreted as an integer");
 }
 
 double toFloat(Interpreter &in, const Value &v, const std::string &what)

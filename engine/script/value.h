@@ -119,6 +119,9 @@ public:
     virtual void adoptName(const std::string &) { }
 
     std::uint32_t m_refCount = 0;
+    // Stands in for the address in default reprs (<function f at 0x...>); given on first use, per
+    // interpreter, so every run of a script prints the same text.
+    std::uint32_t m_displayId = 0;
 
 protected:
     // Link into the current heap's cycle list; call from constructors of container-like objects.

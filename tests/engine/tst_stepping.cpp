@@ -229,6 +229,7 @@ private Q_SLOTS:
     void rerunAfterResetReproducesEverything();
     void resetMidRunThenRerunReproducesTheFullRun();
     void resetKeepsTheProfile();
+    void defaultReprsPrintTheSameEveryRun();
 
     // ---- stepping ----
     void firstStepRunsModuleCodeThenMainsFirstStep();
@@ -271,6 +272,28 @@ void TestStepping::sameScriptGivesAnIdenticalTraceOnTwoEngines()
     QCOMPARE(a->outcome(), Outcome::Finished);
     QVERIFY(a->trace().size() > 50);
     COMPARE_RUNS(record(*a), record(*b));
+}
+
+// Addresses in default reprs (<function f at 0x...>) and id() are per run, not per process: a
+// second engine, or a reset, prints exactly the same text.
+void TestStepping::defaultReprsPrintTheSameEveryRun()
+{
+    const char *script = "import asyncio\n"
+                         "def f(): pass\n"
+                         "async def main():\n"
+                         "    c = main\n"
+                         "    print(f, c, id(f), id(asyncio.current_task()))\n"
+                         "print(f)\n"
+                         "asyncio.run(main())\n";
+    auto first = runScript(script);
+    auto other = runScript("def g(): pass\nprint(g, g, [g])\n"); // another engine in between
+    auto second = runScript(script);
+    QVERIFY(first->output().find("<function f at 0x") != std::string::npos);
+    QCOMPARE(second->output(), first->output());
+    first->reset();
+    first->runToEnd();
+    QCOMPARE(first->output(), second->output());
+    QVERIFY(!other->output().empty());
 }
 
 void TestStepping::resetReturnsToStepZero()
