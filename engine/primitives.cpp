@@ -84,6 +84,17 @@ QCoro::Task<Value> awaitAsWaiter(Engine &engine, std::deque<Ref<Future>> &waiter
     co_return error;
 }
 
+// A method returning a native coroutine over its primitive: what `lock.acquire()` returns.
+template<typename P>
+script::NativeFunction coroutineMethod(std::string qualName, std::string what, QCoro::Task<Value> (*body)(Ref<P>))
+{
+    return [qualName, what, body](Interpreter &in, const Value &s, CallArgs &) {
+        Ref<P> primitive(self<P>(s));
+        return nativeCoroutine(
+            in, qualName, primitive->label() + "." + what, [primitive, body] { return body(primitive); });
+    };
+}
+
 ClassObject *primitiveClass(const char *name)
 {
     auto *c = new ClassObject(name, Ref<ClassObject>(script::types::object()));
@@ -150,10 +161,7 @@ ClassObject *eventClass()
         });
         c->addMethod("is_set",
             [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(self<EventPrimitive>(s)->value); });
-        c->addMethod("wait", [](Interpreter &in, const Value &s, CallArgs &) {
-            Ref<EventPrimitive> ev(self<EventPrimitive>(s));
-            return nativeCoroutine(in, "Event.wait", ev->label() + ".wait()", [ev] { return eventWait(ev); });
-        });
+        c->addMethod("wait", coroutineMethod<EventPrimitive>("Event.wait", "wait()", eventWait));
         c->addMethod("__repr__", [](Interpreter &, const Value &s, CallArgs &) {
             auto *ev = self<EventPrimitive>(s);
             std::string extra = ev->value ? "set" : "unset";
@@ -244,22 +252,9 @@ ClassObject *lockClass()
             args::expect(in, "Lock", a, 0, 0);
             return Value(script::make<LockPrimitive>(in.engine()));
         };
-        auto acquire = [](Interpreter &in, const Value &s, CallArgs &) {
-            Ref<LockPrimitive> lock(self<LockPrimitive>(s));
-            return nativeCoroutine(
-                in, "Lock.acquire", lock->label() + ".acquire()", [lock] { return lockAcquire(lock); });
-        };
-        c->addMethod("acquire", acquire);
-        c->addMethod("__aenter__", [](Interpreter &in, const Value &s, CallArgs &) {
-            Ref<LockPrimitive> lock(self<LockPrimitive>(s));
-            return nativeCoroutine(
-                in, "Lock.__aenter__", lock->label() + ".acquire()", [lock] { return lockEnter(lock); });
-        });
-        c->addMethod("__aexit__", [](Interpreter &in, const Value &s, CallArgs &) {
-            Ref<LockPrimitive> lock(self<LockPrimitive>(s));
-            return nativeCoroutine(
-                in, "Lock.__aexit__", lock->label() + ".release()", [lock] { return lockExit(lock); });
-        });
+        c->addMethod("acquire", coroutineMethod<LockPrimitive>("Lock.acquire", "acquire()", lockAcquire));
+        c->addMethod("__aenter__", coroutineMethod<LockPrimitive>("Lock.__aenter__", "acquire()", lockEnter));
+        c->addMethod("__aexit__", coroutineMethod<LockPrimitive>("Lock.__aexit__", "release()", lockExit));
         c->addMethod("release", [](Interpreter &, const Value &s, CallArgs &) {
             self<LockPrimitive>(s)->release();
             return Value();
@@ -358,22 +353,10 @@ ClassObject *makeSemaphoreClass(bool bounded)
             in.raise(exc::valueError(), "Semaphore initial value must be >= 0");
         return Value(script::make<SemaphorePrimitive>(in.engine(), n, bounded));
     };
-    auto acquire = [](Interpreter &in, const Value &s, CallArgs &) {
-        Ref<SemaphorePrimitive> sem(self<SemaphorePrimitive>(s));
-        return nativeCoroutine(
-            in, "Semaphore.acquire", sem->label() + ".acquire()", [sem] { return semaphoreAcquire(sem); });
-    };
-    c->addMethod("acquire", acquire);
-    c->addMethod("__aenter__", [](Interpreter &in, const Value &s, CallArgs &) {
-        Ref<SemaphorePrimitive> sem(self<SemaphorePrimitive>(s));
-        return nativeCoroutine(
-            in, "Semaphore.__aenter__", sem->label() + ".acquire()", [sem] { return semaphoreEnter(sem); });
-    });
-    c->addMethod("__aexit__", [](Interpreter &in, const Value &s, CallArgs &) {
-        Ref<SemaphorePrimitive> sem(self<SemaphorePrimitive>(s));
-        return nativeCoroutine(
-            in, "Semaphore.__aexit__", sem->label() + ".release()", [sem] { return semaphoreExit(sem); });
-    });
+    c->addMethod("acquire", coroutineMethod<SemaphorePrimitive>("Semaphore.acquire", "acquire()", semaphoreAcquire));
+    c->addMethod(
+        "__aenter__", coroutineMethod<SemaphorePrimitive>("Semaphore.__aenter__", "acquire()", semaphoreEnter));
+    c->addMethod("__aexit__", coroutineMethod<SemaphorePrimitive>("Semaphore.__aexit__", "release()", semaphoreExit));
     c->addMethod("release", [](Interpreter &, const Value &s, CallArgs &) {
         self<SemaphorePrimitive>(s)->release();
         return Value();
@@ -554,6 +537,11 @@ QCoro::Task<Value> queueWait(Ref<QueuePrimitive> q, bool isPut, Value item)
     co_return q->getNowait();
 }
 
+QCoro::Task<Value> queueGet(Ref<QueuePrimitive> q)
+{
+    return queueWait(std::move(q), false, Value());
+}
+
 // join() is `await self._finished.wait()`: a waiter on the queue's internal event.
 QCoro::Task<Value> queueJoin(Ref<QueuePrimitive> q)
 {
@@ -588,14 +576,8 @@ ClassObject *makeQueueClass(QueuePrimitive::Order order)
         Value item = a.args[0];
         return nativeCoroutine(in, "Queue.put", q->label() + ".put()", [q, item] { return queueWait(q, true, item); });
     });
-    c->addMethod("get", [](Interpreter &in, const Value &s, CallArgs &) {
-        Ref<QueuePrimitive> q(self<QueuePrimitive>(s));
-        return nativeCoroutine(in, "Queue.get", q->label() + ".get()", [q] { return queueWait(q, false, Value()); });
-    });
-    c->addMethod("join", [](Interpreter &in, const Value &s, CallArgs &) {
-        Ref<QueuePrimitive> q(self<QueuePrimitive>(s));
-        return nativeCoroutine(in, "Queue.join", q->label() + ".join()", [q] { return queueJoin(q); });
-    });
+    c->addMethod("get", coroutineMethod<QueuePrimitive>("Queue.get", "get()", queueGet));
+    c->addMethod("join", coroutineMethod<QueuePrimitive>("Queue.join", "join()", queueJoin));
     c->addMethod("put_nowait", [](Interpreter &in, const Value &s, CallArgs &a) {
         args::expect(in, "put_nowait", a, 1, 1);
         self<QueuePrimitive>(s)->putNowait(a.args[0]);
