@@ -874,23 +874,8 @@ Value Interpreter::iter(const Value &v)
                 return true;
             }));
         }
-        case ObjKind::Dict: {
-            Ref<DictObject> d(v.as<DictObject>());
-            std::size_t i = 0;
-            std::uint64_t version = d->version();
-            std::size_t size = d->size();
-            return Value(make<IteratorObject>([this, d, i, version, size](Value &out) mutable {
-                if (d->version() != version && d->size() != size)
-                    raise(exc::runtimeError(), "dictionary changed size during iteration");
-                auto &entries = d->entries();
-                while (i < entries.size() && !entries[i].live)
-                    ++i;
-                if (i >= entries.size())
-                    return false;
-                out = entries[i++].key;
-                return true;
-            }));
-        }
+        case ObjKind::Dict: // iterating a dict is iterating its keys view
+            return iter(Value(make<DictViewObject>(Ref<DictObject>(v.as<DictObject>()), DictViewObject::Which::Keys)));
         case ObjKind::DictView: {
             Ref<DictViewObject> view(v.as<DictViewObject>());
             std::size_t i = 0;
