@@ -100,7 +100,22 @@ int runCommand(const QStringList &args)
         std::fprintf(stderr, "%s\n", engine.loadError().formatted.c_str());
         return 1;
     }
-    engine.runToEnd();
+    // A loop that never ends (tasks awaiting forever while the clock moves on, or a sleep(0)
+    // spin with no timer pending) would run for ever, as under CPython; stop it and say so.
+    constexpr int kMaxSteps = 2'000'000;
+    engine.runToEnd(kMaxSteps);
+    if (!engine.finished()) {
+        if (conformance)
+            std::fputs(engine.trace().conformanceText().c_str(), stdout);
+        else
+            std::fputs(engine.output().c_str(), stdout);
+        std::fflush(stdout);
+        std::fprintf(stderr,
+            "loopscope: stopped after %d steps at t=%.3f: the event loop never finishes "
+            "(tasks that keep awaiting for ever?)\n",
+            kMaxSteps, engine.loop().time());
+        return 1;
+    }
     if (conformance) {
         std::fputs(engine.trace().conformanceText().c_str(), stdout);
     } else {

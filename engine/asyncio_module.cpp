@@ -139,16 +139,25 @@ public:
     }
     bool cancel(const Value &msg) override
     {
-        if (done())
+        if (done() || m_cancelling)
             return false;
+        engine().interpreter().checkStack("while cancelling");
+        m_cancelling = true;
         bool ret = false;
-        for (auto &child : children)
-            if (child->cancel(msg))
-                ret = true;
+        try {
+            for (auto &child : children)
+                if (child->cancel(msg))
+                    ret = true;
+        } catch (...) {
+            m_cancelling = false;
+            throw;
+        }
+        m_cancelling = false;
         if (ret)
             cancelRequested = true;
         return ret;
     }
+    bool m_cancelling = false; // a gather that (indirectly) contains itself is cancelled once
     std::vector<Ref<Future>> children;
 };
 
@@ -372,7 +381,7 @@ public:
         if (*when <= engine.loop().time()) {
             handler = engine.loop().callSoon(onTimeout);
         } else {
-            handler = engine.loop().callAt(std::int64_t(std::nearbyint(*when * 1e9)), onTimeout);
+            handler = engine.loop().callAt(EventLoop::toNanoseconds(*when), onTimeout);
             engine.trace().append(
                 EventKind::TimerScheduled, handler->when, handler->id, engine.taskIdOf(task.get()), "timeout");
         }
@@ -549,7 +558,7 @@ ClassObject *loopClass()
                 h = engine.loop().callSoon(scriptCallback(engine, fn, cbArgs));
             } else {
                 double t = args::toFloat(in, a.args[0], at ? "when" : "delay");
-                std::int64_t when = at ? std::int64_t(std::nearbyint(t * 1e9)) : engine.loop().deadlineAfter(t);
+                std::int64_t when = at ? EventLoop::toNanoseconds(t) : engine.loop().deadlineAfter(t);
                 h = engine.loop().callAt(when, scriptCallback(engine, fn, cbArgs));
                 engine.trace().append(
                     EventKind::TimerScheduled, when, h->id, engine.taskIdOf(engine.currentTask()), what);
@@ -921,6 +930,8 @@ Ref<ModuleObject> makeBuiltinModule(Interpreter &in, const std::string &name)
             if (s < 0)
                 in.raise(exc::valueError(), "sleep length must be non-negative");
             auto &loop = in.engine().loop();
+            if (!std::isfinite(s) || s * 1e9 >= double(INT64_MAX - loop.now()))
+                in.raise(exc::overflowError(), "timestamp out of range for platform time_t");
             loop.setNow(loop.now() + std::int64_t(std::nearbyint(s * 1e9)));
             in.engine().trace().append(
                 EventKind::ClockAdvanced, loop.now(), in.engine().taskIdOf(in.engine().currentTask()), 0, "time.sleep");

@@ -611,8 +611,9 @@ void Engine::buildDeadlockReport()
         for (std::size_t i = 0; i + 1 < report.cycle.size(); ++i) {
             const auto &b = *std::find_if(
                 report.blocked.begin(), report.blocked.end(), [&](const auto &x) { return x.task == report.cycle[i]; });
-            text += (i ? "; " : " ") + label(b.task) + " waits for " + (b.primitive.empty() ? b.waitsFor : b.primitive)
-                + " held by " + label(report.cycle[i + 1]);
+            text += (i ? "; " : " ") + label(b.task) + " waits for "
+                + (b.primitive.empty() ? label(report.cycle[i + 1])
+                                       : b.primitive + " held by " + label(report.cycle[i + 1]));
         }
         text += '\n';
     }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace loopscope {
 
@@ -51,8 +52,19 @@ Ref<Handle> EventLoop::callAt(std::int64_t whenNs, std::function<void()> fn)
 
 std::int64_t EventLoop::deadlineAfter(double delaySeconds) const
 {
-    double when = time() + delaySeconds;
-    return std::int64_t(std::nearbyint(when * 1e9)); // Python's round(): halves go to even
+    return toNanoseconds(time() + delaySeconds);
+}
+
+std::int64_t EventLoop::toNanoseconds(double seconds)
+{
+    // Python's round(): halves go to even. Past what int64 nanoseconds hold (~292 years) a
+    // deadline is as good as never: it waits at the end of time.
+    const double ns = std::nearbyint(seconds * 1e9);
+    if (!(ns < 9.2e18))
+        return std::numeric_limits<std::int64_t>::max();
+    if (ns < -9.2e18)
+        return -std::numeric_limits<std::int64_t>::max(); // a deadline long past: due at once
+    return std::int64_t(ns);
 }
 
 std::vector<Ref<Handle>> EventLoop::timers() const

@@ -61,6 +61,8 @@ public:
     Ref<Handle> callAt(std::int64_t whenNs, std::function<void()> fn);
     // Deadline computed as CPython does: when = time() + delay in doubles, then rounded to ns (rule A4).
     std::int64_t deadlineAfter(double delaySeconds) const;
+    // A deadline in seconds as the clock's nanoseconds (rounded as CPython; clamped to int64).
+    static std::int64_t toNanoseconds(double seconds);
 
     bool hasReady() const { return !m_ready.empty(); }
     std::size_t readyCount() const { return m_ready.size(); }

@@ -214,9 +214,23 @@ bool Task::cancel(const Value &msg)
     if (done())
         return false;
     ++m_numCancelsRequested;
-    // rule 12: cancel what the task waits on; the CancelledError arrives through wakeup.
-    if (m_futWaiter && m_futWaiter->cancel(msg))
-        return true;
+    // rule 12: cancel what the task waits on; the CancelledError arrives through wakeup. Tasks
+    // that wait on each other in a circle would recurse forever: the second visit stops there,
+    // and a very long chain ends in RecursionError rather than a crash.
+    if (m_futWaiter && !m_cancelling) {
+        m_engine.interpreter().checkStack("while cancelling");
+        m_cancelling = true;
+        bool accepted = false;
+        try {
+            accepted = m_futWaiter->cancel(msg);
+        } catch (...) {
+            m_cancelling = false;
+            throw;
+        }
+        m_cancelling = false;
+        if (accepted)
+            return true;
+    }
     m_mustCancel = true;
     m_cancelMessage = msg;
     return true;

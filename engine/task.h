@@ -118,6 +118,7 @@ private:
     bool m_internal;
     std::uint32_t m_taskId;
     bool m_mustCancel = false;
+    bool m_cancelling = false; // inside cancel(): cycles of tasks awaiting each other stop here
     int m_numCancelsRequested = 0;
     Ref<Future> m_futWaiter;
 

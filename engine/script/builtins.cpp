@@ -914,6 +914,8 @@ void installBuiltins(Interpreter &in, DictObject &b)
             std::from_chars(buf, res.ptr, out);
             return Value::real(out);
         }
+        if (digits < -400)
+            return Value::real(std::copysign(0.0, d)); // every double rounds to zero there
         double p = std::pow(10.0, double(-digits));
         return Value::real(std::nearbyint(d / p) * p);
     });
@@ -1008,6 +1010,8 @@ void installBuiltins(Interpreter &in, DictObject &b)
             Value v;
             if (!in.next(it, v))
                 return false;
+            if (i == INT64_MAX)
+                in.raise(exc::overflowError(), "integer overflow: Loopscope integers are 64-bit");
             out = tuple({Value::integer(i++), v});
             return true;
         }));

@@ -180,19 +180,46 @@ std::string Interpreter::exceptionLine(const Value &exception)
     return msg.empty() ? name : name + ": " + msg;
 }
 
+// The whole report, as CPython prints it: the chain of causes and contexts first (oldest first,
+// each exception once even if the chain loops), then this exception.
 std::string Interpreter::formatException(const Value &exception)
+{
+    std::vector<std::pair<Value, const char *>> chain; // exception, separator printed after it
+    std::vector<const Object *> seen;
+    Value e = exception;
+    const char *separator = nullptr;
+    while (e.is(ObjKind::Instance) && std::find(seen.begin(), seen.end(), e.obj()) == seen.end()) {
+        seen.push_back(e.obj());
+        chain.emplace_back(e, separator);
+        auto *data = e.as<InstanceObject>()->exception.get();
+        if (!data)
+            break;
+        if (!data->cause.isNone()) {
+            e = data->cause;
+            separator = "\nThe above exception was the direct cause of the following exception:\n\n";
+        } else if (!data->context.isNone() && !data->suppressContext) {
+            e = data->context;
+            separator = "\nDuring handling of the above exception, another exception occurred:\n\n";
+        } else {
+            break;
+        }
+    }
+    std::string out;
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+        out += formatOneException(it->first);
+        if (it->second)
+            out += it->second;
+    }
+    return out;
+}
+
+// One exception's traceback and its "Type: message" line.
+std::string Interpreter::formatOneException(const Value &exception)
 {
     std::string out;
     auto *inst = exception.as<InstanceObject>();
     if (inst && inst->exception) {
         auto &data = *inst->exception;
-        if (!data.cause.isNone()) {
-            out += formatException(data.cause);
-            out += "\nThe above exception was the direct cause of the following exception:\n\n";
-        } else if (!data.context.isNone() && !data.suppressContext) {
-            out += formatException(data.context);
-            out += "\nDuring handling of the above exception, another exception occurred:\n\n";
-        }
         if (!data.traceback.empty()) {
             out += "Traceback (most recent call last):\n";
             // As CPython: the same entry more than three times in a row is summarised.
@@ -223,7 +250,13 @@ std::string Interpreter::formatException(const Value &exception)
             flushRepeats();
         }
     }
-    out += exceptionLine(exception);
+    std::string line;
+    try {
+        line = exceptionLine(exception);
+    } catch (const ScriptError &) {
+        line = typeName(exception) + ": <exception str() failed>"; // as CPython's traceback module
+    }
+    out += line;
     if (inst && inst->exception)
         out += inst->exception->hint;
     return out + "\n";

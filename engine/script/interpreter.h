@@ -200,6 +200,7 @@ public:
     bool isInstance(const Value &v, ClassObject *cls) { return typeOf(v)->isSubclassOf(cls); }
     // Python-style traceback text plus the final "Type: message" line.
     std::string formatException(const Value &exception);
+    std::string formatOneException(const Value &exception);
     // "Type: message" or "Type" when there is no message.
     std::string exceptionLine(const Value &exception);
     std::string exceptionMessage(const Value &exception); // str(exc)

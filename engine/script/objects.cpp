@@ -302,8 +302,13 @@ Value Interpreter::sliceValue(const Value &obj, const SliceObject &s)
         adjustSlice(*this, s, r->length(), start, stop, step);
         std::int64_t count = step > 0 ? (stop > start ? (stop - start - 1) / step + 1 : 0)
                                       : (start > stop ? (start - stop - 1) / (-step) + 1 : 0);
-        std::int64_t first = r->start + start * r->step;
-        return Value(make<RangeObject>(first, first + count * r->step * step, r->step * step));
+        const __int128 first = __int128(r->start) + __int128(start) * r->step;
+        const __int128 newStep = __int128(r->step) * step;
+        const __int128 stop2 = first + __int128(count) * newStep;
+        auto fits = [](__int128 v) { return v >= INT64_MIN && v <= INT64_MAX; };
+        if (!fits(first) || !fits(newStep) || !fits(stop2))
+            raise(exc::overflowError(), "range slice out of 64-bit range (Loopscope integers are 64-bit)");
+        return Value(make<RangeObject>(std::int64_t(first), std::int64_t(stop2), std::int64_t(newStep)));
     }
     if (!items)
         raise(exc::typeError(), "'" + typeName(obj) + "' object is not subscriptable");
@@ -539,6 +544,8 @@ Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
         }
         if (op == BinaryOp::Mul && b.isIntLike()) {
             checkRepeat(*this, a.as<StrObject>()->value.size(), b.asInt());
+            if (a.as<StrObject>()->value.empty())
+                return str("");
             std::string out;
             for (std::int64_t i = 0; i < b.asInt(); ++i)
                 out += a.as<StrObject>()->value;
@@ -560,6 +567,8 @@ Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
         if (op == BinaryOp::Mul && b.isIntLike()) {
             checkRepeat(*this, x.size(), b.asInt());
             std::vector<Value> out;
+            if (x.empty())
+                return a.is(ObjKind::List) ? list({}) : tuple({});
             for (std::int64_t i = 0; i < b.asInt(); ++i)
                 out.insert(out.end(), x.begin(), x.end());
             return a.is(ObjKind::List) ? list(std::move(out)) : tuple(std::move(out));
@@ -599,6 +608,8 @@ Value Interpreter::inplace(BinaryOp op, const Value &a, const Value &b)
         }
         if (op == BinaryOp::Mul && b.isIntLike()) {
             checkRepeat(*this, items.size(), b.asInt());
+            if (items.empty())
+                return a;
             std::vector<Value> once = items;
             items.clear();
             for (std::int64_t i = 0; i < b.asInt(); ++i)
@@ -777,7 +788,7 @@ bool Interpreter::contains(const Value &container, const Value &item)
         std::int64_t x = item.asInt();
         if (r->step > 0 ? (x < r->start || x >= r->stop) : (x > r->start || x <= r->stop))
             return false;
-        return (x - r->start) % r->step == 0;
+        return (__int128(x) - r->start) % r->step == 0;
     }
     if (container.is(ObjKind::List) || container.is(ObjKind::Tuple)) {
         auto &items
@@ -915,6 +926,11 @@ Value Interpreter::iter(const Value &v)
 
 bool Interpreter::next(const Value &iterator, Value &out)
 {
+    // Iterators may wrap iterators (map over map over ...), and a builtin may loop for a long
+    // time: both count like statements, so neither can crash or hang the engine.
+    checkStack();
+    if (++m_ops > kStepBudget)
+        throw StepBudgetExceeded {currentLine()};
     if (iterator.is(ObjKind::Iterator)) {
         auto *it = iterator.as<IteratorObject>();
         return it->next && it->next(out);
@@ -924,6 +940,8 @@ bool Interpreter::next(const Value &iterator, Value &out)
 
 std::vector<Value> Interpreter::toVector(const Value &iterable)
 {
+    if (iterable.is(ObjKind::Range) && iterable.as<RangeObject>()->length() > (std::int64_t(1) << 28))
+        raise(makeException(exc::byName("MemoryError"), std::vector<Value> {}));
     if (iterable.is(ObjKind::List))
         return iterable.as<ListObject>()->items;
     if (iterable.is(ObjKind::Tuple))
@@ -1086,6 +1104,7 @@ std::string Interpreter::toStr(const Value &v)
     if (v.is(ObjKind::Str))
         return v.as<StrObject>()->value;
     if (v.is(ObjKind::Instance)) {
+        NestingGuard nesting(*this, "while getting the str of an object");
         auto *inst = v.as<InstanceObject>();
         if (inst->exception)
             return exceptionMessage(v);
@@ -1166,8 +1185,11 @@ Value Interpreter::percentFormat(const std::string &tmpl, const Value &values)
                 spec.width = args::toInt(*this, takeArg(), "* wants int");
                 ++i;
             } else {
-                while (i < tmpl.size() && std::isdigit(static_cast<unsigned char>(tmpl[i])))
+                while (i < tmpl.size() && std::isdigit(static_cast<unsigned char>(tmpl[i]))) {
                     spec.width = (spec.width < 0 ? 0 : spec.width * 10) + (tmpl[i++] - '0');
+                    if (spec.width > INT32_MAX)
+                        raise(exc::valueError(), "width too big");
+                }
             }
             if (i < tmpl.size() && tmpl[i] == '.') {
                 ++i;
@@ -1176,8 +1198,11 @@ Value Interpreter::percentFormat(const std::string &tmpl, const Value &values)
                     spec.precision = args::toInt(*this, takeArg(), "* wants int");
                     ++i;
                 } else {
-                    while (i < tmpl.size() && std::isdigit(static_cast<unsigned char>(tmpl[i])))
+                    while (i < tmpl.size() && std::isdigit(static_cast<unsigned char>(tmpl[i]))) {
                         spec.precision = spec.precision * 10 + (tmpl[i++] - '0');
+                        if (spec.precision > INT32_MAX)
+                            raise(exc::valueError(), "precision too big");
+                    }
                 }
             }
             if (i >= tmpl.size())

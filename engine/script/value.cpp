@@ -1,5 +1,7 @@
 #include "script/value.h"
 
+#include "script/interpreter.h"
+
 #include "script/text.h"
 
 #include <cmath>
@@ -154,6 +156,24 @@ std::size_t StrObject::length() const
 
 // ---- hashing ----------------------------------------------------------------------------------
 
+namespace {
+// Tuples nest; hashing or comparing one nested deeper than any script needs is a RecursionError.
+thread_local int t_nesting = 0;
+struct NestingDepth {
+    NestingDepth()
+    {
+        if (++t_nesting > 10000) {
+            --t_nesting;
+            auto e = make<InstanceObject>(Ref<ClassObject>(exc::recursionError()));
+            e->exception = std::make_unique<ExceptionData>();
+            e->exception->args.push_back(str("maximum recursion depth exceeded"));
+            throw ScriptError {Value(e)};
+        }
+    }
+    ~NestingDepth() { --t_nesting; }
+};
+} // namespace
+
 std::size_t hashValue(const Value &v)
 {
     switch (v.tag()) {
@@ -173,6 +193,7 @@ std::size_t hashValue(const Value &v)
     switch (v.obj()->kind()) {
     case ObjKind::Str: return v.as<StrObject>()->hash();
     case ObjKind::Tuple: {
+        NestingDepth depth;
         std::size_t h = 0x345678;
         for (const Value &item : v.as<TupleObject>()->items)
             h = (h ^ hashValue(item)) * 1000003u;
@@ -190,11 +211,13 @@ bool isHashable(const Value &v)
     case ObjKind::List:
     case ObjKind::Dict:
     case ObjKind::Set: return false;
-    case ObjKind::Tuple:
+    case ObjKind::Tuple: {
+        NestingDepth depth;
         for (const Value &item : v.as<TupleObject>()->items)
             if (!isHashable(item))
                 return false;
         return true;
+    }
     default: return true;
     }
 }
@@ -217,6 +240,7 @@ bool keyEquals(const Value &a, const Value &b)
     switch (a.obj()->kind()) {
     case ObjKind::Str: return a.as<StrObject>()->value == b.as<StrObject>()->value;
     case ObjKind::Tuple: {
+        NestingDepth depth;
         auto &x = a.as<TupleObject>()->items;
         auto &y = b.as<TupleObject>()->items;
         if (x.size() != y.size())
@@ -332,11 +356,13 @@ void DictObject::clear()
 
 std::int64_t RangeObject::length() const
 {
+    // In 128 bits, so the extremes of int64 don't overflow; a length past int64 saturates.
+    __int128 n = 0;
     if (step > 0 && start < stop)
-        return (stop - start - 1) / step + 1;
-    if (step < 0 && start > stop)
-        return (start - stop - 1) / (-step) + 1;
-    return 0;
+        n = (__int128(stop) - start - 1) / step + 1;
+    else if (step < 0 && start > stop)
+        n = (__int128(start) - stop - 1) / (-__int128(step)) + 1;
+    return n > INT64_MAX ? INT64_MAX : std::int64_t(n);
 }
 
 bool CallArgs::takeKeyword(std::string_view name, Value &out)
