@@ -7,6 +7,7 @@
 #include "script/text.h"
 
 #include <cmath>
+#include <unordered_map>
 
 namespace loopscope {
 
@@ -180,7 +181,8 @@ Value gather(Engine &engine, const std::vector<Value> &aws, bool returnException
     auto state = std::make_shared<State>();
     state->returnExceptions = returnExceptions;
     std::vector<Ref<Future>> children;
-    std::vector<std::pair<Value, Ref<Future>>> seen;
+    // arg_to_fut: a repeated argument (the same object) reuses its future.
+    std::unordered_map<const script::Object *, Ref<Future>> seen;
     std::vector<Ref<Future>> doneFutures;
     const bool eagerDone = engine.profile() == Profile::Py312; // J: 3.12 handles done children at once
 
@@ -223,13 +225,13 @@ Value gather(Engine &engine, const std::vector<Value> &aws, bool returnException
     };
     for (auto &arg : aws) {
         Ref<Future> fut;
-        for (auto &[v, f] : seen)
-            if (v.identical(arg))
-                fut = f;
+        if (auto it = seen.find(arg.obj()); arg.isObj() && it != seen.end())
+            fut = it->second;
         if (!fut) {
             fut = ensureFuture(engine, arg);
             ++state->nfuts;
-            seen.emplace_back(arg, fut);
+            if (arg.isObj())
+                seen.emplace(arg.obj(), fut);
             if (eagerDone && fut->done()) {
                 doneFutures.push_back(fut);
             } else {

@@ -273,6 +273,9 @@ DecimalDigits shortestDigits(double value)
 DecimalDigits significantDigits(double value, std::int64_t count)
 {
     checkLength(count);
+    // A double's exact decimal expansion has at most 767 significant digits; the rest are zeros,
+    // which the output window pads back. So a huge precision costs nothing extra.
+    count = std::min<std::int64_t>(count, 800);
     std::string buffer(static_cast<std::size_t>(count) + 32, '\0');
     const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
                                       std::chars_format::scientific, static_cast<int>(count - 1));
@@ -283,6 +286,7 @@ DecimalDigits significantDigits(double value, std::int64_t count)
 DecimalDigits fractionDigits(double value, std::int64_t count)
 {
     checkLength(count);
+    count = std::min<std::int64_t>(count, 1100); // no double has digits past the 1074th decimal place
     std::string buffer(static_cast<std::size_t>(count) + 400, '\0'); // DBL_MAX has 309 integer digits
     const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
                                       std::chars_format::fixed, static_cast<int>(count));
