@@ -22,7 +22,8 @@ namespace args = script::args;
 
 Value nativeCoroutine(Interpreter &in, std::string name, std::string description, CoroutineObject::Body body)
 {
-    auto coro = script::make<CoroutineObject>(std::move(name), std::move(body), in.currentLine());
+    auto coro = script::make<CoroutineObject>(
+        std::move(name), [&in, body = std::move(body)] { return in.runNative(body); }, in.currentLine());
     coro->description = std::move(description);
     return Value(coro);
 }
@@ -446,6 +447,7 @@ ClassObject *timeoutClass()
     static ClassObject *c = [] {
         auto *c = new ClassObject("Timeout", Ref<ClassObject>(script::types::object()));
         ++c->m_refCount;
+        c->module = "asyncio.timeouts";
         c->addMethod("__aenter__", [](Interpreter &in, const Value &s, CallArgs &) {
             Ref<TimeoutObject> t(s.as<TimeoutObject>());
             return nativeCoroutine(in, "Timeout.__aenter__", "timeout", [t] { return timeoutEnter(t); });
@@ -690,6 +692,7 @@ ClassObject *asyncioFutureClass()
     static ClassObject *c = [] {
         auto *c = new ClassObject("Future", Ref<ClassObject>(script::types::object()));
         ++c->m_refCount;
+        c->module = "_asyncio";
         addFutureMethods(c);
         c->addMethod("set_result", [](Interpreter &in, const Value &s, CallArgs &a) {
             args::expect(in, "set_result", a, 1, 1);
@@ -716,6 +719,7 @@ ClassObject *asyncioTaskClass()
     static ClassObject *c = [] {
         auto *c = new ClassObject("Task", Ref<ClassObject>(asyncioFutureClass()));
         ++c->m_refCount;
+        c->module = "_asyncio";
         addFutureMethods(c);
         c->addMethod("set_result", [](Interpreter &in, const Value &, CallArgs &) -> Value {
             in.raise(exc::runtimeError(), "Task does not support set_result operation");

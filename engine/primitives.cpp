@@ -99,6 +99,7 @@ ClassObject *primitiveClass(const char *name)
 {
     auto *c = new ClassObject(name, Ref<ClassObject>(script::types::object()));
     ++c->m_refCount; // process-wide, like every builtin class
+    c->module = std::string_view(name).ends_with("Queue") ? "asyncio.queues" : "asyncio.locks";
     return c;
 }
 } // namespace

@@ -68,9 +68,10 @@ struct Hierarchy {
         add("DeprecationWarning", warning);
         add("UserWarning", warning);
         // asyncio's own
-        add("InvalidStateError", exception);
-        add("QueueEmpty", exception);
-        add("QueueFull", exception);
+        byName["CancelledError"]->module = "asyncio.exceptions";
+        add("InvalidStateError", exception)->module = "asyncio.exceptions";
+        add("QueueEmpty", exception)->module = "asyncio.queues";
+        add("QueueFull", exception)->module = "asyncio.queues";
     }
 };
 

@@ -144,7 +144,7 @@ void Interpreter::raise(Value exception)
         if (inst->exception->context.isNone() && !m_state.handling.empty()
             && !m_state.handling.back().identical(exception))
             inst->exception->context = m_state.handling.back();
-        if (m_state.frame)
+        if (m_state.frame && !m_state.frame->hidden)
             inst->exception->traceback.push_back({m_state.frame->name, m_state.frame->line});
     }
     throw ScriptError {std::move(exception)};
@@ -152,10 +152,34 @@ void Interpreter::raise(Value exception)
 
 void Interpreter::addTraceback(ScriptError &e, const Frame *caller)
 {
-    if (!caller)
-        return; // a task's outermost coroutine: the task boundary
+    if (!caller || caller->hidden)
+        return; // a task's outermost coroutine (the task boundary), or called by a native coroutine
     if (auto *inst = e.exception.as<InstanceObject>(); inst && inst->exception)
         inst->exception->traceback.push_back({caller->name, caller->line});
+}
+
+// The native coroutine sits between the frame awaiting it and the script functions it awaits in
+// turn, as asyncio's Python frames do in CPython: an exception leaving such a function adds no
+// line (the hidden frame is its caller), and one leaving the native adds the awaiting frame's line.
+// So `await wait_for(slow(), 1)` reports the CancelledError in slow() alone and the TimeoutError
+// at the await, as CPython does.
+QCoro::Task<Value> Interpreter::runNative(std::function<QCoro::Task<Value>()> body)
+{
+    Frame *awaiter = m_state.frame;
+    Frame hidden;
+    hidden.hidden = true;
+    if (awaiter) {
+        hidden.name = awaiter->name;
+        hidden.line = awaiter->line; // what the native creates (tasks, timers) is at the await's line
+    }
+    FrameScope scope(*this, hidden);
+    try {
+        Value result = co_await body();
+        co_return result;
+    } catch (ScriptError &e) {
+        addTraceback(e, awaiter);
+        throw;
+    }
 }
 
 std::string Interpreter::exceptionMessage(const Value &exception)
@@ -256,6 +280,10 @@ std::string Interpreter::formatOneException(const Value &exception)
     } catch (const ScriptError &) {
         line = typeName(exception) + ": <exception str() failed>"; // as CPython's traceback module
     }
+    // CPython's printer names the class's module first unless it is builtins or __main__.
+    const ClassObject *c = typeOf(exception);
+    if (c->builtin && c->module != "builtins" && c->module != "__main__")
+        line = c->module + "." + line;
     out += line;
     if (inst && inst->exception)
         out += inst->exception->hint;

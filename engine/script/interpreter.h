@@ -50,6 +50,9 @@ struct Frame {
     Ref<DictObject> globals;
     int line = 0; // line of the statement being executed
     Value returnValue;
+    // A native coroutine's frame (asyncio.sleep, wait_for...): like CPython's own asyncio frames,
+    // it is in no traceback (see Interpreter::runNative).
+    bool hidden = false;
 };
 
 // What the interpreter tracks per thread of execution (each task, and the module code): the
@@ -209,6 +212,8 @@ public:
     // The frame currently executing (innermost), for line numbers.
     Frame *currentFrame() const { return m_state.frame; }
     int currentLine() const { return m_state.frame ? m_state.frame->line : 0; }
+    // Runs the body of a native coroutine in a hidden frame (for nativeCoroutine()).
+    QCoro::Task<Value> runNative(std::function<QCoro::Task<Value>()> body);
     // Exchanges the execution state with `other` (a task switching in or out).
     void swapState(ExecState &other) { std::swap(m_state, other); }
     Value builtin(const std::string &name);

@@ -1044,12 +1044,7 @@ std::string Interpreter::repr(const Value &v)
     }
     case ObjKind::Class: {
         auto *c = v.as<ClassObject>();
-        bool asyncioClass = c->name == "CancelledError" || c->name == "InvalidStateError" || c->name == "QueueEmpty"
-            || c->name == "QueueFull" || c->name == "Future" || c->name == "Task" || c->name == "Queue"
-            || c->name == "Lock" || c->name == "Event" || c->name == "Semaphore";
-        std::string module = !c->builtin ? "__main__." : asyncioClass ? "asyncio." : "";
-        if (c->name == "CancelledError")
-            module = "asyncio.exceptions.";
+        std::string module = !c->builtin ? "__main__." : c->module == "builtins" ? "" : c->module + ".";
         return "<class '" + module + c->name + "'>";
     }
     case ObjKind::Function: return "<function " + v.as<FunctionObject>()->def->name + " at " + fakeAddress(o) + ">";

@@ -465,6 +465,9 @@ public:
     void addMethod(const std::string &name, NativeFunction fn);
 
     std::string name;
+    // The module that defines it, as in CPython's reprs and tracebacks: "builtins",
+    // "asyncio.exceptions" (CancelledError), "asyncio.locks" (Lock)...; "__main__" for script classes.
+    std::string module = "builtins";
     Ref<ClassObject> base;
     Ref<DictObject> dict;
     bool builtin;

@@ -1,6 +1,9 @@
 // Conformance: `loopscope run SCRIPT --trace conformance --python P` must print exactly the trace
-// CPython printed under the reference harness (tests/conformance/expected/NAME.P.trace).
+// CPython printed under the reference harness (tests/conformance/expected/NAME.P.trace), and every
+// script in tests/conformance/errors/ must fail as CPython fails (expected/errors/NAME.P.error: the
+// traceback's frames in the script and its unindented lines; record.py's error_summary()).
 #include <QDir>
+#include <QRegularExpression>
 #include <QFile>
 #include <QProcess>
 #include <QTest>
@@ -11,13 +14,14 @@ class TestConformance : public QObject {
 private:
     static QString dir() { return QStringLiteral(LOOPSCOPE_CONFORMANCE_DIR); }
 
-    // Runs the real executable, as a user would.
-    static QByteArray run(const QStringList &args, int *exitCode)
+    // Runs the real executable, as a user would; returns its stdout (stderr into *errors).
+    static QByteArray run(
+        const QStringList &args, int *exitCode, QByteArray *errors = nullptr, const QString &workDir = dir())
     {
         QProcess p;
         p.setProgram(QStringLiteral(LOOPSCOPE_BINARY));
         p.setArguments(args);
-        p.setWorkingDirectory(dir());
+        p.setWorkingDirectory(workDir);
         p.start();
         if (!p.waitForFinished(120000)) {
             p.kill();
@@ -26,6 +30,8 @@ private:
             return "timed out";
         }
         *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        if (errors)
+            *errors = p.readAllStandardError();
         return p.readAllStandardOutput();
     }
 
@@ -44,6 +50,29 @@ private:
                                      .arg(i + 1)
                                      .arg(QString::fromUtf8(x.left(300)), QString::fromUtf8(y.left(300)))));
         }
+    }
+
+    // The same digest of a traceback as record.py's error_summary().
+    static QByteArray errorSummary(const QString &scriptName, const QByteArray &stderrText)
+    {
+        const QRegularExpression frame(QStringLiteral("^\\s*(File \"%1\", line \\d+(?:, in \\S+)?)$")
+                                           .arg(QRegularExpression::escape(scriptName)));
+        QStringList kept;
+        for (const QString &line : QString::fromUtf8(stderrText).split(QLatin1Char('\n'))) {
+            const QRegularExpressionMatch m = frame.match(line);
+            if (m.hasMatch())
+                kept << m.captured(1);
+            else if (!line.trimmed().isEmpty() && !line.front().isSpace())
+                kept << line;
+        }
+        QByteArray out;
+        for (qsizetype i = 0; i < kept.size(); ++i) {
+            const bool syntaxHeader = kept[i].startsWith(QLatin1String("Traceback")) && i + 1 < kept.size()
+                && kept[i + 1].startsWith(QLatin1String("File ")) && !kept[i + 1].contains(QLatin1String(", in "));
+            if (!syntaxHeader)
+                out += kept[i].toUtf8() + '\n';
+        }
+        return out;
     }
 
     static void addRows(const QString &pattern)
@@ -86,6 +115,37 @@ private Q_SLOTS:
         QCOMPARE(exitCode, uncaught ? 1 : 0);
     }
 
+    void failsAsCPython_data()
+    {
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<QString>("profile");
+        QTest::addColumn<QString>("expected");
+        const QDir expected(dir() + QStringLiteral("/expected/errors"));
+        for (const QString &file : expected.entryList({QStringLiteral("*.error")}, QDir::Files, QDir::Name)) {
+            const QString stem = file.chopped(6); // NAME.3.12
+            const QString profile = stem.section(QLatin1Char('.'), -2);
+            const QString name = stem.section(QLatin1Char('.'), 0, -3);
+            QTest::newRow(qPrintable(name + QLatin1Char('@') + profile))
+                << name + QStringLiteral(".py") << profile << expected.filePath(file);
+        }
+    }
+
+    void failsAsCPython()
+    {
+        QFETCH(QString, script);
+        QFETCH(QString, profile);
+        QFETCH(QString, expected);
+        QFile f(expected);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        int exitCode = 0;
+        QByteArray errors;
+        // From the script's own folder, as record.py runs CPython, so tracebacks name it alike.
+        run({QStringLiteral("run"), script, QStringLiteral("--python"), profile}, &exitCode, &errors,
+            dir() + QStringLiteral("/errors"));
+        QCOMPARE(exitCode, 1);
+        compareTraces(errorSummary(script, errors), f.readAll());
+    }
+
     void atLeastFortyScriptsPerProfile()
     {
         const QDir expected(dir() + QStringLiteral("/expected"));
@@ -96,6 +156,13 @@ private Q_SLOTS:
             const QString stem = py.chopped(3);
             QVERIFY2(expected.exists(stem + QStringLiteral(".3.12.trace")), qPrintable(stem));
             QVERIFY2(expected.exists(stem + QStringLiteral(".3.11.trace")), qPrintable(stem));
+        }
+        const QDir errors(dir() + QStringLiteral("/errors"));
+        QVERIFY(errors.entryList({QStringLiteral("*.py")}).size() >= 20);
+        for (const QString &py : errors.entryList({QStringLiteral("*.py")}, QDir::Files)) {
+            const QString stem = py.chopped(3);
+            QVERIFY2(expected.exists(QStringLiteral("errors/") + stem + QStringLiteral(".3.12.error")), qPrintable(stem));
+            QVERIFY2(expected.exists(QStringLiteral("errors/") + stem + QStringLiteral(".3.11.error")), qPrintable(stem));
         }
     }
 };

@@ -9,6 +9,12 @@
                          diff of the first drifting trace is printed), 77 (ctest's skip
                          code) when no interpreter is found for any profile
 
+Scripts in tests/conformance/errors/ must fail: for each, the error CPython reports is
+recorded as expected/errors/NAME.<profile>.error: the traceback's frames in the script
+itself (`File "NAME.py", line N, in FUNC`, outermost first) and the unindented lines
+("Traceback...", each `Type: message`, "The above exception was..."). The harness's and asyncio's own frames are left out, as Loopscope's tracebacks leave
+them out.
+
 A profile whose interpreter is missing is skipped with a note on stderr; the other one is
 still recorded or checked. Interpreters are found as follows (the first one reporting the
 right version wins):
@@ -34,6 +40,8 @@ import tempfile
 HARNESS_DIR = os.path.dirname(os.path.abspath(__file__))
 CONFORMANCE_DIR = os.path.dirname(HARNESS_DIR)
 EXPECTED_DIR = os.path.join(CONFORMANCE_DIR, "expected")
+ERRORS_DIR = os.path.join(CONFORMANCE_DIR, "errors")
+EXPECTED_ERRORS_DIR = os.path.join(EXPECTED_DIR, "errors")
 SCENARIO_DIR = os.path.join(os.path.dirname(os.path.dirname(CONFORMANCE_DIR)), "scenarios")
 VLOOP = os.path.join(HARNESS_DIR, "vloop.py")
 
@@ -119,8 +127,8 @@ class HarnessError(Exception):
     pass
 
 
-def run_harness(python, script):
-    """Run one script through vloop.py and return its trace."""
+def run_harness(python, script, want_stderr=False):
+    """Run one script through vloop.py and return its trace (and its stderr)."""
     env = dict(os.environ, PYTHONHASHSEED="0")
     try:
         result = subprocess.run(
@@ -136,7 +144,53 @@ def run_harness(python, script):
     if result.returncode != (1 if uncaught else 0):
         raise HarnessError(f"{script}: exit status {result.returncode} under {python}\n"
                            f"{result.stderr}")
-    return result.stdout
+    return (result.stdout, result.stderr) if want_stderr else result.stdout
+
+
+def error_sources():
+    """(name, script path) of every script that must fail."""
+    return [(os.path.basename(path)[:-3], path)
+            for path in sorted(glob.glob(os.path.join(ERRORS_DIR, "*.py")))]
+
+
+def error_summary(script, stderr):
+    """What a CPython traceback says about the script: its unindented lines ("Traceback...",
+    each exception's "Type: message", "The above exception was the direct cause...") and the
+    frames in the script itself."""
+    base = re.escape(os.path.basename(script))
+    frame = re.compile(r'^\s*(File "' + base + r'", line \d+(?:, in \S+)?)$')
+    kept = []
+    for line in stderr.splitlines():
+        match = frame.match(line)
+        if match:
+            kept.append(match.group(1))
+        elif line.strip() and not line[0].isspace():
+            kept.append(line)
+    # Under the harness a SyntaxError comes through runpy's frames; run directly, CPython
+    # prints no "Traceback" line above it.
+    kept = [line for i, line in enumerate(kept)
+            if not (line.startswith("Traceback") and i + 1 < len(kept)
+                    and kept[i + 1].startswith("File ") and ", in " not in kept[i + 1])]
+    if not kept:
+        raise HarnessError(f"{script}: must fail, but CPython printed no traceback")
+    return "".join(line + "\n" for line in kept)
+
+
+def error_file(directory, name, profile):
+    return os.path.join(directory, f"{name}.{profile}.error")
+
+
+def record_errors(python, profile, directory):
+    """Record the expected error of every script in errors/ into directory."""
+    work = error_sources()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 4) as pool:
+        runs = pool.map(lambda source: run_harness(python, source[1], want_stderr=True), work)
+        for (name, path), (trace, stderr) in zip(work, runs):
+            if " - uncaught " not in trace:
+                raise HarnessError(f"{path}: must fail, but ran to the end under {python}")
+            with open(error_file(directory, name, profile), "w", encoding="utf-8",
+                      newline="\n") as out:
+                out.write(error_summary(path, stderr))
 
 
 def trace_file(directory, name, profile):
@@ -162,6 +216,13 @@ def orphans(profile):
                   if os.path.basename(path)[:-len(f".{profile}.trace")] not in names)
 
 
+def error_orphans(profile):
+    names = {name for name, _ in error_sources()}
+    pattern = error_file(EXPECTED_ERRORS_DIR, "*", profile)
+    return sorted(path for path in glob.glob(pattern)
+                  if os.path.basename(path)[:-len(f".{profile}.error")] not in names)
+
+
 def read(path):
     with open(path, encoding="utf-8") as f:
         return f.read()
@@ -185,7 +246,15 @@ def check_profile(python, version, profile):
                 if not drifts:
                     sys.stdout.writelines(diff)
                 drifts.append(f"{name}: {profile} trace differs")
-    drifts += [f"{os.path.relpath(path)}: no such script" for path in orphans(profile)]
+        record_errors(python, profile, fresh)
+        for name, _ in error_sources():
+            committed = error_file(EXPECTED_ERRORS_DIR, name, profile)
+            if not os.path.exists(committed):
+                drifts.append(f"errors/{name}: no committed {profile} error")
+            elif read(committed) != read(error_file(fresh, name, profile)):
+                drifts.append(f"errors/{name}: {profile} error differs")
+    drifts += [f"{os.path.relpath(path)}: no such script"
+               for path in orphans(profile) + error_orphans(profile)]
     return drifts
 
 
@@ -218,13 +287,15 @@ def main():
                 print("DRIFT", drift)
             return 1 if drifts else 0
 
-        os.makedirs(EXPECTED_DIR, exist_ok=True)
+        os.makedirs(EXPECTED_ERRORS_DIR, exist_ok=True)
         for profile, (python, version) in interpreters.items():
             record_profile(python, profile, EXPECTED_DIR)
-            for path in orphans(profile):
+            record_errors(python, profile, EXPECTED_ERRORS_DIR)
+            for path in orphans(profile) + error_orphans(profile):
                 os.remove(path)
                 print("removed stale", os.path.relpath(path))
-            print(f"recorded {len(sources())} traces for profile {profile} "
+            print(f"recorded {len(sources())} traces and {len(error_sources())} errors "
+                  f"for profile {profile} "
                   f"with {version} ({python})")
         return 0
     except HarnessError as error:

@@ -365,7 +365,9 @@ def run_script(path, argv):
         _real_print(code, file=sys.stderr)
         return 1
     except BaseException as exc:
-        traceback.print_exception(exc)
+        # The interpreter's own hook, as when the script runs directly: 3.11's traceback module
+        # would leave out the "Did you mean" hints that its hook prints.
+        sys.__excepthook__(type(exc), exc, exc.__traceback__)
         message = str(exc).replace("\n", "\\n")
         emit("-", f"uncaught {type(exc).__name__}: {message}")
         return 1
