@@ -6,7 +6,9 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <climits>
 #include <cstdio>
+#include <limits>
 
 namespace loopscope {
 
@@ -25,7 +27,11 @@ void printHelp()
                 "  loopscope                      start the playground window\n"
                 "  loopscope gui [--scenario NAME]\n"
                 "  loopscope run SCRIPT [--trace conformance] [--python 3.11|3.12]\n"
+                "                [--max-depth N] [--max-ops N] [--max-size N] [--max-steps N]\n"
                 "                                 run a script headless; SCRIPT is a .py file or a built-in scenario\n"
+                "                                 limits: nested calls (1000), operations per step without an await\n"
+                "                                 (10000000), items per container or string (16777216), loop steps\n"
+                "                                 (2000000)\n"
                 "  loopscope list                 list the built-in scenarios\n");
 }
 
@@ -58,9 +64,30 @@ int runCommand(const QStringList &args)
     QString script;
     bool conformance = false;
     Profile profile = Profile::Py312;
+    script::Limits limits;
+    // A loop that never ends (tasks awaiting forever while the clock moves on, or a sleep(0)
+    // spin with no timer pending) would run for ever, as under CPython; stop it and say so.
+    qint64 maxSteps = 2'000'000;
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
-        if (a == QLatin1String("--trace")) {
+        // --max-depth/--max-ops/--max-size/--max-steps N: a positive count.
+        const bool isLimit = a == QLatin1String("--max-depth") || a == QLatin1String("--max-ops")
+            || a == QLatin1String("--max-size") || a == QLatin1String("--max-steps");
+        if (isLimit) {
+            bool ok = false;
+            const qint64 n = i + 1 < args.size() ? args[++i].toLongLong(&ok) : 0;
+            const qint64 most = a == QLatin1String("--max-depth") ? 100000 : std::numeric_limits<qint64>::max();
+            if (!ok || n <= 0 || n > most)
+                return usageError(QStringLiteral("%1 needs a whole number from 1 to %2").arg(a).arg(most));
+            if (a == QLatin1String("--max-depth"))
+                limits.maxDepth = int(n);
+            else if (a == QLatin1String("--max-ops"))
+                limits.stepBudget = std::uint64_t(n);
+            else if (a == QLatin1String("--max-size"))
+                limits.maxSize = n;
+            else
+                maxSteps = n;
+        } else if (a == QLatin1String("--trace")) {
             if (i + 1 >= args.size())
                 return usageError(QStringLiteral("--trace needs a value: conformance"));
             if (args[++i] != QLatin1String("conformance"))
@@ -96,14 +123,12 @@ int runCommand(const QStringList &args)
 
     Engine engine;
     engine.setProfile(profile);
+    engine.setLimits(limits);
     if (!engine.load(source, fileName)) {
         std::fprintf(stderr, "%s\n", engine.loadError().formatted.c_str());
         return 1;
     }
-    // A loop that never ends (tasks awaiting forever while the clock moves on, or a sleep(0)
-    // spin with no timer pending) would run for ever, as under CPython; stop it and say so.
-    constexpr int kMaxSteps = 2'000'000;
-    engine.runToEnd(kMaxSteps);
+    engine.runToEnd(int(std::min<qint64>(maxSteps, INT_MAX)));
     if (!engine.finished()) {
         if (conformance)
             std::fputs(engine.trace().conformanceText().c_str(), stdout);
@@ -112,8 +137,8 @@ int runCommand(const QStringList &args)
         std::fflush(stdout);
         std::fprintf(stderr,
             "loopscope: stopped after %d steps at t=%.3f: the event loop never finishes "
-            "(tasks that keep awaiting for ever?)\n",
-            kMaxSteps, engine.loop().time());
+            "(tasks that keep awaiting for ever?); raise the limit with --max-steps\n",
+            int(std::min<qint64>(maxSteps, INT_MAX)), engine.loop().time());
         return 1;
     }
     if (conformance) {

@@ -119,6 +119,7 @@ void Engine::clearRun()
     m_deadlock = DeadlockReport {};
     m_asyncio.reset();
     m_interp = std::make_unique<script::Interpreter>(*this);
+    m_interp->setLimits(m_limits);
     m_interp->onPrint = [this](const std::string &text) { print(text); };
 }
 
@@ -250,9 +251,10 @@ QCoro::Task<void> Engine::host()
         }
     } catch (script::TeardownSignal &) {
     } catch (const script::StepBudgetExceeded &e) {
-        abortRun("RuntimeError: the module code ran " + std::to_string(script::Interpreter::kStepBudget)
-            + " statements without reaching the event loop (an endless loop near line " + std::to_string(e.line)
-            + "?)");
+        abortRun("RuntimeError: the module code blocks the event loop: "
+            + std::to_string(m_interp->limits().stepBudget)
+            + " operations without reaching the event loop, near line " + std::to_string(e.line)
+            + ". Is it an endless loop? Raise the limit with --max-ops if it is not.");
     } catch (const std::exception &e) {
         m_outcome = Outcome::Uncaught;
         const bool memory = dynamic_cast<const std::bad_alloc *>(&e) != nullptr;

@@ -63,6 +63,9 @@ public:
     Engine &operator=(const Engine &) = delete;
 
     void setProfile(Profile p) { m_profile = p; }
+    // Recursion depth, operations per step and container size a script may use (from the next load()).
+    void setLimits(const script::Limits &limits) { m_limits = limits; }
+    const script::Limits &limits() const { return m_limits; }
     Profile profile() const { return m_profile; }
 
     // Parses the script; on failure the outcome is LoadError and loadError() says why.
@@ -143,6 +146,7 @@ private:
     Ref<Future> toFuture(const Value &awaitable);
 
     Profile m_profile = Profile::Py312;
+    script::Limits m_limits;
     std::string m_source;
     std::string m_fileName;
     LoadError m_loadError;

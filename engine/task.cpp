@@ -254,8 +254,10 @@ QCoro::Task<void> Task::drive()
         m_bodyRaised = true;
     } catch (script::TeardownSignal &) {
     } catch (const script::StepBudgetExceeded &e) {
-        m_engine.abortRun("RuntimeError: " + m_name + " ran " + std::to_string(script::Interpreter::kStepBudget)
-            + " statements in one step without awaiting (an endless loop near line " + std::to_string(e.line) + "?)");
+        m_engine.abortRun("RuntimeError: " + m_name + " (" + m_coro->name + ") blocks the event loop: "
+            + std::to_string(m_engine.interpreter().limits().stepBudget)
+            + " operations in one step without an await, near line " + std::to_string(e.line)
+            + ". Add an await inside the loop (e.g. await asyncio.sleep(0)), or raise the limit with --max-ops.");
     } catch (const std::bad_alloc &) {
         m_bodyException = m_engine.interpreter().makeException(exc::byName("MemoryError"), std::vector<Value> {});
         m_bodyRaised = true;

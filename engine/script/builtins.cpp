@@ -217,6 +217,7 @@ void installStrMethods(ClassObject *c)
             if (!first)
                 out += self(s);
             out += v.as<StrObject>()->value;
+            in.checkSize(std::int64_t(out.size()));
             first = false;
         }
         return str(std::move(out));
@@ -394,12 +395,14 @@ void installListMethods(ClassObject *c)
 {
     c->addMethod("append", [](Interpreter &in, const Value &l, Args &a) {
         args::expect(in, "list.append", a, 1, 1);
+        in.checkSize(std::int64_t(items(l).size()) + 1);
         items(l).push_back(a.args[0]);
         return Value();
     });
     c->addMethod("extend", [](Interpreter &in, const Value &l, Args &a) {
         args::expect(in, "list.extend", a, 1, 1);
         auto more = in.toVector(a.args[0]);
+        in.checkSize(std::int64_t(items(l).size() + more.size()));
         items(l).insert(items(l).end(), more.begin(), more.end());
         return Value();
     });
@@ -420,6 +423,7 @@ void installListMethods(ClassObject *c)
     c->addMethod("insert", [](Interpreter &in, const Value &l, Args &a) {
         args::expect(in, "insert", a, 2, 2);
         auto &v = items(l);
+        in.checkSize(std::int64_t(v.size()) + 1);
         std::int64_t n = std::int64_t(v.size());
         std::int64_t i = args::toInt(in, a.args[0], "index");
         if (i < 0)

@@ -13,7 +13,6 @@
 namespace loopscope::script {
 
 // Python's default recursion limit.
-constexpr int kMaxDepth = 1000;
 
 void FunctionObject::clearRefs()
 {
@@ -79,10 +78,16 @@ void Interpreter::checkStack(const char *where)
             std::string("maximum recursion depth exceeded") + (where ? std::string(" ") + where : ""));
 }
 
+void Interpreter::checkSize(std::int64_t items)
+{
+    if (items > m_limits.maxSize)
+        raise(makeException(exc::byName("MemoryError"), std::vector<Value> {}));
+}
+
 NestingGuard::NestingGuard(Interpreter &in, const char *where)
     : m_in(in)
 {
-    if (in.m_state.depth >= kMaxDepth)
+    if (in.m_state.depth >= in.m_limits.maxDepth)
         in.raise(exc::recursionError(), std::string("maximum recursion depth exceeded ") + where);
     in.checkStack(where);
     ++in.m_state.depth;
@@ -635,7 +640,7 @@ Value Interpreter::callFunction(FunctionObject *fn, CallArgs &a, const Value &se
             fn->def->name, [this, keep, frame]() { return runFunctionBody(keep, frame, Mode::Task); }, line);
         return Value(coro);
     }
-    if (m_state.depth >= kMaxDepth)
+    if (m_state.depth >= m_limits.maxDepth)
         raise(exc::recursionError(), "maximum recursion depth exceeded");
     checkStack();
     Frame frame;
@@ -670,7 +675,7 @@ QCoro::Task<Value> Interpreter::callFunctionHost(FunctionObject *fn, CallArgs a,
 
 QCoro::Task<Value> Interpreter::runFunctionBody(Ref<FunctionObject> fn, std::shared_ptr<Frame> frame, Mode mode)
 {
-    if (m_state.depth >= kMaxDepth)
+    if (m_state.depth >= m_limits.maxDepth)
         raise(exc::recursionError(), "maximum recursion depth exceeded");
     checkStack();
     frame->line = fn->def->pos.line;
@@ -1074,7 +1079,7 @@ Flow Interpreter::execBlock(const StmtList &body, Frame &f)
 Flow Interpreter::exec(const Stmt &s, Frame &f)
 {
     f.line = s.pos.line;
-    if (++m_ops > kStepBudget)
+    if (++m_ops > m_limits.stepBudget)
         throw StepBudgetExceeded {s.pos.line};
     switch (s.kind) {
     case StmtKind::Expr: eval(*s.value, f); return Flow::Normal;
@@ -1508,7 +1513,7 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
     if (!suspends(s, mode))
         co_return exec(s, f);
     f.line = s.pos.line;
-    if (++m_ops > kStepBudget)
+    if (++m_ops > m_limits.stepBudget)
         throw StepBudgetExceeded {s.pos.line};
     switch (s.kind) {
     case StmtKind::Expr: co_await evalAsync(*s.value, f, mode); co_return Flow::Normal;

@@ -37,6 +37,19 @@ struct StepBudgetExceeded {
     int line;
 };
 
+// What a script may use before the engine stops it (configurable: Engine::setLimits, and the
+// CLI's --max-depth, --max-ops and --max-size).
+struct Limits {
+    // Nested calls: one more is a RecursionError (CPython's default recursion limit).
+    int maxDepth = 1000;
+    // Operations (statements, loop iterations inside builtins) one task step, or the module code
+    // between two loop runs, may execute without awaiting: past it the run ends with
+    // "... blocks the event loop".
+    std::uint64_t stepBudget = 10'000'000;
+    // Items in one list, tuple, dict or set, or characters in one string: more is a MemoryError.
+    std::int64_t maxSize = std::int64_t(1) << 24;
+};
+
 // Thrown into suspended coroutines when the engine is torn down (as CPython's coroutine.close()
 // throws GeneratorExit), so every frame finishes and nothing leaks.
 struct TeardownSignal { };
@@ -226,9 +239,11 @@ public:
     // Raises RecursionError before the C++ stack runs out (deep recursion, deep nesting).
     void checkStack(const char *where = nullptr);
 
-    // Statements one step (or the module code between two loop runs) may execute.
-    static constexpr std::uint64_t kStepBudget = 50'000'000;
+    const Limits &limits() const { return m_limits; }
+    void setLimits(const Limits &limits) { m_limits = limits; }
     void resetBudget() { m_ops = 0; }
+    // Raises MemoryError when a container or string would hold more than limits().maxSize items.
+    void checkSize(std::int64_t items);
 
     // Output of print() goes here (the engine records it in the trace).
     std::function<void(const std::string &text)> onPrint;
@@ -284,6 +299,7 @@ private:
     std::unordered_map<std::string, Ref<ModuleObject>> m_modules;
     ExecState m_state;
     std::uint64_t m_ops = 0;
+    Limits m_limits;
     std::uint32_t m_nextDisplayId = 0;
     std::uintptr_t m_stackBase = 0; // an address, only compared (see checkStack())
     std::size_t m_stackBudget = 0;

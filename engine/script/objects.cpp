@@ -91,8 +91,7 @@ void adjustSlice(
 // when the allocation fails, instead of exhausting this machine.
 void checkRepeat(Interpreter &in, std::size_t itemSize, std::int64_t n)
 {
-    constexpr double kLimit = 1 << 28;
-    if (n > 0 && double(itemSize) * double(n) > kLimit)
+    if (n > 0 && double(itemSize) * double(n) > double(in.limits().maxSize))
         in.raise(in.makeException(exc::byName("MemoryError"), std::vector<Value> {}));
 }
 
@@ -540,6 +539,7 @@ Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
         if (op == BinaryOp::Add) {
             if (!b.is(ObjKind::Str))
                 raise(exc::typeError(), "can only concatenate str (not \"" + typeName(b) + "\") to str");
+            checkSize(std::int64_t(a.as<StrObject>()->value.size() + b.as<StrObject>()->value.size()));
             return str(a.as<StrObject>()->value + b.as<StrObject>()->value);
         }
         if (op == BinaryOp::Mul && b.isIntLike()) {
@@ -560,6 +560,7 @@ Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
                 raise(exc::typeError(),
                     "can only concatenate " + typeName(a) + " (not \"" + typeName(b) + "\") to " + typeName(a));
             auto &y = b.is(ObjKind::List) ? b.as<ListObject>()->items : b.as<TupleObject>()->items;
+            checkSize(std::int64_t(x.size() + y.size()));
             std::vector<Value> out(x);
             out.insert(out.end(), y.begin(), y.end());
             return a.is(ObjKind::List) ? list(std::move(out)) : tuple(std::move(out));
@@ -603,6 +604,7 @@ Value Interpreter::inplace(BinaryOp op, const Value &a, const Value &b)
         auto &items = a.as<ListObject>()->items;
         if (op == BinaryOp::Add) {
             std::vector<Value> more = toVector(b);
+            checkSize(std::int64_t(items.size() + more.size()));
             items.insert(items.end(), more.begin(), more.end());
             return a;
         }
@@ -929,7 +931,7 @@ bool Interpreter::next(const Value &iterator, Value &out)
     // Iterators may wrap iterators (map over map over ...), and a builtin may loop for a long
     // time: both count like statements, so neither can crash or hang the engine.
     checkStack();
-    if (++m_ops > kStepBudget)
+    if (++m_ops > m_limits.stepBudget)
         throw StepBudgetExceeded {currentLine()};
     if (iterator.is(ObjKind::Iterator)) {
         auto *it = iterator.as<IteratorObject>();
@@ -940,8 +942,8 @@ bool Interpreter::next(const Value &iterator, Value &out)
 
 std::vector<Value> Interpreter::toVector(const Value &iterable)
 {
-    if (iterable.is(ObjKind::Range) && iterable.as<RangeObject>()->length() > (std::int64_t(1) << 28))
-        raise(makeException(exc::byName("MemoryError"), std::vector<Value> {}));
+    if (iterable.is(ObjKind::Range))
+        checkSize(iterable.as<RangeObject>()->length());
     if (iterable.is(ObjKind::List))
         return iterable.as<ListObject>()->items;
     if (iterable.is(ObjKind::Tuple))
@@ -949,8 +951,10 @@ std::vector<Value> Interpreter::toVector(const Value &iterable)
     std::vector<Value> out;
     Value it = iter(iterable);
     Value v;
-    while (next(it, v))
+    while (next(it, v)) {
         out.push_back(v);
+        checkSize(std::int64_t(out.size()));
+    }
     return out;
 }
 

@@ -133,6 +133,50 @@ private Q_SLOTS:
         QVERIFY(r.err.contains(QStringLiteral("wait-for cycle")));
     }
 
+    void limitsAreSetOnTheCommandLine()
+    {
+        QString path = write(QStringLiteral("spin.py"),
+            "import asyncio\n"
+            "async def spin():\n"
+            "    n = 0\n"
+            "    while True:\n"
+            "        n += 1\n"
+            "async def main():\n"
+            "    print('go')\n"
+            "    await spin()\n"
+            "asyncio.run(main())\n");
+        auto r = loopscope({QStringLiteral("run"), path, QStringLiteral("--max-ops"), QStringLiteral("5000")});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.out, QStringLiteral("go\n"));
+        QVERIFY2(r.err.contains(QStringLiteral("Task-1 (main) blocks the event loop: 5000 operations")), qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("near line 5")));
+
+        QString deep = write(QStringLiteral("deep.py"),
+            "def f(n):\n"
+            "    return 0 if n == 0 else f(n - 1)\n"
+            "print(f(1500))\n");
+        QCOMPARE(loopscope({QStringLiteral("run"), deep}).exitCode, 1); // past CPython's 1000
+        auto d = loopscope({QStringLiteral("run"), deep, QStringLiteral("--max-depth"), QStringLiteral("2000")});
+        QCOMPARE(d.exitCode, 0);
+        QCOMPARE(d.out, QStringLiteral("0\n"));
+
+        QString big = write(QStringLiteral("big.py"), "print(len('ab' * 600))\n");
+        QCOMPARE(loopscope({QStringLiteral("run"), big}).out, QStringLiteral("1200\n"));
+        auto b = loopscope({QStringLiteral("run"), big, QStringLiteral("--max-size"), QStringLiteral("1000")});
+        QCOMPARE(b.exitCode, 1);
+        QVERIFY(b.err.trimmed().endsWith(QStringLiteral("MemoryError")));
+
+        QString forever = write(QStringLiteral("forever.py"),
+            "import asyncio\n"
+            "async def main():\n"
+            "    while True:\n"
+            "        await asyncio.sleep(1)\n"
+            "asyncio.run(main())\n");
+        auto f = loopscope({QStringLiteral("run"), forever, QStringLiteral("--max-steps"), QStringLiteral("50")});
+        QCOMPARE(f.exitCode, 1);
+        QVERIFY2(f.err.contains(QStringLiteral("stopped after 50 steps")), qPrintable(f.err));
+    }
+
     void badArgumentsGiveOneLineAndStatusTwo_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -147,6 +191,14 @@ private Q_SLOTS:
             QStringLiteral("run"), QStringLiteral("gather"), QStringLiteral("--fast")};
         QTest::newRow("list with argument") << QStringList {QStringLiteral("list"), QStringLiteral("x")};
         QTest::newRow("directory") << QStringList {QStringLiteral("run"), QStringLiteral("/tmp")};
+        QTest::newRow("limit without value") << QStringList {
+            QStringLiteral("run"), QStringLiteral("gather"), QStringLiteral("--max-ops")};
+        QTest::newRow("negative limit") << QStringList {
+            QStringLiteral("run"), QStringLiteral("gather"), QStringLiteral("--max-size"), QStringLiteral("-3")};
+        QTest::newRow("depth too large") << QStringList {
+            QStringLiteral("run"), QStringLiteral("gather"), QStringLiteral("--max-depth"), QStringLiteral("10000000")};
+        QTest::newRow("limit not a number") << QStringList {
+            QStringLiteral("run"), QStringLiteral("gather"), QStringLiteral("--max-steps"), QStringLiteral("lots")};
     }
 
     void badArgumentsGiveOneLineAndStatusTwo()
