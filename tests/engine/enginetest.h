@@ -22,10 +22,12 @@ namespace enginetest {
 
 using namespace loopscope;
 
-inline std::unique_ptr<Engine> runScript(const char *script, Profile profile = Profile::Py312)
+inline std::unique_ptr<Engine> runScript(
+    const char *script, Profile profile = Profile::Py312, const script::Limits &limits = {})
 {
     auto e = std::make_unique<Engine>();
     e->setProfile(profile);
+    e->setLimits(limits);
     if (!e->load(script, "t.py"))
         qWarning("load error: %s", e->errorText().c_str());
     e->runToEnd();

@@ -9,12 +9,7 @@ namespace {
 
 std::unique_ptr<Engine> runWithLimits(const char *script, const script::Limits &limits)
 {
-    auto e = std::make_unique<Engine>();
-    e->setLimits(limits);
-    if (!e->load(script, "t.py"))
-        qWarning("load error: %s", e->errorText().c_str());
-    e->runToEnd();
-    return e;
+    return runScript(script, Profile::Py312, limits);
 }
 
 const char *kRecursion = "import asyncio\n"
