@@ -198,5 +198,9 @@ ClassObject *syntaxError()
 {
     return get("SyntaxError");
 }
+ClassObject *stopAsyncIteration()
+{
+    return get("StopAsyncIteration");
+}
 
 } // namespace loopscope::script::exc
