@@ -1150,7 +1150,10 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
     case StmtKind::For: {
         Value it = iter(eval(*s.test, f));
         Value item;
-        while (next(it, item)) {
+        for (;;) {
+            f.line = s.pos.line; // a generator failing in next() reports the `for` line
+            if (!next(it, item))
+                break;
             assign(*s.target, std::move(item), f);
             Flow flow = execBlock(s.body, f);
             if (flow == Flow::Break)
@@ -1618,6 +1621,7 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
         Value item;
         for (;;) {
             bool more = false;
+            f.line = s.pos.line;
             if (s.isAsync)
                 more = co_await asyncNext(it, &item);
             else

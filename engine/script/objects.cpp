@@ -151,6 +151,8 @@ std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &
                     return Value::boolean(d.suppressContext);
                 if (name == "__traceback__")
                     return Value();
+                if (name == "value" && inst->klass->isSubclassOf(exc::stopIteration()))
+                    return d.args.empty() ? Value() : d.args[0];
             }
             break;
         }
