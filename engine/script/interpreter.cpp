@@ -359,6 +359,16 @@ void Interpreter::raiseNameError(const std::string &id, Frame &f)
                 candidates.push_back(entry.key.as<StrObject>()->value);
     Value e = makeException(exc::nameError(), "name '" + id + "' is not defined");
     std::string suggestion = closestName(id, candidates);
+    if (m_engine.profile() == Profile::Py312 && f.def) {
+        // 3.12: in a method, an attribute of `self` with that name comes first
+        auto &names = f.def->localNames;
+        auto self = std::find(names.begin(), names.end(), "self");
+        if (self != names.end()) {
+            const Value &v = f.locals[std::size_t(self - names.begin())];
+            if (!v.isUnbound() && findAttr(v, id))
+                suggestion = "self." + id;
+        }
+    }
     std::string &hint = e.as<InstanceObject>()->exception->hint;
     if (!suggestion.empty())
         hint = ". Did you mean: '" + suggestion + "'?";
