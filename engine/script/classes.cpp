@@ -6,8 +6,6 @@
 
 namespace loopscope::script {
 
-namespace {
-
 ClassObject *immortalClass(const char *name)
 {
     Heap *saved = Heap::current();
@@ -17,6 +15,8 @@ ClassObject *immortalClass(const char *name)
     Heap::setCurrent(saved);
     return c;
 }
+
+namespace {
 
 ClassObject *propertyType()
 {

@@ -14,25 +14,15 @@ namespace loopscope::script {
 
 namespace {
 
-ClassObject *immortalGeneratorClass(const char *name)
-{
-    Heap *saved = Heap::current();
-    Heap::setCurrent(nullptr);
-    auto *c = new ClassObject(name, Ref<ClassObject>(types::object()));
-    ++c->m_refCount; // process-wide, like the other builtin classes
-    Heap::setCurrent(saved);
-    return c;
-}
-
 ClassObject *generatorType()
 {
-    static ClassObject *c = immortalGeneratorClass("generator");
+    static ClassObject *c = immortalClass("generator");
     return c;
 }
 
 ClassObject *asyncGeneratorType()
 {
-    static ClassObject *c = immortalGeneratorClass("async_generator");
+    static ClassObject *c = immortalClass("async_generator");
     return c;
 }
 
@@ -401,7 +391,6 @@ bool Interpreter::finishResume(GeneratorObject &gen, Value &out)
             err.as<InstanceObject>()->exception->cause = e.exception;
             err.as<InstanceObject>()->exception->suppressContext = true;
             err.as<InstanceObject>()->exception->context = e.exception;
-            err.as<InstanceObject>()->exception->traceback = e.exception.as<InstanceObject>()->exception->traceback;
             e.exception = err;
         }
         addTraceback(e, m_state.frame);

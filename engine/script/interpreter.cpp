@@ -558,9 +558,18 @@ void Interpreter::bindArguments(FunctionObject *fn, CallArgs &a, const Value &se
         std::size_t required = npos - fn->defaults.size();
         std::string takes = required == npos ? std::to_string(npos)
                                              : "from " + std::to_string(required) + " to " + std::to_string(npos);
+        std::size_t kwonlyGiven = 0;
+        for (auto &kw : a.kwargs)
+            for (auto &p : def.kwonly)
+                kwonlyGiven += p.name == kw.first;
+        std::string kwonlyNote = kwonlyGiven == 0 ? std::string()
+                                                  : std::string(" positional argument") + (total != 1 ? "s" : "")
+                + " (and " + std::to_string(kwonlyGiven) + " keyword-only argument" + (kwonlyGiven != 1 ? "s" : "")
+                + ")";
         raise(exc::typeError(),
             def.qualname + "() takes " + takes + " positional argument" + (npos == 1 && required == npos ? "" : "s")
-                + " but " + std::to_string(total) + (total == 1 ? " was" : " were") + " given");
+                + " but " + std::to_string(total) + kwonlyNote + (total == 1 && !kwonlyGiven ? " was" : " were")
+                + " given");
     }
     std::size_t kwonlyBase = npos + (def.varargs.empty() ? 0 : 1);
     Ref<DictObject> kwargsDict;
@@ -1730,8 +1739,12 @@ namespace {
 // The context manager protocol's two methods, or CPython's TypeError.
 std::pair<Value, Value> contextMethods(Interpreter &in, const Value &manager, bool isAsync)
 {
-    auto enter = in.findAttr(manager, isAsync ? "__aenter__" : "__enter__");
-    auto exit = in.findAttr(manager, isAsync ? "__aexit__" : "__exit__");
+    // looked up on the type, as CPython does: a class itself is no context manager
+    std::optional<Value> enter, exit;
+    if (!manager.is(ObjKind::Class)) {
+        enter = in.findAttr(manager, isAsync ? "__aenter__" : "__enter__");
+        exit = in.findAttr(manager, isAsync ? "__aexit__" : "__exit__");
+    }
     if (!enter || !exit) {
         std::string what = isAsync ? "asynchronous context manager" : "context manager";
         std::string missing = !enter ? (isAsync ? "__aenter__" : "__enter__") : (isAsync ? "__aexit__" : "__exit__");
@@ -1742,12 +1755,15 @@ std::pair<Value, Value> contextMethods(Interpreter &in, const Value &manager, bo
     return {*enter, *exit};
 }
 
+// __exit__(type, exception, traceback): Loopscope has no traceback objects, so the third argument
+// is an opaque stand-in that is not None, as CPython's is.
 std::vector<Value> exitArguments(const Value &caught)
 {
+    static ClassObject *tracebackType = immortalClass("traceback");
     std::vector<Value> args;
     args.push_back(Value(Ref<ClassObject>(typeOf(caught))));
     args.push_back(caught);
-    args.push_back(Value());
+    args.push_back(Value(make<InstanceObject>(Ref<ClassObject>(tracebackType))));
     return args;
 }
 } // namespace

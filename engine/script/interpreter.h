@@ -414,6 +414,8 @@ void installBuiltins(Interpreter &in, DictObject &builtins);
 // property, staticmethod, classmethod, super, NotImplemented, aiter/anext and the generator types.
 void installClassBuiltins(Interpreter &in, DictObject &builtins);
 Value notImplemented();
+// A process-wide builtin class (object's subclass) made on first use, like the other builtin types.
+ClassObject *immortalClass(const char *name);
 // The exception classes, process-wide like the other builtin classes.
 namespace exc {
 ClassObject *baseException();

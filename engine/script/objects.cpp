@@ -204,6 +204,12 @@ std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &
             if (name == "__name__" || name == "__qualname__")
                 return str(static_cast<CoroutineObject *>(o)->name);
             break;
+        case ObjKind::Generator:
+            if (name == "__name__")
+                return str(static_cast<GeneratorObject *>(o)->function->def->name);
+            if (name == "__qualname__")
+                return str(static_cast<GeneratorObject *>(o)->function->def->qualname);
+            break;
         case ObjKind::BoundMethod:
         case ObjKind::Other:
             if (auto v = findSpecialAttr(*this, obj, name))
