@@ -115,7 +115,8 @@ struct Expr {
     // Name / Attribute / NamedExpr target name
     std::string id;
     // Resolved by the resolver for Name: where the variable lives.
-    enum class Scope : std::uint8_t { Unresolved, Local, Global, Cell, Free, Builtin } scope = Scope::Unresolved;
+    // ClassLocal: a name bound in a class body, kept in the class namespace being built.
+    enum class Scope : std::uint8_t { Unresolved, Local, Global, Cell, Free, Builtin, ClassLocal } scope = Scope::Unresolved;
     int slot = -1;
 
     Constant constant;
@@ -199,6 +200,7 @@ struct Parameter {
 
 struct FunctionDef {
     std::string name; // "<lambda>" for lambdas
+    std::string qualname; // "Worker.run", "main.<locals>.helper" (set by the resolver)
     SourcePos pos;
     bool isAsync = false;
     bool isGenerator = false; // body contains yield (set by the parser)
@@ -225,6 +227,9 @@ struct ClassDef {
     ExprList decorators;
     StmtList body;
     std::string docstring;
+    // The class body's scope, as the resolver numbers it: cells (`__class__` for super()) and
+    // the free variables it passes on to its methods. The body itself stays in `body`.
+    std::shared_ptr<FunctionDef> scope;
 };
 
 struct Stmt {

@@ -1098,7 +1098,14 @@ void installBuiltins(Interpreter &in, DictObject &b)
             return v;
         if (a.args.size() == 2)
             return a.args[1];
-        in.raise(in.makeException(exc::stopIteration(), std::vector<Value> {}));
+        std::vector<Value> stopArgs; // a generator's return value rides on its StopIteration
+        if (a.args[0].is(ObjKind::Generator)) {
+            Value &r = a.args[0].as<GeneratorObject>()->returnValue;
+            if (!r.isNone())
+                stopArgs.push_back(r);
+            r = Value();
+        }
+        in.raise(in.makeException(exc::stopIteration(), std::move(stopArgs)));
     });
     fn(in, b, "chr", [](Interpreter &in, const Value &, Args &a) {
         args::expect(in, "chr", a, 1, 1);
@@ -1127,8 +1134,8 @@ void installBuiltins(Interpreter &in, DictObject &b)
     fn(in, b, "callable", [](Interpreter &in, const Value &, Args &a) {
         args::expect(in, "callable", a, 1, 1);
         const Value &v = a.args[0];
-        return Value::boolean(
-            v.is(ObjKind::Function) || v.is(ObjKind::Native) || v.is(ObjKind::BoundMethod) || v.is(ObjKind::Class));
+        return Value::boolean(v.is(ObjKind::Function) || v.is(ObjKind::Native) || v.is(ObjKind::BoundMethod)
+            || v.is(ObjKind::Class) || in.userMethod(v, "__call__"));
     });
     fn(in, b, "id", [](Interpreter &in, const Value &, Args &a) {
         args::expect(in, "id", a, 1, 1);
@@ -1144,6 +1151,12 @@ void installBuiltins(Interpreter &in, DictObject &b)
         if (!isHashable(a.args[0]))
             in.raise(exc::typeError(), "unhashable type: '" + in.typeName(a.args[0]) + "'");
         const Value &v = a.args[0];
+        if (auto m = in.userMethod(v, "__hash__")) {
+            Value h = in.call(*m, std::vector<Value> {});
+            if (!h.isIntLike())
+                in.raise(exc::typeError(), "__hash__ method should return an integer");
+            return Value::integer(h.asInt() == -1 ? -2 : h.asInt());
+        }
         if (v.isIntLike()
             || (v.isFloat() && std::isfinite(v.asFloat()) && v.asFloat() == std::floor(v.asFloat())
                 && std::fabs(v.asFloat()) < 9.2e18)) {

@@ -199,5 +199,9 @@ ClassObject *syntaxError()
 {
     return get("SyntaxError");
 }
+ClassObject *stopAsyncIteration()
+{
+    return get("StopAsyncIteration");
+}
 
 } // namespace loopscope::script::exc

@@ -39,6 +39,7 @@ Interpreter::Interpreter(Engine &engine)
     HeapScope scope(m_heap);
     m_builtins = make<DictObject>();
     installBuiltins(*this, *m_builtins);
+    installClassBuiltins(*this, *m_builtins);
     m_globals = make<DictObject>();
     m_globals->set(str("__name__"), str("__main__"));
 }
@@ -46,6 +47,7 @@ Interpreter::Interpreter(Engine &engine)
 Interpreter::~Interpreter()
 {
     HeapScope scope(m_heap);
+    closeGenerators();
     m_state = ExecState {};
     m_constants.clear();
     m_modules.clear();
@@ -192,6 +194,12 @@ std::string Interpreter::exceptionMessage(const Value &exception)
     auto *inst = exception.as<InstanceObject>();
     if (!inst || !inst->exception)
         return toStr(exception);
+    if (auto m = userMethod(exception, "__str__")) {
+        Value r = call(*m, std::vector<Value> {});
+        if (!r.is(ObjKind::Str))
+            raise(exc::typeError(), "__str__ returned non-string (type " + typeName(r) + ")");
+        return r.as<StrObject>()->value;
+    }
     auto &args = inst->exception->args;
     if (args.empty())
         return "";
@@ -353,6 +361,10 @@ Value Interpreter::loadName(const Expr &e, Frame &f)
         }
         return cell->value;
     }
+    case Expr::Scope::ClassLocal:
+        if (const Value *v = f.classNamespace->findStr(e.id))
+            return *v;
+        [[fallthrough]];
     default: {
         if (const Value *v = f.globals->findStr(e.id))
             return *v;
@@ -380,6 +392,16 @@ void Interpreter::raiseNameError(const std::string &id, Frame &f)
                 candidates.push_back(entry.key.as<StrObject>()->value);
     Value e = makeException(exc::nameError(), "name '" + id + "' is not defined");
     std::string suggestion = closestName(id, candidates);
+    if (m_engine.profile() == Profile::Py312 && f.def) {
+        // 3.12: in a method, an attribute of `self` with that name comes first
+        auto &names = f.def->localNames;
+        auto self = std::find(names.begin(), names.end(), "self");
+        if (self != names.end()) {
+            const Value &v = f.locals[std::size_t(self - names.begin())];
+            if (!v.isUnbound() && findAttr(v, id))
+                suggestion = "self." + id;
+        }
+    }
     std::string &hint = e.as<InstanceObject>()->exception->hint;
     if (!suggestion.empty())
         hint = ". Did you mean: '" + suggestion + "'?";
@@ -402,6 +424,7 @@ void Interpreter::storeName(const std::string &id, Expr::Scope scope, int slot, 
         cell->bound = true;
         return;
     }
+    case Expr::Scope::ClassLocal: f.classNamespace->set(str(id), std::move(v)); return;
     default: f.globals->set(str(id), std::move(v)); return;
     }
 }
@@ -468,14 +491,29 @@ void Interpreter::deleteTarget(const Expr &target, Frame &f)
                 raise(exc::unboundLocalError(),
                     "cannot access local variable '" + target.id + "' where it is not associated with a value");
             f.locals[std::size_t(target.slot)] = Value::unbound();
-        } else if (target.scope == Expr::Scope::Global) {
-            if (!f.globals->remove(str(target.id)))
+        } else if (target.scope == Expr::Scope::Global || target.scope == Expr::Scope::ClassLocal) {
+            auto &dict = target.scope == Expr::Scope::Global ? f.globals : f.classNamespace;
+            if (!dict->remove(str(target.id)))
                 raise(exc::nameError(), "name '" + target.id + "' is not defined");
         } else {
             f.cells[std::size_t(target.slot)]->bound = false;
         }
         return;
     case ExprKind::Subscript: delItem(eval(*target.left, f), eval(*target.right, f)); return;
+    case ExprKind::Attribute: {
+        Value obj = eval(*target.left, f);
+        f.line = target.pos.line;
+        auto *attrs = obj.is(ObjKind::Instance) ? obj.as<InstanceObject>()->attrs.get()
+            : obj.is(ObjKind::Class) && !obj.as<ClassObject>()->builtin ? obj.as<ClassObject>()->dict.get()
+                                                                        : nullptr;
+        if (!attrs || !attrs->remove(str(target.id))) {
+            if (obj.is(ObjKind::Class))
+                raise(exc::attributeError(),
+                    "type object '" + obj.as<ClassObject>()->name + "' has no attribute '" + target.id + "'");
+            raise(exc::attributeError(), "'" + typeName(obj) + "' object has no attribute '" + target.id + "'");
+        }
+        return;
+    }
     case ExprKind::Tuple:
     case ExprKind::List:
         for (auto &e : target.elements)
@@ -498,8 +536,15 @@ Value Interpreter::makeFunction(const std::shared_ptr<FunctionDef> &def, Frame &
             fn->defaults.push_back(eval(*p.defaultValue, f));
     for (auto &p : def->kwonly)
         fn->kwDefaults.push_back(p.defaultValue ? std::optional<Value>(eval(*p.defaultValue, f)) : std::nullopt);
-    // Capture the cells of the enclosing frame that the new function reads.
-    for (auto &name : def->freeNames) {
+    fn->closure = captureClosure(*def, f);
+    return Value(fn);
+}
+
+// The cells of the enclosing frame `f` that a new function (or class body) reads.
+std::vector<Ref<CellObject>> Interpreter::captureClosure(const FunctionDef &def, Frame &f)
+{
+    std::vector<Ref<CellObject>> closure;
+    for (auto &name : def.freeNames) {
         Ref<CellObject> cell;
         if (f.def) {
             auto &cells = f.def->cellNames;
@@ -509,9 +554,9 @@ Value Interpreter::makeFunction(const std::shared_ptr<FunctionDef> &def, Frame &
             else if (auto jt = std::find(frees.begin(), frees.end(), name); jt != frees.end())
                 cell = f.cells[cells.size() + std::size_t(jt - frees.begin())];
         }
-        fn->closure.push_back(cell ? cell : make<CellObject>());
+        closure.push_back(cell ? cell : make<CellObject>());
     }
-    return Value(fn);
+    return closure;
 }
 
 void Interpreter::bindArguments(FunctionObject *fn, CallArgs &a, const Value &self, Frame &frame)
@@ -546,9 +591,18 @@ void Interpreter::bindArguments(FunctionObject *fn, CallArgs &a, const Value &se
         std::size_t required = npos - fn->defaults.size();
         std::string takes = required == npos ? std::to_string(npos)
                                              : "from " + std::to_string(required) + " to " + std::to_string(npos);
+        std::size_t kwonlyGiven = 0;
+        for (auto &kw : a.kwargs)
+            for (auto &p : def.kwonly)
+                kwonlyGiven += p.name == kw.first;
+        std::string kwonlyNote = kwonlyGiven == 0 ? std::string()
+                                                  : std::string(" positional argument") + (total != 1 ? "s" : "")
+                + " (and " + std::to_string(kwonlyGiven) + " keyword-only argument" + (kwonlyGiven != 1 ? "s" : "")
+                + ")";
         raise(exc::typeError(),
-            def.name + "() takes " + takes + " positional argument" + (npos == 1 && required == npos ? "" : "s")
-                + " but " + std::to_string(total) + (total == 1 ? " was" : " were") + " given");
+            def.qualname + "() takes " + takes + " positional argument" + (npos == 1 && required == npos ? "" : "s")
+                + " but " + std::to_string(total) + kwonlyNote + (total == 1 && !kwonlyGiven ? " was" : " were")
+                + " given");
     }
     std::size_t kwonlyBase = npos + (def.varargs.empty() ? 0 : 1);
     Ref<DictObject> kwargsDict;
@@ -559,7 +613,7 @@ void Interpreter::bindArguments(FunctionObject *fn, CallArgs &a, const Value &se
         for (std::size_t i = std::size_t(def.positionalOnlyCount); i < npos; ++i) {
             if (def.positional[i].name == name) {
                 if (!frame.locals[i].isUnbound())
-                    raise(exc::typeError(), def.name + "() got multiple values for argument '" + name + "'");
+                    raise(exc::typeError(), def.qualname + "() got multiple values for argument '" + name + "'");
                 frame.locals[i] = value;
                 matched = true;
                 break;
@@ -573,7 +627,7 @@ void Interpreter::bindArguments(FunctionObject *fn, CallArgs &a, const Value &se
         }
         if (!matched) {
             if (!kwargsDict)
-                raise(exc::typeError(), def.name + "() got an unexpected keyword argument '" + name + "'");
+                raise(exc::typeError(), def.qualname + "() got an unexpected keyword argument '" + name + "'");
             kwargsDict->set(str(name), value);
         }
     }
@@ -596,7 +650,7 @@ void Interpreter::bindArguments(FunctionObject *fn, CallArgs &a, const Value &se
             names += "'" + missing[i] + "'";
         }
         raise(exc::typeError(),
-            def.name + "() missing " + std::to_string(missing.size()) + " required positional argument"
+            def.qualname + "() missing " + std::to_string(missing.size()) + " required positional argument"
                 + (missing.size() == 1 ? "" : "s") + ": " + names);
     }
     for (std::size_t i = 0; i < def.kwonly.size(); ++i) {
@@ -607,7 +661,7 @@ void Interpreter::bindArguments(FunctionObject *fn, CallArgs &a, const Value &se
             slot = *fn->kwDefaults[i];
         else
             raise(exc::typeError(),
-                def.name + "() missing 1 required keyword-only argument: '" + def.kwonly[i].name + "'");
+                def.qualname + "() missing 1 required keyword-only argument: '" + def.kwonly[i].name + "'");
     }
     if (kwargsDict)
         frame.locals[kwonlyBase + def.kwonly.size()] = Value(kwargsDict);
@@ -632,12 +686,17 @@ void Interpreter::bindArguments(FunctionObject *fn, CallArgs &a, const Value &se
 Value Interpreter::callFunction(FunctionObject *fn, CallArgs &a, const Value &self)
 {
     Ref<FunctionObject> keep(fn);
+    if (fn->def->isGenerator) {
+        auto frame = std::make_shared<Frame>();
+        bindArguments(fn, a, self, *frame);
+        return makeGenerator(fn, std::move(frame));
+    }
     if (fn->def->isAsync) {
         auto frame = std::make_shared<Frame>();
         bindArguments(fn, a, self, *frame);
         int line = currentLine();
         auto coro = make<CoroutineObject>(
-            fn->def->name, [this, keep, frame]() { return runFunctionBody(keep, frame, Mode::Task); }, line);
+            fn->def->qualname, [this, keep, frame]() { return runFunctionBody(keep, frame, Mode::Task); }, line);
         return Value(coro);
     }
     if (m_state.depth >= m_limits.maxDepth)
@@ -666,7 +725,7 @@ Value Interpreter::callFunction(FunctionObject *fn, CallArgs &a, const Value &se
 QCoro::Task<Value> Interpreter::callFunctionHost(FunctionObject *fn, CallArgs a, Value self)
 {
     Ref<FunctionObject> keep(fn);
-    if (fn->def->isAsync)
+    if (fn->def->isAsync || fn->def->isGenerator)
         co_return callFunction(fn, a, self);
     auto frame = std::make_shared<Frame>();
     bindArguments(fn, a, self, *frame);
@@ -773,6 +832,8 @@ Value Interpreter::call(const Value &callee, CallArgs &a)
     }
     case ObjKind::Class: {
         auto *c = callee.as<ClassObject>();
+        if (!c->builtin)
+            return instantiate(c, a);
         if (c->construct)
             return c->construct(*this, callee, a);
         if (c->isException) {
@@ -782,8 +843,13 @@ Value Interpreter::call(const Value &callee, CallArgs &a)
         }
         raise(exc::typeError(), "cannot create '" + c->name + "' instances");
     }
-    default: raise(exc::typeError(), "'" + typeName(callee) + "' object is not callable");
+    case ObjKind::Instance:
+        if (auto m = userMethod(callee, "__call__"))
+            return call(*m, a);
+        break;
+    default: break;
     }
+    raise(exc::typeError(), "'" + typeName(callee) + "' object is not callable");
 }
 
 Value Interpreter::finishCall(const Expr &e, const Value &callee, std::vector<Value> &vals, Frame &)
@@ -1062,6 +1128,7 @@ void Interpreter::leaveHandler(const ExceptHandler &h, Frame &f)
     case Expr::Scope::Local: f.locals[std::size_t(h.nameSlot)] = Value::unbound(); break;
     case Expr::Scope::Cell:
     case Expr::Scope::Free: f.cells[std::size_t(h.nameSlot)]->bound = false; break;
+    case Expr::Scope::ClassLocal: f.classNamespace->remove(str(h.name)); break;
     default: f.globals->remove(str(h.name)); break;
     }
 }
@@ -1135,7 +1202,10 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
     case StmtKind::For: {
         Value it = iter(eval(*s.test, f));
         Value item;
-        while (next(it, item)) {
+        for (;;) {
+            f.line = s.pos.line; // a generator failing in next() reports the `for` line
+            if (!next(it, item))
+                break;
             assign(*s.target, std::move(item), f);
             Flow flow = execBlock(s.body, f);
             if (flow == Flow::Break)
@@ -1230,8 +1300,11 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
         for (auto &t : s.targets)
             deleteTarget(*t, f);
         return Flow::Normal;
-    case StmtKind::With: raise(exc::syntaxError(), "'async with' outside async function");
-    case StmtKind::ClassDef: raise(exc::notImplementedError(), "`class` is not supported yet");
+    case StmtKind::With:
+        if (s.isAsync)
+            raise(exc::syntaxError(), "'async with' outside async function");
+        return execWith(s, 0, f);
+    case StmtKind::ClassDef: execClassDef(s, f); return Flow::Normal;
     }
     return Flow::Normal;
 }
@@ -1285,6 +1358,8 @@ Value Interpreter::builtin(const std::string &name)
 
 QCoro::Task<Value> Interpreter::await(Value awaitable)
 {
+    if (m_closingGenerator)
+        raise(exc::runtimeError(), "Loopscope closes this generator outside of any task: it cannot await here");
     if (awaitable.is(ObjKind::Coroutine))
         co_return co_await awaitable.as<CoroutineObject>()->run(*this);
     if (awaitable.is(ObjKind::Future)) {
@@ -1303,6 +1378,18 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
         Value v = co_await evalAsync(*e.left, f, mode);
         f.line = e.pos.line; // tracebacks name the line of the call, as CPython's locations do
         co_return co_await await(std::move(v));
+    }
+    case ExprKind::Yield: {
+        Value v;
+        if (e.left)
+            v = co_await evalAsync(*e.left, f, mode);
+        f.line = e.pos.line;
+        co_return co_await yieldValue(std::move(v), f);
+    }
+    case ExprKind::YieldFrom: {
+        Value v = co_await evalAsync(*e.left, f, mode);
+        f.line = e.pos.line;
+        co_return co_await yieldFrom(std::move(v), f);
     }
     case ExprKind::Call: {
         Value callee = co_await evalAsync(*e.left, f, mode);
@@ -1448,12 +1535,17 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
         const std::size_t levels = e.generators.size();
         std::vector<Value> iterators(levels);
         Value firstIterable = co_await evalAsync(*e.generators[0].iter, f, mode);
-        iterators[0] = iter(firstIterable);
+        iterators[0] = e.generators[0].isAsync ? asyncIter(firstIterable) : iter(firstIterable);
         std::size_t level = 0;
         for (;;) {
             const Comprehension &g = e.generators[level];
             Value item;
-            if (!next(iterators[level], item)) {
+            bool more = false;
+            if (g.isAsync)
+                more = co_await asyncNext(iterators[level], &item);
+            else
+                more = next(iterators[level], item);
+            if (!more) {
                 if (level == 0)
                     break;
                 --level;
@@ -1473,7 +1565,7 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
             if (level + 1 < levels) {
                 ++level;
                 Value iterable = co_await evalAsync(*e.generators[level].iter, f, mode);
-                iterators[level] = iter(iterable);
+                iterators[level] = e.generators[level].isAsync ? asyncIter(iterable) : iter(iterable);
                 continue;
             }
             if (e.kind == ExprKind::DictComp) {
@@ -1577,9 +1669,17 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
         co_return co_await execBlockAsync(s.orelse, f, mode);
     case StmtKind::For: {
         Value iterable = co_await evalAsync(*s.test, f, mode);
-        Value it = iter(iterable);
+        Value it = s.isAsync ? asyncIter(iterable) : iter(iterable);
         Value item;
-        while (next(it, item)) {
+        for (;;) {
+            bool more = false;
+            f.line = s.pos.line;
+            if (s.isAsync)
+                more = co_await asyncNext(it, &item);
+            else
+                more = next(it, item);
+            if (!more)
+                break;
             assign(*s.target, std::move(item), f);
             Flow flow = co_await execBlockAsync(s.body, f, mode);
             if (flow == Flow::Break)
@@ -1650,11 +1750,7 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
             cause = co_await evalAsync(*s.test, f, mode);
         raise(makeRaise(s, e, cause, bool(s.test), f));
     }
-    case StmtKind::With: {
-        if (!s.isAsync || mode != Mode::Task)
-            raise(exc::notImplementedError(), "`with` is not supported yet");
-        co_return co_await execAsyncWith(s, 0, f);
-    }
+    case StmtKind::With: co_return co_await execAsyncWith(s, 0, f, mode);
     case StmtKind::Assert: {
         Value test = co_await evalAsync(*s.test, f, mode);
         if (!truthy(test)) {
@@ -1672,21 +1768,89 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
     }
 }
 
-// `async with a as x, b as y:` — one item at a time, as nested withs.
-QCoro::Task<Flow> Interpreter::execAsyncWith(const Stmt &s, std::size_t item, Frame &f)
+namespace {
+// The context manager protocol's two methods, or CPython's TypeError.
+std::pair<Value, Value> contextMethods(Interpreter &in, const Value &manager, bool isAsync)
+{
+    // looked up on the type, as CPython does: a class itself is no context manager
+    std::optional<Value> enter, exit;
+    if (!manager.is(ObjKind::Class)) {
+        enter = in.findAttr(manager, isAsync ? "__aenter__" : "__enter__");
+        exit = in.findAttr(manager, isAsync ? "__aexit__" : "__exit__");
+    }
+    if (!enter || !exit) {
+        std::string what = isAsync ? "asynchronous context manager" : "context manager";
+        std::string missing = !enter ? (isAsync ? "__aenter__" : "__enter__") : (isAsync ? "__aexit__" : "__exit__");
+        in.raise(exc::typeError(),
+            "'" + in.typeName(manager) + "' object does not support the " + what + " protocol"
+                + (enter ? " (missed " + missing + " method)" : ""));
+    }
+    return {*enter, *exit};
+}
+
+// __exit__(type, exception, traceback): Loopscope has no traceback objects, so the third argument
+// is an opaque stand-in that is not None, as CPython's is.
+std::vector<Value> exitArguments(const Value &caught)
+{
+    static ClassObject *tracebackType = immortalClass("traceback");
+    std::vector<Value> args;
+    args.push_back(Value(Ref<ClassObject>(typeOf(caught))));
+    args.push_back(caught);
+    args.push_back(Value(make<InstanceObject>(Ref<ClassObject>(tracebackType))));
+    return args;
+}
+} // namespace
+
+// `with a as x, b as y:` — one item at a time, as nested withs (plain evaluator).
+Flow Interpreter::execWith(const Stmt &s, std::size_t item, Frame &f)
 {
     if (item == s.items.size())
-        co_return co_await execBlockAsync(s.body, f, Mode::Task);
+        return execBlock(s.body, f);
     const WithItem &w = s.items[item];
-    Value manager = co_await evalAsync(*w.context, f, Mode::Task);
-    auto enter = findAttr(manager, "__aenter__");
-    auto exit = findAttr(manager, "__aexit__");
-    if (!enter || !exit)
-        raise(exc::typeError(),
-            "'" + typeName(manager) + "' object does not support the asynchronous context manager protocol");
+    Value manager = eval(*w.context, f);
+    f.line = s.pos.line;
+    auto [enter, exit] = contextMethods(*this, manager, false);
+    Value entered = call(enter, std::vector<Value>());
+    if (w.target)
+        assign(*w.target, entered, f);
+    Flow flow = Flow::Normal;
+    try {
+        flow = execWith(s, item + 1, f);
+    } catch (ScriptError &e) {
+        Value caught = e.exception;
+        m_state.handling.push_back(caught);
+        Value suppress;
+        try {
+            f.line = s.pos.line;
+            suppress = call(exit, exitArguments(caught));
+        } catch (...) {
+            m_state.handling.pop_back();
+            throw;
+        }
+        m_state.handling.pop_back();
+        if (!truthy(suppress))
+            throw;
+        return Flow::Normal;
+    }
+    f.line = s.pos.line;
+    call(exit, std::vector<Value>(3));
+    return flow;
+}
+
+// `async with` (and a plain `with` whose body suspends) — one item at a time, as nested withs.
+QCoro::Task<Flow> Interpreter::execAsyncWith(const Stmt &s, std::size_t item, Frame &f, Mode mode)
+{
+    if (item == s.items.size())
+        co_return co_await execBlockAsync(s.body, f, mode);
+    const WithItem &w = s.items[item];
+    Value manager = co_await evalAsync(*w.context, f, mode);
+    f.line = s.pos.line;
+    auto methods = contextMethods(*this, manager, s.isAsync);
+    Value exit = methods.second;
     // (GCC 12 miscompiles braced initializer lists inside co_await expressions: build arguments first.)
-    Value enterCall = call(*enter, std::vector<Value>());
-    Value entered = co_await await(enterCall);
+    Value entered = call(methods.first, std::vector<Value>());
+    if (s.isAsync)
+        entered = co_await await(entered);
     if (w.target)
         assign(*w.target, entered, f);
     Flow flow = Flow::Normal;
@@ -1694,24 +1858,22 @@ QCoro::Task<Flow> Interpreter::execAsyncWith(const Stmt &s, std::size_t item, Fr
     Value caught;
     std::exception_ptr other;
     try {
-        flow = co_await execAsyncWith(s, item + 1, f);
+        flow = co_await execAsyncWith(s, item + 1, f, mode);
     } catch (ScriptError &e) {
         raised = true;
         caught = e.exception;
     } catch (...) {
         other = std::current_exception();
     }
+    f.line = s.pos.line;
     if (raised) {
         m_state.handling.push_back(caught);
         Value suppress;
         std::exception_ptr fromExit;
-        std::vector<Value> exitArgs;
-        exitArgs.push_back(Value(Ref<ClassObject>(typeOf(caught))));
-        exitArgs.push_back(caught);
-        exitArgs.push_back(Value());
         try {
-            Value exitCall = call(*exit, std::move(exitArgs));
-            suppress = co_await await(exitCall);
+            suppress = call(exit, exitArguments(caught));
+            if (s.isAsync)
+                suppress = co_await await(suppress);
         } catch (...) {
             fromExit = std::current_exception();
         }
@@ -1723,8 +1885,9 @@ QCoro::Task<Flow> Interpreter::execAsyncWith(const Stmt &s, std::size_t item, Fr
         co_return Flow::Normal;
     }
     std::vector<Value> noException(3);
-    Value exitCall = call(*exit, std::move(noException));
-    co_await await(exitCall);
+    Value exitResult = call(exit, std::move(noException));
+    if (s.isAsync)
+        co_await await(exitResult);
     if (other)
         std::rethrow_exception(other);
     co_return flow;

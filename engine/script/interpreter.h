@@ -12,6 +12,8 @@
 
 #include <QCoro/QCoroTask>
 
+#include <coroutine>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +26,7 @@ class Engine;
 namespace loopscope::script {
 
 class Interpreter;
+class GeneratorObject;
 
 // A Python exception in flight, carried through C++ as a C++ exception.
 struct ScriptError {
@@ -66,6 +69,8 @@ struct Frame {
     // A native coroutine's frame (asyncio.sleep, wait_for...): like CPython's own asyncio frames,
     // it is in no traceback (see Interpreter::runNative).
     bool hidden = false;
+    Ref<DictObject> classNamespace; // a class body's namespace (names with Scope::ClassLocal)
+    GeneratorObject *generator = nullptr; // the generator this frame runs in, for `yield`
 };
 
 // What the interpreter tracks per thread of execution (each task, and the module code): the
@@ -154,6 +159,43 @@ public:
     Next next;
 };
 
+// A generator or async generator: a function body that suspends at every `yield`. The body runs
+// as a chain of QCoro tasks under a small driver coroutine; `yield` parks the chain and transfers
+// control to whoever resumed it (next() for generators, the awaiting coroutine of __anext__ for
+// async generators), so an async generator can also park its task on a future in between.
+// A suspended body is always finished by throwing into it (close, teardown), never destroyed
+// while suspended.
+class GeneratorObject : public Object {
+public:
+    enum class State : std::uint8_t { Created, Running, Suspended, Finished };
+    // What the next resumption raises at the `yield` instead of returning the sent value.
+    enum class Throw : std::uint8_t { None, Exception, Close, Teardown };
+
+    GeneratorObject(Interpreter &in, Ref<FunctionObject> fn, std::shared_ptr<Frame> frame, bool isAsync);
+    ~GeneratorObject() override;
+    ClassObject *cls() const override;
+    void clearRefs() override;
+
+    Interpreter &interpreter;
+    Ref<FunctionObject> function;
+    std::shared_ptr<Frame> frame;
+    bool isAsync;
+    State state = State::Created;
+    std::coroutine_handle<> driver; // the driver coroutine, destroyed once finished
+    std::coroutine_handle<> resumePoint; // where the body continues
+    std::coroutine_handle<> consumer; // resumed at the next yield (null: return to the caller)
+    Value transfer; // the value yielded (out) or sent (in)
+    Throw throwKind = Throw::None;
+    Value thrown;
+    std::exception_ptr error; // how the body ended, if it raised
+    Value returnValue;
+    // The consumer's interpreter state, restored when the body yields or ends.
+    Frame *savedFrame = nullptr;
+    int savedDepth = 0;
+    std::size_t savedHandling = 0;
+    std::vector<Value> handling; // exceptions the body was handling when it yielded
+};
+
 enum class Flow : std::uint8_t { Normal, Break, Continue, Return };
 
 // What suspends in a coroutine evaluator: `await` in task mode, asyncio.run() in host mode.
@@ -234,6 +276,40 @@ public:
     // Awaits an awaitable value: a coroutine runs inline, a future parks the running task.
     QCoro::Task<Value> await(Value awaitable);
 
+    // ---- classes (classes.cpp) ----
+    // Calls a user class: a new instance, initialised by __init__.
+    Value instantiate(ClassObject *cls, CallArgs &args);
+    // The method `name` of a user-defined class of `obj`, bound to it; nullopt if the class (or
+    // one of its user-defined bases) does not define it.
+    std::optional<Value> userMethod(const Value &obj, const char *name);
+    // The instance attribute or class attribute `attr` (found on `owner`) as seen through `obj`:
+    // functions bind, properties run, staticmethod/classmethod unwrap.
+    Value bindAttribute(const Value &attr, const Value &obj, ClassObject *owner);
+    // Operator dunders of user classes; nullopt when neither side implements the operator.
+    std::optional<Value> binaryDunder(BinaryOp op, const Value &a, const Value &b, bool inplace);
+    std::optional<bool> compareDunder(CompareOp op, const Value &a, const Value &b);
+    std::string defaultRepr(const Value &v);
+
+    // ---- generators (generators.cpp) ----
+    // Resumes a generator: sends `sent` (or throws what was set up) and runs it to its next yield.
+    // False when it ended (its return value is in returnValue).
+    bool resumeGenerator(GeneratorObject &gen, const Value &sent, Value &out);
+    // gen.close(): GeneratorExit at the yield; Teardown: TeardownSignal, errors swallowed.
+    void closeGenerator(GeneratorObject &gen, GeneratorObject::Throw how);
+    // Finishes every suspended generator (engine teardown).
+    void closeGenerators();
+    // Resumes an async generator from a coroutine (__anext__, asend, athrow, aclose): its next
+    // yielded value; StopAsyncIteration when it ended. `how` says what to throw in at the yield.
+    QCoro::Task<Value> resumeAsyncGenerator(Ref<GeneratorObject> gen, Value sent, GeneratorObject::Throw how);
+    // The body of a generator, run under its driver coroutine.
+    QCoro::Task<Value> runGeneratorBody(Ref<FunctionObject> fn, GeneratorObject *gen);
+    // Advances an async iterator (`async for`, async comprehensions); false when exhausted.
+    QCoro::Task<bool> asyncNext(Value iterator, Value *out);
+    Value asyncIter(const Value &iterable);
+    // Bookkeeping of the generator machinery (the consumer's state while a body runs).
+    void generatorEnter(GeneratorObject &gen);
+    void generatorLeave(GeneratorObject &gen);
+
     // Where the C++ stack was when the engine entered the interpreter (see checkStack()).
     void markStackBase();
     // Raises RecursionError before the C++ stack runs out (deep recursion, deep nesting).
@@ -261,7 +337,16 @@ private:
     QCoro::Task<Flow> execAsync(const Stmt &s, Frame &f, Mode mode);
     QCoro::Task<Flow> execBlockAsync(const StmtList &body, Frame &f, Mode mode);
     QCoro::Task<Value> evalAsync(const Expr &e, Frame &f, Mode mode);
-    QCoro::Task<Flow> execAsyncWith(const Stmt &s, std::size_t item, Frame &f);
+    QCoro::Task<Flow> execAsyncWith(const Stmt &s, std::size_t item, Frame &f, Mode mode);
+    Flow execWith(const Stmt &s, std::size_t item, Frame &f);
+    void execClassDef(const Stmt &s, Frame &f);
+    std::vector<Ref<CellObject>> captureClosure(const FunctionDef &def, Frame &f);
+    Value makeGenerator(FunctionObject *fn, std::shared_ptr<Frame> frame);
+    QCoro::Task<Value> yieldValue(Value v, Frame &f);
+    QCoro::Task<Value> yieldFrom(Value iterable, Frame &f);
+    // After a resumption: the yielded value (true), or the end of the body: its exception raised
+    // in the consumer's frame, or false with the return value kept in returnValue.
+    bool finishResume(GeneratorObject &gen, Value &out);
     bool suspends(const Stmt &s, Mode mode) const { return mode == Mode::Task ? s.hasAwait : s.hasCall; }
     bool suspends(const Expr &e, Mode mode) const { return mode == Mode::Task ? e.hasAwait : e.hasCall; }
 
@@ -304,6 +389,8 @@ private:
     std::uintptr_t m_stackBase = 0; // an address, only compared (see checkStack())
     std::size_t m_stackBudget = 0;
     std::unordered_map<const Expr *, Value> m_constants; // string constants, built once
+    std::vector<GeneratorObject *> m_generators; // started and not finished (closed at teardown)
+    bool m_closingGenerator = false; // an await now raises (a generator closed outside its task)
 };
 
 // One level of C++ recursion on behalf of the script (repr of nested lists, comparisons): it
@@ -345,6 +432,11 @@ const std::string &toStr(Interpreter &in, const Value &v, const std::string &wha
 
 // Registers the builtin functions, the methods of builtin types and the exception classes.
 void installBuiltins(Interpreter &in, DictObject &builtins);
+// property, staticmethod, classmethod, super, NotImplemented, aiter/anext and the generator types.
+void installClassBuiltins(Interpreter &in, DictObject &builtins);
+Value notImplemented();
+// A process-wide builtin class (object's subclass) made on first use, like the other builtin types.
+ClassObject *immortalClass(const char *name);
 // The exception classes, process-wide like the other builtin classes.
 namespace exc {
 ClassObject *baseException();
@@ -373,6 +465,7 @@ ClassObject *generatorExit();
 ClassObject *importError();
 ClassObject *moduleNotFoundError();
 ClassObject *syntaxError();
+ClassObject *stopAsyncIteration();
 const std::vector<ClassObject *> &all();
 } // namespace exc
 

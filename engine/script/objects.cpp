@@ -10,6 +10,11 @@
 
 namespace loopscope::script {
 
+// classes.cpp
+std::optional<Value> findSpecialAttr(Interpreter &in, const Value &obj, const std::string &name);
+bool setThroughProperty(Interpreter &in, const Value &obj, const std::string &name, const Value &v);
+bool isPropertyAttribute(const Value &attr);
+
 namespace {
 
 [[noreturn]] void raiseFormatError(Interpreter &in, const text::FormatError &e)
@@ -122,9 +127,17 @@ std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &
         switch (o->kind()) {
         case ObjKind::Instance: {
             auto *inst = static_cast<InstanceObject *>(o);
+            if (!inst->klass->builtin)
+                if (const Value *v = inst->klass->lookup(name); v && isPropertyAttribute(*v))
+                    return bindAttribute(*v, obj, inst->klass.get()); // a data descriptor wins
             if (inst->attrs)
                 if (const Value *v = inst->attrs->findStr(name))
                     return *v;
+            if (name == "__dict__" && !inst->klass->builtin) {
+                if (!inst->attrs)
+                    inst->attrs = make<DictObject>();
+                return Value(inst->attrs);
+            }
             if (inst->exception) {
                 auto &d = *inst->exception;
                 if (name == "args")
@@ -137,6 +150,8 @@ std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &
                     return Value::boolean(d.suppressContext);
                 if (name == "__traceback__")
                     return Value();
+                if (name == "value" && inst->klass->isSubclassOf(exc::stopIteration()))
+                    return d.args.empty() ? Value() : d.args[0];
             }
             break;
         }
@@ -148,18 +163,32 @@ std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &
             return std::nullopt;
         case ObjKind::Class: {
             auto *c = static_cast<ClassObject *>(o);
-            if (name == "__name__" || name == "__qualname__")
+            if (name == "__name__")
                 return str(c->name);
+            if (name == "__qualname__")
+                return str(c->qualname.empty() ? c->name : c->qualname);
             if (name == "__base__")
                 return c->base ? Value(c->base) : Value();
+            if (name == "__bases__")
+                return c->base ? tuple({Value(c->base)}) : tuple({});
+            if (name == "__mro__") {
+                std::vector<Value> mro;
+                for (ClassObject *k = c; k; k = k->base.get())
+                    mro.push_back(Value(Ref<ClassObject>(k)));
+                return tuple(std::move(mro));
+            }
             if (const Value *v = c->lookup(name))
-                return *v;
+                return bindAttribute(*v, obj, c);
             break;
         }
         case ObjKind::Function: {
             auto *fn = static_cast<FunctionObject *>(o);
-            if (name == "__name__" || name == "__qualname__")
+            if (name == "__name__")
                 return str(fn->def->name);
+            if (name == "__qualname__")
+                return str(fn->def->qualname);
+            if (name == "__module__")
+                return str("__main__");
             if (name == "__doc__")
                 return fn->def->docstring.empty() ? Value() : str(fn->def->docstring);
             break;
@@ -174,6 +203,17 @@ std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &
             if (name == "__name__" || name == "__qualname__")
                 return str(static_cast<CoroutineObject *>(o)->name);
             break;
+        case ObjKind::Generator:
+            if (name == "__name__")
+                return str(static_cast<GeneratorObject *>(o)->function->def->name);
+            if (name == "__qualname__")
+                return str(static_cast<GeneratorObject *>(o)->function->def->qualname);
+            break;
+        case ObjKind::BoundMethod:
+        case ObjKind::Other:
+            if (auto v = findSpecialAttr(*this, obj, name))
+                return v;
+            break;
         default: break;
         }
     }
@@ -186,10 +226,17 @@ std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &
     if (const Value *v = cls->lookup(name)) {
         if (v->is(ObjKind::Native))
             return Value(make<NativeObject>(v->as<NativeObject>()->name, v->as<NativeObject>()->fn, obj));
-        if (v->is(ObjKind::Function))
-            return Value(make<BoundMethodObject>(obj, *v));
-        return *v;
+        return bindAttribute(*v, obj, cls);
     }
+    if (obj.is(ObjKind::Instance) && name != "__getattr__")
+        if (auto hook = userMethod(obj, "__getattr__")) {
+            try {
+                return call(*hook, std::vector<Value> {str(name)});
+            } catch (ScriptError &e) {
+                if (!isInstance(e.exception, exc::attributeError()))
+                    throw;
+            }
+        }
     return std::nullopt;
 }
 
@@ -242,6 +289,8 @@ void Interpreter::setAttr(const Value &obj, const std::string &name, Value v)
 {
     if (obj.is(ObjKind::Instance)) {
         auto *inst = obj.as<InstanceObject>();
+        if (setThroughProperty(*this, obj, name, v))
+            return;
         if (inst->exception && name == "__cause__") {
             inst->exception->cause = v;
             inst->exception->suppressContext = true;
@@ -324,7 +373,7 @@ Value Interpreter::sliceValue(const Value &obj, const SliceObject &s)
 
 Value Interpreter::getItem(const Value &obj, const Value &index)
 {
-    if (index.is(ObjKind::Slice))
+    if (index.is(ObjKind::Slice) && !obj.is(ObjKind::Instance))
         return sliceValue(obj, *index.as<SliceObject>());
     if (obj.isObj()) {
         switch (obj.obj()->kind()) {
@@ -357,6 +406,8 @@ Value Interpreter::getItem(const Value &obj, const Value &index)
         default: break;
         }
     }
+    if (auto m = userMethod(obj, "__getitem__"))
+        return call(*m, std::vector<Value> {index});
     if (obj.is(ObjKind::Class))
         return obj; // list[int] and friends in annotations: harmless
     raise(exc::typeError(), "'" + typeName(obj) + "' object is not subscriptable");
@@ -397,6 +448,10 @@ void Interpreter::setItem(const Value &obj, const Value &index, Value v)
         obj.as<DictObject>()->set(index, std::move(v));
         return;
     }
+    if (auto m = userMethod(obj, "__setitem__")) {
+        call(*m, std::vector<Value> {index, std::move(v)});
+        return;
+    }
     raise(exc::typeError(), "'" + typeName(obj) + "' object does not support item assignment");
 }
 
@@ -425,6 +480,10 @@ void Interpreter::delItem(const Value &obj, const Value &index)
             raise(makeException(exc::keyError(), std::vector<Value> {index}));
         return;
     }
+    if (auto m = userMethod(obj, "__delitem__")) {
+        call(*m, std::vector<Value> {index});
+        return;
+    }
     raise(exc::typeError(), "'" + typeName(obj) + "' object doesn't support item deletion");
 }
 
@@ -432,6 +491,9 @@ void Interpreter::delItem(const Value &obj, const Value &index)
 
 Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
 {
+    if (a.is(ObjKind::Instance) || b.is(ObjKind::Instance))
+        if (auto r = binaryDunder(op, a, b, false))
+            return *r;
     if (a.isIntLike() && b.isIntLike()) {
         std::int64_t x = a.asInt(), y = b.asInt(), r = 0;
         auto overflow
@@ -600,6 +662,11 @@ Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
 // `a op= b`: lists and dicts change in place (list.__iadd__ extends with any iterable).
 Value Interpreter::inplace(BinaryOp op, const Value &a, const Value &b)
 {
+    if (a.is(ObjKind::Instance) || b.is(ObjKind::Instance)) {
+        if (auto r = binaryDunder(op, a, b, true))
+            return *r;
+        return binary(op, a, b); // for the error message
+    }
     if (a.is(ObjKind::List)) {
         auto &items = a.as<ListObject>()->items;
         if (op == BinaryOp::Add) {
@@ -630,6 +697,11 @@ Value Interpreter::inplace(BinaryOp op, const Value &a, const Value &b)
 
 Value Interpreter::unary(UnaryOperator op, const Value &a)
 {
+    if (op != UnaryOperator::Not && a.is(ObjKind::Instance)) {
+        const char *name = op == UnaryOperator::Neg ? "__neg__" : op == UnaryOperator::Pos ? "__pos__" : "__invert__";
+        if (auto m = userMethod(a, name))
+            return call(*m, std::vector<Value> {});
+    }
     switch (op) {
     case UnaryOperator::Not: return Value::boolean(!truthy(a));
     case UnaryOperator::Neg:
@@ -659,6 +731,10 @@ bool Interpreter::equals(const Value &a, const Value &b)
 {
     if (a.isNumber() && b.isNumber())
         return keyEquals(a, b);
+    if (a.is(ObjKind::Instance) || b.is(ObjKind::Instance)) {
+        NestingGuard nesting(*this, "in comparison");
+        return *compareDunder(CompareOp::Eq, a, b);
+    }
     if (a.is(ObjKind::List) || a.is(ObjKind::Tuple) || a.is(ObjKind::Dict)) {
         // Containers compare element by element; each level of nesting counts towards the
         // recursion limit, as Py_EnterRecursiveCall does in CPython.
@@ -730,7 +806,10 @@ bool Interpreter::compare(CompareOp op, const Value &a, const Value &b)
 {
     switch (op) {
     case CompareOp::Eq: return equals(a, b);
-    case CompareOp::NotEq: return !equals(a, b);
+    case CompareOp::NotEq:
+        if (a.is(ObjKind::Instance) || b.is(ObjKind::Instance))
+            return *compareDunder(CompareOp::NotEq, a, b);
+        return !equals(a, b);
     case CompareOp::Is: return a.identical(b);
     case CompareOp::IsNot: return !a.identical(b);
     case CompareOp::In: return contains(b, a);
@@ -738,6 +817,14 @@ bool Interpreter::compare(CompareOp op, const Value &a, const Value &b)
     default: break;
     }
     int c = 0;
+    if (a.is(ObjKind::Instance) || b.is(ObjKind::Instance)) {
+        NestingGuard nesting(*this, "in comparison");
+        if (auto r = compareDunder(op, a, b))
+            return *r;
+        raise(exc::typeError(),
+            std::string("'") + compareSymbol(op) + "' not supported between instances of '" + typeName(a) + "' and '"
+                + typeName(b) + "'");
+    }
     if (a.isIntLike() && b.isIntLike()) {
         c = a.asInt() < b.asInt() ? -1 : a.asInt() > b.asInt() ? 1 : 0;
     } else if (a.isNumber() && b.isNumber()) {
@@ -800,7 +887,10 @@ bool Interpreter::contains(const Value &container, const Value &item)
                 return true;
         return false;
     }
-    if (!container.is(ObjKind::Iterator) && !container.is(ObjKind::DictView) && !findAttr(container, "__iter__"))
+    if (auto m = userMethod(container, "__contains__"))
+        return truthy(call(*m, std::vector<Value> {item}));
+    if (!container.is(ObjKind::Iterator) && !container.is(ObjKind::DictView) && !findAttr(container, "__iter__")
+        && !userMethod(container, "__getitem__"))
         raise(exc::typeError(), "argument of type '" + typeName(container) + "' is not iterable");
     Value it = iter(container);
     Value v;
@@ -827,6 +917,17 @@ bool Interpreter::truthy(const Value &v)
     case ObjKind::Dict: return v.as<DictObject>()->size() != 0;
     case ObjKind::Range: return v.as<RangeObject>()->length() != 0;
     case ObjKind::DictView: return v.as<DictViewObject>()->dict->size() != 0;
+    case ObjKind::Instance: {
+        if (auto m = userMethod(v, "__bool__")) {
+            Value r = call(*m, std::vector<Value> {});
+            if (!r.isBool())
+                raise(exc::typeError(), "__bool__ should return bool, returned " + typeName(r));
+            return r.asBool();
+        }
+        if (userMethod(v, "__len__"))
+            return length(v) != 0;
+        return true;
+    }
     default: return true;
     }
 }
@@ -842,8 +943,12 @@ std::int64_t Interpreter::length(const Value &v)
         case ObjKind::Range: return v.as<RangeObject>()->length();
         case ObjKind::DictView: return std::int64_t(v.as<DictViewObject>()->dict->size());
         default:
-            if (auto m = findAttr(v, "__len__"))
-                return args::toInt(*this, call(*m, std::vector<Value> {}), "__len__");
+            if (auto m = findAttr(v, "__len__")) {
+                std::int64_t n = args::toInt(*this, call(*m, std::vector<Value> {}), "__len__");
+                if (n < 0)
+                    raise(exc::valueError(), "__len__() should return >= 0");
+                return n;
+            }
             break;
         }
     }
@@ -917,9 +1022,32 @@ Value Interpreter::iter(const Value &v)
                 return true;
             }));
         }
+        case ObjKind::Generator:
+            if (v.as<GeneratorObject>()->isAsync)
+                break;
+            return v;
         default:
-            if (auto m = findAttr(v, "__iter__"))
-                return call(*m, std::vector<Value> {});
+            if (auto m = findAttr(v, "__iter__")) {
+                Value it = call(*m, std::vector<Value> {});
+                if (!it.is(ObjKind::Iterator) && !it.is(ObjKind::Generator) && !findAttr(it, "__next__"))
+                    raise(exc::typeError(), "iter() returned non-iterator of type '" + typeName(it) + "'");
+                return it;
+            }
+            if (auto m = userMethod(v, "__getitem__")) {
+                // the old sequence protocol: items 0, 1, 2... until IndexError
+                Value getter = *m;
+                std::int64_t i = 0;
+                return Value(make<IteratorObject>([this, getter, i](Value &out) mutable {
+                    try {
+                        out = call(getter, std::vector<Value> {Value::integer(i++)});
+                        return true;
+                    } catch (ScriptError &e) {
+                        if (isInstance(e.exception, exc::indexError()) || isInstance(e.exception, exc::stopIteration()))
+                            return false;
+                        throw;
+                    }
+                }));
+            }
             break;
         }
     }
@@ -936,6 +1064,20 @@ bool Interpreter::next(const Value &iterator, Value &out)
     if (iterator.is(ObjKind::Iterator)) {
         auto *it = iterator.as<IteratorObject>();
         return it->next && it->next(out);
+    }
+    if (iterator.is(ObjKind::Generator) && !iterator.as<GeneratorObject>()->isAsync) {
+        Ref<GeneratorObject> gen(iterator.as<GeneratorObject>());
+        return resumeGenerator(*gen, Value(), out);
+    }
+    if (auto m = userMethod(iterator, "__next__")) {
+        try {
+            out = call(*m, std::vector<Value> {});
+            return true;
+        } catch (ScriptError &e) {
+            if (isInstance(e.exception, exc::stopIteration()))
+                return false;
+            throw;
+        }
     }
     raise(exc::typeError(), "'" + typeName(iterator) + "' object is not an iterator");
 }
@@ -1033,6 +1175,12 @@ std::string Interpreter::repr(const Value &v)
     }
     case ObjKind::Instance: {
         auto *inst = v.as<InstanceObject>();
+        if (auto m = userMethod(v, "__repr__")) {
+            Value r = call(*m, std::vector<Value> {});
+            if (!r.is(ObjKind::Str))
+                raise(exc::typeError(), "__repr__ returned non-string (type " + typeName(r) + ")");
+            return r.as<StrObject>()->value;
+        }
         if (inst->exception) {
             std::string out = inst->klass->name + "(";
             auto &a = inst->exception->args;
@@ -1042,16 +1190,17 @@ std::string Interpreter::repr(const Value &v)
         }
         if (inst->klass->builtin && inst->klass->name == "ellipsis")
             return "Ellipsis";
-        if (auto m = findAttr(v, "__repr__"))
-            return toStr(call(*m, std::vector<Value> {}));
-        return "<" + inst->klass->name + " object at " + fakeAddress(o) + ">";
+        if (inst->klass->builtin)
+            if (auto m = findAttr(v, "__repr__"))
+                return toStr(call(*m, std::vector<Value> {}));
+        return defaultRepr(v);
     }
     case ObjKind::Class: {
         auto *c = v.as<ClassObject>();
         std::string module = !c->builtin ? "__main__." : c->module == "builtins" ? "" : c->module + ".";
-        return "<class '" + module + c->name + "'>";
+        return "<class '" + module + (c->qualname.empty() ? c->name : c->qualname) + "'>";
     }
-    case ObjKind::Function: return "<function " + v.as<FunctionObject>()->def->name + " at " + fakeAddress(o) + ">";
+    case ObjKind::Function: return "<function " + v.as<FunctionObject>()->def->qualname + " at " + fakeAddress(o) + ">";
     case ObjKind::Native: {
         auto *n = v.as<NativeObject>();
         if (n->owner && n->self.isNone())
@@ -1061,7 +1210,17 @@ std::string Interpreter::repr(const Value &v)
                 + " object at " + fakeAddress(n->self.obj()) + ">";
         return "<built-in function " + n->name.substr(n->name.rfind('.') + 1) + ">";
     }
-    case ObjKind::BoundMethod: return "<bound method " + repr(v.as<BoundMethodObject>()->function) + ">";
+    case ObjKind::BoundMethod: {
+        auto *m = v.as<BoundMethodObject>();
+        auto qualname = findAttr(m->function, "__qualname__");
+        std::string name = qualname && qualname->is(ObjKind::Str) ? qualname->as<StrObject>()->value : "?";
+        return "<bound method " + name + " of " + repr(m->self) + ">";
+    }
+    case ObjKind::Generator: {
+        auto *g = v.as<GeneratorObject>();
+        return std::string(g->isAsync ? "<async_generator" : "<generator") + " object " + g->function->def->qualname
+            + " at " + fakeAddress(o) + ">";
+    }
     case ObjKind::Coroutine:
         return "<coroutine object " + v.as<CoroutineObject>()->name + " at " + fakeAddress(o) + ">";
     case ObjKind::Module: return "<module '" + v.as<ModuleObject>()->name + "'>";
@@ -1107,8 +1266,12 @@ std::string Interpreter::toStr(const Value &v)
         auto *inst = v.as<InstanceObject>();
         if (inst->exception)
             return exceptionMessage(v);
-        if (auto m = findAttr(v, "__str__"))
-            return toStr(call(*m, std::vector<Value> {}));
+        if (auto m = userMethod(v, "__str__")) {
+            Value r = call(*m, std::vector<Value> {});
+            if (!r.is(ObjKind::Str))
+                raise(exc::typeError(), "__str__ returned non-string (type " + typeName(r) + ")");
+            return r.as<StrObject>()->value;
+        }
     }
     return repr(v);
 }

@@ -2623,7 +2623,8 @@ bool Checker::visitExpr(Expr &e, bool starAllowed)
         case ScopeKind::Function:
         case ScopeKind::Lambda: current.function->isGenerator = true; break;
         }
-        a = visitOptional(e.left);
+        visitOptional(e.left);
+        a = true; // a yield suspends its frame, as an await does
         break;
     }
     case ExprKind::Starred:

@@ -17,6 +17,8 @@ namespace {
 struct Scope {
     FunctionDef *def = nullptr; // null: the module
     Scope *parent = nullptr;
+    bool isClass = false; // a class body: its names live in the class namespace
+    std::string qualname; // prefix for the qualified names of what it defines
     std::set<std::string> locals;
     std::set<std::string> globals;
     std::set<std::string> nonlocals;
@@ -69,6 +71,16 @@ private:
         block(s.body);
         block(s.orelse);
         block(s.finalbody);
+        if (s.classDef) {
+            for (auto &d : s.classDef->decorators)
+                expr(d.get());
+            for (auto &b : s.classDef->bases)
+                expr(b.get());
+            std::vector<Renames> saved;
+            saved.swap(m_renames);
+            block(s.classDef->body);
+            saved.swap(m_renames);
+        }
         if (s.function) {
             for (auto &d : s.function->decorators)
                 expr(d.get());
@@ -325,6 +337,8 @@ private:
             return {Expr::Scope::Global, -1};
         if (s.globals.count(id))
             return {Expr::Scope::Global, -1};
+        if (s.isClass && s.locals.count(id) && !s.nonlocals.count(id))
+            return {Expr::Scope::ClassLocal, -1};
         if (s.locals.count(id) && !s.nonlocals.count(id)) {
             auto it = s.slots.find(id);
             if (s.cells.count(id))
@@ -333,6 +347,8 @@ private:
         }
         // A free variable: find the nearest enclosing function that binds it.
         for (Scope *p = s.parent; p && p->def; p = p->parent) {
+            if (p->isClass && id != "__class__")
+                continue; // a class body's names are not visible to the functions inside it
             if (p->globals.count(id))
                 break;
             if (p->locals.count(id) || p->nonlocals.count(id)) {
@@ -358,7 +374,7 @@ private:
             return int(s.def->cellNames.size() + std::size_t(it - frees.begin()));
         frees.push_back(id);
         for (Scope *p = s.parent; p && p->def; p = p->parent) {
-            if ((p->locals.count(id) && !p->nonlocals.count(id))) {
+            if (p->locals.count(id) && !p->nonlocals.count(id) && (!p->isClass || id == "__class__")) {
                 if (!p->cells.count(id)) {
                     p->cells.insert(id);
                     p->def->cellNames.push_back(id);
@@ -380,11 +396,64 @@ private:
         e.slot = slot;
     }
 
-    void function(FunctionDef &def)
+    // CPython's __qualname__: "C.m" inside a class, "f.<locals>.g" inside a function.
+    std::string qualify(const std::string &name) const
     {
+        if (!m_scope || (!m_scope->def && !m_scope->isClass))
+            return name;
+        return m_scope->qualname + (m_scope->isClass ? "." : ".<locals>.") + name;
+    }
+
+    bool insideClass() const
+    {
+        for (Scope *p = m_scope; p && p->def; p = p->parent)
+            if (p->isClass)
+                return true;
+        return false;
+    }
+
+    // A class body: its own scope, whose names go to the class namespace. Methods that call
+    // super() (or name __class__) see the class through the `__class__` cell, as in CPython.
+    void classBody(ClassDef &cd)
+    {
+        if (!cd.scope)
+            cd.scope = std::make_shared<FunctionDef>();
+        FunctionDef &def = *cd.scope;
+        def.name = cd.name;
+        def.qualname = qualify(cd.name);
+        def.pos = cd.pos;
+        def.localNames.clear();
+        def.cellNames.clear();
+        def.freeNames.clear();
         Scope scope;
         scope.def = &def;
         scope.parent = m_scope;
+        scope.isClass = true;
+        scope.qualname = def.qualname;
+        collectBlock(cd.body, scope);
+        for (auto &g : scope.globals)
+            scope.locals.erase(g);
+        std::set<std::string> used;
+        usedNames(cd.body, used);
+        if (used.count("super") || used.count("__class__")) {
+            scope.locals.insert("__class__");
+            scope.cells.insert("__class__");
+            def.cellNames.push_back("__class__");
+        }
+        Scope *saved = m_scope;
+        m_scope = &scope;
+        bool call = false;
+        block(cd.body, call);
+        m_scope = saved;
+    }
+
+    void function(FunctionDef &def)
+    {
+        def.qualname = qualify(def.name);
+        Scope scope;
+        scope.def = &def;
+        scope.parent = m_scope;
+        scope.qualname = def.qualname;
         std::set<std::string> parameters;
         for (auto &p : def.positional)
             parameters.insert(p.name);
@@ -438,6 +507,16 @@ private:
                 scope.cells.insert(n);
                 def.cellNames.push_back(n);
             }
+        if (insideClass()) {
+            std::set<std::string> used;
+            usedNames(def.body, used);
+            if (used.count("super") || used.count("__class__")) {
+                Scope *saved = m_scope;
+                m_scope = &scope;
+                (void)lookup("__class__"); // registers the free variable before the body's
+                m_scope = saved;
+            }
+        }
 
         Scope *saved = m_scope;
         m_scope = &scope;
@@ -477,6 +556,16 @@ private:
                 if ((!inner.count(n) || tmp.nonlocals.count(n)) && scope.locals.count(n) && scope.slots.count(n))
                     m_pendingCells.insert(n);
             (void)depth;
+            return;
+        }
+        if (s.kind == StmtKind::ClassDef) {
+            std::set<std::string> used;
+            usedNames(s.classDef->body, used);
+            for (auto &b : s.classDef->bases)
+                findCapturedExpr(b.get(), scope);
+            for (auto &n : used)
+                if (scope.locals.count(n) && scope.slots.count(n))
+                    m_pendingCells.insert(n);
             return;
         }
         for (auto *e : {s.value.get(), s.test.get(), s.target.get()})
@@ -563,6 +652,8 @@ private:
             usedExpr(h.type.get(), out);
             usedNames(h.body, out);
         }
+        if (s.kind == StmtKind::ClassDef)
+            usedNames(s.classDef->body, out);
         if (s.kind == StmtKind::FunctionDef) {
             usedNames(s.function->body, out);
             for (auto &p : s.function->positional)
@@ -601,8 +692,6 @@ private:
         switch (e->kind) {
         case ExprKind::Name: name(*e); break;
         case ExprKind::Call: call = true; break;
-        case ExprKind::Yield:
-        case ExprKind::YieldFrom: unsupported(e->pos, "`yield` (generators)");
         case ExprKind::GeneratorExp:
             if (e->hasAwait)
                 unsupported(e->pos, "`await` inside a generator expression (an async generator)");
@@ -647,15 +736,19 @@ private:
     {
         bool call = false;
         switch (s.kind) {
-        case StmtKind::ClassDef: unsupported(s.pos, "`class`");
-        case StmtKind::With:
-            if (!s.isAsync)
-                unsupported(s.pos, "`with` (plain, not async)");
-            break;
-        case StmtKind::For:
-            if (s.isAsync)
-                unsupported(s.pos, "`async for`");
-            break;
+        case StmtKind::ClassDef: {
+            auto &cd = *s.classDef;
+            for (auto &d : cd.decorators)
+                call |= expr(d.get());
+            for (auto &b : cd.bases)
+                call |= expr(b.get());
+            for (auto &k : cd.keywords)
+                call |= expr(k.value.get());
+            classBody(cd);
+            s.bindings = {binding(cd.name)};
+            s.hasCall = true; // the class body runs, and __init_subclass__-like hooks are calls
+            return;
+        }
         case StmtKind::Try:
             if (s.isStar)
                 unsupported(s.pos, "`except*`");

@@ -174,6 +174,18 @@ struct NestingDepth {
 };
 } // namespace
 
+InstanceKeyHooks instanceKeyHooks;
+
+namespace {
+Interpreter *keyInterpreter(const Value &v)
+{
+    if (!v.is(ObjKind::Instance) || v.as<InstanceObject>()->klass->builtin || !instanceKeyHooks.hash)
+        return nullptr;
+    Heap *heap = Heap::current();
+    return heap ? heap->owner : nullptr;
+}
+} // namespace
+
 std::size_t hashValue(const Value &v)
 {
     switch (v.tag()) {
@@ -199,7 +211,10 @@ std::size_t hashValue(const Value &v)
             h = (h ^ hashValue(item)) * 1000003u;
         return h;
     }
-    default: return std::hash<const void *>()(v.obj());
+    default:
+        if (Interpreter *in = keyInterpreter(v))
+            return instanceKeyHooks.hash(*in, v);
+        return std::hash<const void *>()(v.obj());
     }
 }
 
@@ -218,6 +233,11 @@ bool isHashable(const Value &v)
                 return false;
         return true;
     }
+    case ObjKind::Instance: {
+        // A class that defines __eq__ without __hash__ gets __hash__ = None, as in CPython.
+        const Value *h = v.as<InstanceObject>()->klass->lookup("__hash__");
+        return !(h && h->isNone());
+    }
     default: return true;
     }
 }
@@ -235,6 +255,8 @@ bool keyEquals(const Value &a, const Value &b)
         return true; // both None
     if (a.obj() == b.obj())
         return true;
+    if (Interpreter *in = keyInterpreter(a) ? keyInterpreter(a) : keyInterpreter(b))
+        return instanceKeyHooks.equals(*in, a, b);
     if (a.obj()->kind() != b.obj()->kind())
         return false;
     switch (a.obj()->kind()) {

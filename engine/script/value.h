@@ -97,6 +97,7 @@ enum class ObjKind : std::uint8_t {
     Slice,
     Handle,
     DictView,
+    Generator,
     Other
 };
 
@@ -163,6 +164,8 @@ public:
     // Clears every tracked object's references, freeing all cycles.
     void clearAll();
     std::size_t size() const { return m_size; }
+    // The interpreter whose objects these are (for __hash__/__eq__ of user classes in dict keys).
+    Interpreter *owner = nullptr;
 
 private:
     Object *m_head = nullptr;
@@ -321,6 +324,13 @@ public:
 std::size_t hashValue(const Value &v);
 bool keyEquals(const Value &a, const Value &b);
 bool isHashable(const Value &v);
+// How instances of user classes hash and compare as keys (their __hash__ and __eq__); installed
+// by the interpreter, used through the current heap's owner.
+struct InstanceKeyHooks {
+    std::size_t (*hash)(Interpreter &in, const Value &v) = nullptr;
+    bool (*equals)(Interpreter &in, const Value &a, const Value &b) = nullptr;
+};
+extern InstanceKeyHooks instanceKeyHooks;
 
 // An insertion-ordered hash map, as Python's dict.
 class DictObject : public Object {
@@ -468,6 +478,7 @@ public:
     // The module that defines it, as in CPython's reprs and tracebacks: "builtins",
     // "asyncio.exceptions" (CancelledError), "asyncio.locks" (Lock)...; "__main__" for script classes.
     std::string module = "builtins";
+    std::string qualname; // user classes: "Outer.Inner", "main.<locals>.Job"
     Ref<ClassObject> base;
     Ref<DictObject> dict;
     bool builtin;

@@ -561,6 +561,102 @@ private Q_SLOTS:
             << QString::fromUtf8("2 1\n"
             "")
             << QString::fromUtf8("") << 0;
+        QTest::newRow("class_call_errors_name_the_qualname") << QString::fromUtf8("class Worker:\n"
+            "    def __init__(self, name, *, retries):\n"
+            "        self.name = name\n"
+            "    def run(self, job):\n"
+            "        return job\n"
+            "w = Worker(\"a\", retries=1)\n"
+            "for call in (lambda: Worker(\"b\"), lambda: w.run(), lambda: w.run(1, 2), lambda: Worker(\"c\", 1, retries=2)):\n"
+            "    try:\n"
+            "        call()\n"
+            "    except TypeError as e:\n"
+            "        print(e)\n"
+            "try:\n"
+            "    w.runn\n"
+            "except AttributeError as e:\n"
+            "    print(e)\n"
+            "w.nam\n"
+            "")
+            << QString::fromUtf8("Worker.__init__() missing 1 required keyword-only argument: 'retries'\n"
+            "Worker.run() missing 1 required positional argument: 'job'\n"
+            "Worker.run() takes 2 positional arguments but 3 were given\n"
+            "Worker.__init__() takes 2 positional arguments but 3 positional arguments (and 1 keyword-only argument) were given\n"
+            "'Worker' object has no attribute 'runn'\n"
+            "")
+            << QString::fromUtf8("Traceback (most recent call last):\n"
+            "  File \"t.py\", line 16, in <module>\n"
+            "    w.nam\n"
+            "AttributeError: 'Worker' object has no attribute 'nam'. Did you mean: 'name'?\n"
+            "") << 1;
+        QTest::newRow("class_eq_without_hash_is_unhashable") << QString::fromUtf8("class Key:\n"
+            "    def __init__(self, k):\n"
+            "        self.k = k\n"
+            "    def __eq__(self, other):\n"
+            "        return self.k == other.k\n"
+            "print(Key(1) == Key(1), Key(1) != Key(2))\n"
+            "d = {}\n"
+            "d[Key(1)] = 1\n"
+            "")
+            << QString::fromUtf8("True True\n"
+            "")
+            << QString::fromUtf8("Traceback (most recent call last):\n"
+            "  File \"t.py\", line 8, in <module>\n"
+            "    d[Key(1)] = 1\n"
+            "TypeError: unhashable type: 'Key'\n"
+            "") << 1;
+        QTest::newRow("with_on_object_without_protocol") << QString::fromUtf8("class OnlyEnter:\n"
+            "    def __enter__(self):\n"
+            "        return self\n"
+            "try:\n"
+            "    with OnlyEnter():\n"
+            "        pass\n"
+            "except TypeError as e:\n"
+            "    print(e)\n"
+            "with object():\n"
+            "    pass\n"
+            "")
+            << QString::fromUtf8("'OnlyEnter' object does not support the context manager protocol (missed __exit__ method)\n"
+            "")
+            << QString::fromUtf8("Traceback (most recent call last):\n"
+            "  File \"t.py\", line 9, in <module>\n"
+            "    with object():\n"
+            "TypeError: 'object' object does not support the context manager protocol\n"
+            "") << 1;
+        QTest::newRow("generator_stopiteration_becomes_runtimeerror") << QString::fromUtf8("def gen():\n"
+            "    yield 1\n"
+            "    next(iter([]))\n"
+            "for x in gen():\n"
+            "    print(x)\n"
+            "")
+            << QString::fromUtf8("1\n"
+            "")
+            << QString::fromUtf8("Traceback (most recent call last):\n"
+            "  File \"t.py\", line 3, in gen\n"
+            "    next(iter([]))\n"
+            "StopIteration\n"
+            "\n"
+            "The above exception was the direct cause of the following exception:\n"
+            "\n"
+            "Traceback (most recent call last):\n"
+            "  File \"t.py\", line 4, in <module>\n"
+            "    for x in gen():\n"
+            "RuntimeError: generator raised StopIteration\n"
+            "") << 1;
+        QTest::newRow("async_for_over_a_plain_list") << QString::fromUtf8("import asyncio\n"
+            "async def main():\n"
+            "    async for x in [1, 2]:\n"
+            "        print(x)\n"
+            "asyncio.run(main())\n"
+            "")
+            << QString::fromUtf8("")
+            << QString::fromUtf8("Traceback (most recent call last):\n"
+            "  File \"t.py\", line 5, in <module>\n"
+            "    asyncio.run(main())\n"
+            "  File \"t.py\", line 3, in main\n"
+            "    async for x in [1, 2]:\n"
+            "TypeError: 'async for' requires an object with __aiter__ method, got list\n"
+            "") << 1;
         // END RECORDED ROWS
     }
 

@@ -321,4 +321,53 @@ def inc():
 inc()
 print(outer(), c)
 ''',
+"class_call_errors_name_the_qualname": """class Worker:
+    def __init__(self, name, *, retries):
+        self.name = name
+    def run(self, job):
+        return job
+w = Worker("a", retries=1)
+for call in (lambda: Worker("b"), lambda: w.run(), lambda: w.run(1, 2), lambda: Worker("c", 1, retries=2)):
+    try:
+        call()
+    except TypeError as e:
+        print(e)
+try:
+    w.runn
+except AttributeError as e:
+    print(e)
+w.nam
+""",
+"class_eq_without_hash_is_unhashable": """class Key:
+    def __init__(self, k):
+        self.k = k
+    def __eq__(self, other):
+        return self.k == other.k
+print(Key(1) == Key(1), Key(1) != Key(2))
+d = {}
+d[Key(1)] = 1
+""",
+"with_on_object_without_protocol": """class OnlyEnter:
+    def __enter__(self):
+        return self
+try:
+    with OnlyEnter():
+        pass
+except TypeError as e:
+    print(e)
+with object():
+    pass
+""",
+"generator_stopiteration_becomes_runtimeerror": """def gen():
+    yield 1
+    next(iter([]))
+for x in gen():
+    print(x)
+""",
+"async_for_over_a_plain_list": """import asyncio
+async def main():
+    async for x in [1, 2]:
+        print(x)
+asyncio.run(main())
+""",
 })
