@@ -34,6 +34,29 @@ Ref<Future> newFuture(Engine &engine, std::string description)
     return fut;
 }
 
+QCoro::Task<Value> awaitCatching(Engine &engine, Ref<Future> fut)
+{
+    Value error;
+    try {
+        co_await FutureAwaiter {engine, fut.get()};
+    } catch (ScriptError &e) {
+        error = e.exception;
+    }
+    co_return error;
+}
+
+Ref<Future> ensureFuture(Engine &engine, const Value &v)
+{
+    auto &in = engine.interpreter();
+    if (v.is(ObjKind::Future))
+        return Ref<Future>(v.as<Future>());
+    if (v.is(ObjKind::Coroutine)) {
+        auto t = engine.createTask(Ref<CoroutineObject>(v.as<CoroutineObject>()), Value(), true);
+        return Ref<Future>(t.get());
+    }
+    in.raise(exc::typeError(), "An asyncio.Future, a coroutine or an awaitable is required");
+}
+
 namespace {
 
 Engine &engineOf(Interpreter &in)
@@ -46,27 +69,10 @@ bool isCancelledError(Interpreter &in, const Value &v)
     return !v.isNone() && in.isInstance(v, exc::cancelledError());
 }
 
-Ref<Future> asFuture(const Value &v)
-{
-    return Ref<Future>(v.as<Future>());
-}
 
 std::string seconds(Interpreter &in, const Value &v)
 {
     return in.repr(v);
-}
-
-// tasks.ensure_future: futures pass through, coroutines become tasks (consuming a number).
-Ref<Future> ensureFuture(Engine &engine, const Value &v)
-{
-    auto &in = engine.interpreter();
-    if (v.is(ObjKind::Future))
-        return asFuture(v);
-    if (v.is(ObjKind::Coroutine)) {
-        auto t = engine.createTask(Ref<CoroutineObject>(v.as<CoroutineObject>()), Value(), true);
-        return Ref<Future>(t.get());
-    }
-    in.raise(exc::typeError(), "An asyncio.Future, a coroutine or an awaitable is required");
 }
 
 void requireRunningLoop(Interpreter &in)
@@ -326,12 +332,7 @@ QCoro::Task<Value> waitFor311(Engine &engine, Value aw, double timeout, std::str
     cb.description = tag;
     fut->addDoneCallback(std::move(cb));
 
-    Value error;
-    try {
-        co_await FutureAwaiter {engine, waiter.get()};
-    } catch (ScriptError &e) {
-        error = e.exception;
-    }
+    Value error = co_await awaitCatching(engine, waiter);
     if (!error.isNone()) {
         if (!isCancelledError(in, error))
             throw ScriptError {error};
@@ -847,12 +848,12 @@ Ref<script::ModuleObject> makeAsyncioModule(Interpreter &in)
         return t ? Value(Ref<Task>(t)) : Value();
     });
     def("all_tasks", [](Interpreter &in, const Value &, CallArgs &) {
-        // A set in CPython; creation order here (section I).
-        std::vector<Value> out;
+        // A set, iterated in creation order (section I).
+        std::vector<Ref<Future>> out;
         for (auto &t : engineOf(in).tasks())
-            if (!t->done())
-                out.push_back(Value(t));
-        return script::list(std::move(out));
+            if (!t->done() && !t->internal())
+                out.push_back(Ref<Future>(t.get()));
+        return makeTaskSet(out);
     });
     auto loopObject = [](Interpreter &in, const Value &, CallArgs &) {
         return Value(Ref<script::Object>(new LoopObject(engineOf(in))));
@@ -886,11 +887,14 @@ Ref<script::ModuleObject> makeAsyncioModule(Interpreter &in)
     cls("PriorityQueue", queueClass(QueuePrimitive::Order::Priority));
     cls("Lock", lockClass());
     cls("Event", eventClass());
+    cls("Condition", conditionClass());
     cls("Semaphore", semaphoreClass(false));
     cls("BoundedSemaphore", semaphoreClass(true));
     cls("Timeout", timeoutClass());
     for (const char *e : {"CancelledError", "TimeoutError", "InvalidStateError", "QueueEmpty", "QueueFull"})
         cls(e, exc::byName(e));
+    addWaitFunctions(d);
+    addTaskGroup(d);
     d.set(script::str("FIRST_COMPLETED"), script::str("FIRST_COMPLETED"));
     d.set(script::str("FIRST_EXCEPTION"), script::str("FIRST_EXCEPTION"));
     d.set(script::str("ALL_COMPLETED"), script::str("ALL_COMPLETED"));

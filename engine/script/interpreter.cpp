@@ -1,6 +1,8 @@
 // Statements and expressions: the plain evaluator, the coroutine evaluator, calls and frames.
 #include "script/interpreter.h"
 
+#include "script/exception_groups.h"
+
 #include "engine.h"
 #include "modules.h"
 #include "script/resolver.h"
@@ -163,6 +165,8 @@ std::string Interpreter::exceptionMessage(const Value &exception)
     auto *inst = exception.as<InstanceObject>();
     if (!inst || !inst->exception)
         return toStr(exception);
+    if (isExceptionGroup(exception))
+        return groupMessage(*this, exception);
     auto &args = inst->exception->args;
     if (args.empty())
         return "";
@@ -181,36 +185,10 @@ std::string Interpreter::exceptionLine(const Value &exception)
 }
 
 // The whole report, as CPython prints it: the chain of causes and contexts first (oldest first,
-// each exception once even if the chain loops), then this exception.
+// each exception once even if the chain loops), then this exception; groups in box art.
 std::string Interpreter::formatException(const Value &exception)
 {
-    std::vector<std::pair<Value, const char *>> chain; // exception, separator printed after it
-    std::vector<const Object *> seen;
-    Value e = exception;
-    const char *separator = nullptr;
-    while (e.is(ObjKind::Instance) && std::find(seen.begin(), seen.end(), e.obj()) == seen.end()) {
-        seen.push_back(e.obj());
-        chain.emplace_back(e, separator);
-        auto *data = e.as<InstanceObject>()->exception.get();
-        if (!data)
-            break;
-        if (!data->cause.isNone()) {
-            e = data->cause;
-            separator = "\nThe above exception was the direct cause of the following exception:\n\n";
-        } else if (!data->context.isNone() && !data->suppressContext) {
-            e = data->context;
-            separator = "\nDuring handling of the above exception, another exception occurred:\n\n";
-        } else {
-            break;
-        }
-    }
-    std::string out;
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-        out += formatOneException(it->first);
-        if (it->second)
-            out += it->second;
-    }
-    return out;
+    return formatExceptionTree(*this, exception);
 }
 
 // One exception's traceback and its "Type: message" line.
@@ -1019,6 +997,38 @@ const ExceptHandler *Interpreter::enterHandler(
     return nullptr;
 }
 
+// except* (PEP 654): handler i takes the part of what is left that it matches, bound to its
+// `as` name and being handled until leaveHandler(). Null when it matches nothing.
+const ExceptHandler *Interpreter::enterStarHandler(
+    const Stmt &s, std::size_t i, ExceptStar &star, Frame &f, std::exception_ptr &pending)
+{
+    const ExceptHandler &h = s.handlers[i];
+    try {
+        Value matched = star.match(eval(*h.type, f));
+        if (matched.isNone())
+            return nullptr;
+        if (!h.name.empty())
+            storeName(h.name, h.nameScope, h.nameSlot, f, matched);
+        m_state.handling.push_back(matched);
+        return &h;
+    } catch (...) {
+        pending = std::current_exception();
+    }
+    return nullptr;
+}
+
+// What a try/except* statement raises once its handlers ran: a new group gets this line.
+std::exception_ptr Interpreter::finishStar(ExceptStar &star)
+{
+    Value result = star.result();
+    if (result.isNone())
+        return nullptr;
+    auto *data = result.as<InstanceObject>()->exception.get();
+    if (data->traceback.empty() && m_state.frame)
+        data->traceback.push_back({m_state.frame->name, m_state.frame->line});
+    return std::make_exception_ptr(ScriptError {result});
+}
+
 // Python deletes the `as` name when the handler ends.
 void Interpreter::leaveHandler(const ExceptHandler &h, Frame &f)
 {
@@ -1126,7 +1136,24 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
         } catch (...) {
             pending = std::current_exception();
         }
-        if (raised) {
+        if (raised && s.isStar) {
+            ExceptStar star(*this, caught);
+            for (std::size_t i = 0; i < s.handlers.size() && !pending && !star.everythingMatched(); ++i) {
+                const ExceptHandler *handler = enterStarHandler(s, i, star, f, pending);
+                if (!handler)
+                    continue;
+                try {
+                    flow = execBlock(handler->body, f);
+                } catch (ScriptError &e) {
+                    star.handlerRaised(e.exception);
+                } catch (...) {
+                    pending = std::current_exception();
+                }
+                leaveHandler(*handler, f);
+            }
+            if (!pending)
+                pending = finishStar(star);
+        } else if (raised) {
             if (const ExceptHandler *handler = enterHandler(s, caught, f, pending)) {
                 try {
                     flow = execBlock(handler->body, f);
@@ -1570,7 +1597,27 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
         } catch (...) {
             pending = std::current_exception();
         }
-        if (raised) {
+        if (raised && s.isStar) {
+            ExceptStar star(*this, caught);
+            for (std::size_t i = 0; i < s.handlers.size() && !pending && !star.everythingMatched(); ++i) {
+                const ExceptHandler *handler = enterStarHandler(s, i, star, f, pending);
+                if (!handler)
+                    continue;
+                Value raisedInHandler;
+                try {
+                    flow = co_await execBlockAsync(handler->body, f, mode);
+                } catch (ScriptError &e) {
+                    raisedInHandler = e.exception;
+                } catch (...) {
+                    pending = std::current_exception();
+                }
+                if (!raisedInHandler.isNone())
+                    star.handlerRaised(raisedInHandler);
+                leaveHandler(*handler, f);
+            }
+            if (!pending)
+                pending = finishStar(star);
+        } else if (raised) {
             if (const ExceptHandler *handler = enterHandler(s, caught, f, pending)) {
                 try {
                     flow = co_await execBlockAsync(handler->body, f, mode);
@@ -1668,6 +1715,7 @@ QCoro::Task<Flow> Interpreter::execAsyncWith(const Stmt &s, std::size_t item, Fr
     } catch (...) {
         other = std::current_exception();
     }
+    f.line = s.pos.line; // __aexit__ runs on the line of the `async with`
     if (raised) {
         m_state.handling.push_back(caught);
         Value suppress;

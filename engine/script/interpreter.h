@@ -24,6 +24,7 @@ class Engine;
 namespace loopscope::script {
 
 class Interpreter;
+class ExceptStar;
 
 // A Python exception in flight, carried through C++ as a C++ exception.
 struct ScriptError {
@@ -260,6 +261,9 @@ private:
     static Value scriptErrorOf(const std::exception_ptr &p);
     const ExceptHandler *enterHandler(const Stmt &s, const Value &caught, Frame &f, std::exception_ptr &pending);
     void leaveHandler(const ExceptHandler &h, Frame &f);
+    const ExceptHandler *enterStarHandler(
+        const Stmt &s, std::size_t i, ExceptStar &star, Frame &f, std::exception_ptr &pending);
+    std::exception_ptr finishStar(ExceptStar &star);
     Value makeRaise(const Stmt &s, const Value &exc, const Value &cause, bool hasCause, Frame &f);
     Value doImport(const Stmt &s, Frame &f);
     void bindImport(const Stmt &s, Frame &f);
@@ -328,6 +332,8 @@ void installBuiltins(Interpreter &in, DictObject &builtins);
 namespace exc {
 ClassObject *baseException();
 ClassObject *exception();
+ClassObject *baseExceptionGroup();
+ClassObject *exceptionGroup();
 ClassObject *byName(const std::string &name); // nullptr if unknown
 ClassObject *typeError();
 ClassObject *valueError();

@@ -825,6 +825,10 @@ bool Interpreter::truthy(const Value &v)
     case ObjKind::Dict: return v.as<DictObject>()->size() != 0;
     case ObjKind::Range: return v.as<RangeObject>()->length() != 0;
     case ObjKind::DictView: return v.as<DictViewObject>()->dict->size() != 0;
+    case ObjKind::Other: // native containers (wait()'s sets) answer through __len__
+        if (findAttr(v, "__len__"))
+            return length(v) != 0;
+        return true;
     default: return true;
     }
 }

@@ -656,10 +656,6 @@ private:
             if (s.isAsync)
                 unsupported(s.pos, "`async for`");
             break;
-        case StmtKind::Try:
-            if (s.isStar)
-                unsupported(s.pos, "`except*`");
-            break;
         case StmtKind::FunctionDef: {
             auto &def = *s.function; // a generator's `yield` is reported where it stands, by expr()
             for (auto &d : def.decorators)

@@ -466,6 +466,8 @@ public:
 
     std::string name;
     Ref<ClassObject> base;
+    // A second base class (ExceptionGroup is a BaseExceptionGroup and an Exception).
+    ClassObject *secondBase = nullptr;
     Ref<DictObject> dict;
     bool builtin;
     bool isException = false;
