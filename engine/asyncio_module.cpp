@@ -24,6 +24,7 @@ Value nativeCoroutine(Interpreter &in, std::string name, std::string description
 {
     auto coro = script::make<CoroutineObject>(std::move(name), std::move(body), in.currentLine());
     coro->description = std::move(description);
+    coro->warnsWhenDropped = &in;
     return Value(coro);
 }
 
@@ -68,7 +69,6 @@ bool isCancelledError(Interpreter &in, const Value &v)
 {
     return !v.isNone() && in.isInstance(v, exc::cancelledError());
 }
-
 
 std::string seconds(Interpreter &in, const Value &v)
 {
@@ -514,6 +514,17 @@ public:
     Engine &engine;
 };
 
+// One loop object per run, so that `get_running_loop() is loop` holds as in CPython.
+Value theLoop(Interpreter &in)
+{
+    auto &dict = *engineOf(in).asyncioModule()->dict;
+    if (const Value *loop = dict.findStr("_loop_object"))
+        return *loop;
+    Value loop(Ref<script::Object>(new LoopObject(engineOf(in))));
+    dict.set(script::str("_loop_object"), loop);
+    return loop;
+}
+
 Value callbackHandle(Engine &engine, const Ref<Handle> &h)
 {
     return Value(h);
@@ -653,9 +664,7 @@ void addFutureMethods(ClassObject *c)
         args::expect(in, "remove_done_callback", a, 1, 1);
         return Value::integer(std::int64_t(s.as<Future>()->removeDoneCallback(a.args[0])));
     });
-    c->addMethod("get_loop", [](Interpreter &in, const Value &, CallArgs &) {
-        return Value(Ref<script::Object>(new LoopObject(engineOf(in))));
-    });
+    c->addMethod("get_loop", [](Interpreter &in, const Value &, CallArgs &) { return theLoop(in); });
 }
 
 std::string futureRepr(Interpreter &in, Future *f)
@@ -664,8 +673,18 @@ std::string futureRepr(Interpreter &in, Future *f)
     if (f->isTask()) {
         auto *t = static_cast<Task *>(f);
         std::string out = "<Task " + state + " name='" + t->name() + "'";
-        if (t->coro())
-            out += " coro=<" + t->coro()->name + "()>";
+        // base_tasks._task_repr_info / coroutines._format_coroutine
+        const std::string file = in.module() ? in.module()->fileName : std::string("<script>");
+        if (t->coroDefLine() == 0)
+            out += " coro=<" + t->coroName() + "()>";
+        else if (f->done())
+            out += " coro=<" + t->coroName() + "() done, defined at " + file + ":" + std::to_string(t->coroDefLine())
+                + ">";
+        else
+            out += " coro=<" + t->coroName() + "() running at " + file + ":"
+                + std::to_string(t->suspended() && t->awaitLine ? t->awaitLine : t->coroDefLine()) + ">";
+        if (t->waitingOn() && !t->waitingOn()->isTask() && !t->waitingOn()->done())
+            out += " wait_for=<Future pending cb=[Task.task_wakeup()]>";
         if (f->state() == Future::State::Finished) {
             if (!f->exceptionValue().isNone())
                 out += " exception=" + in.repr(f->exceptionValue());
@@ -855,9 +874,7 @@ Ref<script::ModuleObject> makeAsyncioModule(Interpreter &in)
                 out.push_back(Ref<Future>(t.get()));
         return makeTaskSet(out);
     });
-    auto loopObject = [](Interpreter &in, const Value &, CallArgs &) {
-        return Value(Ref<script::Object>(new LoopObject(engineOf(in))));
-    };
+    auto loopObject = [](Interpreter &in, const Value &, CallArgs &) { return theLoop(in); };
     def("get_running_loop", [loopObject](Interpreter &in, const Value &s, CallArgs &a) {
         if (!engineOf(in).currentTask() && !engineOf(in).loopRunning())
             in.raise(exc::runtimeError(), "no running event loop");

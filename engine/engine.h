@@ -135,6 +135,7 @@ private:
     void loopExited();
     void systemExit(const Value &exception);
     void finishIfAborted();
+    void reportLostTasks();
     void hostFinished();
     void buildDeadlockReport();
     void teardown();
@@ -168,6 +169,7 @@ private:
     // loop state between steps
     bool m_loopRunning = false;
     bool m_stopping = false;
+    std::size_t m_runFirstTask = 0; // the first task of the running asyncio.run() (rule 37)
     std::size_t m_iterationLeft = 0; // handles left in the current iteration (rule A2e)
     bool m_inIteration = false;
     std::int64_t m_instant = -1; // the instant iterations are being counted at

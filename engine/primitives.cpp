@@ -386,7 +386,8 @@ ClassObject *conditionClass()
         });
         c->addMethod("acquire", [](Interpreter &in, const Value &s, CallArgs &) {
             Ref<LockPrimitive> lock = self<ConditionPrimitive>(s)->lock;
-            return nativeCoroutine(in, "Lock.acquire", lock->label() + ".acquire()", [lock] { return lockAcquire(lock); });
+            return nativeCoroutine(
+                in, "Lock.acquire", lock->label() + ".acquire()", [lock] { return lockAcquire(lock); });
         });
         c->addMethod(
             "__aenter__", coroutineMethod<ConditionPrimitive>("Condition.__aenter__", "acquire()", conditionEnter));

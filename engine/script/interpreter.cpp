@@ -25,7 +25,11 @@ void FunctionObject::clearRefs()
     closure.clear();
 }
 
-CoroutineObject::~CoroutineObject() = default;
+CoroutineObject::~CoroutineObject()
+{
+    if (!started && warnsWhenDropped)
+        warnsWhenDropped->coroutineNeverAwaited(*this);
+}
 
 QCoro::Task<Value> CoroutineObject::run(Interpreter &in)
 {
@@ -48,6 +52,7 @@ Interpreter::Interpreter(Engine &engine)
 
 Interpreter::~Interpreter()
 {
+    m_dying = true;
     HeapScope scope(m_heap);
     m_state = ExecState {};
     m_constants.clear();
@@ -129,6 +134,29 @@ Value Interpreter::makeException(ClassObject *cls, std::vector<Value> a)
 Value Interpreter::makeException(ClassObject *cls, const std::string &message)
 {
     return makeException(cls, std::vector<Value> {str(message)});
+}
+
+// Python's warnings module with the "default" filter: FILE:LINE: Category: message, the source
+// line, and for a coroutine the tracemalloc hint. Stderr only; the trace records a Warning event.
+void Interpreter::coroutineNeverAwaited(const CoroutineObject &coro)
+{
+    if (m_dying)
+        return;
+    const std::string message = "coroutine '" + coro.name + "' was never awaited";
+    const int line = currentLine();
+    const bool inScript = m_module && line >= 1 && std::size_t(line) <= m_module->lines.size();
+    std::string text = (inScript ? m_module->fileName + ":" + std::to_string(line) : std::string("sys:1"))
+        + ": RuntimeWarning: " + message + "\n";
+    if (std::find(m_warnedAt.begin(), m_warnedAt.end(), text) != m_warnedAt.end())
+        return;
+    m_warnedAt.push_back(text);
+    if (inScript) {
+        auto source = text::strip(m_module->lines[std::size_t(line) - 1]);
+        if (!source.empty())
+            text += "  " + source + "\n";
+    }
+    text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
+    m_engine.warn(text);
 }
 
 void Interpreter::raise(ClassObject *cls, const std::string &message)
@@ -583,6 +611,8 @@ Value Interpreter::callFunction(FunctionObject *fn, CallArgs &a, const Value &se
         int line = currentLine();
         auto coro = make<CoroutineObject>(
             fn->def->name, [this, keep, frame]() { return runFunctionBody(keep, frame, Mode::Task); }, line);
+        coro->warnsWhenDropped = this;
+        coro->defLine = fn->def->pos.line;
         return Value(coro);
     }
     if (m_state.depth >= kMaxDepth)
@@ -1017,15 +1047,13 @@ const ExceptHandler *Interpreter::enterStarHandler(
     return nullptr;
 }
 
-// What a try/except* statement raises once its handlers ran: a new group gets this line.
+// What a try/except* statement raises once its handlers ran.
 std::exception_ptr Interpreter::finishStar(ExceptStar &star)
 {
     Value result = star.result();
     if (result.isNone())
         return nullptr;
-    auto *data = result.as<InstanceObject>()->exception.get();
-    if (data->traceback.empty() && m_state.frame)
-        data->traceback.push_back({m_state.frame->name, m_state.frame->line});
+    // As CPython re-raises it: a group made here has no traceback entry for this line.
     return std::make_exception_ptr(ScriptError {result});
 }
 

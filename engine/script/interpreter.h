@@ -120,8 +120,11 @@ public:
     std::string name; // qualified name, as in <coroutine object main at 0x...>
     Body body;
     int createdLine = 0;
+    int defLine = 0; // line of the `async def` (0 for native coroutines)
     bool started = false;
     std::string description; // what a task awaiting it waits for, in words ("asyncio.sleep(1)")
+    // Set for coroutines the script can see: dropped without ever running, it warns as CPython.
+    Interpreter *warnsWhenDropped = nullptr;
 };
 
 // A simple Python-level iterator over a C++ producer.
@@ -226,6 +229,9 @@ public:
     static constexpr std::uint64_t kStepBudget = 50'000'000;
     void resetBudget() { m_ops = 0; }
 
+    // CPython's "RuntimeWarning: coroutine 'f' was never awaited", at the line that dropped it.
+    void coroutineNeverAwaited(const CoroutineObject &coro);
+
     // Output of print() goes here (the engine records it in the trace).
     std::function<void(const std::string &text)> onPrint;
 
@@ -287,6 +293,8 @@ private:
     std::uintptr_t m_stackBase = 0; // an address, only compared (see checkStack())
     std::size_t m_stackBudget = 0;
     std::unordered_map<const Expr *, Value> m_constants; // string constants, built once
+    std::vector<std::string> m_warnedAt; // the "default" warnings filter: once per message and line
+    bool m_dying = false;
 };
 
 // One level of C++ recursion on behalf of the script (repr of nested lists, comparisons): it

@@ -185,8 +185,12 @@ std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &
         if (auto p = c->properties.find(name); p != c->properties.end())
             return p->second(*this, obj);
     if (const Value *v = cls->lookup(name)) {
-        if (v->is(ObjKind::Native))
-            return Value(make<NativeObject>(v->as<NativeObject>()->name, v->as<NativeObject>()->fn, obj));
+        if (v->is(ObjKind::Native)) {
+            auto *native = v->as<NativeObject>();
+            auto bound = make<NativeObject>(native->name, native->fn, obj);
+            bound->runsLoop = native->runsLoop; // loop.run_until_complete
+            return Value(bound);
+        }
         if (v->is(ObjKind::Function))
             return Value(make<BoundMethodObject>(obj, *v));
         return *v;
