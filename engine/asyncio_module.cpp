@@ -531,10 +531,49 @@ Value callbackHandle(Engine &engine, const Ref<Handle> &h)
     (void)engine;
 }
 
-// call_soon/call_later callbacks: the callable with its arguments; errors are logged by the loop.
-std::function<void()> scriptCallback(Engine &engine, const Value &fn, const std::vector<Value> &cbArgs)
+// format_helpers._format_callback_source: "bad(1, 'x') at t.py:2".
+std::string callbackSource(Interpreter &in, const Value &fn, const std::vector<Value> &cbArgs)
 {
-    return [&engine, fn, cbArgs]() { engine.interpreter().call(fn, cbArgs); };
+    std::string name;
+    if (fn.is(ObjKind::Function))
+        name = fn.as<script::FunctionObject>()->def->name;
+    else if (auto n = in.findAttr(fn, "__name__"); n && n->is(ObjKind::Str))
+        name = n->as<script::StrObject>()->value;
+    else
+        name = in.repr(fn);
+    std::string out = name + "(";
+    for (std::size_t i = 0; i < cbArgs.size(); ++i)
+        out += (i ? ", " : "") + in.repr(cbArgs[i]);
+    out += ")";
+    if (fn.is(ObjKind::Function) && in.module())
+        out += " at " + in.module()->fileName + ":" + std::to_string(fn.as<script::FunctionObject>()->def->pos.line);
+    return out;
+}
+
+// Handle._run: an exception in a callback is logged (as the loop's default exception handler
+// does) and the loop goes on; SystemExit and KeyboardInterrupt still leave the loop.
+void runCallback(Engine &engine, const Value &fn, const std::vector<Value> &cbArgs, std::int64_t whenNs)
+{
+    auto &in = engine.interpreter();
+    try {
+        in.call(fn, cbArgs);
+    } catch (ScriptError &e) {
+        if (in.isInstance(e.exception, exc::byName("SystemExit"))
+            || in.isInstance(e.exception, exc::byName("KeyboardInterrupt")))
+            throw;
+        const std::string source = callbackSource(in, fn, cbArgs);
+        const std::string handle = whenNs >= 0
+            ? "<TimerHandle when=" + in.repr(Value::real(double(whenNs) / 1e9)) + " " + source + ">"
+            : "<Handle " + source + ">";
+        engine.warn("Exception in callback " + source + "\nhandle: " + handle + "\n" + in.formatException(e.exception));
+    }
+}
+
+// call_soon/call_later callbacks: the callable with its arguments.
+std::function<void()> scriptCallback(
+    Engine &engine, const Value &fn, const std::vector<Value> &cbArgs, std::int64_t whenNs)
+{
+    return [&engine, fn, cbArgs, whenNs]() { runCallback(engine, fn, cbArgs, whenNs); };
 }
 
 ClassObject *loopClass()
@@ -566,14 +605,14 @@ ClassObject *loopClass()
                 in.raise(exc::typeError(), "missing callback");
             Value fn = a.args[first];
             std::vector<Value> cbArgs(a.args.begin() + std::ptrdiff_t(first) + 1, a.args.end());
-            std::string what = "callback " + in.repr(fn);
+            std::string what = callbackSource(in, fn, cbArgs);
             Ref<Handle> h;
             if (!later && !at) {
-                h = engine.loop().callSoon(scriptCallback(engine, fn, cbArgs));
+                h = engine.loop().callSoon(scriptCallback(engine, fn, cbArgs, -1));
             } else {
                 double t = args::toFloat(in, a.args[0], at ? "when" : "delay");
                 std::int64_t when = at ? EventLoop::toNanoseconds(t) : engine.loop().deadlineAfter(t);
-                h = engine.loop().callAt(when, scriptCallback(engine, fn, cbArgs));
+                h = engine.loop().callAt(when, scriptCallback(engine, fn, cbArgs, when));
                 engine.trace().append(
                     EventKind::TimerScheduled, when, h->id, engine.taskIdOf(engine.currentTask()), what);
             }
@@ -654,9 +693,9 @@ void addFutureMethods(ClassObject *c)
         Value fn = a.args[0];
         Engine *engine = &engineOf(in);
         DoneCallback cb;
-        cb.fn = [engine, fn](const Ref<Future> &f) { engine->interpreter().call(fn, std::vector<Value> {Value(f)}); };
+        cb.fn = [engine, fn](const Ref<Future> &f) { runCallback(*engine, fn, std::vector<Value> {Value(f)}, -1); };
         cb.scriptCallable = fn;
-        cb.description = "callback " + in.repr(fn);
+        cb.description = callbackSource(in, fn, {});
         s.as<Future>()->addDoneCallback(std::move(cb));
         return Value();
     });

@@ -695,6 +695,34 @@ private Q_SLOTS:
             "    raise ValueError(\"lost\")\n"
             "ValueError: lost\n"
             "") << 0;
+        QTest::newRow("callback_exception_logged") << QString::fromUtf8("import asyncio\n"
+            "def bad(*args):\n"
+            "    raise ValueError(\"from callback\")\n"
+            "async def main():\n"
+            "    loop = asyncio.get_running_loop()\n"
+            "    loop.call_soon(bad, 1, \"x\")\n"
+            "    f = loop.create_future()\n"
+            "    f.add_done_callback(bad)\n"
+            "    f.set_result(7)\n"
+            "    await asyncio.sleep(0.1)\n"
+            "    print(\"loop went on\")\n"
+            "asyncio.run(main())\n"
+            "")
+            << QString::fromUtf8("loop went on\n"
+            "")
+            << QString::fromUtf8("Exception in callback bad(1, 'x') at t.py:2\n"
+            "handle: <Handle bad(1, 'x') at t.py:2>\n"
+            "Traceback (most recent call last):\n"
+            "  File \"t.py\", line 3, in bad\n"
+            "    raise ValueError(\"from callback\")\n"
+            "ValueError: from callback\n"
+            "Exception in callback bad(<Future finished result=7>) at t.py:2\n"
+            "handle: <Handle bad(<Future finished result=7>) at t.py:2>\n"
+            "Traceback (most recent call last):\n"
+            "  File \"t.py\", line 3, in bad\n"
+            "    raise ValueError(\"from callback\")\n"
+            "ValueError: from callback\n"
+            "") << 0;
         // END RECORDED ROWS
     }
 

@@ -369,4 +369,17 @@ async def main():
     print("main done")
 asyncio.run(main())
 """,
+"callback_exception_logged": """import asyncio
+def bad(*args):
+    raise ValueError("from callback")
+async def main():
+    loop = asyncio.get_running_loop()
+    loop.call_soon(bad, 1, "x")
+    f = loop.create_future()
+    f.add_done_callback(bad)
+    f.set_result(7)
+    await asyncio.sleep(0.1)
+    print("loop went on")
+asyncio.run(main())
+""",
 })
