@@ -640,6 +640,13 @@ ClassObject *loopClass()
             });
         runUntilComplete->runsLoop = true;
         c->setAttr("run_until_complete", Value(runUntilComplete));
+        auto runForever = script::make<script::NativeObject>(
+            "_UnixSelectorEventLoop.run_forever", [](Interpreter &in, const Value &, CallArgs &) -> Value {
+                in.raise(
+                    exc::runtimeError(), "loop.run_forever() can only be called from module-level code in Loopscope");
+            });
+        runForever->runsLoop = true;
+        c->setAttr("run_forever", Value(runForever));
         return c;
     }();
     return c;
@@ -968,6 +975,11 @@ QCoro::Task<Value> runLoopCall(Interpreter &in, const Value &callee, CallArgs &a
     auto *native = callee.as<NativeObject>();
     Value debug;
     a.takeKeyword("debug", debug);
+    if (native->name == "_UnixSelectorEventLoop.run_forever") {
+        args::expect(in, "run_forever", a, 0, 0);
+        co_await engine.runForever();
+        co_return Value();
+    }
     Value arg = a.args.empty() ? Value() : a.args[0];
     if (a.args.size() != 1)
         in.raise(exc::typeError(), native->name.substr(native->name.rfind('.') + 1) + "() takes exactly one argument");

@@ -339,6 +339,13 @@ QCoro::Task<Value> Engine::runUntilComplete(Value awaitable)
     co_return fut->result();
 }
 
+QCoro::Task<void> Engine::runForever()
+{
+    if (m_loopRunning)
+        m_interp->raise(exc::runtimeError(), "This event loop is already running");
+    co_await HostRunAwaiter {*this};
+}
+
 // runners._cancel_all_tasks (rule 37): cancel what is left, in creation order, and let it finish.
 QCoro::Task<void> Engine::cancelAllTasks()
 {

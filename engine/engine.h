@@ -115,6 +115,8 @@ public:
     // asyncio.run(coro) and loop.run_until_complete(fut), from the module (host) code.
     QCoro::Task<Value> asyncioRun(Value coro);
     QCoro::Task<Value> runUntilComplete(Value awaitable);
+    // loop.run_forever(): runs until loop.stop() (or a deadlock).
+    QCoro::Task<void> runForever();
     void stop() { m_stopping = true; }
     void warn(const std::string &text);
     // A task ended with SystemExit or KeyboardInterrupt: it leaves the loop at once (rule 9).
