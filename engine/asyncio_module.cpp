@@ -25,6 +25,7 @@ Value nativeCoroutine(Interpreter &in, std::string name, std::string description
     auto coro = script::make<CoroutineObject>(
         std::move(name), [&in, body = std::move(body)] { return in.runNative(body); }, in.currentLine());
     coro->description = std::move(description);
+    coro->warnsWhenDropped = &in;
     return Value(coro);
 }
 
@@ -33,6 +34,29 @@ Ref<Future> newFuture(Engine &engine, std::string description)
     auto fut = script::make<Future>(engine);
     fut->description = std::move(description);
     return fut;
+}
+
+QCoro::Task<Value> awaitCatching(Engine &engine, Ref<Future> fut)
+{
+    Value error;
+    try {
+        co_await FutureAwaiter {engine, fut.get()};
+    } catch (ScriptError &e) {
+        error = e.exception;
+    }
+    co_return error;
+}
+
+Ref<Future> ensureFuture(Engine &engine, const Value &v)
+{
+    auto &in = engine.interpreter();
+    if (v.is(ObjKind::Future))
+        return Ref<Future>(v.as<Future>());
+    if (v.is(ObjKind::Coroutine)) {
+        auto t = engine.createTask(Ref<CoroutineObject>(v.as<CoroutineObject>()), Value(), true);
+        return Ref<Future>(t.get());
+    }
+    in.raise(exc::typeError(), "An asyncio.Future, a coroutine or an awaitable is required");
 }
 
 namespace {
@@ -47,27 +71,9 @@ bool isCancelledError(Interpreter &in, const Value &v)
     return !v.isNone() && in.isInstance(v, exc::cancelledError());
 }
 
-Ref<Future> asFuture(const Value &v)
-{
-    return Ref<Future>(v.as<Future>());
-}
-
 std::string seconds(Interpreter &in, const Value &v)
 {
     return in.repr(v);
-}
-
-// tasks.ensure_future: futures pass through, coroutines become tasks (consuming a number).
-Ref<Future> ensureFuture(Engine &engine, const Value &v)
-{
-    auto &in = engine.interpreter();
-    if (v.is(ObjKind::Future))
-        return asFuture(v);
-    if (v.is(ObjKind::Coroutine)) {
-        auto t = engine.createTask(Ref<CoroutineObject>(v.as<CoroutineObject>()), Value(), true);
-        return Ref<Future>(t.get());
-    }
-    in.raise(exc::typeError(), "An asyncio.Future, a coroutine or an awaitable is required");
 }
 
 void requireRunningLoop(Interpreter &in)
@@ -327,12 +333,7 @@ QCoro::Task<Value> waitFor311(Engine &engine, Value aw, double timeout, std::str
     cb.description = tag;
     fut->addDoneCallback(std::move(cb));
 
-    Value error;
-    try {
-        co_await FutureAwaiter {engine, waiter.get()};
-    } catch (ScriptError &e) {
-        error = e.exception;
-    }
+    Value error = co_await awaitCatching(engine, waiter);
     if (!error.isNone()) {
         if (!isCancelledError(in, error))
             throw ScriptError {error};
@@ -515,16 +516,66 @@ public:
     Engine &engine;
 };
 
+// One loop object per run, so that `get_running_loop() is loop` holds as in CPython.
+Value theLoop(Interpreter &in)
+{
+    auto &dict = *engineOf(in).asyncioModule()->dict;
+    if (const Value *loop = dict.findStr("_loop_object"))
+        return *loop;
+    Value loop(Ref<script::Object>(new LoopObject(engineOf(in))));
+    dict.set(script::str("_loop_object"), loop);
+    return loop;
+}
+
 Value callbackHandle(Engine &engine, const Ref<Handle> &h)
 {
     return Value(h);
     (void)engine;
 }
 
-// call_soon/call_later callbacks: the callable with its arguments; errors are logged by the loop.
-std::function<void()> scriptCallback(Engine &engine, const Value &fn, const std::vector<Value> &cbArgs)
+// format_helpers._format_callback_source: "bad(1, 'x') at t.py:2".
+std::string callbackSource(Interpreter &in, const Value &fn, const std::vector<Value> &cbArgs)
 {
-    return [&engine, fn, cbArgs]() { engine.interpreter().call(fn, cbArgs); };
+    std::string name;
+    if (fn.is(ObjKind::Function))
+        name = fn.as<script::FunctionObject>()->def->name;
+    else if (auto n = in.findAttr(fn, "__name__"); n && n->is(ObjKind::Str))
+        name = n->as<script::StrObject>()->value;
+    else
+        name = in.repr(fn);
+    std::string out = name + "(";
+    for (std::size_t i = 0; i < cbArgs.size(); ++i)
+        out += (i ? ", " : "") + in.repr(cbArgs[i]);
+    out += ")";
+    if (fn.is(ObjKind::Function) && in.module())
+        out += " at " + in.module()->fileName + ":" + std::to_string(fn.as<script::FunctionObject>()->def->pos.line);
+    return out;
+}
+
+// Handle._run: an exception in a callback is logged (as the loop's default exception handler
+// does) and the loop goes on; SystemExit and KeyboardInterrupt still leave the loop.
+void runCallback(Engine &engine, const Value &fn, const std::vector<Value> &cbArgs, std::int64_t whenNs)
+{
+    auto &in = engine.interpreter();
+    try {
+        in.call(fn, cbArgs);
+    } catch (ScriptError &e) {
+        if (in.isInstance(e.exception, exc::byName("SystemExit"))
+            || in.isInstance(e.exception, exc::byName("KeyboardInterrupt")))
+            throw;
+        const std::string source = callbackSource(in, fn, cbArgs);
+        const std::string handle = whenNs >= 0
+            ? "<TimerHandle when=" + in.repr(Value::real(double(whenNs) / 1e9)) + " " + source + ">"
+            : "<Handle " + source + ">";
+        engine.warn("Exception in callback " + source + "\nhandle: " + handle + "\n" + in.formatException(e.exception));
+    }
+}
+
+// call_soon/call_later callbacks: the callable with its arguments.
+std::function<void()> scriptCallback(
+    Engine &engine, const Value &fn, const std::vector<Value> &cbArgs, std::int64_t whenNs)
+{
+    return [&engine, fn, cbArgs, whenNs]() { runCallback(engine, fn, cbArgs, whenNs); };
 }
 
 ClassObject *loopClass()
@@ -556,14 +607,14 @@ ClassObject *loopClass()
                 in.raise(exc::typeError(), "missing callback");
             Value fn = a.args[first];
             std::vector<Value> cbArgs(a.args.begin() + std::ptrdiff_t(first) + 1, a.args.end());
-            std::string what = "callback " + in.repr(fn);
+            std::string what = callbackSource(in, fn, cbArgs);
             Ref<Handle> h;
             if (!later && !at) {
-                h = engine.loop().callSoon(scriptCallback(engine, fn, cbArgs));
+                h = engine.loop().callSoon(scriptCallback(engine, fn, cbArgs, -1));
             } else {
                 double t = args::toFloat(in, a.args[0], at ? "when" : "delay");
                 std::int64_t when = at ? EventLoop::toNanoseconds(t) : engine.loop().deadlineAfter(t);
-                h = engine.loop().callAt(when, scriptCallback(engine, fn, cbArgs));
+                h = engine.loop().callAt(when, scriptCallback(engine, fn, cbArgs, when));
                 engine.trace().append(
                     EventKind::TimerScheduled, when, h->id, engine.taskIdOf(engine.currentTask()), what);
             }
@@ -591,6 +642,13 @@ ClassObject *loopClass()
             });
         runUntilComplete->runsLoop = true;
         c->setAttr("run_until_complete", Value(runUntilComplete));
+        auto runForever = script::make<script::NativeObject>(
+            "_UnixSelectorEventLoop.run_forever", [](Interpreter &in, const Value &, CallArgs &) -> Value {
+                in.raise(
+                    exc::runtimeError(), "loop.run_forever() can only be called from module-level code in Loopscope");
+            });
+        runForever->runsLoop = true;
+        c->setAttr("run_forever", Value(runForever));
         return c;
     }();
     return c;
@@ -644,9 +702,9 @@ void addFutureMethods(ClassObject *c)
         Value fn = a.args[0];
         Engine *engine = &engineOf(in);
         DoneCallback cb;
-        cb.fn = [engine, fn](const Ref<Future> &f) { engine->interpreter().call(fn, std::vector<Value> {Value(f)}); };
+        cb.fn = [engine, fn](const Ref<Future> &f) { runCallback(*engine, fn, std::vector<Value> {Value(f)}, -1); };
         cb.scriptCallable = fn;
-        cb.description = "callback " + in.repr(fn);
+        cb.description = callbackSource(in, fn, {});
         s.as<Future>()->addDoneCallback(std::move(cb));
         return Value();
     });
@@ -654,9 +712,7 @@ void addFutureMethods(ClassObject *c)
         args::expect(in, "remove_done_callback", a, 1, 1);
         return Value::integer(std::int64_t(s.as<Future>()->removeDoneCallback(a.args[0])));
     });
-    c->addMethod("get_loop", [](Interpreter &in, const Value &, CallArgs &) {
-        return Value(Ref<script::Object>(new LoopObject(engineOf(in))));
-    });
+    c->addMethod("get_loop", [](Interpreter &in, const Value &, CallArgs &) { return theLoop(in); });
 }
 
 std::string futureRepr(Interpreter &in, Future *f)
@@ -665,8 +721,18 @@ std::string futureRepr(Interpreter &in, Future *f)
     if (f->isTask()) {
         auto *t = static_cast<Task *>(f);
         std::string out = "<Task " + state + " name='" + t->name() + "'";
-        if (t->coro())
-            out += " coro=<" + t->coro()->name + "()>";
+        // base_tasks._task_repr_info / coroutines._format_coroutine
+        const std::string file = in.module() ? in.module()->fileName : std::string("<script>");
+        if (t->coroDefLine() == 0)
+            out += " coro=<" + t->coroName() + "()>";
+        else if (f->done())
+            out += " coro=<" + t->coroName() + "() done, defined at " + file + ":" + std::to_string(t->coroDefLine())
+                + ">";
+        else
+            out += " coro=<" + t->coroName() + "() running at " + file + ":"
+                + std::to_string(t->suspended() && t->awaitLine ? t->awaitLine : t->coroDefLine()) + ">";
+        if (t->waitingOn() && !t->waitingOn()->isTask() && !t->waitingOn()->done())
+            out += " wait_for=<Future pending cb=[Task.task_wakeup()]>";
         if (f->state() == Future::State::Finished) {
             if (!f->exceptionValue().isNone())
                 out += " exception=" + in.repr(f->exceptionValue());
@@ -851,16 +917,14 @@ Ref<script::ModuleObject> makeAsyncioModule(Interpreter &in)
         return t ? Value(Ref<Task>(t)) : Value();
     });
     def("all_tasks", [](Interpreter &in, const Value &, CallArgs &) {
-        // A set in CPython; creation order here (section I).
-        std::vector<Value> out;
+        // A set, iterated in creation order (section I).
+        std::vector<Ref<Future>> out;
         for (auto &t : engineOf(in).tasks())
-            if (!t->done())
-                out.push_back(Value(t));
-        return script::list(std::move(out));
+            if (!t->done() && !t->internal())
+                out.push_back(Ref<Future>(t.get()));
+        return makeTaskSet(out);
     });
-    auto loopObject = [](Interpreter &in, const Value &, CallArgs &) {
-        return Value(Ref<script::Object>(new LoopObject(engineOf(in))));
-    };
+    auto loopObject = [](Interpreter &in, const Value &, CallArgs &) { return theLoop(in); };
     def("get_running_loop", [loopObject](Interpreter &in, const Value &s, CallArgs &a) {
         if (!engineOf(in).currentTask() && !engineOf(in).loopRunning())
             in.raise(exc::runtimeError(), "no running event loop");
@@ -890,11 +954,14 @@ Ref<script::ModuleObject> makeAsyncioModule(Interpreter &in)
     cls("PriorityQueue", queueClass(QueuePrimitive::Order::Priority));
     cls("Lock", lockClass());
     cls("Event", eventClass());
+    cls("Condition", conditionClass());
     cls("Semaphore", semaphoreClass(false));
     cls("BoundedSemaphore", semaphoreClass(true));
     cls("Timeout", timeoutClass());
     for (const char *e : {"CancelledError", "TimeoutError", "InvalidStateError", "QueueEmpty", "QueueFull"})
         cls(e, exc::byName(e));
+    addWaitFunctions(d);
+    addTaskGroup(d);
     d.set(script::str("FIRST_COMPLETED"), script::str("FIRST_COMPLETED"));
     d.set(script::str("FIRST_EXCEPTION"), script::str("FIRST_EXCEPTION"));
     d.set(script::str("ALL_COMPLETED"), script::str("ALL_COMPLETED"));
@@ -912,6 +979,11 @@ QCoro::Task<Value> runLoopCall(Interpreter &in, const Value &callee, CallArgs &a
     auto *native = callee.as<NativeObject>();
     Value debug;
     a.takeKeyword("debug", debug);
+    if (native->name == "_UnixSelectorEventLoop.run_forever") {
+        args::expect(in, "run_forever", a, 0, 0);
+        co_await engine.runForever();
+        co_return Value();
+    }
     Value arg = a.args.empty() ? Value() : a.args[0];
     if (a.args.size() != 1)
         in.raise(exc::typeError(), native->name.substr(native->name.rfind('.') + 1) + "() takes exactly one argument");

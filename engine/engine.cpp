@@ -100,6 +100,7 @@ void Engine::clearRun()
     m_tasks.clear();
     m_currentTask = nullptr;
     m_taskCounter = 0;
+    m_runFirstTask = 0;
     m_nextFutureId = 1;
     m_nextPrimitiveId = 1;
     m_steps = 0;
@@ -263,9 +264,28 @@ QCoro::Task<void> Engine::host()
         m_trace.append(
             EventKind::Uncaught, m_loop.now(), 0, 0, memory ? "MemoryError" : "RuntimeError: internal error");
     }
+    if (m_outcome == Outcome::Finished || m_outcome == Outcome::Uncaught)
+        reportLostTasks();
     m_hostDone = true;
     m_loopRunning = false;
     finishIfAborted();
+}
+
+// What CPython's garbage collector logs when the process ends (real CPython, not the harness,
+// which exits first; while a run goes on, a finished task is kept alive by a reference cycle
+// through its exception's traceback, so CPython logs nothing earlier either).
+void Engine::reportLostTasks()
+{
+    for (const auto &t : m_tasks) {
+        if (t->internal())
+            continue;
+        Value task(t);
+        if (!t->done())
+            warn("Task was destroyed but it is pending!\ntask: " + m_interp->repr(task));
+        else if (t->logTraceback && m_interp->isInstance(t->exceptionValue(), exc::exception())) // not SystemExit
+            warn("Task exception was never retrieved\nfuture: " + m_interp->repr(task) + "\n"
+                + m_interp->formatException(t->exceptionValue()));
+    }
 }
 
 // sys.exit(): no traceback; the exit status is the code (0 for None), or 1 after printing a
@@ -321,13 +341,21 @@ QCoro::Task<Value> Engine::runUntilComplete(Value awaitable)
     co_return fut->result();
 }
 
+QCoro::Task<void> Engine::runForever()
+{
+    if (m_loopRunning)
+        m_interp->raise(exc::runtimeError(), "This event loop is already running");
+    co_await HostRunAwaiter {*this};
+}
+
 // runners._cancel_all_tasks (rule 37): cancel what is left, in creation order, and let it finish.
 QCoro::Task<void> Engine::cancelAllTasks()
 {
+    // Only this run's loop: tasks left pending by an earlier loop belong to that one.
     std::vector<Value> pending;
-    for (const auto &t : m_tasks)
-        if (!t->done())
-            pending.push_back(Value(t));
+    for (std::size_t i = m_runFirstTask; i < m_tasks.size(); ++i)
+        if (!m_tasks[i]->done())
+            pending.push_back(Value(m_tasks[i]));
     if (pending.empty())
         co_return;
     for (auto &t : pending)
@@ -343,6 +371,7 @@ QCoro::Task<Value> Engine::asyncioRun(Value coro)
         m_interp->raise(exc::runtimeError(), "asyncio.run() cannot be called from a running event loop");
     if (!coro.is(script::ObjKind::Coroutine))
         m_interp->raise(exc::valueError(), "a coroutine was expected, got " + m_interp->repr(coro));
+    m_runFirstTask = m_tasks.size();
     Ref<Task> main = createTask(Ref<script::CoroutineObject>(coro.as<script::CoroutineObject>()), Value(), true);
     Value result;
     Value error;

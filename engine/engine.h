@@ -118,6 +118,8 @@ public:
     // asyncio.run(coro) and loop.run_until_complete(fut), from the module (host) code.
     QCoro::Task<Value> asyncioRun(Value coro);
     QCoro::Task<Value> runUntilComplete(Value awaitable);
+    // loop.run_forever(): runs until loop.stop() (or a deadlock).
+    QCoro::Task<void> runForever();
     void stop() { m_stopping = true; }
     void warn(const std::string &text);
     // A task ended with SystemExit or KeyboardInterrupt: it leaves the loop at once (rule 9).
@@ -138,6 +140,7 @@ private:
     void loopExited();
     void systemExit(const Value &exception);
     void finishIfAborted();
+    void reportLostTasks();
     void hostFinished();
     void buildDeadlockReport();
     void teardown();
@@ -172,6 +175,7 @@ private:
     // loop state between steps
     bool m_loopRunning = false;
     bool m_stopping = false;
+    std::size_t m_runFirstTask = 0; // the first task of the running asyncio.run() (rule 37)
     std::size_t m_iterationLeft = 0; // handles left in the current iteration (rule A2e)
     bool m_inIteration = false;
     std::int64_t m_instant = -1; // the instant iterations are being counted at

@@ -20,6 +20,15 @@ Value gather(Engine &engine, const std::vector<Value> &aws, bool returnException
 // for, in words.
 Value nativeCoroutine(
     script::Interpreter &in, std::string name, std::string description, script::CoroutineObject::Body body);
+// tasks.ensure_future: futures pass through, coroutines become tasks (consuming a number).
+Ref<Future> ensureFuture(Engine &engine, const Value &v);
+// A set of futures (what wait() and all_tasks() return): tasks iterate in creation order.
+Value makeTaskSet(const std::vector<Ref<Future>> &futures);
+// asyncio.wait, as_completed, shield (waiting.cpp) and TaskGroup (taskgroup.cpp).
+void addWaitFunctions(script::DictObject &asyncio);
+void addTaskGroup(script::DictObject &asyncio);
+// Awaits `fut` from a native coroutine; returns the exception the await raised, or None.
+QCoro::Task<Value> awaitCatching(Engine &engine, Ref<Future> fut);
 // A pending future of the running engine.
 Ref<Future> newFuture(Engine &engine, std::string description);
 

@@ -274,6 +274,156 @@ ClassObject *lockClass()
     return c;
 }
 
+// ---- Condition (rule 29) ----------------------------------------------------------------------
+
+void ConditionPrimitive::clearRefs()
+{
+    lock.reset();
+    waiters.clear();
+}
+
+void ConditionPrimitive::notify(std::int64_t n)
+{
+    if (!lock->locked)
+        engine.interpreter().raise(exc::runtimeError(), "cannot notify on un-acquired lock");
+    std::int64_t woken = 0;
+    auto snapshot = waiters;
+    for (auto &fut : snapshot) {
+        if (woken >= n)
+            break;
+        if (!fut->done()) {
+            ++woken;
+            fut->setResult(Value::boolean(false));
+        }
+    }
+}
+
+namespace {
+// Condition.wait: release, wait for a notify, then re-acquire even through cancellations.
+QCoro::Task<Value> conditionWait(Ref<ConditionPrimitive> cond)
+{
+    Engine &engine = cond->engine;
+    auto &in = engine.interpreter();
+    if (!cond->lock->locked)
+        in.raise(exc::runtimeError(), "cannot wait on un-acquired lock");
+    cond->lock->release();
+    auto fut = cond->newWaiter("wait()");
+    Value error = co_await awaitAsWaiter(engine, cond->waiters, fut);
+    bool cancelled = false;
+    while (true) {
+        Value acquireError;
+        try {
+            Value acquired = co_await lockAcquire(cond->lock);
+            (void)acquired;
+        } catch (ScriptError &e) {
+            acquireError = e.exception;
+        }
+        if (acquireError.isNone())
+            break;
+        if (!isCancelledError(in, acquireError))
+            throw ScriptError {acquireError};
+        cancelled = true;
+    }
+    if (cancelled)
+        in.raise(in.makeException(exc::cancelledError(), std::vector<Value> {}));
+    if (!error.isNone())
+        throw ScriptError {error};
+    co_return Value::boolean(true);
+}
+
+// Condition.wait_for(predicate): `while not predicate(): await self.wait()`.
+QCoro::Task<Value> conditionWaitFor(Ref<ConditionPrimitive> cond, Value predicate)
+{
+    auto &in = cond->engine.interpreter();
+    Value result = in.call(predicate, std::vector<Value> {});
+    while (!in.truthy(result)) {
+        Value woken = co_await conditionWait(cond);
+        (void)woken;
+        result = in.call(predicate, std::vector<Value> {});
+    }
+    co_return result;
+}
+
+QCoro::Task<Value> conditionEnter(Ref<ConditionPrimitive> cond)
+{
+    Value acquired = co_await lockAcquire(cond->lock);
+    (void)acquired;
+    co_return Value();
+}
+
+QCoro::Task<Value> conditionExit(Ref<ConditionPrimitive> cond)
+{
+    cond->lock->release();
+    co_return Value();
+}
+} // namespace
+
+ClassObject *ConditionPrimitive::cls() const
+{
+    return conditionClass();
+}
+
+ClassObject *conditionClass()
+{
+    static ClassObject *c = [] {
+        auto *c = primitiveClass("Condition");
+        c->construct = [](Interpreter &in, const Value &, CallArgs &a) -> Value {
+            Value lock = a.args.empty() ? Value() : a.args[0];
+            a.takeKeyword("lock", lock);
+            args::expect(in, "Condition", a, 0, 1);
+            if (lock.isNone())
+                lock = Value(script::make<LockPrimitive>(in.engine()));
+            else if (!(lock.isObj() && script::typeOf(lock)->isSubclassOf(lockClass())))
+                in.raise(exc::typeError(), "Condition() needs an asyncio.Lock, got " + in.typeName(lock));
+            return Value(script::make<ConditionPrimitive>(in.engine(), Ref<LockPrimitive>(lock.as<LockPrimitive>())));
+        };
+        c->addMethod("wait", coroutineMethod<ConditionPrimitive>("Condition.wait", "wait()", conditionWait));
+        c->addMethod("wait_for", [](Interpreter &in, const Value &s, CallArgs &a) {
+            args::expect(in, "wait_for", a, 1, 1);
+            Ref<ConditionPrimitive> cond(self<ConditionPrimitive>(s));
+            Value predicate = a.args[0];
+            return nativeCoroutine(in, "Condition.wait_for", cond->label() + ".wait_for()",
+                [cond, predicate] { return conditionWaitFor(cond, predicate); });
+        });
+        c->addMethod("acquire", [](Interpreter &in, const Value &s, CallArgs &) {
+            Ref<LockPrimitive> lock = self<ConditionPrimitive>(s)->lock;
+            return nativeCoroutine(
+                in, "Lock.acquire", lock->label() + ".acquire()", [lock] { return lockAcquire(lock); });
+        });
+        c->addMethod(
+            "__aenter__", coroutineMethod<ConditionPrimitive>("Condition.__aenter__", "acquire()", conditionEnter));
+        c->addMethod(
+            "__aexit__", coroutineMethod<ConditionPrimitive>("Condition.__aexit__", "release()", conditionExit));
+        c->addMethod("release", [](Interpreter &, const Value &s, CallArgs &) {
+            self<ConditionPrimitive>(s)->lock->release();
+            return Value();
+        });
+        c->addMethod("locked", [](Interpreter &, const Value &s, CallArgs &) {
+            return Value::boolean(self<ConditionPrimitive>(s)->lock->locked);
+        });
+        c->addMethod("notify", [](Interpreter &in, const Value &s, CallArgs &a) {
+            Value n = a.args.empty() ? Value::integer(1) : a.args[0];
+            a.takeKeyword("n", n);
+            self<ConditionPrimitive>(s)->notify(args::toInt(in, n, "n"));
+            return Value();
+        });
+        c->addMethod("notify_all", [](Interpreter &, const Value &s, CallArgs &) {
+            auto *cond = self<ConditionPrimitive>(s);
+            cond->notify(std::int64_t(cond->waiters.size()));
+            return Value();
+        });
+        c->addMethod("__repr__", [](Interpreter &, const Value &s, CallArgs &) {
+            auto *cond = self<ConditionPrimitive>(s);
+            std::string extra = cond->lock->locked ? "locked" : "unlocked";
+            if (!cond->waiters.empty())
+                extra += ", waiters:" + std::to_string(cond->waiters.size());
+            return script::str("<asyncio.locks.Condition object [" + extra + "]>");
+        });
+        return c;
+    }();
+    return c;
+}
+
 // ---- Semaphore (rule 30) ----------------------------------------------------------------------
 
 void SemaphorePrimitive::clearRefs()

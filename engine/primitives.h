@@ -60,6 +60,21 @@ public:
     std::deque<Ref<Future>> waiters;
 };
 
+// Condition (rule 29): its own Lock, or the one it was given.
+class ConditionPrimitive : public Primitive {
+public:
+    ConditionPrimitive(Engine &e, Ref<LockPrimitive> l)
+        : Primitive(e, "Condition")
+        , lock(std::move(l))
+    {
+    }
+    script::ClassObject *cls() const override;
+    void clearRefs() override;
+    void notify(std::int64_t n);
+    Ref<LockPrimitive> lock;
+    std::deque<Ref<Future>> waiters;
+};
+
 class SemaphorePrimitive : public Primitive {
 public:
     SemaphorePrimitive(Engine &e, std::int64_t v, bool bounded)
@@ -106,6 +121,7 @@ public:
 script::ClassObject *queueClass(QueuePrimitive::Order order);
 script::ClassObject *lockClass();
 script::ClassObject *eventClass();
+script::ClassObject *conditionClass();
 script::ClassObject *semaphoreClass(bool bounded);
 
 } // namespace loopscope

@@ -87,6 +87,9 @@ public:
     const std::string &name() const { return m_name; }
     void setName(std::string n);
     const Ref<script::CoroutineObject> &coro() const { return m_coro; }
+    // The coroutine's name and `async def` line, kept after the coroutine is released (reprs).
+    const std::string &coroName() const { return m_coroName; }
+    int coroDefLine() const { return m_coroDefLine; }
     const Ref<Future> &waitingOn() const { return m_futWaiter; }
     bool started() const { return m_started; }
     // A cancel() waits to be thrown in at the next step (rule 12).
@@ -114,6 +117,8 @@ private:
     void scheduleStep(Value exc, HandleKind kind);
 
     Ref<script::CoroutineObject> m_coro;
+    std::string m_coroName;
+    int m_coroDefLine = 0;
     std::string m_name;
     bool m_internal;
     std::uint32_t m_taskId;

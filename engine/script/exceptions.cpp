@@ -1,4 +1,5 @@
 // The builtin exception hierarchy, as much of CPython's as scripts meet.
+#include "script/exception_groups.h"
 #include "script/interpreter.h"
 
 #include <unordered_map>
@@ -29,7 +30,9 @@ struct Hierarchy {
         add("CancelledError", base); // asyncio.CancelledError is a BaseException since 3.8
         ClassObject *exception = add("Exception", base);
         ClassObject *group = add("BaseExceptionGroup", base);
-        add("ExceptionGroup", group);
+        ClassObject *exceptionGroup = add("ExceptionGroup", group);
+        exceptionGroup->secondBase = exception;
+        installExceptionGroupMethods(group, exceptionGroup);
         ClassObject *arithmetic = add("ArithmeticError", exception);
         add("ZeroDivisionError", arithmetic);
         add("OverflowError", arithmetic);
@@ -106,6 +109,14 @@ ClassObject *baseException()
 ClassObject *exception()
 {
     return get("Exception");
+}
+ClassObject *baseExceptionGroup()
+{
+    return get("BaseExceptionGroup");
+}
+ClassObject *exceptionGroup()
+{
+    return get("ExceptionGroup");
 }
 ClassObject *typeError()
 {

@@ -1,6 +1,8 @@
 // Statements and expressions: the plain evaluator, the coroutine evaluator, calls and frames.
 #include "script/interpreter.h"
 
+#include "script/exception_groups.h"
+
 #include "engine.h"
 #include "modules.h"
 #include "script/resolver.h"
@@ -22,7 +24,11 @@ void FunctionObject::clearRefs()
     closure.clear();
 }
 
-CoroutineObject::~CoroutineObject() = default;
+CoroutineObject::~CoroutineObject()
+{
+    if (!started && warnsWhenDropped)
+        warnsWhenDropped->coroutineNeverAwaited(*this);
+}
 
 QCoro::Task<Value> CoroutineObject::run(Interpreter &in)
 {
@@ -46,6 +52,7 @@ Interpreter::Interpreter(Engine &engine)
 
 Interpreter::~Interpreter()
 {
+    m_dying = true;
     HeapScope scope(m_heap);
     closeGenerators();
     m_state = ExecState {};
@@ -136,6 +143,29 @@ Value Interpreter::makeException(ClassObject *cls, const std::string &message)
     return makeException(cls, std::vector<Value> {str(message)});
 }
 
+// Python's warnings module with the "default" filter: FILE:LINE: Category: message, the source
+// line, and for a coroutine the tracemalloc hint. Stderr only; the trace records a Warning event.
+void Interpreter::coroutineNeverAwaited(const CoroutineObject &coro)
+{
+    if (m_dying)
+        return;
+    const std::string message = "coroutine '" + coro.name + "' was never awaited";
+    const int line = currentLine();
+    const bool inScript = m_module && line >= 1 && std::size_t(line) <= m_module->lines.size();
+    std::string text = (inScript ? m_module->fileName + ":" + std::to_string(line) : std::string("sys:1"))
+        + ": RuntimeWarning: " + message + "\n";
+    if (std::find(m_warnedAt.begin(), m_warnedAt.end(), text) != m_warnedAt.end())
+        return;
+    m_warnedAt.push_back(text);
+    if (inScript) {
+        auto source = text::strip(m_module->lines[std::size_t(line) - 1]);
+        if (!source.empty())
+            text += "  " + source + "\n";
+    }
+    text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
+    m_engine.warn(text);
+}
+
 void Interpreter::raise(ClassObject *cls, const std::string &message)
 {
     raise(makeException(cls, message));
@@ -200,6 +230,8 @@ std::string Interpreter::exceptionMessage(const Value &exception)
             raise(exc::typeError(), "__str__ returned non-string (type " + typeName(r) + ")");
         return r.as<StrObject>()->value;
     }
+    if (isExceptionGroup(exception))
+        return groupMessage(*this, exception);
     auto &args = inst->exception->args;
     if (args.empty())
         return "";
@@ -218,36 +250,10 @@ std::string Interpreter::exceptionLine(const Value &exception)
 }
 
 // The whole report, as CPython prints it: the chain of causes and contexts first (oldest first,
-// each exception once even if the chain loops), then this exception.
+// each exception once even if the chain loops), then this exception; groups in box art.
 std::string Interpreter::formatException(const Value &exception)
 {
-    std::vector<std::pair<Value, const char *>> chain; // exception, separator printed after it
-    std::vector<const Object *> seen;
-    Value e = exception;
-    const char *separator = nullptr;
-    while (e.is(ObjKind::Instance) && std::find(seen.begin(), seen.end(), e.obj()) == seen.end()) {
-        seen.push_back(e.obj());
-        chain.emplace_back(e, separator);
-        auto *data = e.as<InstanceObject>()->exception.get();
-        if (!data)
-            break;
-        if (!data->cause.isNone()) {
-            e = data->cause;
-            separator = "\nThe above exception was the direct cause of the following exception:\n\n";
-        } else if (!data->context.isNone() && !data->suppressContext) {
-            e = data->context;
-            separator = "\nDuring handling of the above exception, another exception occurred:\n\n";
-        } else {
-            break;
-        }
-    }
-    std::string out;
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-        out += formatOneException(it->first);
-        if (it->second)
-            out += it->second;
-    }
-    return out;
+    return formatExceptionTree(*this, exception);
 }
 
 // One exception's traceback and its "Type: message" line.
@@ -697,6 +703,8 @@ Value Interpreter::callFunction(FunctionObject *fn, CallArgs &a, const Value &se
         int line = currentLine();
         auto coro = make<CoroutineObject>(
             fn->def->qualname, [this, keep, frame]() { return runFunctionBody(keep, frame, Mode::Task); }, line);
+        coro->warnsWhenDropped = this;
+        coro->defLine = fn->def->pos.line;
         return Value(coro);
     }
     if (m_state.depth >= m_limits.maxDepth)
@@ -1118,6 +1126,36 @@ const ExceptHandler *Interpreter::enterHandler(
     return nullptr;
 }
 
+// except* (PEP 654): handler i takes the part of what is left that it matches, bound to its
+// `as` name and being handled until leaveHandler(). Null when it matches nothing.
+const ExceptHandler *Interpreter::enterStarHandler(
+    const Stmt &s, std::size_t i, ExceptStar &star, Frame &f, std::exception_ptr &pending)
+{
+    const ExceptHandler &h = s.handlers[i];
+    try {
+        Value matched = star.match(eval(*h.type, f));
+        if (matched.isNone())
+            return nullptr;
+        if (!h.name.empty())
+            storeName(h.name, h.nameScope, h.nameSlot, f, matched);
+        m_state.handling.push_back(matched);
+        return &h;
+    } catch (...) {
+        pending = std::current_exception();
+    }
+    return nullptr;
+}
+
+// What a try/except* statement raises once its handlers ran.
+std::exception_ptr Interpreter::finishStar(ExceptStar &star)
+{
+    Value result = star.result();
+    if (result.isNone())
+        return nullptr;
+    // As CPython re-raises it: a group made here has no traceback entry for this line.
+    return std::make_exception_ptr(ScriptError {result});
+}
+
 // Python deletes the `as` name when the handler ends.
 void Interpreter::leaveHandler(const ExceptHandler &h, Frame &f)
 {
@@ -1229,7 +1267,24 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
         } catch (...) {
             pending = std::current_exception();
         }
-        if (raised) {
+        if (raised && s.isStar) {
+            ExceptStar star(*this, caught);
+            for (std::size_t i = 0; i < s.handlers.size() && !pending && !star.everythingMatched(); ++i) {
+                const ExceptHandler *handler = enterStarHandler(s, i, star, f, pending);
+                if (!handler)
+                    continue;
+                try {
+                    flow = execBlock(handler->body, f);
+                } catch (ScriptError &e) {
+                    star.handlerRaised(e.exception);
+                } catch (...) {
+                    pending = std::current_exception();
+                }
+                leaveHandler(*handler, f);
+            }
+            if (!pending)
+                pending = finishStar(star);
+        } else if (raised) {
             if (const ExceptHandler *handler = enterHandler(s, caught, f, pending)) {
                 try {
                     flow = execBlock(handler->body, f);
@@ -1703,7 +1758,27 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
         } catch (...) {
             pending = std::current_exception();
         }
-        if (raised) {
+        if (raised && s.isStar) {
+            ExceptStar star(*this, caught);
+            for (std::size_t i = 0; i < s.handlers.size() && !pending && !star.everythingMatched(); ++i) {
+                const ExceptHandler *handler = enterStarHandler(s, i, star, f, pending);
+                if (!handler)
+                    continue;
+                Value raisedInHandler;
+                try {
+                    flow = co_await execBlockAsync(handler->body, f, mode);
+                } catch (ScriptError &e) {
+                    raisedInHandler = e.exception;
+                } catch (...) {
+                    pending = std::current_exception();
+                }
+                if (!raisedInHandler.isNone())
+                    star.handlerRaised(raisedInHandler);
+                leaveHandler(*handler, f);
+            }
+            if (!pending)
+                pending = finishStar(star);
+        } else if (raised) {
             if (const ExceptHandler *handler = enterHandler(s, caught, f, pending)) {
                 try {
                     flow = co_await execBlockAsync(handler->body, f, mode);
@@ -1865,7 +1940,7 @@ QCoro::Task<Flow> Interpreter::execAsyncWith(const Stmt &s, std::size_t item, Fr
     } catch (...) {
         other = std::current_exception();
     }
-    f.line = s.pos.line;
+    f.line = s.pos.line; // __aexit__ runs on the line of the `async with`
     if (raised) {
         m_state.handling.push_back(caught);
         Value suppress;

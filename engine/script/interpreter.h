@@ -27,6 +27,7 @@ namespace loopscope::script {
 
 class Interpreter;
 class GeneratorObject;
+class ExceptStar;
 
 // A Python exception in flight, carried through C++ as a C++ exception.
 struct ScriptError {
@@ -140,8 +141,11 @@ public:
     std::string name; // qualified name, as in <coroutine object main at 0x...>
     Body body;
     int createdLine = 0;
+    int defLine = 0; // line of the `async def` (0 for native coroutines)
     bool started = false;
     std::string description; // what a task awaiting it waits for, in words ("asyncio.sleep(1)")
+    // Set for coroutines the script can see: dropped without ever running, it warns as CPython.
+    Interpreter *warnsWhenDropped = nullptr;
 };
 
 // A simple Python-level iterator over a C++ producer.
@@ -321,6 +325,9 @@ public:
     // Raises MemoryError when a container or string would hold more than limits().maxSize items.
     void checkSize(std::int64_t items);
 
+    // CPython's "RuntimeWarning: coroutine 'f' was never awaited", at the line that dropped it.
+    void coroutineNeverAwaited(const CoroutineObject &coro);
+
     // Output of print() goes here (the engine records it in the trace).
     std::function<void(const std::string &text)> onPrint;
 
@@ -365,6 +372,9 @@ private:
     static Value scriptErrorOf(const std::exception_ptr &p);
     const ExceptHandler *enterHandler(const Stmt &s, const Value &caught, Frame &f, std::exception_ptr &pending);
     void leaveHandler(const ExceptHandler &h, Frame &f);
+    const ExceptHandler *enterStarHandler(
+        const Stmt &s, std::size_t i, ExceptStar &star, Frame &f, std::exception_ptr &pending);
+    std::exception_ptr finishStar(ExceptStar &star);
     Value makeRaise(const Stmt &s, const Value &exc, const Value &cause, bool hasCause, Frame &f);
     Value doImport(const Stmt &s, Frame &f);
     void bindImport(const Stmt &s, Frame &f);
@@ -391,6 +401,8 @@ private:
     std::unordered_map<const Expr *, Value> m_constants; // string constants, built once
     std::vector<GeneratorObject *> m_generators; // started and not finished (closed at teardown)
     bool m_closingGenerator = false; // an await now raises (a generator closed outside its task)
+    std::vector<std::string> m_warnedAt; // the "default" warnings filter: once per message and line
+    bool m_dying = false;
 };
 
 // One level of C++ recursion on behalf of the script (repr of nested lists, comparisons): it
@@ -441,6 +453,8 @@ ClassObject *immortalClass(const char *name);
 namespace exc {
 ClassObject *baseException();
 ClassObject *exception();
+ClassObject *baseExceptionGroup();
+ClassObject *exceptionGroup();
 ClassObject *byName(const std::string &name); // nullptr if unknown
 ClassObject *typeError();
 ClassObject *valueError();

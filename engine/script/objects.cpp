@@ -224,8 +224,12 @@ std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &
         if (auto p = c->properties.find(name); p != c->properties.end())
             return p->second(*this, obj);
     if (const Value *v = cls->lookup(name)) {
-        if (v->is(ObjKind::Native))
-            return Value(make<NativeObject>(v->as<NativeObject>()->name, v->as<NativeObject>()->fn, obj));
+        if (v->is(ObjKind::Native)) {
+            auto *native = v->as<NativeObject>();
+            auto bound = make<NativeObject>(native->name, native->fn, obj);
+            bound->runsLoop = native->runsLoop; // loop.run_until_complete
+            return Value(bound);
+        }
         return bindAttribute(*v, obj, cls);
     }
     if (obj.is(ObjKind::Instance) && name != "__getattr__")
@@ -928,6 +932,10 @@ bool Interpreter::truthy(const Value &v)
             return length(v) != 0;
         return true;
     }
+    case ObjKind::Other: // native containers (wait()'s sets) answer through __len__
+        if (findAttr(v, "__len__"))
+            return length(v) != 0;
+        return true;
     default: return true;
     }
 }

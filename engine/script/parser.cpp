@@ -2335,6 +2335,7 @@ private:
         FunctionDef *function;
         ExprKind comprehension;
         int loopDepth = 0;
+        bool inExceptStar = false; // loops counted in loopDepth are inside the except* block
         bool awaits = false; // an await runs in this scope (comprehensions)
         std::optional<SourcePos> returnWithValue;
     };
@@ -2385,14 +2386,15 @@ bool Checker::visitStmt(Stmt &s)
         break;
     case StmtKind::Pass: break;
     case StmtKind::Break:
-        if (scope().loopDepth == 0)
-            fail(s.pos, "'break' outside loop");
-        break;
     case StmtKind::Continue:
+        if (scope().loopDepth == 0 && scope().inExceptStar)
+            fail(s.pos, "'break', 'continue' and 'return' cannot appear in an except* block");
         if (scope().loopDepth == 0)
-            fail(s.pos, "'continue' not properly in loop");
+            fail(s.pos, s.kind == StmtKind::Break ? "'break' outside loop" : "'continue' not properly in loop");
         break;
     case StmtKind::Return:
+        if (scope().inExceptStar)
+            fail(s.value ? s.value->pos : s.pos, "'break', 'continue' and 'return' cannot appear in an except* block");
         if (scope().kind != ScopeKind::Function && scope().kind != ScopeKind::AsyncFunction
             && scope().kind != ScopeKind::Lambda)
             fail(s.pos, "'return' outside function");
@@ -2423,7 +2425,17 @@ bool Checker::visitStmt(Stmt &s)
         a = visitBody(s.body);
         for (ExceptHandler &handler : s.handlers) {
             a |= visitOptional(handler.type);
+            if (!s.isStar) {
+                a |= visitBody(handler.body);
+                continue;
+            }
+            // PEP 654: an except* block cannot jump out of itself.
+            Scope saved = scope();
+            scope().loopDepth = 0;
+            scope().inExceptStar = true;
             a |= visitBody(handler.body);
+            scope().loopDepth = saved.loopDepth;
+            scope().inExceptStar = saved.inExceptStar;
         }
         a |= visitBody(s.orelse);
         a |= visitBody(s.finalbody);

@@ -749,10 +749,6 @@ private:
             s.hasCall = true; // the class body runs, and __init_subclass__-like hooks are calls
             return;
         }
-        case StmtKind::Try:
-            if (s.isStar)
-                unsupported(s.pos, "`except*`");
-            break;
         case StmtKind::FunctionDef: {
             auto &def = *s.function; // a generator's `yield` is reported where it stands, by expr()
             for (auto &d : def.decorators)

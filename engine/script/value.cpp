@@ -428,7 +428,7 @@ void ClassObject::clearRefs()
 bool ClassObject::isSubclassOf(const ClassObject *other) const
 {
     for (const ClassObject *c = this; c; c = c->base.get())
-        if (c == other)
+        if (c == other || (c->secondBase && c->secondBase->isSubclassOf(other)))
             return true;
     return false;
 }

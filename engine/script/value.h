@@ -480,6 +480,8 @@ public:
     std::string module = "builtins";
     std::string qualname; // user classes: "Outer.Inner", "main.<locals>.Job"
     Ref<ClassObject> base;
+    // A second base class (ExceptionGroup is a BaseExceptionGroup and an Exception).
+    ClassObject *secondBase = nullptr;
     Ref<DictObject> dict;
     bool builtin;
     bool isException = false;

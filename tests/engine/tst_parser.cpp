@@ -891,6 +891,8 @@ void TestParser::errors_data()
     row("try at end", "try:\n  pass\n", syntax, "expected 'except' or 'finally' block", 2, 7);
     row("except and except*", "try:\n  pass\nexcept A:\n  pass\nexcept* B:\n  pass\n", syntax, "cannot have both 'except' and 'except*' on the same 'try'", 5, 1);
     row("except tuple", "try:\n  pass\nexcept A, B:\n  pass\n", syntax, "multiple exception types must be parenthesized", 3, 8);
+    row("break in except*", "for i in range(2):\n    try:\n        pass\n    except* ValueError:\n        break\n", syntax, "'break', 'continue' and 'return' cannot appear in an except* block", 5, 9);
+    row("return in except*", "def f():\n    try:\n        pass\n    except* ValueError:\n        for i in range(3):\n            continue\n        return 1\n", syntax, "'break', 'continue' and 'return' cannot appear in an except* block", 7, 16);
     row("bare except first", "try:\n  pass\nexcept:\n  pass\nexcept E:\n  pass\n", syntax, "default 'except:' must be last", 3, 1);
     row("nonlocal at module level", "nonlocal x\n", syntax, "nonlocal declaration not allowed at module level", 1, 1);
     row("trailing comma import", "from x import a,\n", syntax, "trailing comma not allowed without surrounding parentheses", 1, 17);

@@ -370,4 +370,65 @@ async def main():
         print(x)
 asyncio.run(main())
 """,
+"exception_group_traceback_box_art": """def f():
+    raise ValueError("boom")
+def g():
+    try:
+        f()
+    except ValueError as e:
+        raise ExceptionGroup("outer", [e, ExceptionGroup("inner", [TypeError("t"), KeyError("k")])])
+g()
+""",
+"exception_group_reprs_and_split": """eg = ExceptionGroup("m", [ValueError(1), TypeError(2), ExceptionGroup("inner", [ValueError(3), KeyError(4)])])
+print(eg.message, eg.exceptions, eg.args)
+print(repr(eg.subgroup(ValueError)), eg.split(KeyError))
+print(eg.subgroup(lambda e: isinstance(e, KeyError)), eg.subgroup(Exception) is eg)
+print(isinstance(eg, Exception), isinstance(eg, BaseExceptionGroup), issubclass(ExceptionGroup, Exception))
+print(BaseExceptionGroup("b", [ValueError()]).__class__.__name__, BaseExceptionGroup("b", [KeyboardInterrupt()]).__class__.__name__)
+for bad in [lambda: ExceptionGroup("x", []), lambda: ExceptionGroup("x", [KeyboardInterrupt()]), lambda: eg.split(1)]:
+    try:
+        bad()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+""",
+"except_star_uncaught_rest": """try:
+    raise ExceptionGroup("eg", [ValueError(1), TypeError(2), KeyError(3)])
+except* ValueError as g:
+    print("handled", repr(g))
+except* TypeError:
+    raise RuntimeError("while handling")
+""",
+"unawaited_coroutine_warning": """import asyncio
+async def notify():
+    print("never runs")
+async def main():
+    notify()
+    for i in range(3):
+        notify()
+    await asyncio.sleep(0)
+    print("main done")
+asyncio.run(main())
+""",
+"task_exception_never_retrieved_at_exit": """import asyncio
+async def boom():
+    raise ValueError("lost")
+async def main():
+    asyncio.create_task(boom())
+    await asyncio.sleep(0.1)
+    print("main done")
+asyncio.run(main())
+""",
+"callback_exception_logged": """import asyncio
+def bad(*args):
+    raise ValueError("from callback")
+async def main():
+    loop = asyncio.get_running_loop()
+    loop.call_soon(bad, 1, "x")
+    f = loop.create_future()
+    f.add_done_callback(bad)
+    f.set_result(7)
+    await asyncio.sleep(0.1)
+    print("loop went on")
+asyncio.run(main())
+""",
 })

@@ -35,7 +35,7 @@ def clean_stderr(err, script):
         if m and "asyncio/" in m.group(1):
             i += 2
             continue
-        out.append(line.replace(f'File "{script}"', 'File "t.py"'))
+        out.append(line.replace(f'File "{script}"', 'File "t.py"').replace(f"{script}:", "t.py:"))
         i += 1
     return "\n".join(out)
 
