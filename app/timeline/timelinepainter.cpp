@@ -119,9 +119,13 @@ void TimelinePainter::fitAll(TimelineViewport &v) const
 {
     const QRectF plot = plotRect(v.size);
     double end = m_layout.xEnd(v.mode, v.cutStep);
-    if (v.mode == AxisMode::Steps)
+    if (v.mode == AxisMode::Steps) {
+        // A run that ended stuck shows one more column: the tasks that wait there forever.
+        const auto &clock = m_layout.markers(TimelineLayout::clockLane());
+        if (!clock.empty() && clock.back().kind == MarkerKind::Deadlock && clock.back().ownerStep < v.cutStep)
+            end += 1;
         end = std::max(end, 8.0); // a short run keeps readable columns
-    else if (end <= 0)
+    } else if (end <= 0)
         end = 1.0;
     const double margin = 24 * m_scale; // room for the markers at the end
     v.x0 = 0;
@@ -167,6 +171,14 @@ double TimelinePainter::tickStep(const TimelineViewport &v) const
     const double minSpacing = (v.mode == AxisMode::Steps ? 56 : 80) * m_scale;
     const double step = niceStep(minSpacing * v.unitsPerPixel);
     return v.mode == AxisMode::Steps ? std::max(1.0, step) : step;
+}
+
+double TimelinePainter::cursorX(const TimelineViewport &v) const
+{
+    const double x = m_layout.cursorX(v.mode, std::min(v.cutStep, m_layout.stepCount()));
+    if (std::isnan(v.cursorFrom) || v.growth >= 1)
+        return x;
+    return v.cursorFrom + (x - v.cursorFrom) * easeOutCubic(v.growth);
 }
 
 // ---- painting ---------------------------------------------------------------------------------
@@ -243,6 +255,7 @@ void TimelinePainter::paintSegments(QPainter &p, const TimelineViewport &v, cons
     const qreal barH = std::round(m_laneHeight * 0.62);
     const qreal radius = 3 * m_scale;
     const int newest = std::min(v.cutStep, m_layout.stepCount()) - 1;
+    const qreal cursorPx = pxAt(v, cursorX(v));
     const QFontMetricsF fm(m_smallFont);
     p.setFont(m_smallFont);
     const QRectF plot = plotRect(v.size);
@@ -251,6 +264,8 @@ void TimelinePainter::paintSegments(QPainter &p, const TimelineViewport &v, cons
         qreal x1 = plot.left() + s.x1;
         if (s.firstStep == newest && v.growth < 1)
             x1 = x0 + (x1 - x0) * easeOutCubic(v.growth);
+        else if (v.growth < 1 && s.kind != SegmentKind::Blocked)
+            x1 = std::max(x0, std::min(x1, cursorPx)); // what goes on grows with the gliding cursor
         const qreal y = std::round(laneTop(v, s.lane) + (m_laneHeight - barH) / 2);
         const QRectF r(x0, y, std::max<qreal>(x1 - x0, 1), barH);
         const QColor c = segmentColor(s.kind, s.lane);
@@ -286,8 +301,9 @@ void TimelinePainter::paintSegments(QPainter &p, const TimelineViewport &v, cons
         if (text.empty())
             continue;
         const QRectF tr = r.adjusted(6 * m_scale, 0, -4 * m_scale, 0).intersected(plot.adjusted(4, 0, 0, 0));
-        const QString elided = fm.elidedText(QString::fromStdString(text), Qt::ElideRight, tr.width());
-        if (elided.size() < 3)
+        const QString full = QString::fromStdString(text);
+        const QString elided = fm.elidedText(full, Qt::ElideRight, tr.width());
+        if (elided.size() < 4 || (s.kind == SegmentKind::Ready && elided != full))
             continue;
         p.setPen(ink);
         p.drawText(tr, Qt::AlignVCenter | Qt::AlignLeft, elided);
@@ -310,8 +326,19 @@ void TimelinePainter::paintArrows(QPainter &p, const TimelineViewport &v, const 
         const qreal fromMid = laneTop(v, a.fromLane) + m_laneHeight / 2;
         const qreal toMid = laneTop(v, a.toLane) + m_laneHeight / 2;
         const qreal dir = toMid >= fromMid ? 1 : -1;
-        const QPointF start(sx, fromMid + dir * barH / 2);
-        const QPointF end(ex, toMid - dir * barH / 2);
+        // An arrow to or from a lane scrolled out of view is a short stub pointing that way:
+        // antialiased strokes are costly, and a curve across the whole plot says no more.
+        const bool fromSeen = fromMid >= plot.top() && fromMid <= plot.bottom();
+        const bool toSeen = toMid >= plot.top() && toMid <= plot.bottom();
+        if (!fromSeen && !toSeen)
+            continue;
+        const qreal stub = 2.5 * m_laneHeight;
+        QPointF start(sx, fromMid + dir * barH / 2);
+        QPointF end(ex, toMid - dir * barH / 2);
+        if (!fromSeen)
+            start.setY(end.y() - dir * stub);
+        if (!toSeen)
+            end.setY(start.y() + dir * stub);
         const qreal bend = std::max<qreal>(10 * m_scale, std::abs(ex - sx) * 0.5);
         QPainterPath path(start);
         path.cubicTo(QPointF(sx + bend * 0.5, start.y() + dir * bend * 0.3), QPointF(ex - bend, end.y()), end);
@@ -541,9 +568,11 @@ void TimelinePainter::paintAxisAndCursor(QPainter &p, const TimelineViewport &v)
     const qreal row1 = m_axisHeight * 0.30, row2 = m_axisHeight * 0.72;
     if (v.mode == AxisMode::Steps) {
         std::int64_t lastTime = -1;
-        const double startN = std::max(1.0, std::floor(v.x0 / tick) * tick);
-        for (double n = startN; n <= right + 1 && n <= std::max(steps, 1);
-             n += (n == 1 && tick > 1 ? tick - 1 : tick)) {
+        // Step 1, then multiples of the tick.
+        double n = std::max(1.0, std::floor(v.x0 / tick) * tick);
+        for (; n <= right + 1 && n <= std::max(steps, 1); n = n == 1 && tick > 1 ? tick : n + tick) {
+            if (tick > 1 && n == 1 && pxAt(v, tick - 0.5) - pxAt(v, 0.5) < 80 * m_scale)
+                continue; // too close to the first multiple
             const qreal cx = pxAt(v, n - 0.5);
             p.setPen(m_theme.text);
             p.setFont(m_smallFont);
@@ -568,10 +597,7 @@ void TimelinePainter::paintAxisAndCursor(QPainter &p, const TimelineViewport &v)
 
     // The cursor: where the run is now, gliding to a new step.
     const int cut = std::min(v.cutStep, steps);
-    double x = m_layout.cursorX(v.mode, cut);
-    if (!std::isnan(v.cursorFrom) && v.growth < 1)
-        x = v.cursorFrom + (x - v.cursorFrom) * easeOutCubic(v.growth);
-    const qreal px = std::round(pxAt(v, x));
+    const qreal px = std::round(pxAt(v, cursorX(v)));
     p.setClipping(false);
     if (px < plot.left() - 1 || px > plot.right() + 1)
         return;
@@ -599,6 +625,23 @@ void TimelinePainter::paintLegend(QPainter &p, const TimelineViewport &v) const
     p.fillRect(band, m_theme.nameBackground);
     p.setPen(QPen(m_theme.grid, 1));
     p.drawLine(band.topLeft() + QPointF(0, 0.5), band.topRight() + QPointF(0, 0.5));
+    // Narrow drawings get a smaller legend rather than a cut one.
+    const qreal needed = 1010 * m_scale;
+    if (needed > band.width()) {
+        const qreal k = band.width() / needed;
+        p.save();
+        p.translate(0, band.center().y());
+        p.scale(k, k);
+        p.translate(0, -band.center().y());
+        paintLegendEntries(p, band);
+        p.restore();
+    } else {
+        paintLegendEntries(p, band);
+    }
+}
+
+void TimelinePainter::paintLegendEntries(QPainter &p, const QRectF &band) const
+{
     p.setFont(m_smallFont);
     const QFontMetricsF fm(m_smallFont);
     qreal x = 12 * m_scale;

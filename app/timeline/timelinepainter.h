@@ -46,6 +46,8 @@ public:
     // The lane under y (-1 = none); x units at a pixel column.
     int laneAt(const TimelineViewport &v, qreal y) const;
     double xAt(const TimelineViewport &v, qreal px) const;
+    // Where the cursor is drawn: at the cut, or on its way there while the newest step animates.
+    double cursorX(const TimelineViewport &v) const;
     qreal pxAt(const TimelineViewport &v, double x) const;
     // The layout query window for this viewport.
     TimelineWindow window(const TimelineViewport &v) const;
@@ -65,6 +67,7 @@ private:
     void paintAxisAndCursor(QPainter &p, const TimelineViewport &v) const;
     void paintNames(QPainter &p, const TimelineViewport &v, const TimelineWindow &w) const;
     void paintLegend(QPainter &p, const TimelineViewport &v) const;
+    void paintLegendEntries(QPainter &p, const QRectF &band) const;
     void paintMarker(QPainter &p, MarkerKind kind, QPointF c, qreal r) const;
     qreal laneTop(const TimelineViewport &v, int lane) const;
     QColor segmentColor(SegmentKind kind, int lane) const;
