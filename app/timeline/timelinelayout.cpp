@@ -629,9 +629,12 @@ std::string TimelineLayout::describeSegment(int lane, const Segment &s) const
         const TraceEvent &e = (*m_trace)[s.event];
         if (e.kind == EventKind::Wake) {
             const int wakerStep = s.firstStep;
-            const std::string waker = e.subject ? m_trace->taskName(e.subject)
-                                                : m_lanes[std::size_t(m_steps[std::size_t(wakerStep)].lane)].name;
-            text += "woken by " + waker + " through " + label(e.text);
+            std::string waker = e.subject ? m_trace->taskName(e.subject)
+                : wakerStep >= 0          ? m_lanes[std::size_t(m_steps[std::size_t(wakerStep)].lane)].name
+                                          : std::string("the module code");
+            const bool cancelled = s.lastStep != kOpen && s.lastStep >= 0 && s.lastStep < stepCount()
+                && m_steps[std::size_t(s.lastStep)].cause == StepCause::Cancel;
+            text += (cancelled ? "cancelled by " : "woken by ") + waker + " through " + label(e.text);
         } else if (e.kind == EventKind::TaskCreated) {
             text += "created, waiting for its first step";
         } else if (e.kind == EventKind::Await) {

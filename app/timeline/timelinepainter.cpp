@@ -127,9 +127,10 @@ void TimelinePainter::fitAll(TimelineViewport &v) const
         end = std::max(end, 8.0); // a short run keeps readable columns
     } else if (end <= 0)
         end = 1.0;
-    const double margin = 24 * m_scale; // room for the markers at the end
-    v.x0 = 0;
-    v.unitsPerPixel = end / std::max(1.0, plot.width() - margin);
+    // Room for the markers at both ends.
+    const double before = 10 * m_scale, after = 24 * m_scale;
+    v.unitsPerPixel = end / std::max(1.0, plot.width() - before - after);
+    v.x0 = -before * v.unitsPerPixel;
 }
 
 HitResult TimelinePainter::hitTest(const TimelineViewport &v, const QPointF &pos) const
@@ -291,7 +292,7 @@ void TimelinePainter::paintSegments(QPainter &p, const TimelineViewport &v, cons
         } else if (s.kind == SegmentKind::Ready && v.mode == AxisMode::Steps && 1 / v.unitsPerPixel >= 20 * m_scale) {
             text = "ready";
             ink = QColor(0x3A, 0x2A, 0x05);
-        } else if (s.kind == SegmentKind::Running && s.lane < 2 && s.label) {
+        } else if (s.kind == SegmentKind::Running && s.lane < 2 && s.label && s.firstStep >= 0) {
             const StepInfo &step = m_layout.steps()[std::size_t(s.firstStep)];
             // A clock step says where the clock went.
             text = step.cause == StepCause::ClockAdvance ? "→ " + TimelineLayout::formatTime(step.time1)

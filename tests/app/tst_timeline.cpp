@@ -7,9 +7,12 @@
 #include "timelinepainter.h"
 #include "timelineview.h"
 
+#include <QFile>
 #include <QGuiApplication>
 #include <QImage>
+#include <QPageSize>
 #include <QPainter>
+#include <QPdfWriter>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -237,7 +240,13 @@ private Q_SLOTS:
             // main cancels the consumer waiting in get(): the consumer resumes with CancelledError.
             if (a.fromLane == main && a.toLane == consumer && through == "queue.get()") {
                 QCOMPARE(layout.steps()[std::size_t(a.resumeStep)].cause, StepCause::Cancel);
-                cancelWake = true;
+                for (const auto &seg : layout.segments(consumer))
+                    if (seg.event == a.event) {
+                        const std::string text = layout.describeSegment(consumer, seg);
+                        QVERIFY2(
+                            text.find("cancelled by Task-1 through queue.get()") != std::string::npos, text.c_str());
+                        cancelWake = true;
+                    }
             }
         }
         QVERIFY(putWake && cancelWake);
@@ -445,6 +454,57 @@ private Q_SLOTS:
         QImage full = render(layout, v, TimelineTheme::light());
         savePng(full, QStringLiteral("synthetic-full"));
         QVERIFY(!full.isNull());
+    }
+
+    // In time mode a blocking call has its length: the step that ran time.sleep(0.5) lasts 0.5 s.
+    void blockingCallsShowTheirLengthInTime()
+    {
+        const std::string source = "import asyncio, time\n"
+                                   "\n"
+                                   "async def main():\n"
+                                   "    time.sleep(0.5)\n"
+                                   "    await asyncio.sleep(0.25)\n"
+                                   "\n"
+                                   "asyncio.run(main())\n";
+        Engine engine;
+        QVERIFY(engine.load(source, "blocking.py"));
+        engine.runToEnd(1000);
+        TimelineLayout layout(&engine.trace(), source);
+        const int main = laneNamed(layout, "Task-1 · main()");
+        const Segment &first = layout.segments(main)[1]; // after the ready segment before step 1
+        QCOMPARE(first.kind, SegmentKind::Running);
+        QCOMPARE(first.span.time0, 0);
+        QCOMPARE(first.span.time1, 500000000);
+        QCOMPARE(first.span.step1 - first.span.step0, 1.0);
+        QCOMPARE(layout.markers(TimelineLayout::clockLane()).front().kind, MarkerKind::ClockJump);
+        TimelineWindow w = fullWindow(layout, AxisMode::Time, 750); // 0.75 s: 1000 px per second
+        const HitResult hit = layout.hitTest(w, 250, main);
+        QVERIFY2(hit.text.find("blocks the loop for 0.500 s") != std::string::npos, hit.text.c_str());
+        QCOMPARE(hit.line, 5);
+    }
+
+    // The same painter draws exports: a PDF page of the picture on screen.
+    void paintsOnAPdfWriter()
+    {
+        Run run = runScenario(QStringLiteral("queue"));
+        TimelineLayout layout(&run.engine->trace(), run.source);
+        TimelinePainter painter(layout, TimelineTheme::light());
+        TimelineViewport v;
+        v.size = QSizeF(1200, 400);
+        painter.fitAll(v);
+        const QString file = QStringLiteral("/tmp/loopscope-timeline-queue.pdf");
+        {
+            QPdfWriter pdf(file);
+            pdf.setResolution(96); // one pixel of the viewport per device unit
+            pdf.setPageSize(QPageSize(v.size * 72.0 / 96, QPageSize::Point));
+            pdf.setPageMargins(QMarginsF());
+            QPainter p(&pdf);
+            painter.paint(p, v);
+        }
+        QFile pdf(file);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(4) == "%PDF");
+        QVERIFY(pdf.size() > 5000);
     }
 
     void viewItemFollowsTheEngine()
