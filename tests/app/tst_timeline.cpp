@@ -483,6 +483,47 @@ private Q_SLOTS:
         QCOMPARE(hit.line, 5);
     }
 
+    void exceptionsAndUncaughtErrorsAreMarked()
+    {
+        const std::string source = "import asyncio\n"
+                                   "\n"
+                                   "async def boom():\n"
+                                   "    await asyncio.sleep(0.1)\n"
+                                   "    raise ValueError('bad input')\n"
+                                   "\n"
+                                   "async def main():\n"
+                                   "    t = asyncio.create_task(boom())\n"
+                                   "    try:\n"
+                                   "        await t\n"
+                                   "    except ValueError as e:\n"
+                                   "        print('caught', e)\n"
+                                   "    raise RuntimeError('giving up')\n"
+                                   "\n"
+                                   "asyncio.run(main())\n";
+        Engine engine;
+        QVERIFY(engine.load(source, "raises.py"));
+        engine.runToEnd(1000);
+        TimelineLayout layout(&engine.trace(), source);
+        const int boom = laneNamed(layout, "Task-2 · boom()");
+        const int main = laneNamed(layout, "Task-1 · main()");
+        QVERIFY(boom > main && main > 0);
+        const Marker &raised = layout.markers(boom).back();
+        QCOMPARE(raised.kind, MarkerKind::Raised);
+        QVERIFY2(layout.describeMarker(boom, raised).find("raised ValueError: bad input") != std::string::npos,
+            layout.describeMarker(boom, raised).c_str());
+        QCOMPARE(markerKinds(layout, main).last(), MarkerKind::Raised);
+        QCOMPARE(markerKinds(layout, TimelineLayout::clockLane()).last(), MarkerKind::Uncaught);
+        // main awaited the task: boom's end wakes it.
+        bool woke = false;
+        for (const auto &a : layout.arrows())
+            woke = woke || (a.fromLane == boom && a.toLane == main);
+        QVERIFY(woke);
+        TimelineViewport v;
+        v.size = QSizeF(1000, 300);
+        v.unitsPerPixel = 0;
+        savePng(render(layout, v, TimelineTheme::light()), QStringLiteral("raises"));
+    }
+
     // The same painter draws exports: a PDF page of the picture on screen.
     void paintsOnAPdfWriter()
     {
