@@ -87,7 +87,11 @@ bool TimelineLayout::update()
 {
     if (!m_trace)
         return false;
-    if (m_trace->size() < m_processed) {
+    // A trace that shrank, or whose last seen event changed, was cleared and refilled.
+    const auto same = [](const TraceEvent &a, const TraceEvent &b) {
+        return a.kind == b.kind && a.time == b.time && a.subject == b.subject && a.other == b.other && a.text == b.text;
+    };
+    if (m_trace->size() < m_processed || (m_processed > 0 && !same((*m_trace)[m_processed - 1], m_lastSeen))) {
         reset(m_trace, std::move(m_source));
         return true;
     }
@@ -96,6 +100,7 @@ bool TimelineLayout::update()
     for (std::size_t i = m_processed; i < m_trace->size(); ++i)
         process(i);
     m_processed = m_trace->size();
+    m_lastSeen = (*m_trace)[m_processed - 1];
     return true;
 }
 

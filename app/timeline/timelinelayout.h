@@ -156,7 +156,8 @@ public:
     // A different trace (or the same one after Trace::clear()): start over.
     void reset(const Trace *trace, std::string source = {});
     // Extends the layout with the events appended since the last call. Rebuilds only when the
-    // trace shrank (it was cleared). Returns true when anything changed.
+    // trace was cleared (Engine::load/reset), even if it has grown again since. Returns true when
+    // anything changed.
     bool update();
 
     const Trace *trace() const { return m_trace; }
@@ -221,6 +222,7 @@ private:
     std::string m_source;
     std::vector<std::string> m_sourceLines;
     std::size_t m_processed = 0;
+    TraceEvent m_lastSeen {}; // the last event processed, to notice a trace cleared and refilled
 
     std::vector<Lane> m_lanes;
     std::vector<std::vector<Segment>> m_segments; // per lane, in x order, non-overlapping

@@ -7,6 +7,7 @@
 #include "timelinepainter.h"
 #include "timelineview.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QGuiApplication>
 #include <QImage>
@@ -15,6 +16,9 @@
 #include <QPdfWriter>
 #include <QSignalSpy>
 #include <QTest>
+#ifdef LOOPSCOPE_HAVE_SVG
+#include <QSvgGenerator>
+#endif
 
 using namespace loopscope;
 
@@ -275,12 +279,32 @@ private Q_SLOTS:
                 QCOMPARE(segmentsOf(live, lane), segmentsOf(whole, lane));
                 QCOMPARE(markerKinds(live, lane), markerKinds(whole, lane));
             }
-            // A cleared trace (Engine::reset) starts the layout over.
+            // A cleared trace (Engine::reset) starts the layout over, even when it has grown again.
             engine.reset();
             QVERIFY(live.update());
             QCOMPARE(live.stepCount(), 0);
             QCOMPARE(int(live.lanes().size()), 2);
         }
+        // Another script loaded into the same engine: its trace may already be longer than the
+        // old one when the layout looks again.
+        ScenarioInfo gather, queue;
+        QVERIFY(ScenarioLibrary::find(QStringLiteral("gather"), &gather));
+        QVERIFY(ScenarioLibrary::find(QStringLiteral("queue"), &queue));
+        Engine engine;
+        engine.load(gather.source.toStdString(), "gather.py");
+        TimelineLayout live(&engine.trace());
+        for (int i = 0; i < 5; ++i) {
+            engine.step();
+            live.update();
+        }
+        engine.load(queue.source.toStdString(), "queue.py");
+        engine.runToEnd(100000);
+        QVERIFY(live.update());
+        TimelineLayout whole(&engine.trace());
+        QCOMPARE(live.stepCount(), whole.stepCount());
+        QCOMPARE(live.lanes().size(), whole.lanes().size());
+        for (int lane = 0; lane < int(whole.lanes().size()); ++lane)
+            QCOMPARE(segmentsOf(live, lane), segmentsOf(whole, lane));
     }
 
     // The cut at step n shows exactly what the trace held after n steps.
@@ -548,8 +572,40 @@ private Q_SLOTS:
         QVERIFY(pdf.size() > 5000);
     }
 
+#ifdef LOOPSCOPE_HAVE_SVG
+    void paintsOnAnSvgGenerator()
+    {
+        Run run = runScenario(QStringLiteral("deadlock"));
+        TimelineLayout layout(&run.engine->trace(), run.source);
+        TimelinePainter painter(layout, TimelineTheme::light());
+        TimelineViewport v;
+        v.size = QSizeF(1000, 320);
+        painter.fitAll(v);
+        QBuffer buffer;
+        QSvgGenerator svg;
+        svg.setOutputDevice(&buffer);
+        svg.setSize(v.size.toSize());
+        svg.setViewBox(QRectF(QPointF(), v.size));
+        {
+            QPainter p(&svg);
+            painter.paint(p, v);
+        }
+        const QByteArray xml = buffer.data();
+        QVERIFY(xml.contains("<svg"));
+        QVERIFY(xml.contains("alice()")); // lane names are text, not pixels
+        QVERIFY(xml.contains("lock_b.acquire()"));
+    }
+#endif
+
     void viewItemFollowsTheEngine()
     {
+        {
+            TimelineView empty; // nothing loaded yet: still draws the frame, the legend and the cursor
+            empty.setSize(QSizeF(600, 200));
+            QVERIFY(!empty.renderImage().isNull());
+            QCOMPARE(empty.stepCount(), 0);
+            QCOMPARE(empty.textAt(QPointF(300, 60)), QString());
+        }
         Run run = runScenario(QStringLiteral("gather"));
         TimelineView view;
         view.setSize(QSizeF(1200, 420));
