@@ -112,6 +112,25 @@ QString savePng(const QImage &image, const QString &name)
     return path;
 }
 
+// A scenario's run, laid out and fitted into a drawing of `size` (light theme).
+struct Drawing {
+    Run run;
+    std::unique_ptr<TimelineLayout> layout;
+    std::unique_ptr<TimelinePainter> painter;
+    TimelineViewport viewport;
+};
+
+std::unique_ptr<Drawing> drawing(const QString &scenario, QSizeF size)
+{
+    auto d = std::make_unique<Drawing>();
+    d->run = runScenario(scenario);
+    d->layout = std::make_unique<TimelineLayout>(&d->run.engine->trace(), d->run.source);
+    d->painter = std::make_unique<TimelinePainter>(*d->layout, TimelineTheme::light());
+    d->viewport.size = size;
+    d->painter->fitAll(d->viewport);
+    return d;
+}
+
 QImage render(const TimelineLayout &layout, TimelineViewport v, const TimelineTheme &theme, qreal fontScale = 1)
 {
     TimelinePainter painter(layout, theme, fontScale);
@@ -551,12 +570,8 @@ private Q_SLOTS:
     // The same painter draws exports: a PDF page of the picture on screen.
     void paintsOnAPdfWriter()
     {
-        Run run = runScenario(QStringLiteral("queue"));
-        TimelineLayout layout(&run.engine->trace(), run.source);
-        TimelinePainter painter(layout, TimelineTheme::light());
-        TimelineViewport v;
-        v.size = QSizeF(1200, 400);
-        painter.fitAll(v);
+        const auto d = drawing(QStringLiteral("queue"), QSizeF(1200, 400));
+        const TimelineViewport &v = d->viewport;
         const QString file = QStringLiteral("/tmp/loopscope-timeline-queue.pdf");
         {
             QPdfWriter pdf(file);
@@ -564,7 +579,7 @@ private Q_SLOTS:
             pdf.setPageSize(QPageSize(v.size * 72.0 / 96, QPageSize::Point));
             pdf.setPageMargins(QMarginsF());
             QPainter p(&pdf);
-            painter.paint(p, v);
+            d->painter->paint(p, v);
         }
         QFile pdf(file);
         QVERIFY(pdf.open(QIODevice::ReadOnly));
@@ -575,12 +590,8 @@ private Q_SLOTS:
 #ifdef LOOPSCOPE_HAVE_SVG
     void paintsOnAnSvgGenerator()
     {
-        Run run = runScenario(QStringLiteral("deadlock"));
-        TimelineLayout layout(&run.engine->trace(), run.source);
-        TimelinePainter painter(layout, TimelineTheme::light());
-        TimelineViewport v;
-        v.size = QSizeF(1000, 320);
-        painter.fitAll(v);
+        const auto d = drawing(QStringLiteral("deadlock"), QSizeF(1000, 320));
+        const TimelineViewport &v = d->viewport;
         QBuffer buffer;
         QSvgGenerator svg;
         svg.setOutputDevice(&buffer);
@@ -588,7 +599,7 @@ private Q_SLOTS:
         svg.setViewBox(QRectF(QPointF(), v.size));
         {
             QPainter p(&svg);
-            painter.paint(p, v);
+            d->painter->paint(p, v);
         }
         const QByteArray xml = buffer.data();
         QVERIFY(xml.contains("<svg"));
