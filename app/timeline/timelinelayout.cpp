@@ -429,6 +429,38 @@ int TimelineLayout::stepAt(AxisMode mode, double x) const
     return std::max(0, int(it - m_steps.begin()) - 1);
 }
 
+TaskState TimelineLayout::taskState(int lane, int cutStep, std::string *what) const
+{
+    const Lane &l = m_lanes[std::size_t(lane)];
+    if (l.kind != LaneKind::Task || l.createdStep >= cutStep)
+        return TaskState::NotCreated;
+    const auto &marks = m_markers[std::size_t(lane)];
+    for (auto it = marks.rbegin(); it != marks.rend(); ++it) {
+        if (it->ownerStep >= cutStep)
+            continue;
+        if (it->kind == MarkerKind::Done)
+            return TaskState::Done;
+        if (it->kind == MarkerKind::Cancelled)
+            return TaskState::Cancelled;
+        if (it->kind == MarkerKind::Raised)
+            return TaskState::Raised;
+        break; // the newest visible marker is not an end
+    }
+    const auto &segs = m_segments[std::size_t(lane)];
+    auto it
+        = std::partition_point(segs.begin(), segs.end(), [cutStep](const Segment &s) { return s.firstStep < cutStep; });
+    if (it == segs.begin())
+        return TaskState::Ready;
+    --it;
+    if (what && it->label)
+        *what = label(it->label);
+    switch (it->kind) {
+    case SegmentKind::Waiting: return TaskState::Waiting;
+    case SegmentKind::Blocked: return it->lastStep < cutStep ? TaskState::Blocked : TaskState::Waiting;
+    default: return TaskState::Ready;
+    }
+}
+
 // ---- query ------------------------------------------------------------------------------------
 
 void TimelineLayout::query(const TimelineWindow &w, VisibleItems &out) const

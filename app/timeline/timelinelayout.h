@@ -87,6 +87,9 @@ struct WakeArrow {
     std::uint32_t event = 0; // the Wake event
 };
 
+// Where a task stands between steps, once some steps ran (the dot by its name).
+enum class TaskState : std::uint8_t { NotCreated, Ready, Waiting, Blocked, Done, Cancelled, Raised };
+
 // One loop step (one handle run, or one clock advance).
 struct StepInfo {
     std::uint32_t beginEvent = 0, endEvent = 0; // trace range [begin, end)
@@ -181,6 +184,9 @@ public:
     std::int64_t stepTime(int index) const;
     // The 0-based step whose column holds x (steps mode) or that ran at/just before x (time mode).
     int stepAt(AxisMode mode, double x) const;
+
+    // The state of a task lane once `cutStep` steps ran; `what` (if given) gets what it waits for.
+    TaskState taskState(int lane, int cutStep, std::string *what = nullptr) const;
 
     // Culled and merged to at most one segment and one marker per lane per pixel column.
     void query(const TimelineWindow &window, VisibleItems &out) const;

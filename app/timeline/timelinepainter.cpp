@@ -145,6 +145,14 @@ HitResult TimelinePainter::hitTest(const TimelineViewport &v, const QPointF &pos
         const Lane &l = m_layout.lanes()[std::size_t(lane)];
         r.line = l.line;
         r.text = l.name + (l.line ? "\ncreated at line " + std::to_string(l.line) : std::string());
+        std::string what;
+        const int cut = std::min(v.cutStep, m_layout.stepCount());
+        static const char *words[] = {"", "ready", "waiting", "deadlocked", "done", "cancelled", "raised"};
+        const TaskState state = m_layout.taskState(lane, cut, &what);
+        if (state != TaskState::NotCreated)
+            r.text += std::string("\n") + words[int(state)]
+                + (what.empty() || state == TaskState::Ready ? std::string() : " for " + what) + " after step "
+                + std::to_string(cut);
         return r;
     }
     return m_layout.hitTest(window(v), pos.x() - m_nameWidth, lane, 5 * m_scale);
@@ -295,8 +303,9 @@ void TimelinePainter::paintSegments(QPainter &p, const TimelineViewport &v, cons
         } else if (s.kind == SegmentKind::Running && s.lane < 2 && s.label && s.firstStep >= 0) {
             const StepInfo &step = m_layout.steps()[std::size_t(s.firstStep)];
             // A clock step says where the clock went.
-            text = step.cause == StepCause::ClockAdvance ? "→ " + TimelineLayout::formatTime(step.time1)
-                                                         : m_layout.label(s.label);
+            text = step.cause == StepCause::ClockAdvance
+                ? "→ " + QString::number(step.time1 * 1e-9, 'g', 9).toStdString() + " s"
+                : m_layout.label(s.label);
             ink = Qt::white;
         }
         if (text.empty())
@@ -488,6 +497,31 @@ void TimelinePainter::paintMarkers(QPainter &p, const TimelineViewport &v, const
     p.setRenderHint(QPainter::Antialiasing, false);
 }
 
+void TimelinePainter::paintStateDot(QPainter &p, TaskState state, QPointF c) const
+{
+    const qreal r = 3.5 * m_scale;
+    p.setRenderHint(QPainter::Antialiasing, true);
+    switch (state) {
+    case TaskState::Waiting:
+        p.setPen(QPen(m_theme.textDim, 1.3 * m_scale));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(c, r - 0.5, r - 0.5);
+        break;
+    case TaskState::NotCreated: break;
+    default: {
+        const QColor fill = state == TaskState::Ready ? m_theme.ready
+            : state == TaskState::Blocked             ? m_theme.deadlock
+            : state == TaskState::Done                ? m_theme.done
+            : state == TaskState::Cancelled           ? m_theme.cancelled
+                                                      : m_theme.raised;
+        p.setPen(Qt::NoPen);
+        p.setBrush(fill);
+        p.drawEllipse(c, r, r);
+    }
+    }
+    p.setRenderHint(QPainter::Antialiasing, false);
+}
+
 void TimelinePainter::paintNames(QPainter &p, const TimelineViewport &v, const TimelineWindow &w) const
 {
     const QRectF plot = plotRect(v.size);
@@ -519,27 +553,28 @@ void TimelinePainter::paintNames(QPainter &p, const TimelineViewport &v, const T
                 r.adjusted(d + 6 * m_scale, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, QString::fromStdString(l.name));
             continue;
         }
-        // A finished task's name steps back.
-        bool finished = l.internal;
-        const auto &marks = m_layout.markers(lane);
-        for (auto it = marks.rbegin(); it != marks.rend() && it != marks.rbegin() + 3; ++it)
-            if ((it->kind == MarkerKind::Done || it->kind == MarkerKind::Cancelled || it->kind == MarkerKind::Raised)
-                && it->ownerStep < cut)
-                finished = true;
+        // A dot says where the task stands at the cursor; a finished task's name steps back, and
+        // the task whose step just ran is in the running colour.
+        const TaskState state = m_layout.taskState(lane, cut);
+        const bool finished
+            = l.internal || state == TaskState::Done || state == TaskState::Cancelled || state == TaskState::Raised;
+        const bool justRan = cut > 0 && m_layout.steps()[std::size_t(cut - 1)].lane == lane;
+        paintStateDot(p, state, QPointF(r.left() + 4 * m_scale, r.center().y()));
+        const QRectF nameRect = r.adjusted(14 * m_scale, 0, 0, 0);
         const QString full = QString::fromStdString(l.name);
         const auto dot = full.indexOf(QStringLiteral(" · "));
         const QString name = dot < 0 ? full : full.left(dot);
         const QString call = dot < 0 ? QString() : full.mid(dot);
         p.setFont(m_boldFont);
-        p.setPen(finished ? m_theme.textDim : m_theme.text);
-        const QString nameText = bold.elidedText(name, Qt::ElideRight, r.width());
-        p.drawText(r, Qt::AlignVCenter | Qt::AlignLeft, nameText);
+        p.setPen(justRan ? m_theme.running : finished ? m_theme.textDim : m_theme.text);
+        const QString nameText = bold.elidedText(name, Qt::ElideRight, nameRect.width());
+        p.drawText(nameRect, Qt::AlignVCenter | Qt::AlignLeft, nameText);
         const qreal used = bold.horizontalAdvance(nameText);
-        if (!call.isEmpty() && used < r.width() - 10) {
+        if (!call.isEmpty() && used < nameRect.width() - 10) {
             p.setFont(m_font);
             p.setPen(m_theme.textDim);
-            p.drawText(r.adjusted(used, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                normal.elidedText(call, Qt::ElideRight, r.width() - used));
+            p.drawText(nameRect.adjusted(used, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                normal.elidedText(call, Qt::ElideRight, nameRect.width() - used));
         }
     }
     p.setClipping(false);

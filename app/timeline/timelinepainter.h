@@ -69,6 +69,7 @@ private:
     void paintLegend(QPainter &p, const TimelineViewport &v) const;
     void paintLegendEntries(QPainter &p, const QRectF &band) const;
     void paintMarker(QPainter &p, MarkerKind kind, QPointF c, qreal r) const;
+    void paintStateDot(QPainter &p, TaskState state, QPointF c) const;
     qreal laneTop(const TimelineViewport &v, int lane) const;
     QColor segmentColor(SegmentKind kind, int lane) const;
     double tickStep(const TimelineViewport &v) const;

@@ -204,6 +204,16 @@ private Q_SLOTS:
             }
         }
         QVERIFY(timerWake && gatherWake);
+
+        // Where each task stands between steps: after step 5 notes.txt sleeps, after step 7 it is done.
+        std::string what;
+        QCOMPARE(layout.taskState(notes, 0), TaskState::NotCreated);
+        QCOMPARE(layout.taskState(notes, 1), TaskState::Ready);
+        QCOMPARE(layout.taskState(notes, 5, &what), TaskState::Waiting);
+        QCOMPARE(what, std::string("sleep(0.5)"));
+        QCOMPARE(layout.taskState(notes, 6), TaskState::Ready); // its timer fired in step 6
+        QCOMPARE(layout.taskState(notes, 7), TaskState::Done);
+        QCOMPARE(layout.taskState(main, 7), TaskState::Waiting);
         QCOMPARE(layout.steps()[5].lane, TimelineLayout::clockLane());
         QCOMPARE(layout.steps()[7].lane, layout.callbacksLane()); // gather's done-callback
     }
@@ -224,6 +234,8 @@ private Q_SLOTS:
         QCOMPARE(markerKinds(layout, bob).last(), MarkerKind::Deadlock);
         QCOMPARE(markerKinds(layout, main).last(), MarkerKind::Deadlock);
         QCOMPARE(markerKinds(layout, TimelineLayout::clockLane()).last(), MarkerKind::Deadlock);
+        QCOMPARE(layout.taskState(alice, layout.stepCount()), TaskState::Blocked);
+        QCOMPARE(layout.taskState(alice, layout.stepCount() - 1), TaskState::Waiting);
 
         // Under a cut before the end, the deadlock has not happened yet: alice just waits.
         VisibleItems items;
@@ -274,6 +286,7 @@ private Q_SLOTS:
         }
         QVERIFY(putWake && cancelWake);
         QCOMPARE(markerKinds(layout, consumer).last(), MarkerKind::Cancelled);
+        QCOMPARE(layout.taskState(consumer, layout.stepCount()), TaskState::Cancelled);
     }
 
     // Built step by step as the window does, the layout counts steps as the engine does and ends
@@ -555,6 +568,7 @@ private Q_SLOTS:
         QVERIFY2(layout.describeMarker(boom, raised).find("raised ValueError: bad input") != std::string::npos,
             layout.describeMarker(boom, raised).c_str());
         QCOMPARE(markerKinds(layout, main).last(), MarkerKind::Raised);
+        QCOMPARE(layout.taskState(boom, layout.stepCount()), TaskState::Raised);
         QCOMPARE(markerKinds(layout, TimelineLayout::clockLane()).last(), MarkerKind::Uncaught);
         // main awaited the task: boom's end wakes it.
         bool woke = false;
