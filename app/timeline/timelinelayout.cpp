@@ -180,7 +180,7 @@ void TimelineLayout::addMarker(
 // names the coroutine; the k-th task created by one statement is the k-th call of it there.
 std::string TimelineLayout::callText(int line, const std::string &coroutine, int occurrence) const
 {
-    const std::string fallback = coroutine + "()";
+    std::string fallback = coroutine + "()";
     if (line <= 0 || std::size_t(line) > m_sourceLines.size() || coroutine.empty())
         return fallback;
     std::string text;
@@ -409,7 +409,7 @@ double TimelineLayout::cursorX(AxisMode mode, int steps) const
         return steps;
     if (steps == 0)
         return 0;
-    return m_steps[std::size_t(steps - 1)].time1 * 1e-9;
+    return toSeconds(m_steps[std::size_t(steps - 1)].time1);
 }
 
 double TimelineLayout::xEnd(AxisMode mode, int cutStep) const
@@ -517,7 +517,7 @@ void TimelineLayout::query(const TimelineWindow &w, VisibleItems &out) const
             out.segments.push_back(cur);
 
         const auto &marks = m_markers[std::size_t(lane)];
-        const auto markX = [&](const Marker &m) { return w.mode == AxisMode::Steps ? m.step : m.time * 1e-9; };
+        const auto markX = [&](const Marker &m) { return w.mode == AxisMode::Steps ? m.step : toSeconds(m.time); };
         auto mit = std::partition_point(marks.begin(), marks.end(), [&](const Marker &m) { return markX(m) < left; });
         const std::size_t firstMarker = out.markers.size();
         for (; mit != marks.end(); ++mit) {
@@ -548,9 +548,9 @@ void TimelineLayout::query(const TimelineWindow &w, VisibleItems &out) const
     for (; ait != m_arrows.end() && ait->wakerStep < cut; ++ait) {
         if (ait->resumeStep < 0 || ait->resumeStep >= cut)
             continue;
-        const double x0 = w.mode == AxisMode::Steps ? ait->wakerStep + 1.0 : (*m_trace)[ait->event].time * 1e-9;
-        const double x1
-            = w.mode == AxisMode::Steps ? double(ait->resumeStep) : m_steps[std::size_t(ait->resumeStep)].time0 * 1e-9;
+        const double x0 = w.mode == AxisMode::Steps ? ait->wakerStep + 1.0 : toSeconds((*m_trace)[ait->event].time);
+        const double x1 = w.mode == AxisMode::Steps ? double(ait->resumeStep)
+                                                    : toSeconds(m_steps[std::size_t(ait->resumeStep)].time0);
         if (x0 > right)
             break;
         if (x1 < left || std::max(ait->fromLane, ait->toLane) < firstLane
@@ -583,7 +583,7 @@ HitResult TimelineLayout::hitTest(const TimelineWindow &w, double xPx, int lane,
     const Marker *best = nullptr;
     double bestDistance = tol;
     for (const auto &m : m_markers[std::size_t(lane)]) {
-        const double mx = w.mode == AxisMode::Steps ? m.step : m.time * 1e-9;
+        const double mx = w.mode == AxisMode::Steps ? m.step : toSeconds(m.time);
         const double d = std::abs(mx - x);
         if (m.ownerStep < cut && d <= bestDistance
             && (!best || d < bestDistance || priority(m.kind) > priority(best->kind))) {

@@ -20,6 +20,12 @@ namespace loopscope {
 
 enum class AxisMode : std::uint8_t { Steps, Time };
 
+// Virtual nanoseconds as the seconds of the time axis.
+inline double toSeconds(std::int64_t ns)
+{
+    return double(ns) * 1e-9;
+}
+
 enum class SegmentKind : std::uint8_t {
     Running, // the task's step is executing
     Ready, // queued in the ready queue, not yet run
@@ -221,8 +227,8 @@ private:
         int lane, MarkerKind kind, double x, std::int64_t time, int owner, std::uint32_t event, int line = 0);
     Segment *openSegmentOf(int lane);
     std::string callText(int line, const std::string &coroutine, int occurrence) const;
-    double spanX0(const Span &s, AxisMode mode) const { return mode == AxisMode::Steps ? s.step0 : s.time0 * 1e-9; }
-    double spanX1(const Span &s, AxisMode mode) const { return mode == AxisMode::Steps ? s.step1 : s.time1 * 1e-9; }
+    double spanX0(const Span &s, AxisMode mode) const { return mode == AxisMode::Steps ? s.step0 : toSeconds(s.time0); }
+    double spanX1(const Span &s, AxisMode mode) const { return mode == AxisMode::Steps ? s.step1 : toSeconds(s.time1); }
 
     const Trace *m_trace = nullptr;
     std::string m_source;

@@ -205,7 +205,7 @@ void TimelinePainter::paint(QPainter &p, const TimelineViewport &v) const
     paintLanes(p, v, w);
     paintGrid(p, v);
     if (v.selectedStep >= 0 && v.selectedStep < v.cutStep && v.selectedStep < m_layout.stepCount()) {
-        const double x0 = v.mode == AxisMode::Steps ? v.selectedStep : m_layout.stepTime(v.selectedStep) * 1e-9;
+        const double x0 = v.mode == AxisMode::Steps ? v.selectedStep : toSeconds(m_layout.stepTime(v.selectedStep));
         const double x1 = v.mode == AxisMode::Steps ? x0 + 1 : x0;
         const qreal a = pxAt(v, x0);
         const qreal b = std::max(pxAt(v, x1), a + 3 * m_scale);
@@ -304,7 +304,7 @@ void TimelinePainter::paintSegments(QPainter &p, const TimelineViewport &v, cons
             const StepInfo &step = m_layout.steps()[std::size_t(s.firstStep)];
             // A clock step says where the clock went.
             text = step.cause == StepCause::ClockAdvance
-                ? "→ " + QString::number(step.time1 * 1e-9, 'g', 9).toStdString() + " s"
+                ? "→ " + QString::number(toSeconds(step.time1), 'g', 9).toStdString() + " s"
                 : m_layout.label(s.label);
             ink = Qt::white;
         }
@@ -617,7 +617,7 @@ void TimelinePainter::paintAxisAndCursor(QPainter &p, const TimelineViewport &v)
                 const std::int64_t t = m_layout.stepTime(int(n) - 1);
                 p.setPen(t == lastTime ? m_theme.grid : m_theme.textDim);
                 p.drawText(QRectF(cx - 60, row2 - 10 * m_scale, 120, 20 * m_scale), Qt::AlignCenter,
-                    t == lastTime ? QStringLiteral("·") : seconds(t * 1e-9, t % 1000000 ? 3 : 1));
+                    t == lastTime ? QStringLiteral("·") : seconds(toSeconds(t), t % 1000000 ? 3 : 1));
                 lastTime = t;
             }
         }
@@ -640,7 +640,7 @@ void TimelinePainter::paintAxisAndCursor(QPainter &p, const TimelineViewport &v)
     p.setPen(QPen(m_theme.cursor, 1.5 * m_theme.lineWidth));
     p.drawLine(QPointF(px, m_axisHeight - 4 * m_scale), QPointF(px, plot.bottom()));
     const std::int64_t now = cut > 0 ? std::int64_t(std::llround(m_layout.cursorX(AxisMode::Time, cut) * 1e9)) : 0;
-    const QString tag = QStringLiteral("step %1 · %2").arg(cut).arg(seconds(now * 1e-9));
+    const QString tag = QStringLiteral("step %1 · %2").arg(cut).arg(seconds(toSeconds(now)));
     const qreal tw = fm.horizontalAdvance(tag) + 14 * m_scale;
     const qreal th = fm.height() + 4 * m_scale;
     QRectF pill(px - tw / 2, m_axisHeight - th - 2 * m_scale, tw, th);

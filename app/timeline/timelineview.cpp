@@ -148,7 +148,7 @@ void TimelineView::setAxisMode(AxisMode mode)
     if (m_autoFit || first < 0) {
         p.fitAll(m_viewport);
     } else {
-        const double a = m == loopscope::AxisMode::Steps ? first : m_layout.stepTime(first) * 1e-9;
+        const double a = m == loopscope::AxisMode::Steps ? first : toSeconds(m_layout.stepTime(first));
         double b = m == loopscope::AxisMode::Steps ? last + 1 : m_layout.cursorX(m, last + 1);
         if (b <= a)
             b = a + (m == loopscope::AxisMode::Steps ? 8 : 0.1);
@@ -279,7 +279,7 @@ void TimelineView::scrollToStep(int step)
     const TimelinePainter p = painter();
     const double width = p.plotRect(m_viewport.size).width() * m_viewport.unitsPerPixel;
     const int index = std::clamp(step - 1, 0, std::max(0, m_layout.stepCount() - 1));
-    const double x = m_viewport.mode == loopscope::AxisMode::Steps ? index + 0.5 : m_layout.stepTime(index) * 1e-9;
+    const double x = m_viewport.mode == loopscope::AxisMode::Steps ? index + 0.5 : toSeconds(m_layout.stepTime(index));
     if (x < m_viewport.x0 || x > m_viewport.x0 + width) {
         m_viewport.x0 = x - width / 2;
         m_autoFit = false;
