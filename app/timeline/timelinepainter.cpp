@@ -118,11 +118,12 @@ TimelineWindow TimelinePainter::window(const TimelineViewport &v) const
 void TimelinePainter::fitAll(TimelineViewport &v) const
 {
     const QRectF plot = plotRect(v.size);
-    double end = m_layout.xEnd(v.mode, v.cutStep);
+    // The whole trace, not just up to the cursor: stepping back and forth keeps the scale.
+    double end = m_layout.xEnd(v.mode);
     if (v.mode == AxisMode::Steps) {
         // A run that ended stuck shows one more column: the tasks that wait there forever.
         const auto &clock = m_layout.markers(TimelineLayout::clockLane());
-        if (!clock.empty() && clock.back().kind == MarkerKind::Deadlock && clock.back().ownerStep < v.cutStep)
+        if (!clock.empty() && clock.back().kind == MarkerKind::Deadlock)
             end += 1;
         end = std::max(end, 8.0); // a short run keeps readable columns
     } else if (end <= 0)

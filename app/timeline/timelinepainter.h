@@ -51,7 +51,8 @@ public:
     qreal pxAt(const TimelineViewport &v, double x) const;
     // The layout query window for this viewport.
     TimelineWindow window(const TimelineViewport &v) const;
-    // Zooms out until every step (or the whole virtual time) fits the plot.
+    // Zooms out until every step of the trace (or its whole virtual time) fits the plot, wherever
+    // the cursor is.
     void fitAll(TimelineViewport &v) const;
     // What is under a point of the drawing.
     HitResult hitTest(const TimelineViewport &v, const QPointF &pos) const;

@@ -338,9 +338,12 @@ QImage TimelineView::renderImage(QSize size, qreal devicePixelRatio) const
     TimelineViewport v = m_viewport;
     v.size = size;
     v.growth = 1;
-    QPainter painter(&image);
-    painter.setRenderHint(QPainter::TextAntialiasing);
-    this->painter().paint(painter, v);
+    const TimelinePainter timeline = painter();
+    if (m_autoFit)
+        timeline.fitAll(v); // an export of "everything" at another size shows everything too
+    QPainter p(&image);
+    p.setRenderHint(QPainter::TextAntialiasing);
+    timeline.paint(p, v);
     return image;
 }
 

@@ -75,7 +75,8 @@ public:
     Q_INVOKABLE void panBy(double dxPx, double dyPx);
     // Scrolls so that step n (1-based) is in view.
     Q_INVOKABLE void scrollToStep(int step);
-    // The whole timeline as it is shown now, rendered at `size` (item size when empty).
+    // The timeline as it is shown now, rendered at `size` (item size when empty); with autoFit on,
+    // fitted to that size.
     Q_INVOKABLE QImage renderImage(QSize size = QSize(), qreal devicePixelRatio = 1) const;
     Q_INVOKABLE bool saveImage(const QString &fileName, QSize size = QSize()) const;
     // The tooltip text at an item position (what hovering there shows).
