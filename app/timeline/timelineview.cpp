@@ -113,6 +113,7 @@ void TimelineView::setCurrentStep(int step)
     }
     if (!m_autoFit)
         keepCursorInView();
+    keepNewestLaneInView();
     Q_EMIT currentStepChanged();
     Q_EMIT traceChanged(); // laneCount depends on the cut
     update();
@@ -319,6 +320,27 @@ void TimelineView::keepCursorInView()
     const double x = m_layout.cursorX(m_viewport.mode, currentStep());
     if (x < m_viewport.x0 || x > m_viewport.x0 + span * 0.95) {
         m_viewport.x0 = x - span * 0.8;
+        clampView();
+        Q_EMIT viewChanged();
+    }
+}
+
+// With many tasks, the lane whose step just ran is scrolled into view (the least distance).
+void TimelineView::keepNewestLaneInView()
+{
+    const int cut = currentStep();
+    if (cut <= 0)
+        return;
+    const int lane = m_layout.steps()[std::size_t(cut - 1)].lane;
+    const TimelinePainter p = painter();
+    const QRectF plot = p.plotRect(m_viewport.size);
+    const double top = lane * p.laneHeight();
+    const double before = m_viewport.laneScroll;
+    if (top < m_viewport.laneScroll)
+        m_viewport.laneScroll = top;
+    else if (top + p.laneHeight() > m_viewport.laneScroll + plot.height())
+        m_viewport.laneScroll = top + p.laneHeight() - plot.height();
+    if (m_viewport.laneScroll != before) {
         clampView();
         Q_EMIT viewChanged();
     }

@@ -149,6 +149,7 @@ private:
     void clampView();
     void userMovedView();
     void keepCursorInView();
+    void keepNewestLaneInView();
 
     const Trace *m_trace = nullptr;
     TimelineLayout m_layout;

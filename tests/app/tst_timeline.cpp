@@ -668,6 +668,11 @@ private Q_SLOTS:
         QVERIFY(std::abs(painter.xAt(view.viewport(), 700) - xBefore) < 1e-9);
         view.fitAll();
         QVERIFY(view.autoFit());
+        // Stepping scrolls the lane whose step just ran into view.
+        view.setSize(QSizeF(1200, painter.axisHeight() + painter.legendHeight() + 2 * painter.laneHeight()));
+        view.setCurrentStep(3); // Task-3's first step
+        QCOMPARE(view.viewport().laneScroll, (notes + 1 - 2) * painter.laneHeight());
+        view.setSize(QSizeF(1200, 420));
         const QImage image = view.renderImage(QSize(900, 300), 2);
         QCOMPARE(image.size(), QSize(1800, 600));
         savePng(image, QStringLiteral("view-hidpi"));
