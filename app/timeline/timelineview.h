@@ -7,11 +7,14 @@
 //     engine.step(); view->traceGrew();                      // after every step (extends, never rebuilds)
 //     view->setCurrentStep(engine.stepCount());              // or bind currentStep in QML
 // The trace must outlive the view or be replaced with setTrace(nullptr). When the engine clears
-// its trace (load/reset), traceGrew() notices the shrink and rebuilds; calling setTrace() again is
-// just as good.
+// its trace (load/reset), traceGrew() notices and rebuilds; calling setTrace() again is just as
+// good. Until currentStep is set, the view shows every step of the trace. A window that runs the
+// whole script first may keep the trace and only move currentStep: stepping back cuts earlier.
 //
 // Step numbers in this API are 1-based, as Engine::stepCount() counts them: currentStep = n shows
-// the first n steps; stepClicked(n, line) asks to show step n; selectedStep = 0 selects nothing.
+// the first n steps; stepClicked(n, line) asks to show step n (and scroll the code to `line`);
+// selectedStep = 0 selects nothing. Each new step scrolls its lane into view; one step forward
+// animates for animationDuration ms unless reduceMotion is set or steps come faster.
 //
 // Input: Ctrl+wheel (or a pinch the window turns into zoomBy) zooms at the pointer; the wheel and
 // trackpad pan (Shift+wheel pans horizontally); drag pans; click selects a step; keys: + and -
