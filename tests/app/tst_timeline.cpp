@@ -8,6 +8,7 @@
 #include "timelineview.h"
 
 #include <QBuffer>
+#include <QDir>
 #include <QFile>
 #include <QGuiApplication>
 #include <QImage>
@@ -337,6 +338,46 @@ private Q_SLOTS:
         QCOMPARE(live.lanes().size(), whole.lanes().size());
         for (int lane = 0; lane < int(whole.lanes().size()); ++lane)
             QCOMPARE(segmentsOf(live, lane), segmentsOf(whole, lane));
+    }
+
+    // Every conformance script (timeouts, cancellation chains, callbacks, errors...): the layout
+    // keeps up step by step, and every cut, hover and drawing of it holds together.
+    void everyConformanceScriptLaysOutAndDraws()
+    {
+        const QDir dir(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/tests/conformance"));
+        const QStringList scripts = dir.entryList({QStringLiteral("*.py")}, QDir::Files, QDir::Name);
+        QVERIFY(scripts.size() > 20);
+        QImage image(640, 240, QImage::Format_ARGB32_Premultiplied);
+        for (const QString &name : scripts) {
+            QFile file(dir.filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const std::string source = file.readAll().toStdString();
+            Engine engine;
+            if (!engine.load(source, name.toStdString()))
+                continue;
+            TimelineLayout layout(&engine.trace(), source);
+            for (int i = 0; i < 5000 && engine.step(); ++i)
+                layout.update();
+            layout.update();
+            QVERIFY2(layout.stepCount() == engine.stepCount(), qPrintable(name));
+            TimelinePainter painter(layout, TimelineTheme::light());
+            for (int cut : {0, layout.stepCount() / 2, layout.stepCount()}) {
+                for (AxisMode mode : {AxisMode::Steps, AxisMode::Time}) {
+                    TimelineViewport v;
+                    v.size = image.size();
+                    v.mode = mode;
+                    v.cutStep = cut;
+                    painter.fitAll(v);
+                    QPainter p(&image);
+                    painter.paint(p, v);
+                    for (int y = 50; y < 200; y += 9)
+                        for (int x = 0; x < 640; x += 23)
+                            painter.hitTest(v, QPointF(x, y));
+                    for (int lane = 0; lane < layout.laneCount(cut); ++lane)
+                        layout.taskState(lane, cut);
+                }
+            }
+        }
     }
 
     // The cut at step n shows exactly what the trace held after n steps.
