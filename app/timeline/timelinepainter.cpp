@@ -603,6 +603,14 @@ void TimelinePainter::paintAxisAndCursor(QPainter &p, const TimelineViewport &v)
     const int steps = m_layout.stepCount();
     const QFontMetricsF fm(m_smallFont);
     const qreal row1 = m_axisHeight * 0.30, row2 = m_axisHeight * 0.72;
+    // Centred on its tick, but never cut by the plot's left edge.
+    const auto axisLabel = [&](qreal cx, qreal cy, const QString &text) {
+        if (cx < plot.left() - 0.5)
+            return; // its tick is scrolled out
+        const qreal w = fm.horizontalAdvance(text);
+        const qreal left = std::max(cx - w / 2, plot.left() + 2);
+        p.drawText(QPointF(left, cy + fm.ascent() / 2 - fm.descent() / 2), text);
+    };
     if (v.mode == AxisMode::Steps) {
         std::int64_t lastTime = -1;
         // Step 1, then multiples of the tick.
@@ -613,12 +621,11 @@ void TimelinePainter::paintAxisAndCursor(QPainter &p, const TimelineViewport &v)
             const qreal cx = pxAt(v, n - 0.5);
             p.setPen(m_theme.text);
             p.setFont(m_smallFont);
-            p.drawText(QRectF(cx - 40, row1 - 10 * m_scale, 80, 20 * m_scale), Qt::AlignCenter, QString::number(n));
+            axisLabel(cx, row1, QString::number(n));
             if (int(n) - 1 < steps) {
                 const std::int64_t t = m_layout.stepTime(int(n) - 1);
                 p.setPen(t == lastTime ? m_theme.grid : m_theme.textDim);
-                p.drawText(QRectF(cx - 60, row2 - 10 * m_scale, 120, 20 * m_scale), Qt::AlignCenter,
-                    t == lastTime ? QStringLiteral("·") : seconds(toSeconds(t), t % 1000000 ? 3 : 1));
+                axisLabel(cx, row2, t == lastTime ? QStringLiteral("·") : seconds(toSeconds(t), t % 1000000 ? 3 : 1));
                 lastTime = t;
             }
         }
@@ -627,8 +634,7 @@ void TimelinePainter::paintAxisAndCursor(QPainter &p, const TimelineViewport &v)
         for (double t = std::floor(v.x0 / tick) * tick; t <= right; t += tick) {
             const qreal px = pxAt(v, t);
             p.setPen(m_theme.text);
-            p.drawText(QRectF(px - 50, row1 - 10 * m_scale, 100, 20 * m_scale), Qt::AlignCenter,
-                seconds(std::abs(t) < tick / 2 ? 0.0 : t, decimals));
+            axisLabel(px, row1, seconds(std::abs(t) < tick / 2 ? 0.0 : t, decimals));
         }
     }
 

@@ -121,6 +121,13 @@ private Q_SLOTS:
 
         QTest::keyClick(m_view.get(), Qt::Key_0);
         QVERIFY(m_timeline->autoFit());
+
+        // The QML side sees the enums: the demo's T and D keys.
+        QTest::keyClick(m_view.get(), Qt::Key_T);
+        QCOMPARE(m_timeline->axisMode(), TimelineView::Time);
+        QTest::keyClick(m_view.get(), Qt::Key_D);
+        QVERIFY(m_timeline->dark());
+        m_view->grabWindow().save(QStringLiteral("/tmp/loopscope-timeline-qml-time-dark.png"));
     }
 
     void steppingAnimatesTheNewestStepUnlessMotionIsReduced()

@@ -11,6 +11,14 @@ Rectangle {
 
     property alias timeline: timeline
 
+    // Keys the item leaves alone reach its parent: T switches the axis, D the theme.
+    Keys.onPressed: event => {
+        if (event.key === Qt.Key_T)
+            timeline.axisMode = timeline.axisMode === TimelineView.Steps ? TimelineView.Time : TimelineView.Steps
+        else if (event.key === Qt.Key_D)
+            timeline.theme = timeline.theme === TimelineView.Dark ? TimelineView.Light : TimelineView.Dark
+    }
+
     TimelineView {
         id: timeline
         objectName: "timeline"
