@@ -556,7 +556,7 @@ void TimelineLayout::query(const TimelineWindow &w, VisibleItems &out) const
         if (x1 < left || std::max(ait->fromLane, ait->toLane) < firstLane
             || std::min(ait->fromLane, ait->toLane) > lastLane)
             continue;
-        VisibleArrow a {toPx(x0), toPx(x1), ait->fromLane, ait->toLane, ait->resumeStep};
+        VisibleArrow a {toPx(x0), toPx(x1), ait->fromLane, ait->toLane, ait->resumeStep, ait->event, ait->wakerStep};
         if (!out.arrows.empty()) {
             const auto &prev = out.arrows.back();
             if (std::floor(prev.x0) == std::floor(a.x0) && std::floor(prev.x1) == std::floor(a.x1)
@@ -692,6 +692,16 @@ std::string TimelineLayout::describeSegment(int lane, const Segment &s) const
     if (s.line)
         text += "\nline " + std::to_string(s.line);
     return text;
+}
+
+std::string TimelineLayout::describeWake(const VisibleArrow &a) const
+{
+    const TraceEvent &e = (*m_trace)[a.event];
+    const auto &resume = m_steps[std::size_t(a.resumeStep)];
+    const bool cancel = resume.cause == StepCause::Cancel;
+    return "wake-up: " + m_lanes[std::size_t(a.fromLane)].name + (cancel ? " cancels " : " wakes ")
+        + m_lanes[std::size_t(a.toLane)].name + "\nthrough " + label(e.text) + " in " + stepName(a.wakerStep)
+        + "; it resumes in " + stepName(a.resumeStep) + " · " + formatTime(resume.time0);
 }
 
 std::string TimelineLayout::describeMarker(int lane, const Marker &m) const

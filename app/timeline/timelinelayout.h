@@ -133,6 +133,8 @@ struct VisibleArrow {
     float x0, x1;
     int fromLane, toLane;
     int resumeStep;
+    std::uint32_t event; // the Wake event
+    int wakerStep;
 };
 struct VisibleItems {
     std::vector<VisibleSegment> segments;
@@ -203,6 +205,7 @@ public:
     std::string label(std::uint32_t textIndex) const;
     std::string describeSegment(int lane, const Segment &s) const;
     std::string describeMarker(int lane, const Marker &m) const;
+    std::string describeWake(const VisibleArrow &a) const;
     static std::string formatTime(std::int64_t ns);
 
 private:

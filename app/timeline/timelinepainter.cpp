@@ -156,6 +156,27 @@ HitResult TimelinePainter::hitTest(const TimelineViewport &v, const QPointF &pos
                 + std::to_string(cut);
         return r;
     }
+    // A wake arrow under the pointer wins over the lane beneath it.
+    thread_local VisibleItems items;
+    m_layout.query(window(v), items);
+    const qreal near = 4 * m_scale;
+    for (const auto &a : items.arrows) {
+        QPainterPath path;
+        if (!arrowPath(v, a, &path) || !path.boundingRect().adjusted(-near, -near, near, near).contains(pos))
+            continue;
+        for (int i = 0; i <= 32; ++i) {
+            const QPointF d = path.pointAtPercent(i / 32.0) - pos;
+            if (std::hypot(d.x(), d.y()) <= near) {
+                HitResult r;
+                r.hit = true;
+                r.lane = a.toLane;
+                r.step = a.resumeStep;
+                r.line = m_layout.steps()[std::size_t(a.resumeStep)].line;
+                r.text = m_layout.describeWake(a);
+                return r;
+            }
+        }
+    }
     return m_layout.hitTest(window(v), pos.x() - m_nameWidth, lane, 5 * m_scale);
 }
 
@@ -321,38 +342,49 @@ void TimelinePainter::paintSegments(QPainter &p, const TimelineViewport &v, cons
     }
 }
 
+// From the end of the waker's step to the start of the wakee's resume, bending out of the lanes.
+bool TimelinePainter::arrowPath(const TimelineViewport &v, const VisibleArrow &a, QPainterPath *path) const
+{
+    const QRectF plot = plotRect(v.size);
+    const qreal barH = std::round(m_laneHeight * 0.62);
+    const qreal sx = plot.left() + a.x0;
+    const qreal ex = plot.left() + a.x1;
+    const qreal fromMid = laneTop(v, a.fromLane) + m_laneHeight / 2;
+    const qreal toMid = laneTop(v, a.toLane) + m_laneHeight / 2;
+    const qreal dir = toMid >= fromMid ? 1 : -1;
+    // An arrow to or from a lane scrolled out of view is a short stub pointing that way:
+    // antialiased strokes are costly, and a curve across the whole plot says no more.
+    const bool fromSeen = fromMid >= plot.top() && fromMid <= plot.bottom();
+    const bool toSeen = toMid >= plot.top() && toMid <= plot.bottom();
+    if (!fromSeen && !toSeen)
+        return false;
+    const qreal stub = 2.5 * m_laneHeight;
+    QPointF start(sx, fromMid + dir * barH / 2);
+    QPointF end(ex, toMid - dir * barH / 2);
+    if (!fromSeen)
+        start.setY(end.y() - dir * stub);
+    if (!toSeen)
+        end.setY(start.y() + dir * stub);
+    const qreal bend = std::max<qreal>(10 * m_scale, std::abs(ex - sx) * 0.5);
+    *path = QPainterPath(start);
+    path->cubicTo(QPointF(sx + bend * 0.5, start.y() + dir * bend * 0.3), QPointF(ex - bend, end.y()), end);
+    return true;
+}
+
 void TimelinePainter::paintArrows(QPainter &p, const TimelineViewport &v, const VisibleItems &items) const
 {
     if (items.arrows.empty())
         return;
-    const QRectF plot = plotRect(v.size);
-    const qreal barH = std::round(m_laneHeight * 0.62);
     const int newest = std::min(v.cutStep, m_layout.stepCount()) - 1;
     p.setRenderHint(QPainter::Antialiasing, true);
     QColor c = m_theme.arrow;
     const QPen pen(c, 1.4 * m_theme.lineWidth * m_scale / (m_theme.fontPx / 12.0), Qt::SolidLine, Qt::RoundCap);
     for (const auto &a : items.arrows) {
-        const qreal sx = plot.left() + a.x0;
-        const qreal ex = plot.left() + a.x1;
-        const qreal fromMid = laneTop(v, a.fromLane) + m_laneHeight / 2;
-        const qreal toMid = laneTop(v, a.toLane) + m_laneHeight / 2;
-        const qreal dir = toMid >= fromMid ? 1 : -1;
-        // An arrow to or from a lane scrolled out of view is a short stub pointing that way:
-        // antialiased strokes are costly, and a curve across the whole plot says no more.
-        const bool fromSeen = fromMid >= plot.top() && fromMid <= plot.bottom();
-        const bool toSeen = toMid >= plot.top() && toMid <= plot.bottom();
-        if (!fromSeen && !toSeen)
+        QPainterPath path;
+        if (!arrowPath(v, a, &path))
             continue;
-        const qreal stub = 2.5 * m_laneHeight;
-        QPointF start(sx, fromMid + dir * barH / 2);
-        QPointF end(ex, toMid - dir * barH / 2);
-        if (!fromSeen)
-            start.setY(end.y() - dir * stub);
-        if (!toSeen)
-            end.setY(start.y() + dir * stub);
-        const qreal bend = std::max<qreal>(10 * m_scale, std::abs(ex - sx) * 0.5);
-        QPainterPath path(start);
-        path.cubicTo(QPointF(sx + bend * 0.5, start.y() + dir * bend * 0.3), QPointF(ex - bend, end.y()), end);
+        const QPointF start = path.pointAtPercent(0);
+        const QPointF end = path.currentPosition();
         double t = a.resumeStep == newest ? easeOutCubic(v.growth) : 1.0;
         p.setPen(pen);
         p.setBrush(Qt::NoBrush);

@@ -12,6 +12,7 @@
 #include <cmath>
 
 class QPainter;
+class QPainterPath;
 
 namespace loopscope {
 
@@ -64,6 +65,7 @@ private:
     void paintGrid(QPainter &p, const TimelineViewport &v) const;
     void paintSegments(QPainter &p, const TimelineViewport &v, const VisibleItems &items) const;
     void paintArrows(QPainter &p, const TimelineViewport &v, const VisibleItems &items) const;
+    bool arrowPath(const TimelineViewport &v, const VisibleArrow &a, QPainterPath *path) const;
     void paintMarkers(QPainter &p, const TimelineViewport &v, const VisibleItems &items) const;
     void paintAxisAndCursor(QPainter &p, const TimelineViewport &v) const;
     void paintNames(QPainter &p, const TimelineViewport &v, const TimelineWindow &w) const;

@@ -702,6 +702,17 @@ private Q_SLOTS:
         const QPointF inWait(painter.pxAt(v, 4.5), painter.axisHeight() + painter.laneHeight() * (notes + 0.5));
         QVERIFY2(view.textAt(inWait).contains(QStringLiteral("sleep(0.5)")), qPrintable(view.textAt(inWait)));
         QCOMPARE(view.stepAt(inWait), 3);
+        // Hovering the wake arrow from notes.txt's timer (end of step 6, clock lane) to its resume
+        // in step 7, once step 7 is shown.
+        view.setCurrentStep(7);
+        const qreal clockBottom = painter.axisHeight() + painter.laneHeight() * 0.5 + painter.laneHeight() * 0.31;
+        const QString wake = view.textAt(QPointF(painter.pxAt(view.viewport(), 6) + 1, clockBottom + 3));
+        view.setCurrentStep(6);
+        QVERIFY(!view.textAt(QPointF(painter.pxAt(view.viewport(), 6) + 1, clockBottom + 3))
+                     .startsWith(QStringLiteral("wake-up")));
+        QVERIFY2(wake.startsWith(QStringLiteral("wake-up: clock · timers wakes Task-3")), qPrintable(wake));
+        QVERIFY2(wake.contains(QStringLiteral("through sleep(0.5) in step 6; it resumes in step 7")), qPrintable(wake));
+
         // Zoom keeps the x under the pointer.
         const double xBefore = painter.xAt(view.viewport(), 700);
         view.zoomBy(2, 700);
