@@ -408,7 +408,11 @@ void TimelineView::wheelEvent(QWheelEvent *event)
 {
     const QPoint pixels = event->pixelDelta();
     const QPoint angle = event->angleDelta();
-    if (event->modifiers() & (Qt::ControlModifier | Qt::MetaModifier)) {
+    const TimelinePainter p = painter();
+    // A mouse wheel scrolls the lanes; when they all fit there is nothing to scroll, so it zooms.
+    const bool lanesFit = p.contentHeight(m_viewport.cutStep) <= p.plotRect(m_viewport.size).height();
+    const bool plainWheel = pixels.isNull() && angle.x() == 0 && event->modifiers() == Qt::NoModifier;
+    if (event->modifiers() & (Qt::ControlModifier | Qt::MetaModifier) || (plainWheel && lanesFit)) {
         const double steps = !pixels.isNull() ? pixels.y() / 40.0 : angle.y() / 120.0;
         zoomBy(std::pow(1.25, steps), event->position().x());
     } else if (!pixels.isNull()) { // a trackpad: both directions pan
@@ -417,7 +421,7 @@ void TimelineView::wheelEvent(QWheelEvent *event)
         const int d = angle.x() ? angle.x() : angle.y();
         panBy(-d / 120.0 * 60, 0);
     } else {
-        panBy(-angle.x() / 120.0 * 60, -angle.y() / 120.0 * painter().laneHeight() * 3);
+        panBy(-angle.x() / 120.0 * 60, -angle.y() / 120.0 * p.laneHeight() * 3);
     }
     event->accept();
 }

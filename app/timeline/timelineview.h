@@ -16,9 +16,10 @@
 // selectedStep = 0 selects nothing. Each new step scrolls its lane into view; one step forward
 // animates for animationDuration ms unless reduceMotion is set or steps come faster.
 //
-// Input: Ctrl+wheel (or a pinch the window turns into zoomBy) zooms at the pointer; the wheel and
-// trackpad pan (Shift+wheel pans horizontally); drag pans; click selects a step; keys: + and -
-// zoom, arrows pan, Home/End go to the start/cursor, 0 fits everything.
+// Input: Ctrl+wheel (or a pinch the window turns into zoomBy) zooms at the pointer; the wheel
+// scrolls the lanes (and zooms when they all fit); a trackpad pans both ways; Shift+wheel pans
+// horizontally; drag pans; click selects a step; keys: + and - zoom, arrows pan, Home/End go to
+// the start/cursor, 0 fits everything.
 #pragma once
 
 #include "timelinelayout.h"

@@ -110,6 +110,13 @@ private Q_SLOTS:
         QVERIFY(m_timeline->zoom() > before);
         QCOMPARE(at(6.5, 3).x(), p.x());
         QVERIFY(!m_timeline->autoFit());
+        // All the lanes fit: a plain wheel has nothing to scroll, so it zooms too.
+        QWheelEvent plain(p, m_view->mapToGlobal(p), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
+            Qt::NoScrollPhase, false);
+        const double zoomed = m_timeline->zoom();
+        QCoreApplication::sendEvent(m_view.get(), &plain);
+        QVERIFY(m_timeline->zoom() < zoomed);
+        QCOMPARE(at(6.5, 3).x(), p.x());
 
         // Dragging pans.
         const double x0 = m_timeline->viewStart();
