@@ -245,7 +245,11 @@ void TimelineLayout::process(std::size_t index)
         for (auto l = m_lanes.rbegin(); l != m_lanes.rend() && l->createdStep == m_currentStep; ++l)
             if (l->kind == LaneKind::Task && l->line == e.line && l->coroutine == coroutine)
                 ++occurrence;
-        const int lane = addLane(LaneKind::Task, e.subject, name + " · " + callText(e.line, coroutine, occurrence));
+        // asyncio.run's own shutdown tasks read as the calls the runner makes: loop.shutdown_asyncgens().
+        const std::string call = e.aux && coroutine.starts_with("BaseEventLoop.")
+            ? "loop." + coroutine.substr(14) + "()"
+            : callText(e.line, coroutine, occurrence);
+        const int lane = addLane(LaneKind::Task, e.subject, name + " · " + call);
         m_lanes.back().line = e.line;
         m_lanes.back().internal = e.aux != 0;
         m_lanes.back().coroutine = coroutine;

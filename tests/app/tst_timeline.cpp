@@ -161,8 +161,8 @@ private Q_SLOTS:
                 QStringLiteral("Task-1 · main()"), QStringLiteral("Task-2 · fetch(\"photo.jpg\", 1.5)"),
                 QStringLiteral("Task-3 · fetch(\"notes.txt\", 0.5)"),
                 QStringLiteral("Task-4 · fetch(\"song.mp3\", 1.0)"),
-                QStringLiteral("Task-5 · BaseEventLoop.shutdown_asyncgens()"),
-                QStringLiteral("Task-6 · BaseEventLoop.shutdown_default_executor()")}));
+                QStringLiteral("Task-5 · loop.shutdown_asyncgens()"),
+                QStringLiteral("Task-6 · loop.shutdown_default_executor()")}));
         QCOMPARE(layout.stepCount(), run.engine->stepCount());
         QVERIFY(layout.lanes()[6].internal);
     }
