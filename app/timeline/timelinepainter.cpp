@@ -287,6 +287,11 @@ void TimelinePainter::paintSegments(QPainter &p, const TimelineViewport &v, cons
     const qreal radius = 3 * m_scale;
     const int newest = std::min(v.cutStep, m_layout.stepCount()) - 1;
     const qreal cursorPx = pxAt(v, cursorX(v));
+    double deadlockPx = std::nan("");
+    const auto &clockMarks = m_layout.markers(TimelineLayout::clockLane());
+    if (!clockMarks.empty() && clockMarks.back().kind == MarkerKind::Deadlock
+        && clockMarks.back().ownerStep < v.cutStep)
+        deadlockPx = pxAt(v, v.mode == AxisMode::Steps ? clockMarks.back().step : toSeconds(clockMarks.back().time));
     const QFontMetricsF fm(m_smallFont);
     p.setFont(m_smallFont);
     const QRectF plot = plotRect(v.size);
@@ -310,7 +315,9 @@ void TimelinePainter::paintSegments(QPainter &p, const TimelineViewport &v, cons
             p.fillRect(r, c);
         }
         if (s.kind == SegmentKind::Blocked) {
-            p.fillRect(r, QBrush(m_theme.deadlock, Qt::BDiagPattern));
+            QColor hatch = m_theme.deadlock;
+            hatch.setAlphaF(0.45);
+            p.fillRect(r, QBrush(hatch, Qt::BDiagPattern));
         }
         // Labels where they fit: what a task waits for, what a callback or timer step is.
         if (r.width() < 36 * m_scale)
@@ -332,11 +339,19 @@ void TimelinePainter::paintSegments(QPainter &p, const TimelineViewport &v, cons
         }
         if (text.empty())
             continue;
-        const QRectF tr = r.adjusted(6 * m_scale, 0, -4 * m_scale, 0).intersected(plot.adjusted(4, 0, 0, 0));
+        QRectF tr = r.adjusted(6 * m_scale, 0, -4 * m_scale, 0).intersected(plot.adjusted(4, 0, 0, 0));
+        if (s.kind == SegmentKind::Blocked && !std::isnan(deadlockPx)) // to the right of the stop sign
+            tr.setLeft(std::max(tr.left(), deadlockPx + 10 * m_scale));
         const QString full = QString::fromStdString(text);
         const QString elided = fm.elidedText(full, Qt::ElideRight, tr.width());
         if (elided.size() < 4 || (s.kind == SegmentKind::Ready && elided != full))
             continue;
+        if (s.kind == SegmentKind::Blocked) { // a quiet patch in the hatching keeps the words legible
+            const QRectF under(
+                tr.left() - 3 * m_scale, r.top() + 2, fm.horizontalAdvance(elided) + 6 * m_scale, r.height() - 4);
+            p.fillRect(under, c);
+            ink = m_theme.text;
+        }
         p.setPen(ink);
         p.drawText(tr, Qt::AlignVCenter | Qt::AlignLeft, elided);
     }
