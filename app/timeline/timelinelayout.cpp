@@ -20,7 +20,6 @@ int priority(SegmentKind k)
     case SegmentKind::Blocked: return 3;
     case SegmentKind::Ready: return 2;
     case SegmentKind::Waiting: return 1;
-    case SegmentKind::Mixed: return 0;
     }
     return 0;
 }
@@ -691,7 +690,6 @@ std::string TimelineLayout::describeSegment(int lane, const Segment &s) const
     case SegmentKind::Blocked:
         text += "deadlocked: waits for " + label(s.label) + " forever (since " + from + ")\n" + times;
         break;
-    case SegmentKind::Mixed: break;
     }
     if (s.line)
         text += "\nline " + std::to_string(s.line);

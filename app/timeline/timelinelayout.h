@@ -31,7 +31,6 @@ enum class SegmentKind : std::uint8_t {
     Ready, // queued in the ready queue, not yet run
     Waiting, // suspended on a future (labelled with what it awaits)
     Blocked, // still waiting when the loop deadlocked
-    Mixed, // several kinds merged into one pixel column (only in query results)
 };
 
 enum class MarkerKind : std::uint8_t {
@@ -115,7 +114,8 @@ struct TimelineWindow {
     int cutStep = std::numeric_limits<int>::max(); // show steps [0, cutStep)
 };
 
-// Query results: already culled and merged, in pixels relative to the plot's left edge.
+// Query results: already culled and merged, in pixels relative to the plot's left edge. Where
+// kinds share a pixel column the merged item takes the one that says most (running first).
 struct VisibleSegment {
     float x0, x1; // pixels
     int lane;
@@ -212,7 +212,6 @@ private:
     // Per lane: what the lane's task does once the current step ends.
     struct LaneState {
         bool done = false;
-        bool awaited = false; // an Await event in this step
         SegmentKind after = SegmentKind::Ready; // what follows the running segment
         std::uint32_t afterLabel = 0;
         std::uint32_t afterEvent = 0;

@@ -184,7 +184,6 @@ QColor TimelinePainter::segmentColor(SegmentKind kind, int lane) const
 {
     switch (kind) {
     case SegmentKind::Running:
-    case SegmentKind::Mixed:
         if (lane == TimelineLayout::clockLane())
             return m_theme.clockStep;
         if (lane == m_layout.callbacksLane())

@@ -62,7 +62,7 @@ QStringList segmentsOf(const TimelineLayout &layout, int lane)
     for (const auto &s : layout.segments(lane)) {
         if (s.span.step1 <= s.span.step0)
             continue; // zero-width: became ready and ran at once
-        static const char *names[] = {"running", "ready", "waiting", "blocked", "mixed"};
+        static const char *names[] = {"running", "ready", "waiting", "blocked"};
         QString text = QStringLiteral("%1[%2,%3)")
                            .arg(QLatin1String(names[int(s.kind)]))
                            .arg(s.span.step0)
@@ -242,7 +242,7 @@ private Q_SLOTS:
         VisibleItems items;
         auto kindAt = [&](int cut, int lane) {
             layout.query(fullWindow(layout, AxisMode::Steps, 1000, cut), items);
-            SegmentKind last = SegmentKind::Mixed;
+            SegmentKind last = SegmentKind::Running; // main's lane always ends waiting or blocked
             for (const auto &s : items.segments)
                 if (s.lane == lane)
                     last = s.kind;
