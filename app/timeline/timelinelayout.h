@@ -44,7 +44,7 @@ enum class MarkerKind : std::uint8_t {
     Deadlock,
     Livelock,
     Uncaught,
-    ClockJump, // the clock moved forward
+    ClockJump, // a blocking call (time.sleep) moved the clock forward
 };
 
 enum class LaneKind : std::uint8_t { Clock, Task, Callbacks };
