@@ -1,0 +1,87 @@
+// Draws a TimelineLayout with QPainter on any paint device: the screen (TimelineView), a QImage
+// (PNG, the benchmark, the tests), QSvgGenerator or QPdfWriter. It keeps no state between frames.
+#pragma once
+
+#include "timelinelayout.h"
+#include "timelinetheme.h"
+
+#include <QFont>
+#include <QRectF>
+#include <QSizeF>
+
+#include <cmath>
+
+class QPainter;
+class QPainterPath;
+
+namespace loopscope {
+
+// Where the timeline is looked at: the pixel mapping and what is shown. A plain value, so the view,
+// the exports and the tests share one definition of "what is on screen".
+struct TimelineViewport {
+    QSizeF size {800, 400}; // the whole drawing, in device-independent pixels
+    AxisMode mode = AxisMode::Steps;
+    double x0 = 0; // x units at the plot's left edge
+    double unitsPerPixel = 1.0 / 24; // zoom
+    double laneScroll = 0; // pixels the lanes are scrolled up by
+    int cutStep = TimelineLayout::kOpen; // steps shown (the current step)
+    int selectedStep = -1; // 0-based step to highlight (-1 = none)
+    // The newest step's entrance: 0 = just begun, 1 = settled. Its segments grow, its markers pop
+    // in, its wake arrow draws and the cursor glides from cursorFrom.
+    double growth = 1;
+    double cursorFrom = std::nan(""); // x units; NaN = no glide
+};
+
+class TimelinePainter {
+public:
+    TimelinePainter(const TimelineLayout &layout, const TimelineTheme &theme, qreal fontScale = 1);
+
+    // Geometry (pixels).
+    qreal laneHeight() const { return m_laneHeight; }
+    qreal nameWidth() const { return m_nameWidth; }
+    qreal axisHeight() const { return m_axisHeight; }
+    qreal legendHeight() const { return m_legendHeight; }
+    QRectF plotRect(const QSizeF &size) const;
+    // Height of all lanes once `cutStep` steps ran (for scrolling).
+    qreal contentHeight(int cutStep = TimelineLayout::kOpen) const;
+    // The lane under y (-1 = none); x units at a pixel column.
+    int laneAt(const TimelineViewport &v, qreal y) const;
+    double xAt(const TimelineViewport &v, qreal px) const;
+    // Where the cursor is drawn: at the cut, or on its way there while the newest step animates.
+    double cursorX(const TimelineViewport &v) const;
+    qreal pxAt(const TimelineViewport &v, double x) const;
+    // The layout query window for this viewport.
+    TimelineWindow window(const TimelineViewport &v) const;
+    // Zooms out until every step of the trace (or its whole virtual time) fits the plot, wherever
+    // the cursor is.
+    void fitAll(TimelineViewport &v) const;
+    // What is under a point of the drawing.
+    HitResult hitTest(const TimelineViewport &v, const QPointF &pos) const;
+
+    void paint(QPainter &p, const TimelineViewport &v) const;
+
+private:
+    void paintLanes(QPainter &p, const TimelineViewport &v, const TimelineWindow &w) const;
+    void paintGrid(QPainter &p, const TimelineViewport &v) const;
+    void paintSegments(QPainter &p, const TimelineViewport &v, const VisibleItems &items) const;
+    void paintArrows(QPainter &p, const TimelineViewport &v, const VisibleItems &items) const;
+    bool arrowPath(const TimelineViewport &v, const VisibleArrow &a, QPainterPath *path) const;
+    void paintMarkers(QPainter &p, const TimelineViewport &v, const VisibleItems &items) const;
+    void paintAxisAndCursor(QPainter &p, const TimelineViewport &v) const;
+    void paintNames(QPainter &p, const TimelineViewport &v, const TimelineWindow &w) const;
+    void paintLegend(QPainter &p, const TimelineViewport &v) const;
+    void paintLegendEntries(QPainter &p, const QRectF &band) const;
+    void paintMarker(QPainter &p, MarkerKind kind, QPointF c, qreal r) const;
+    void paintStateDot(QPainter &p, TaskState state, QPointF c) const;
+    qreal laneTop(const TimelineViewport &v, int lane) const;
+    QColor segmentColor(SegmentKind kind, int lane) const;
+    double tickStep(const TimelineViewport &v) const;
+
+    const TimelineLayout &m_layout;
+    TimelineTheme m_theme;
+    qreal m_scale; // theme size times font scale
+    QFont m_font, m_smallFont, m_boldFont;
+    qreal m_laneHeight, m_nameWidth, m_axisHeight, m_legendHeight;
+};
+
+} // namespace loopscope

@@ -1,0 +1,88 @@
+#include "timelinetheme.h"
+
+namespace loopscope {
+
+// A calm palette: neutral lanes, one saturated colour per state so the eye finds what runs.
+TimelineTheme TimelineTheme::light()
+{
+    TimelineTheme t;
+    t.kind = Kind::Light;
+    t.background = QColor(0xFB, 0xFB, 0xFD);
+    t.laneAlt = QColor(0xF3, 0xF4, 0xF7);
+    t.nameBackground = QColor(0xEF, 0xF1, 0xF5);
+    t.grid = QColor(0xE1, 0xE4, 0xEA);
+    t.text = QColor(0x1F, 0x24, 0x30);
+    t.textDim = QColor(0x6B, 0x72, 0x80);
+    t.running = QColor(0x3D, 0x6F, 0xE0);
+    t.ready = QColor(0xF2, 0xB8, 0x4B);
+    t.waiting = QColor(0xD3, 0xD9, 0xE3);
+    t.waitingText = QColor(0x4B, 0x55, 0x63);
+    t.blocked = QColor(0xE8, 0xA6, 0xA3);
+    t.clockStep = QColor(0x8C, 0x96, 0xA8);
+    t.callbackStep = QColor(0x2A, 0xA3, 0x9B);
+    t.done = QColor(0x2E, 0x9E, 0x6A);
+    t.cancelled = QColor(0xD9, 0x7A, 0x2B);
+    t.raised = QColor(0xD6, 0x45, 0x5D);
+    t.deadlock = QColor(0xA5, 0x28, 0x2C);
+    t.print = QColor(0x8B, 0x93, 0xA1);
+    t.arrow = QColor(0x7A, 0x5C, 0xD0);
+    t.cursor = QColor(0x11, 0x18, 0x27);
+    t.selection = QColor(0x3D, 0x6F, 0xE0, 0x24);
+    t.fontFamily = QStringLiteral("DejaVu Sans");
+    return t;
+}
+
+TimelineTheme TimelineTheme::dark()
+{
+    TimelineTheme t = light();
+    t.kind = Kind::Dark;
+    t.background = QColor(0x16, 0x18, 0x1D);
+    t.laneAlt = QColor(0x1C, 0x1F, 0x25);
+    t.nameBackground = QColor(0x1F, 0x22, 0x29);
+    t.grid = QColor(0x2E, 0x32, 0x3A);
+    t.text = QColor(0xE6, 0xE8, 0xEC);
+    t.textDim = QColor(0x9A, 0xA1, 0xAD);
+    t.running = QColor(0x6E, 0x9B, 0xFF);
+    t.ready = QColor(0xE0, 0xA9, 0x3E);
+    t.waiting = QColor(0x3A, 0x40, 0x4B);
+    t.waitingText = QColor(0xBC, 0xC3, 0xCE);
+    t.blocked = QColor(0x7A, 0x33, 0x36);
+    t.clockStep = QColor(0x7C, 0x86, 0x99);
+    t.callbackStep = QColor(0x3B, 0xB7, 0xAE);
+    t.done = QColor(0x4C, 0xC3, 0x8A);
+    t.cancelled = QColor(0xF0, 0x96, 0x4A);
+    t.raised = QColor(0xF0, 0x6A, 0x80);
+    t.deadlock = QColor(0xFF, 0x5A, 0x5F);
+    t.print = QColor(0x8A, 0x92, 0xA0);
+    t.arrow = QColor(0xA7, 0x8B, 0xFA);
+    t.cursor = QColor(0xF3, 0xF4, 0xF6);
+    t.selection = QColor(0x6E, 0x9B, 0xFF, 0x2C);
+    return t;
+}
+
+TimelineTheme TimelineTheme::slides()
+{
+    TimelineTheme t = light();
+    t.kind = Kind::Slides;
+    t.background = Qt::white;
+    t.laneAlt = QColor(0xF2, 0xF3, 0xF6);
+    t.text = QColor(0x0B, 0x0F, 0x19);
+    t.textDim = QColor(0x4B, 0x52, 0x60);
+    t.waiting = QColor(0xC6, 0xCE, 0xDA);
+    t.waitingText = QColor(0x25, 0x2B, 0x36);
+    t.fontPx = 18;
+    t.lineWidth = 2;
+    return t;
+}
+
+TimelineTheme TimelineTheme::forKind(Kind kind)
+{
+    switch (kind) {
+    case Kind::Light: return light();
+    case Kind::Dark: return dark();
+    case Kind::Slides: return slides();
+    }
+    return light();
+}
+
+} // namespace loopscope
