@@ -1,5 +1,6 @@
 // Builtin functions, the constructors of builtin types and the methods of str, list, dict, tuple.
 #include "script/interpreter.h"
+#include "script/setops.h"
 
 #include "script/text.h"
 
@@ -738,6 +739,7 @@ void installTypeMethods()
     installDictMethods(types::dictType());
     installRangeMethods(types::rangeType());
     installConstructors();
+    setops::install();
 }
 
 bool isInstanceSpec(Interpreter &in, const Value &v, const Value &spec)
@@ -759,7 +761,8 @@ void installBuiltins(Interpreter &in, DictObject &b)
 {
     installTypeMethods();
     for (auto *cls : {types::intType(), types::floatType(), types::strType(), types::boolType(), types::listType(),
-             types::tupleType(), types::dictType(), types::rangeType(), types::typeType(), types::object()})
+             types::tupleType(), types::dictType(), types::setType(), types::frozensetType(), types::rangeType(), types::typeType(),
+             types::object()})
         b.set(str(cls->name), Value(Ref<ClassObject>(cls)));
     for (auto *cls : exc::all())
         if (cls->name != "CancelledError" && cls->name != "InvalidStateError" && cls->name != "QueueEmpty"
@@ -1139,25 +1142,7 @@ void installBuiltins(Interpreter &in, DictObject &b)
         args::expect(in, "hash", a, 1, 1);
         if (!isHashable(a.args[0]))
             in.raise(exc::typeError(), "unhashable type: '" + in.typeName(a.args[0]) + "'");
-        const Value &v = a.args[0];
-        if (v.isIntLike()
-            || (v.isFloat() && std::isfinite(v.asFloat()) && v.asFloat() == std::floor(v.asFloat())
-                && std::fabs(v.asFloat()) < 9.2e18)) {
-            // CPython: n modulo the Mersenne prime 2**61 - 1, keeping the sign; -1 becomes -2.
-            const std::int64_t n = v.isFloat() ? std::int64_t(v.asFloat()) : v.asInt();
-            constexpr std::int64_t modulus = (std::int64_t(1) << 61) - 1;
-            std::int64_t h = n >= 0 ? n % modulus : -((-(n + 1)) % modulus + 1) % modulus;
-            if (n < 0 && h == 0)
-                h = 0;
-            return Value::integer(h == -1 ? -2 : h);
-        }
-        return Value::integer(std::int64_t(hashValue(v) >> 1));
-    });
-    fn(in, b, "input", [](Interpreter &in, const Value &, Args &) -> Value {
-        in.raise(exc::runtimeError(), "input() is not available in Loopscope scripts: scenarios run without a console");
-    });
-    fn(in, b, "open", [](Interpreter &in, const Value &, Args &) -> Value {
-        in.raise(exc::runtimeError(), "open() is not available in Loopscope scripts: scenarios cannot touch files");
+        return Value::integer(pyHash(a.args[0]));
     });
 }
 

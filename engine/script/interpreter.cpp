@@ -1,5 +1,6 @@
 // Statements and expressions: the plain evaluator, the coroutine evaluator, calls and frames.
 #include "script/interpreter.h"
+#include "script/setops.h"
 
 #include "engine.h"
 #include "modules.h"
@@ -849,6 +850,7 @@ Value Interpreter::eval(const Expr &e, Frame &f)
         return buildFString(e, values);
     }
     case ExprKind::List:
+    case ExprKind::Set:
     case ExprKind::Tuple: {
         std::vector<Value> items;
         items.reserve(e.elements.size());
@@ -860,6 +862,8 @@ Value Interpreter::eval(const Expr &e, Frame &f)
                 items.push_back(eval(*x, f));
             }
         }
+        if (e.kind == ExprKind::Set)
+            return setops::fromDisplay(*this, e, items);
         return e.kind == ExprKind::List ? list(std::move(items)) : tuple(std::move(items));
     }
     case ExprKind::Dict: {
@@ -940,6 +944,7 @@ Value Interpreter::eval(const Expr &e, Frame &f)
     }
     case ExprKind::Lambda: return makeFunction(e.lambda, f);
     case ExprKind::ListComp:
+    case ExprKind::SetComp:
     case ExprKind::DictComp:
     case ExprKind::GeneratorExp: {
         Value result = e.kind == ExprKind::DictComp ? Value(make<DictObject>()) : list({});
@@ -971,12 +976,12 @@ Value Interpreter::eval(const Expr &e, Frame &f)
         loop(0);
         if (e.kind == ExprKind::GeneratorExp)
             return iter(result);
+        if (e.kind == ExprKind::SetComp)
+            return setops::fromItems(*this, result.as<ListObject>()->items);
         return result;
     }
     case ExprKind::Await: raise(exc::syntaxError(), "'await' outside async function");
     case ExprKind::Starred: raise(exc::syntaxError(), "can't use starred expression here");
-    case ExprKind::Set:
-    case ExprKind::SetComp:
     case ExprKind::Yield:
     case ExprKind::YieldFrom: raise(exc::notImplementedError(), "this expression is not supported yet");
     }
@@ -1301,6 +1306,7 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
         co_return finishCall(e, callee, vals, f);
     }
     case ExprKind::List:
+    case ExprKind::Set:
     case ExprKind::Tuple: {
         std::vector<Value> items;
         for (auto &x : e.elements) {
@@ -1313,6 +1319,8 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
                 items.push_back(std::move(v));
             }
         }
+        if (e.kind == ExprKind::Set)
+            co_return setops::fromDisplay(*this, e, items);
         co_return e.kind == ExprKind::List ? list(std::move(items)) : tuple(std::move(items));
     }
     case ExprKind::Dict: {
@@ -1406,6 +1414,7 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
         co_return Value(make<SliceObject>(a, b, c));
     }
     case ExprKind::ListComp:
+    case ExprKind::SetComp:
     case ExprKind::DictComp: {
         if (mode == Mode::Host)
             co_return eval(e, f); // no loop runs inside a comprehension at module level
@@ -1452,6 +1461,8 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
                 result.as<ListObject>()->items.push_back(v);
             }
         }
+        if (e.kind == ExprKind::SetComp)
+            co_return setops::fromItems(*this, result.as<ListObject>()->items);
         co_return result;
     }
     default:

@@ -1,5 +1,6 @@
 // The object protocol: attributes, items, operators, comparisons, iteration, repr and str.
 #include "script/interpreter.h"
+#include "script/setops.h"
 
 #include "script/suggestions.h"
 #include "script/text.h"
@@ -24,7 +25,7 @@ namespace {
 std::string Interpreter::fakeAddress(Object *o)
 {
     if (!o->m_displayId)
-        o->m_displayId = ++m_nextDisplayId;
+        o->m_displayId = m_heap.nextDisplayId();
     char buf[32];
     std::snprintf(buf, sizeof buf, "0x7f%010llx", 0x1000ull + 0x40ull * o->m_displayId);
     return buf;
@@ -348,6 +349,9 @@ Value Interpreter::getItem(const Value &obj, const Value &index)
                 raise(exc::typeError(), "unhashable type: '" + typeName(index) + "'");
             if (const Value *v = obj.as<DictObject>()->find(index))
                 return *v;
+            if (typeOf(obj) != types::dictType()) // defaultdict, Counter
+                if (const Value *missing = typeOf(obj)->lookup("__missing__"))
+                    return call(*missing, std::vector<Value> {obj, index});
             raise(makeException(exc::keyError(), std::vector<Value> {index}));
         }
         case ObjKind::Range: {
@@ -433,6 +437,12 @@ void Interpreter::delItem(const Value &obj, const Value &index)
 
 Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
 {
+    if (auto r = setops::binary(*this, op, a, b))
+        return *r;
+    if (a.is(ObjKind::Dict) && b.is(ObjKind::Dict) && typeOf(a) != types::dictType()
+        && (op == BinaryOp::Add || op == BinaryOp::Sub)) // Counter arithmetic
+        if (const Value *m = typeOf(a)->lookup(op == BinaryOp::Add ? "__add__" : "__sub__"))
+            return call(*m, std::vector<Value> {a, b});
     if (a.isIntLike() && b.isIntLike()) {
         std::int64_t x = a.asInt(), y = b.asInt(), r = 0;
         auto overflow
@@ -599,6 +609,8 @@ Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
 // `a op= b`: lists and dicts change in place (list.__iadd__ extends with any iterable).
 Value Interpreter::inplace(BinaryOp op, const Value &a, const Value &b)
 {
+    if (auto r = setops::inplace(*this, op, a, b))
+        return *r;
     if (a.is(ObjKind::List)) {
         auto &items = a.as<ListObject>()->items;
         if (op == BinaryOp::Add) {
@@ -678,6 +690,7 @@ bool Interpreter::equalsImpl(const Value &a, const Value &b)
         return false;
     switch (a.obj()->kind()) {
     case ObjKind::Str: return a.as<StrObject>()->value == b.as<StrObject>()->value;
+    case ObjKind::Set: return keyEquals(a, b);
     case ObjKind::List:
     case ObjKind::Tuple: {
         auto &x = a.is(ObjKind::List) ? a.as<ListObject>()->items : a.as<TupleObject>()->items;
@@ -735,6 +748,8 @@ bool Interpreter::compare(CompareOp op, const Value &a, const Value &b)
     case CompareOp::NotIn: return !contains(b, a);
     default: break;
     }
+    if (auto r = setops::compare(op, a, b))
+        return *r;
     int c = 0;
     if (a.isIntLike() && b.isIntLike()) {
         c = a.asInt() < b.asInt() ? -1 : a.asInt() > b.asInt() ? 1 : 0;
@@ -781,6 +796,8 @@ bool Interpreter::contains(const Value &container, const Value &item)
             raise(exc::typeError(), "unhashable type: '" + typeName(item) + "'");
         return container.as<DictObject>()->find(item) != nullptr;
     }
+    if (container.is(ObjKind::Set))
+        return container.as<SetObject>()->contains(item, setops::hashOf(*this, item));
     if (container.is(ObjKind::DictView) && container.as<DictViewObject>()->which == DictViewObject::Which::Keys)
         return contains(Value(container.as<DictViewObject>()->dict), item);
     if (container.is(ObjKind::Range) && item.isIntLike()) {
@@ -823,6 +840,7 @@ bool Interpreter::truthy(const Value &v)
     case ObjKind::List: return !v.as<ListObject>()->items.empty();
     case ObjKind::Tuple: return !v.as<TupleObject>()->items.empty();
     case ObjKind::Dict: return v.as<DictObject>()->size() != 0;
+    case ObjKind::Set: return v.as<SetObject>()->size() != 0;
     case ObjKind::Range: return v.as<RangeObject>()->length() != 0;
     case ObjKind::DictView: return v.as<DictViewObject>()->dict->size() != 0;
     default: return true;
@@ -837,6 +855,7 @@ std::int64_t Interpreter::length(const Value &v)
         case ObjKind::List: return std::int64_t(v.as<ListObject>()->items.size());
         case ObjKind::Tuple: return std::int64_t(v.as<TupleObject>()->items.size());
         case ObjKind::Dict: return std::int64_t(v.as<DictObject>()->size());
+        case ObjKind::Set: return std::int64_t(v.as<SetObject>()->size());
         case ObjKind::Range: return v.as<RangeObject>()->length();
         case ObjKind::DictView: return std::int64_t(v.as<DictViewObject>()->dict->size());
         default:
@@ -885,9 +904,10 @@ Value Interpreter::iter(const Value &v)
                 return true;
             }));
         }
+        case ObjKind::Set: return setops::iterate(*this, v);
         case ObjKind::Dict: // iterating a dict is iterating its keys view
             return iter(Value(make<DictViewObject>(Ref<DictObject>(v.as<DictObject>()), DictViewObject::Which::Keys)));
-        case ObjKind::DictView: {
+    case ObjKind::DictView: {
             Ref<DictViewObject> view(v.as<DictViewObject>());
             std::size_t i = 0;
             std::uint64_t version = view->dict->version();
@@ -983,6 +1003,10 @@ std::string Interpreter::repr(const Value &v)
         }
         ~Push() { active.pop_back(); }
     };
+    if ((o->kind() == ObjKind::List && typeOf(v) != types::listType())
+        || (o->kind() == ObjKind::Dict && typeOf(v) != types::dictType())) // deque, defaultdict, Counter
+        if (const Value *m = typeOf(v)->lookup("__repr__"))
+            return toStr(call(*m, std::vector<Value> {v}));
     switch (o->kind()) {
     case ObjKind::Str: return text::stringRepr(v.as<StrObject>()->value);
     case ObjKind::List: {
@@ -1016,6 +1040,7 @@ std::string Interpreter::repr(const Value &v)
         }
         return out + "}";
     }
+    case ObjKind::Set: return setops::repr(*this, v);
     case ObjKind::DictView: {
         if (auto c = guard("..."))
             return *c;

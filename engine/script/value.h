@@ -163,9 +163,12 @@ public:
     // Clears every tracked object's references, freeing all cycles.
     void clearAll();
     std::size_t size() const { return m_size; }
+    // Numbers objects in first-use order: the stand-in addresses of default reprs and hashes.
+    std::uint32_t nextDisplayId() { return ++m_lastDisplayId; }
 
 private:
     Object *m_head = nullptr;
+    std::uint32_t m_lastDisplayId = 0;
     std::size_t m_size = 0;
 };
 
@@ -319,8 +322,21 @@ public:
 // Hashing and equality for dict keys and sets; builtin types compare by value, others by identity
 // (user __eq__/__hash__ go through the interpreter before reaching here).
 std::size_t hashValue(const Value &v);
+// CPython's hash() of a builtin value: ints modulo 2**61 - 1, floats equal to ints hash alike, str
+// by SipHash-1-3 with PYTHONHASHSEED=0's zero key, tuples by xxHash, frozensets by their items;
+// other objects by a per-heap number, so every run hashes alike.
+std::int64_t pyHash(const Value &v);
+std::int64_t pyStrHash(std::string_view utf8);
 bool keyEquals(const Value &a, const Value &b);
 bool isHashable(const Value &v);
+// Counts one level of recursion through nested values (hashing, comparing); too deep is a
+// RecursionError.
+struct NestingDepth {
+    NestingDepth();
+    ~NestingDepth();
+    NestingDepth(const NestingDepth &) = delete;
+    NestingDepth &operator=(const NestingDepth &) = delete;
+};
 
 // An insertion-ordered hash map, as Python's dict.
 class DictObject : public Object {
@@ -378,6 +394,62 @@ public:
     Ref<DictObject> dict;
     Which which;
 };
+
+// set and frozenset, laid out as CPython's setobject.c (open addressing, linear probes plus
+// perturbation, the same fill and resize rules) so that iterating and printing a set of ints or
+// strings gives CPython's order. Hashes are CPython's (pyHash).
+class SetObject : public Object {
+public:
+    explicit SetObject(bool isFrozen = false);
+    ClassObject *cls() const override;
+    void clearRefs() override;
+
+    struct Entry {
+        Value key;
+        std::int64_t hash = 0;
+        enum class State : std::uint8_t { Empty, Active, Dummy } state = State::Empty;
+    };
+    std::size_t size() const { return m_used; }
+    bool contains(const Value &key) const { return contains(key, pyHash(key)); }
+    bool contains(const Value &key, std::int64_t hash) const;
+    // Returns false when the key was already present.
+    bool add(const Value &key) { return add(key, pyHash(key)); }
+    bool add(const Value &key, std::int64_t hash);
+    bool discard(const Value &key) { return discard(key, pyHash(key)); }
+    bool discard(const Value &key, std::int64_t hash);
+    // set.pop(): the next active slot from the finger; the set must not be empty.
+    Value pop();
+    void clear();
+    // set_update_internal for another set (set_merge) and for a dict (one resize up front).
+    void merge(const SetObject &other);
+    void mergeDictKeys(const DictObject &d);
+    // Drops dummies when more than a quarter of the table holds them (after difference_update).
+    void shrinkDummies();
+    void swapBodies(SetObject &other);
+    // The table in slot order; iterate the Active entries.
+    const std::vector<Entry> &table() const { return m_table; }
+    // Bumped on every insertion or removal, so iterators can detect changes during iteration.
+    std::uint64_t version() const { return m_version; }
+    std::int64_t frozenHash() const;
+
+    bool frozen;
+    // Iterate by ascending hash instead of slot order: asyncio.wait's (done, pending) sets, whose
+    // tasks hash to their creation index, iterate in creation order as in the reference harness.
+    bool hashOrdered = false;
+
+private:
+    void resize(std::size_t minUsed);
+    void insertClean(std::vector<Entry> &table, const Value &key, std::int64_t hash);
+    std::int64_t lookup(const Value &key, std::int64_t hash) const;
+    std::vector<Entry> m_table = std::vector<Entry>(8);
+    std::size_t m_fill = 0;
+    std::size_t m_used = 0;
+    std::size_t m_finger = 0;
+    std::uint64_t m_version = 0;
+};
+
+// A new set (or frozenset) holding `items`, added in order; items must be hashable.
+Ref<SetObject> makeSet(const std::vector<Value> &items, bool frozen = false);
 
 class CellObject : public Object {
 public:
@@ -535,6 +607,7 @@ ClassObject *listType();
 ClassObject *tupleType();
 ClassObject *dictType();
 ClassObject *setType();
+ClassObject *frozensetType();
 ClassObject *functionType();
 ClassObject *builtinFunctionType();
 ClassObject *methodType();

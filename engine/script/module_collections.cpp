@@ -1,0 +1,449 @@
+// collections: deque (a list underneath, with maxlen), defaultdict and Counter (dicts underneath,
+// with __missing__ and their own reprs), as CPython prints them.
+#include "script/stdlib.h"
+
+#include <algorithm>
+
+namespace loopscope::script {
+
+namespace {
+
+using Args = CallArgs;
+
+ClassObject *dequeClass();
+ClassObject *defaultdictClass();
+ClassObject *counterClass();
+
+ClassObject *newBuiltinClass(const char *name, ClassObject *base)
+{
+    Heap *saved = Heap::current();
+    Heap::setCurrent(nullptr);
+    auto *c = new ClassObject(name, Ref<ClassObject>(base));
+    ++c->m_refCount;
+    Heap::setCurrent(saved);
+    return c;
+}
+
+class DequeObject : public ListObject {
+public:
+    ClassObject *cls() const override { return dequeClass(); }
+    std::int64_t maxlen = -1; // -1: unbounded
+
+    // Appends on one side; a full deque drops an item from the other side.
+    void push(const Value &v, bool left)
+    {
+        if (maxlen == 0)
+            return;
+        if (left)
+            items.insert(items.begin(), v);
+        else
+            items.push_back(v);
+        if (maxlen >= 0 && std::int64_t(items.size()) > maxlen) {
+            if (left)
+                items.pop_back();
+            else
+                items.erase(items.begin());
+        }
+    }
+};
+
+class DefaultDictObject : public DictObject {
+public:
+    ClassObject *cls() const override { return defaultdictClass(); }
+    void clearRefs() override
+    {
+        DictObject::clearRefs();
+        factory = Value();
+    }
+    Value factory;
+};
+
+class CounterObject : public DictObject {
+public:
+    ClassObject *cls() const override { return counterClass(); }
+};
+
+DequeObject &deque(const Value &v)
+{
+    return *static_cast<DequeObject *>(v.as<ListObject>());
+}
+
+std::string dictBody(Interpreter &in, const DictObject &d)
+{
+    std::string out = "{";
+    bool first = true;
+    for (auto &e : d.entries()) {
+        if (!e.live)
+            continue;
+        out += (first ? "" : ", ") + in.repr(e.key) + ": " + in.repr(e.value);
+        first = false;
+    }
+    return out + "}";
+}
+
+void installDeque(ClassObject *c)
+{
+    c->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
+        Value iterable, maxlen;
+        a.takeKeyword("iterable", iterable);
+        a.takeKeyword("maxlen", maxlen);
+        args::expect(in, "deque", a, 0, 2);
+        if (!a.args.empty())
+            iterable = a.args[0];
+        if (a.args.size() == 2)
+            maxlen = a.args[1];
+        auto d = make<DequeObject>();
+        if (!maxlen.isNone()) {
+            if (!maxlen.isIntLike())
+                in.raise(exc::typeError(), "an integer is required");
+            if (maxlen.asInt() < 0)
+                in.raise(exc::valueError(), "maxlen must be non-negative");
+            d->maxlen = maxlen.asInt();
+        }
+        if (!iterable.isNone())
+            for (const Value &v : in.toVector(iterable))
+                d->push(v, false);
+        return Value(d);
+    };
+    c->properties["maxlen"] = [](Interpreter &, const Value &self) {
+        return deque(self).maxlen < 0 ? Value() : Value::integer(deque(self).maxlen);
+    };
+    c->addMethod("append", [](Interpreter &in, const Value &self, Args &a) {
+        args::expect(in, "deque.append", a, 1, 1);
+        deque(self).push(a.args[0], false);
+        return Value();
+    });
+    c->addMethod("appendleft", [](Interpreter &in, const Value &self, Args &a) {
+        args::expect(in, "deque.appendleft", a, 1, 1);
+        deque(self).push(a.args[0], true);
+        return Value();
+    });
+    c->addMethod("extend", [](Interpreter &in, const Value &self, Args &a) {
+        args::expect(in, "deque.extend", a, 1, 1);
+        for (const Value &v : in.toVector(a.args[0]))
+            deque(self).push(v, false);
+        return Value();
+    });
+    c->addMethod("extendleft", [](Interpreter &in, const Value &self, Args &a) {
+        args::expect(in, "deque.extendleft", a, 1, 1);
+        for (const Value &v : in.toVector(a.args[0]))
+            deque(self).push(v, true);
+        return Value();
+    });
+    c->addMethod("pop", [](Interpreter &in, const Value &self, Args &a) {
+        args::expect(in, "deque.pop", a, 0, 0);
+        auto &items = deque(self).items;
+        if (items.empty())
+            in.raise(exc::indexError(), "pop from an empty deque");
+        Value v = items.back();
+        items.pop_back();
+        return v;
+    });
+    c->addMethod("popleft", [](Interpreter &in, const Value &self, Args &a) {
+        args::expect(in, "deque.popleft", a, 0, 0);
+        auto &items = deque(self).items;
+        if (items.empty())
+            in.raise(exc::indexError(), "pop from an empty deque");
+        Value v = items.front();
+        items.erase(items.begin());
+        return v;
+    });
+    c->addMethod("rotate", [](Interpreter &in, const Value &self, Args &a) {
+        args::expect(in, "deque.rotate", a, 0, 1);
+        auto &items = deque(self).items;
+        std::int64_t n = a.args.empty() ? 1 : args::toInt(in, a.args[0], "n");
+        if (items.size() > 1) {
+            auto size = std::int64_t(items.size());
+            std::int64_t k = ((n % size) + size) % size;
+            std::rotate(items.begin(), items.begin() + (size - k), items.end());
+        }
+        return Value();
+    });
+    c->addMethod("clear", [](Interpreter &in, const Value &self, Args &a) {
+        args::expect(in, "deque.clear", a, 0, 0);
+        deque(self).items.clear();
+        return Value();
+    });
+    c->addMethod("copy", [](Interpreter &in, const Value &self, Args &a) {
+        args::expect(in, "deque.copy", a, 0, 0);
+        auto d = make<DequeObject>();
+        d->items = deque(self).items;
+        d->maxlen = deque(self).maxlen;
+        return Value(d);
+    });
+    c->addMethod("count", [](Interpreter &in, const Value &self, Args &a) {
+        args::expect(in, "deque.count", a, 1, 1);
+        std::int64_t n = 0;
+        for (const Value &v : deque(self).items)
+            n += in.equals(v, a.args[0]) ? 1 : 0;
+        return Value::integer(n);
+    });
+    c->addMethod("remove", [](Interpreter &in, const Value &self, Args &a) {
+        args::expect(in, "deque.remove", a, 1, 1);
+        auto &items = deque(self).items;
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (in.equals(items[i], a.args[0])) {
+                items.erase(items.begin() + std::ptrdiff_t(i));
+                return Value();
+            }
+        in.raise(exc::valueError(), in.repr(a.args[0]) + " is not in deque");
+    });
+    c->addMethod("reverse", [](Interpreter &in, const Value &self, Args &a) {
+        args::expect(in, "deque.reverse", a, 0, 0);
+        std::reverse(deque(self).items.begin(), deque(self).items.end());
+        return Value();
+    });
+    c->addMethod("__repr__", [](Interpreter &in, const Value &self, Args &) {
+        std::string out = "deque([";
+        auto &items = deque(self).items;
+        for (std::size_t i = 0; i < items.size(); ++i)
+            out += (i ? ", " : "") + in.repr(items[i]);
+        out += "]";
+        if (deque(self).maxlen >= 0)
+            out += ", maxlen=" + std::to_string(deque(self).maxlen);
+        return str(out + ")");
+    });
+}
+
+void installDefaultDict(ClassObject *c)
+{
+    c->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
+        auto d = make<DefaultDictObject>();
+        if (!a.args.empty()) {
+            d->factory = a.args[0];
+            if (!d->factory.isNone() && !d->factory.is(ObjKind::Class) && !d->factory.is(ObjKind::Function)
+                && !d->factory.is(ObjKind::Native) && !d->factory.is(ObjKind::BoundMethod))
+                in.raise(exc::typeError(), "first argument must be callable or None");
+            a.args.erase(a.args.begin());
+        }
+        Value rest = Value(d);
+        Value update = in.getAttr(rest, "update");
+        in.call(update, a);
+        return rest;
+    };
+    c->addMethod("__missing__", [](Interpreter &in, const Value &self, Args &a) {
+        auto *d = static_cast<DefaultDictObject *>(self.as<DictObject>());
+        if (d->factory.isNone())
+            in.raise(in.makeException(exc::keyError(), std::vector<Value> {a.args[0]}));
+        Value v = in.call(d->factory, std::vector<Value> {});
+        d->set(a.args[0], v);
+        return v;
+    });
+    c->properties["default_factory"]
+        = [](Interpreter &, const Value &self) { return static_cast<DefaultDictObject *>(self.as<DictObject>())->factory; };
+    c->addMethod("__repr__", [](Interpreter &in, const Value &self, Args &) {
+        auto *d = static_cast<DefaultDictObject *>(self.as<DictObject>());
+        return str("defaultdict(" + in.repr(d->factory) + ", " + dictBody(in, *d) + ")");
+    });
+}
+
+Value count(const DictObject &d, const Value &key)
+{
+    const Value *v = d.find(key);
+    return v ? *v : Value::integer(0);
+}
+
+// Counter.update / subtract: from a mapping or by counting an iterable.
+void addCounts(Interpreter &in, DictObject &d, const Value &src, BinaryOp op)
+{
+    if (src.is(ObjKind::Dict)) {
+        for (auto &e : src.as<DictObject>()->entries())
+            if (e.live)
+                d.set(e.key, in.binary(op, count(d, e.key), e.value));
+        return;
+    }
+    Value it = in.iter(src);
+    Value v;
+    while (in.next(it, v)) {
+        if (!isHashable(v))
+            in.raise(exc::typeError(), "unhashable type: '" + in.typeName(v) + "'");
+        d.set(v, in.binary(op, count(d, v), Value::integer(1)));
+    }
+}
+
+// most_common(): by count, largest first; equal counts keep insertion order.
+std::vector<std::pair<Value, Value>> mostCommon(Interpreter &in, const DictObject &d)
+{
+    std::vector<std::pair<Value, Value>> items;
+    for (auto &e : d.entries())
+        if (e.live)
+            items.emplace_back(e.key, e.value);
+    std::stable_sort(items.begin(), items.end(), [&](auto &x, auto &y) { return in.lessThan(y.second, x.second); });
+    return items;
+}
+
+Value counterArithmetic(Interpreter &in, const DictObject &a, const DictObject &b, BinaryOp op)
+{
+    auto result = make<CounterObject>();
+    auto positive = [&](const Value &v) { return in.lessThan(Value::integer(0), v); };
+    for (auto &e : a.entries()) {
+        if (!e.live)
+            continue;
+        Value n = in.binary(op, e.value, count(b, e.key));
+        if (positive(n))
+            result->set(e.key, n);
+    }
+    for (auto &e : b.entries()) {
+        if (!e.live || a.find(e.key))
+            continue;
+        Value n = in.binary(op, Value::integer(0), e.value);
+        if (positive(n))
+            result->set(e.key, n);
+    }
+    return Value(result);
+}
+
+void installCounter(ClassObject *c)
+{
+    c->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
+        args::expect(in, "Counter", a, 0, 1);
+        auto d = make<CounterObject>();
+        if (!a.args.empty())
+            addCounts(in, *d, a.args[0], BinaryOp::Add);
+        for (auto &[k, v] : a.kwargs)
+            d->set(str(k), in.binary(BinaryOp::Add, count(*d, str(k)), v));
+        return Value(d);
+    };
+    c->addMethod("__missing__", [](Interpreter &, const Value &, Args &) { return Value::integer(0); });
+    c->addMethod("update", [](Interpreter &in, const Value &self, Args &a) {
+        args::expect(in, "update", a, 0, 1);
+        if (!a.args.empty())
+            addCounts(in, *self.as<DictObject>(), a.args[0], BinaryOp::Add);
+        for (auto &[k, v] : a.kwargs)
+            self.as<DictObject>()->set(str(k), in.binary(BinaryOp::Add, count(*self.as<DictObject>(), str(k)), v));
+        return Value();
+    });
+    c->addMethod("subtract", [](Interpreter &in, const Value &self, Args &a) {
+        args::expect(in, "subtract", a, 0, 1);
+        if (!a.args.empty())
+            addCounts(in, *self.as<DictObject>(), a.args[0], BinaryOp::Sub);
+        return Value();
+    });
+    c->addMethod("most_common", [](Interpreter &in, const Value &self, Args &a) {
+        Value n;
+        a.takeKeyword("n", n);
+        args::expect(in, "most_common", a, 0, 1);
+        if (!a.args.empty())
+            n = a.args[0];
+        auto items = mostCommon(in, *self.as<DictObject>());
+        if (!n.isNone())
+            items.resize(std::size_t(std::clamp<std::int64_t>(args::toInt(in, n, "n"), 0, std::int64_t(items.size()))));
+        std::vector<Value> out;
+        for (auto &[k, v] : items)
+            out.push_back(tuple({k, v}));
+        return list(std::move(out));
+    });
+    c->addMethod("elements", [](Interpreter &in, const Value &self, Args &a) {
+        args::expect(in, "elements", a, 0, 0);
+        std::vector<Value> out;
+        for (auto &e : self.as<DictObject>()->entries())
+            if (e.live && e.value.isIntLike())
+                for (std::int64_t i = 0; i < e.value.asInt(); ++i)
+                    out.push_back(e.key);
+        return in.iter(list(std::move(out)));
+    });
+    c->addMethod("total", [](Interpreter &in, const Value &self, Args &) {
+        Value sum = Value::integer(0);
+        for (auto &e : self.as<DictObject>()->entries())
+            if (e.live)
+                sum = in.binary(BinaryOp::Add, sum, e.value);
+        return sum;
+    });
+    c->addMethod("__add__", [](Interpreter &in, const Value &self, Args &a) {
+        return counterArithmetic(in, *self.as<DictObject>(), *a.args[0].as<DictObject>(), BinaryOp::Add);
+    });
+    c->addMethod("__sub__", [](Interpreter &in, const Value &self, Args &a) {
+        return counterArithmetic(in, *self.as<DictObject>(), *a.args[0].as<DictObject>(), BinaryOp::Sub);
+    });
+    c->addMethod("__repr__", [](Interpreter &in, const Value &self, Args &) {
+        auto items = mostCommon(in, *self.as<DictObject>());
+        if (items.empty())
+            return str("Counter()");
+        std::string out = "Counter({";
+        for (std::size_t i = 0; i < items.size(); ++i)
+            out += (i ? ", " : "") + in.repr(items[i].first) + ": " + in.repr(items[i].second);
+        return str(out + "})");
+    });
+}
+
+ClassObject *dequeClass()
+{
+    static ClassObject *c = [] {
+        auto *cls = newBuiltinClass("deque", types::object());
+        installDeque(cls);
+        return cls;
+    }();
+    return c;
+}
+
+ClassObject *defaultdictClass()
+{
+    static ClassObject *c = [] {
+        auto *cls = newBuiltinClass("defaultdict", types::dictType());
+        installDefaultDict(cls);
+        return cls;
+    }();
+    return c;
+}
+
+ClassObject *counterClass()
+{
+    static ClassObject *c = [] {
+        auto *cls = newBuiltinClass("Counter", types::dictType());
+        installCounter(cls);
+        return cls;
+    }();
+    return c;
+}
+
+} // namespace
+
+Ref<ModuleObject> makeCollectionsModule(Interpreter &)
+{
+    auto mod = make<ModuleObject>("collections");
+    for (ClassObject *c : {dequeClass(), defaultdictClass(), counterClass()})
+        mod->dict->set(str(c->name), Value(Ref<ClassObject>(c)));
+    return mod;
+}
+
+Ref<ModuleObject> makeFunctoolsModule(Interpreter &)
+{
+    auto mod = make<ModuleObject>("functools");
+    addFunction(*mod, "reduce", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "reduce", a, 2, 3);
+        Value it = in.iter(a.args[1]);
+        Value acc;
+        if (a.args.size() == 3)
+            acc = a.args[2];
+        else if (!in.next(it, acc))
+            in.raise(exc::typeError(), "reduce() of empty iterable with no initial value");
+        Value v;
+        while (in.next(it, v))
+            acc = in.call(a.args[0], std::vector<Value> {acc, v});
+        return acc;
+    });
+    addFunction(*mod, "partial", [](Interpreter &in, const Value &, Args &a) {
+        if (a.args.empty())
+            in.raise(exc::typeError(), "type 'partial' takes at least one argument");
+        Value fn = a.args[0];
+        std::vector<Value> bound(a.args.begin() + 1, a.args.end());
+        auto keywords = a.kwargs;
+        return Value(make<NativeObject>("functools.partial", [fn, bound, keywords](Interpreter &in, const Value &, Args &call) {
+            Args all;
+            all.args = bound;
+            all.args.insert(all.args.end(), call.args.begin(), call.args.end());
+            all.kwargs = keywords;
+            for (auto &kw : call.kwargs) {
+                auto it = std::find_if(all.kwargs.begin(), all.kwargs.end(), [&](auto &x) { return x.first == kw.first; });
+                if (it != all.kwargs.end())
+                    it->second = kw.second;
+                else
+                    all.kwargs.push_back(kw);
+            }
+            return in.call(fn, all);
+        }));
+    });
+    return mod;
+}
+
+} // namespace loopscope::script
