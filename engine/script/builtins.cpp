@@ -4,6 +4,8 @@
 
 #include "script/text.h"
 
+#include "engine.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -942,7 +944,9 @@ void installBuiltins(Interpreter &in, DictObject &b)
             in.raise(exc::typeError(), "sum() takes at least 1 positional argument (0 given)");
         if (total.is(ObjKind::Str))
             in.raise(exc::typeError(), "sum() can't sum strings [use ''.join(seq) instead]");
-        // Floats add with Neumaier's compensation, as CPython 3.12 does, so sum([0.1] * 10) == 1.0.
+        // Floats add with Neumaier's compensation, as CPython 3.12 does, so sum([0.1] * 10) == 1.0;
+        // 3.11 adds them plainly.
+        const bool compensated = in.engine().profile() == Profile::Py312;
         double fsum = 0, compensation = 0;
         bool floatMode = false;
         for (auto &v : in.toVector(a.args[0])) {
@@ -954,7 +958,8 @@ void installBuiltins(Interpreter &in, DictObject &b)
             if (floatMode) {
                 if (v.isFloat()) {
                     double x = v.asFloat(), t = fsum + x;
-                    compensation += std::fabs(fsum) >= std::fabs(x) ? (fsum - t) + x : (x - t) + fsum;
+                    if (compensated)
+                        compensation += std::fabs(fsum) >= std::fabs(x) ? (fsum - t) + x : (x - t) + fsum;
                     fsum = t;
                     continue;
                 }

@@ -3,7 +3,7 @@
 // numbers (the conformance harness seeds CPython the same way).
 #include "script/stdlib.h"
 
-#include "script/setops.h"
+#include "engine.h"
 
 #include <QCryptographicHash>
 
@@ -178,13 +178,26 @@ void seed(Interpreter &in, RandomObject &r, const Value &a)
         in.raise(exc::typeError(), "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
 }
 
+// randrange's integer arguments: 3.11 still takes integral floats ("non-integer arg 1" otherwise).
+std::int64_t rangeArg(Interpreter &in, const Value &v, const char *what)
+{
+    if (v.isFloat() && in.engine().profile() == Profile::Py311) {
+        const double d = v.asFloat();
+        if (d != std::floor(d) || !std::isfinite(d))
+            in.raise(exc::valueError(), std::string("non-integer ") + what + " for randrange()");
+        return std::int64_t(d);
+    }
+    return toIndex(in, v);
+}
+
 Value randrange(Interpreter &in, RandomObject &r, Args &a)
 {
+    const bool py311 = in.engine().profile() == Profile::Py311;
     Value step = Value::integer(1), stopArg;
     a.takeKeyword("step", step);
     a.takeKeyword("stop", stopArg);
     args::expect(in, "randrange", a, 1, 3);
-    const std::int64_t start = toIndex(in, a.args[0]);
+    const std::int64_t start = rangeArg(in, a.args[0], "arg 1");
     if (a.args.size() >= 2)
         stopArg = a.args[1];
     const bool explicitStep = a.args.size() == 3;
@@ -197,14 +210,17 @@ Value randrange(Interpreter &in, RandomObject &r, Args &a)
             return Value::integer(std::int64_t(r.mt.below(std::uint64_t(start))));
         in.raise(exc::valueError(), "empty range for randrange()");
     }
-    const std::int64_t stop = toIndex(in, stopArg);
-    const std::int64_t istep = toIndex(in, step);
+    const std::int64_t stop = rangeArg(in, stopArg, "stop");
+    const std::int64_t istep = rangeArg(in, step, "step");
     const __int128 width = __int128(stop) - start;
     if (istep == 1) {
         if (width > 0)
             return Value::integer(std::int64_t(start + __int128(r.mt.below(std::uint64_t(width)))));
-        in.raise(exc::valueError(),
-            "empty range in randrange(" + in.repr(a.args[0]) + ", " + in.repr(stopArg) + ")");
+        if (py311)
+            in.raise(exc::valueError(),
+                "empty range for randrange() (" + std::to_string(start) + ", " + std::to_string(stop) + ", "
+                    + std::to_string(std::int64_t(width)) + ")");
+        in.raise(exc::valueError(), "empty range in randrange(" + in.repr(a.args[0]) + ", " + in.repr(stopArg) + ")");
     }
     __int128 n = 0;
     if (istep > 0)
@@ -213,6 +229,8 @@ Value randrange(Interpreter &in, RandomObject &r, Args &a)
         n = (width + istep + 1) / istep - ((width + istep + 1) % istep > 0 ? 1 : 0);
     else
         in.raise(exc::valueError(), "zero step for randrange()");
+    if (n <= 0 && py311)
+        in.raise(exc::valueError(), "empty range for randrange()");
     if (n <= 0)
         in.raise(exc::valueError(),
             "empty range in randrange(" + in.repr(a.args[0]) + ", " + in.repr(stopArg) + ", " + in.repr(step) + ")");
