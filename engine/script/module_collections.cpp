@@ -1,6 +1,8 @@
-// collections: deque (a list underneath, with maxlen), defaultdict and Counter (dicts underneath,
-// with __missing__ and their own reprs), as CPython prints them.
+// collections: deque (a list underneath, with maxlen), defaultdict, Counter and OrderedDict (dicts
+// underneath, with __missing__ and their own reprs), as CPython prints them.
 #include "script/stdlib.h"
+
+#include "engine.h"
 
 #include <algorithm>
 
@@ -13,6 +15,7 @@ using Args = CallArgs;
 ClassObject *dequeClass();
 ClassObject *defaultdictClass();
 ClassObject *counterClass();
+ClassObject *orderedDictClass();
 
 ClassObject *newBuiltinClass(const char *name, ClassObject *base)
 {
@@ -61,6 +64,11 @@ public:
 class CounterObject : public DictObject {
 public:
     ClassObject *cls() const override { return counterClass(); }
+};
+
+class OrderedDictObject : public DictObject {
+public:
+    ClassObject *cls() const override { return orderedDictClass(); }
 };
 
 DequeObject &deque(const Value &v)
@@ -366,6 +374,76 @@ void installCounter(ClassObject *c)
     });
 }
 
+void installOrderedDict(ClassObject *c)
+{
+    c->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
+        args::expect(in, "OrderedDict", a, 0, 1);
+        Value d = Value(make<OrderedDictObject>());
+        in.call(in.getAttr(d, "update"), a);
+        return d;
+    };
+    c->addMethod("move_to_end", [](Interpreter &in, const Value &self, Args &a) {
+        Value last = Value::boolean(true);
+        a.takeKeyword("last", last);
+        args::expect(in, "move_to_end", a, 1, 2);
+        if (a.args.size() == 2)
+            last = a.args[1];
+        auto *d = self.as<DictObject>();
+        const Value *found = d->find(a.args[0]);
+        if (!found)
+            in.raise(in.makeException(exc::keyError(), std::vector<Value> {a.args[0]}));
+        Value value = *found;
+        d->remove(a.args[0]);
+        if (in.truthy(last)) {
+            d->set(a.args[0], value);
+            return Value();
+        }
+        std::vector<std::pair<Value, Value>> rest;
+        for (auto &e : d->entries())
+            if (e.live)
+                rest.emplace_back(e.key, e.value);
+        d->clear();
+        d->set(a.args[0], value);
+        for (auto &[k, v] : rest)
+            d->set(k, v);
+        return Value();
+    });
+    c->addMethod("popitem", [](Interpreter &in, const Value &self, Args &a) {
+        Value last = Value::boolean(true);
+        a.takeKeyword("last", last);
+        args::expect(in, "popitem", a, 0, 1);
+        if (!a.args.empty())
+            last = a.args[0];
+        auto *d = self.as<DictObject>();
+        if (d->size() == 0)
+            in.raise(in.makeException(exc::keyError(), std::vector<Value> {str("dictionary is empty")}));
+        const auto &entries = d->entries();
+        std::size_t i = in.truthy(last) ? entries.size() - 1 : 0;
+        while (!entries[i].live)
+            i = in.truthy(last) ? i - 1 : i + 1;
+        Value item = tuple({entries[i].key, entries[i].value});
+        d->remove(entries[i].key);
+        return item;
+    });
+    // 3.12 prints the dict form, 3.11 a list of pairs.
+    c->addMethod("__repr__", [](Interpreter &in, const Value &self, Args &) {
+        auto *d = self.as<DictObject>();
+        if (d->size() == 0)
+            return str("OrderedDict()");
+        if (in.engine().profile() == Profile::Py312)
+            return str("OrderedDict(" + dictBody(in, *d) + ")");
+        std::string out = "OrderedDict([";
+        bool first = true;
+        for (auto &e : d->entries()) {
+            if (!e.live)
+                continue;
+            out += (first ? "(" : ", (") + in.repr(e.key) + ", " + in.repr(e.value) + ")";
+            first = false;
+        }
+        return str(out + "])");
+    });
+}
+
 ClassObject *dequeClass()
 {
     static ClassObject *c = [] {
@@ -386,6 +464,16 @@ ClassObject *defaultdictClass()
     return c;
 }
 
+ClassObject *orderedDictClass()
+{
+    static ClassObject *c = [] {
+        auto *cls = newBuiltinClass("OrderedDict", types::dictType());
+        installOrderedDict(cls);
+        return cls;
+    }();
+    return c;
+}
+
 ClassObject *counterClass()
 {
     static ClassObject *c = [] {
@@ -401,7 +489,7 @@ ClassObject *counterClass()
 Ref<ModuleObject> makeCollectionsModule(Interpreter &)
 {
     auto mod = make<ModuleObject>("collections");
-    for (ClassObject *c : {dequeClass(), defaultdictClass(), counterClass()})
+    for (ClassObject *c : {dequeClass(), defaultdictClass(), counterClass(), orderedDictClass()})
         mod->dict->set(str(c->name), Value(Ref<ClassObject>(c)));
     return mod;
 }

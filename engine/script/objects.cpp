@@ -693,6 +693,8 @@ bool Interpreter::equalsImpl(const Value &a, const Value &b)
     case ObjKind::Set: return keyEquals(a, b);
     case ObjKind::List:
     case ObjKind::Tuple: {
+        if (typeOf(a) != typeOf(b)) // a deque never equals a list
+            return false;
         auto &x = a.is(ObjKind::List) ? a.as<ListObject>()->items : a.as<TupleObject>()->items;
         auto &y = b.is(ObjKind::List) ? b.as<ListObject>()->items : b.as<TupleObject>()->items;
         if (x.size() != y.size())

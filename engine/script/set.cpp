@@ -218,6 +218,7 @@ ClassObject *SetObject::cls() const
 
 void SetObject::clearRefs()
 {
+    iterationKey = nullptr;
     std::vector<Entry> old(8);
     old.swap(m_table);
     m_fill = m_used = 0;

@@ -399,9 +399,9 @@ std::optional<bool> compare(CompareOp op, const Value &a, const Value &b)
 Value iterate(Interpreter &in, const Value &set)
 {
     Ref<SetObject> s(asSet(set));
-    if (s->hashOrdered) {
+    if (s->iterationKey) {
         std::vector<std::pair<std::int64_t, Value>> items;
-        forEach(*s, [&](const Value &k, std::int64_t h) { items.emplace_back(h, k); });
+        forEach(*s, [&](const Value &k, std::int64_t) { items.emplace_back(s->iterationKey(k), k); });
         std::stable_sort(items.begin(), items.end(), [](auto &x, auto &y) { return x.first < y.first; });
         std::size_t i = 0;
         const std::size_t size = s->size();

@@ -433,9 +433,10 @@ public:
     std::int64_t frozenHash() const;
 
     bool frozen;
-    // Iterate by ascending hash instead of slot order: asyncio.wait's (done, pending) sets, whose
-    // tasks hash to their creation index, iterate in creation order as in the reference harness.
-    bool hashOrdered = false;
+    // When set, iteration (and repr) go by ascending key instead of slot order: asyncio.wait's
+    // (done, pending) sets pass the task's creation index, so they iterate in creation order as
+    // the reference harness's TaskSet does.
+    std::function<std::int64_t(const Value &)> iterationKey;
 
 private:
     void resize(std::size_t minUsed);

@@ -680,6 +680,30 @@ private Q_SLOTS:
             "Counter({'the': 3, 'cat': 2, 'dog': 1, 'end': 1}) ('the', 3)\n"
             "")
             << QString::fromUtf8("") << 0;
+        QTest::newRow("collections_ordereddict") << QString::fromUtf8("from collections import OrderedDict\n"
+            "od = OrderedDict()\n"
+            "od[\"b\"] = 1\n"
+            "od[\"a\"] = 2\n"
+            "od[\"c\"] = 3\n"
+            "print(od, list(od), od[\"a\"], len(od), OrderedDict(), OrderedDict([(\"x\", 1)], y=2))\n"
+            "od.move_to_end(\"b\")\n"
+            "print(list(od.items()))\n"
+            "od.move_to_end(\"c\", last=False)\n"
+            "print(list(od.keys()), od.popitem(), od.popitem(last=False), od)\n"
+            "print(OrderedDict(a=1) == {\"a\": 1}, isinstance(od, dict), dict(od))\n"
+            "")
+            << QString::fromUtf8("OrderedDict({'b': 1, 'a': 2, 'c': 3}) ['b', 'a', 'c'] 2 3 OrderedDict() OrderedDict({'x': 1, 'y': 2})\n"
+            "[('a', 2), ('c', 3), ('b', 1)]\n"
+            "['c', 'a', 'b'] ('b', 1) ('c', 3) OrderedDict({'a': 2})\n"
+            "True True {'a': 2}\n"
+            "")
+            << QString::fromUtf8("") << 0;
+        QTest::newRow("collections_deque_equality") << QString::fromUtf8("from collections import deque\n"
+            "print(deque([1, 2]) == deque([1, 2]), deque([1]) == [1], [1] == deque([1]), deque([1]) != deque([2]))\n"
+            "")
+            << QString::fromUtf8("True False False True\n"
+            "")
+            << QString::fromUtf8("") << 0;
         QTest::newRow("functools_reduce_partial") << QString::fromUtf8("from functools import reduce, partial\n"
             "print(reduce(lambda a, b: a * b, [1, 2, 3, 4]), reduce(lambda a, b: a + b, [\"x\", \"y\"], \"s\"), reduce(max, [3, 9, 2]))\n"
             "def power(base, exponent=2):\n"

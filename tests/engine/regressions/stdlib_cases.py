@@ -382,6 +382,21 @@ for w in "the cat the dog the end cat".split():
     words[w] += 1
 print(words, words.most_common(1)[0])
 ''',
+"collections_ordereddict": '''from collections import OrderedDict
+od = OrderedDict()
+od["b"] = 1
+od["a"] = 2
+od["c"] = 3
+print(od, list(od), od["a"], len(od), OrderedDict(), OrderedDict([("x", 1)], y=2))
+od.move_to_end("b")
+print(list(od.items()))
+od.move_to_end("c", last=False)
+print(list(od.keys()), od.popitem(), od.popitem(last=False), od)
+print(OrderedDict(a=1) == {"a": 1}, isinstance(od, dict), dict(od))
+''',
+"collections_deque_equality": '''from collections import deque
+print(deque([1, 2]) == deque([1, 2]), deque([1]) == [1], [1] == deque([1]), deque([1]) != deque([2]))
+''',
 "functools_reduce_partial": '''from functools import reduce, partial
 print(reduce(lambda a, b: a * b, [1, 2, 3, 4]), reduce(lambda a, b: a + b, ["x", "y"], "s"), reduce(max, [3, 9, 2]))
 def power(base, exponent=2):
