@@ -677,7 +677,7 @@ void installConstructors()
     };
     types::tupleType()->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
         args::expect(in, "tuple", a, 0, 1);
-        if (!a.args.empty() && a.args[0].is(ObjKind::Tuple))
+        if (!a.args.empty() && a.args[0].is(ObjKind::Tuple) && typeOf(a.args[0]) == types::tupleType())
             return a.args[0];
         return tuple(a.args.empty() ? std::vector<Value> {} : in.toVector(a.args[0]));
     };

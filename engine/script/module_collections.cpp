@@ -71,6 +71,18 @@ public:
     ClassObject *cls() const override { return orderedDictClass(); }
 };
 
+// An instance of a namedtuple class: a tuple whose class names its fields.
+class NamedTupleObject : public TupleObject {
+public:
+    NamedTupleObject(Ref<ClassObject> c, std::vector<Value> items)
+        : TupleObject(std::move(items))
+        , klass(std::move(c))
+    {
+    }
+    ClassObject *cls() const override { return klass.get(); }
+    Ref<ClassObject> klass;
+};
+
 DequeObject &deque(const Value &v)
 {
     return *static_cast<DequeObject *>(v.as<ListObject>());
@@ -444,6 +456,120 @@ void installOrderedDict(ClassObject *c)
     });
 }
 
+std::vector<std::string> fieldNames(Interpreter &in, const Value &spec)
+{
+    std::vector<std::string> names;
+    if (spec.is(ObjKind::Str)) {
+        std::string word;
+        for (char ch : spec.as<StrObject>()->value + " ") {
+            if (ch == ',' || ch == ' ') {
+                if (!word.empty())
+                    names.push_back(word);
+                word.clear();
+            } else {
+                word += ch;
+            }
+        }
+        return names;
+    }
+    for (const Value &v : in.toVector(spec))
+        names.push_back(args::toStr(in, v, "Type names and field names"));
+    return names;
+}
+
+// namedtuple(typename, field_names, *, defaults=None): a new tuple class with named fields.
+Value namedtuple(Interpreter &in, Args &a)
+{
+    Value defaultsArg, rename, module;
+    a.takeKeyword("defaults", defaultsArg);
+    a.takeKeyword("rename", rename);
+    a.takeKeyword("module", module);
+    args::expect(in, "namedtuple", a, 2, 2);
+    const std::string typeName = args::toStr(in, a.args[0], "Type names and field names");
+    const auto fields = fieldNames(in, a.args[1]);
+    std::vector<Value> defaults = defaultsArg.isNone() ? std::vector<Value> {} : in.toVector(defaultsArg);
+    if (defaults.size() > fields.size())
+        in.raise(exc::typeError(), "Got more default values than field names");
+    auto cls = make<ClassObject>(typeName, Ref<ClassObject>(types::tupleType()), false);
+    ClassObject *raw = cls.get();
+    std::vector<Value> fieldValues;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        fieldValues.push_back(str(fields[i]));
+        cls->properties[fields[i]] = [i](Interpreter &, const Value &self) { return self.as<TupleObject>()->items[i]; };
+    }
+    cls->setAttr("_fields", tuple(fieldValues));
+    // The constructor binds positional and keyword arguments as a function with these parameters.
+    cls->construct = [raw, fields, defaults](Interpreter &in, const Value &, Args &call) -> Value {
+        const std::string where = raw->name + ".__new__()";
+        if (call.args.size() > fields.size())
+            in.raise(exc::typeError(),
+                where + " takes " + std::to_string(fields.size() + 1) + " positional arguments but "
+                    + std::to_string(call.args.size() + 1) + " were given");
+        std::vector<Value> items(fields.size(), Value::unbound());
+        for (std::size_t i = 0; i < call.args.size(); ++i)
+            items[i] = call.args[i];
+        for (auto &[name, value] : call.kwargs) {
+            auto it = std::find(fields.begin(), fields.end(), name);
+            if (it == fields.end())
+                in.raise(exc::typeError(), where + " got an unexpected keyword argument '" + name + "'");
+            auto i = std::size_t(it - fields.begin());
+            if (!items[i].isUnbound())
+                in.raise(exc::typeError(), where + " got multiple values for argument '" + name + "'");
+            items[i] = value;
+        }
+        std::vector<std::string> missing;
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            const std::size_t firstDefault = fields.size() - defaults.size();
+            if (items[i].isUnbound() && i >= firstDefault)
+                items[i] = defaults[i - firstDefault];
+            else if (items[i].isUnbound())
+                missing.push_back("'" + fields[i] + "'");
+        }
+        if (!missing.empty()) {
+            std::string list = missing[0];
+            for (std::size_t i = 1; i < missing.size(); ++i)
+                list += (i + 1 == missing.size() ? (missing.size() > 2 ? ", and " : " and ") : ", ") + missing[i];
+            in.raise(exc::typeError(),
+                where + " missing " + std::to_string(missing.size()) + " required positional argument"
+                    + (missing.size() == 1 ? "" : "s") + ": " + list);
+        }
+        return Value(make<NamedTupleObject>(Ref<ClassObject>(raw), std::move(items)));
+    };
+    cls->addMethod("__repr__", [fields](Interpreter &in, const Value &self, Args &) {
+        auto &items = self.as<TupleObject>()->items;
+        std::string out = typeOf(self)->name + "(";
+        for (std::size_t i = 0; i < fields.size(); ++i)
+            out += (i ? ", " : "") + fields[i] + "=" + in.repr(items[i]);
+        return str(out + ")");
+    });
+    cls->addMethod("_asdict", [fields](Interpreter &, const Value &self, Args &) {
+        auto d = make<DictObject>();
+        for (std::size_t i = 0; i < fields.size(); ++i)
+            d->set(str(fields[i]), self.as<TupleObject>()->items[i]);
+        return Value(d);
+    });
+    cls->addMethod("_replace", [raw](Interpreter &in, const Value &self, Args &a) {
+        Args all;
+        all.args = self.as<TupleObject>()->items;
+        for (auto &[name, value] : a.kwargs) {
+            const Value *f = raw->lookup("_fields");
+            auto names = f->as<TupleObject>()->items;
+            auto it = std::find_if(names.begin(), names.end(), [&](const Value &n) { return n.as<StrObject>()->value == name; });
+            if (it == names.end())
+                in.raise(exc::valueError(), "Got unexpected field names: ['" + name + "']");
+            all.args[std::size_t(it - names.begin())] = value;
+        }
+        return raw->construct(in, Value(), all);
+    });
+    cls->setAttr("_make", Value(make<NativeObject>(typeName + "._make", [raw](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "_make", a, 1, 1);
+        Args all;
+        all.args = in.toVector(a.args[0]);
+        return raw->construct(in, Value(), all);
+    })));
+    return Value(cls);
+}
+
 ClassObject *dequeClass()
 {
     static ClassObject *c = [] {
@@ -491,6 +617,7 @@ Ref<ModuleObject> makeCollectionsModule(Interpreter &)
     auto mod = make<ModuleObject>("collections");
     for (ClassObject *c : {dequeClass(), defaultdictClass(), counterClass(), orderedDictClass()})
         mod->dict->set(str(c->name), Value(Ref<ClassObject>(c)));
+    addFunction(*mod, "namedtuple", [](Interpreter &in, const Value &, Args &a) { return namedtuple(in, a); });
     return mod;
 }
 

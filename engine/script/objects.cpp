@@ -693,7 +693,7 @@ bool Interpreter::equalsImpl(const Value &a, const Value &b)
     case ObjKind::Set: return keyEquals(a, b);
     case ObjKind::List:
     case ObjKind::Tuple: {
-        if (typeOf(a) != typeOf(b)) // a deque never equals a list
+        if (a.is(ObjKind::List) && typeOf(a) != typeOf(b)) // a deque never equals a list
             return false;
         auto &x = a.is(ObjKind::List) ? a.as<ListObject>()->items : a.as<TupleObject>()->items;
         auto &y = b.is(ObjKind::List) ? b.as<ListObject>()->items : b.as<TupleObject>()->items;
@@ -1006,7 +1006,8 @@ std::string Interpreter::repr(const Value &v)
         ~Push() { active.pop_back(); }
     };
     if ((o->kind() == ObjKind::List && typeOf(v) != types::listType())
-        || (o->kind() == ObjKind::Dict && typeOf(v) != types::dictType())) // deque, defaultdict, Counter
+        || (o->kind() == ObjKind::Tuple && typeOf(v) != types::tupleType())
+        || (o->kind() == ObjKind::Dict && typeOf(v) != types::dictType())) // deque, namedtuples, Counter...
         if (const Value *m = typeOf(v)->lookup("__repr__"))
             return toStr(call(*m, std::vector<Value> {v}));
     switch (o->kind()) {

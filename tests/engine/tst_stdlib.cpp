@@ -704,6 +704,30 @@ private Q_SLOTS:
             << QString::fromUtf8("True False False True\n"
             "")
             << QString::fromUtf8("") << 0;
+        QTest::newRow("collections_namedtuple") << QString::fromUtf8("from collections import namedtuple\n"
+            "Point = namedtuple(\"Point\", \"x y\")\n"
+            "p = Point(1, y=2)\n"
+            "print(p, p.x, p.y, p[0], len(p), tuple(p), p == (1, 2), Point._fields, type(p).__name__)\n"
+            "x, y = p\n"
+            "print(x + y, p._asdict(), p._replace(y=5), Point._make([7, 8]), hash(p) == hash((1, 2)), {p: \"v\"}[Point(1, 2)])\n"
+            "Job = namedtuple(\"Job\", [\"name\", \"priority\", \"retries\"], defaults=[0, 3])\n"
+            "print(Job(\"a\"), Job(\"b\", 5), Job(name=\"c\", retries=1), sorted([Job(\"z\", 2), Job(\"y\", 1)]))\n"
+            "for call in [lambda: Point(1), lambda: Point(1, 2, 3), lambda: Point(1, z=2), lambda: Point(1, 2, x=1), lambda: Job()]:\n"
+            "    try:\n"
+            "        call()\n"
+            "    except TypeError as e:\n"
+            "        print(e)\n"
+            "")
+            << QString::fromUtf8("Point(x=1, y=2) 1 2 1 2 (1, 2) True ('x', 'y') Point\n"
+            "3 {'x': 1, 'y': 2} Point(x=1, y=5) Point(x=7, y=8) True v\n"
+            "Job(name='a', priority=0, retries=3) Job(name='b', priority=5, retries=3) Job(name='c', priority=0, retries=1) [Job(name='y', priority=1, retries=3), Job(name='z', priority=2, retries=3)]\n"
+            "Point.__new__() missing 1 required positional argument: 'y'\n"
+            "Point.__new__() takes 3 positional arguments but 4 were given\n"
+            "Point.__new__() got an unexpected keyword argument 'z'\n"
+            "Point.__new__() got multiple values for argument 'x'\n"
+            "Job.__new__() missing 1 required positional argument: 'name'\n"
+            "")
+            << QString::fromUtf8("") << 0;
         QTest::newRow("functools_reduce_partial") << QString::fromUtf8("from functools import reduce, partial\n"
             "print(reduce(lambda a, b: a * b, [1, 2, 3, 4]), reduce(lambda a, b: a + b, [\"x\", \"y\"], \"s\"), reduce(max, [3, 9, 2]))\n"
             "def power(base, exponent=2):\n"

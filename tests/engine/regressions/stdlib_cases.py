@@ -397,6 +397,20 @@ print(OrderedDict(a=1) == {"a": 1}, isinstance(od, dict), dict(od))
 "collections_deque_equality": '''from collections import deque
 print(deque([1, 2]) == deque([1, 2]), deque([1]) == [1], [1] == deque([1]), deque([1]) != deque([2]))
 ''',
+"collections_namedtuple": '''from collections import namedtuple
+Point = namedtuple("Point", "x y")
+p = Point(1, y=2)
+print(p, p.x, p.y, p[0], len(p), tuple(p), p == (1, 2), Point._fields, type(p).__name__)
+x, y = p
+print(x + y, p._asdict(), p._replace(y=5), Point._make([7, 8]), hash(p) == hash((1, 2)), {p: "v"}[Point(1, 2)])
+Job = namedtuple("Job", ["name", "priority", "retries"], defaults=[0, 3])
+print(Job("a"), Job("b", 5), Job(name="c", retries=1), sorted([Job("z", 2), Job("y", 1)]))
+for call in [lambda: Point(1), lambda: Point(1, 2, 3), lambda: Point(1, z=2), lambda: Point(1, 2, x=1), lambda: Job()]:
+    try:
+        call()
+    except TypeError as e:
+        print(e)
+''',
 "functools_reduce_partial": '''from functools import reduce, partial
 print(reduce(lambda a, b: a * b, [1, 2, 3, 4]), reduce(lambda a, b: a + b, ["x", "y"], "s"), reduce(max, [3, 9, 2]))
 def power(base, exponent=2):
