@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace loopscope::script::setops {
@@ -478,20 +479,28 @@ bool isNameLike(const std::string &s)
         && std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
-// The identifiers a script uses outside string literals and comments: CPython has interned them
-// by the time it builds the module's code object.
-const std::unordered_set<std::string> &scriptIdentifiers(const Module *module)
+// The words of a script: identifiers used outside string literals and comments, and how often each
+// text occurs as a string literal. CPython has interned both (the literals where they occur
+// outside the display being built) by the time it builds the module's code object.
+struct ScriptWords {
+    std::unordered_set<std::string> names;
+    std::unordered_map<std::string, int> literals;
+};
+
+const ScriptWords &scriptWords(const Module *module)
 {
     thread_local const Module *cachedFor = nullptr;
     thread_local std::size_t cachedLines = 0;
-    thread_local std::unordered_set<std::string> names;
+    thread_local ScriptWords words;
+    auto &names = words.names;
     if (module == cachedFor && module && module->lines.size() == cachedLines)
-        return names;
+        return words;
     names.clear();
+    words.literals.clear();
     cachedFor = module;
     cachedLines = module ? module->lines.size() : 0;
     if (!module)
-        return names;
+        return words;
     std::string source;
     for (const auto &line : module->lines)
         source += line + "\n";
@@ -505,6 +514,7 @@ const std::unordered_set<std::string> &scriptIdentifiers(const Module *module)
             std::size_t j = i + close.size();
             while (j < source.size() && source.compare(j, close.size(), close) != 0 && (triple || source[j] != '\n'))
                 j += source[j] == '\\' ? 2 : 1;
+            ++words.literals[source.substr(i + close.size(), j - i - close.size())];
             i = j + close.size();
         } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
             std::size_t j = i;
@@ -518,7 +528,7 @@ const std::unordered_set<std::string> &scriptIdentifiers(const Module *module)
         if (i == std::string::npos)
             break;
     }
-    return names;
+    return words;
 }
 
 Ref<SetObject> rebuiltFromOrder(const SetObject &s)
@@ -539,15 +549,20 @@ Value fromDisplay(Interpreter &in, const Expr &display, const std::vector<Value>
         return fromItems(in, items);
     // The compiler folds the items into a frozenset constant, rebuilds it from its own iteration
     // order when it merges constants (merge_consts_recursive), and rebuilds it once more when
-    // interning replaces one of its strings by an already interned equal one (all one-character
-    // strings; identifiers seen before; approximated by the script's own identifiers).
+    // interning replaces one of its strings by an already interned equal one: one-character
+    // strings, and identifiers seen before (approximated by the script's identifiers and repeated
+    // literals, and the words the harness's imports intern).
     auto folded = rebuiltFromOrder(*makeSet(items, true));
-    const auto &names = scriptIdentifiers(in.module());
+    const ScriptWords &words = scriptWords(in.module());
     const bool reinterned = std::any_of(items.begin(), items.end(), [&](const Value &v) {
         if (!v.is(ObjKind::Str) || !isNameLike(v.as<StrObject>()->value))
             return false;
         const std::string &text = v.as<StrObject>()->value;
-        return text.size() == 1 || names.count(text) != 0;
+        auto literal = words.literals.find(text);
+        const auto inDisplay = std::count_if(items.begin(), items.end(),
+            [&](const Value &x) { return x.is(ObjKind::Str) && x.as<StrObject>()->value == text; });
+        return text.size() == 1 || words.names.count(text) != 0 || internedByCPython(text)
+            || (literal != words.literals.end() && literal->second > inDisplay);
     });
     if (reinterned)
         folded = rebuiltFromOrder(*folded);

@@ -24,6 +24,9 @@ Value fromItems(Interpreter &in, const std::vector<Value> &items);
 // A set display `{a, b, c}`. CPython compiles a display of three or more constants as a frozenset
 // constant merged into an empty set, which lays the table out differently.
 Value fromDisplay(Interpreter &in, const Expr &display, const std::vector<Value> &items);
+// Whether CPython 3.12 has interned this short lowercase word by the time the conformance harness
+// compiles a script (generated: interned_words.cpp).
+bool internedByCPython(std::string_view word);
 // Methods of set and frozenset and their constructors.
 void install();
 
