@@ -1,5 +1,5 @@
 // collections: deque (a list underneath, with maxlen), defaultdict, Counter and OrderedDict (dicts
-// underneath, with __missing__ and their own reprs), as CPython prints them.
+// underneath, with __missing__ and their own reprs), namedtuple, as CPython prints them.
 #include "script/stdlib.h"
 
 #include "engine.h"
@@ -198,6 +198,25 @@ void installDeque(ClassObject *c)
             n += in.equals(v, a.args[0]) ? 1 : 0;
         return Value::integer(n);
     });
+    c->addMethod("index", [](Interpreter &in, const Value &self, Args &a) {
+        args::expect(in, "deque.index", a, 1, 1);
+        auto &items = deque(self).items;
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (in.equals(items[i], a.args[0]))
+                return Value::integer(std::int64_t(i));
+        in.raise(exc::valueError(), in.repr(a.args[0]) + " is not in deque");
+    });
+    c->addMethod("insert", [](Interpreter &in, const Value &self, Args &a) {
+        args::expect(in, "deque.insert", a, 2, 2);
+        auto &d = deque(self);
+        if (d.maxlen >= 0 && std::int64_t(d.items.size()) >= d.maxlen)
+            in.raise(exc::indexError(), "deque already at its maximum size");
+        auto size = std::int64_t(d.items.size());
+        std::int64_t i = args::toInt(in, a.args[0], "index");
+        i = std::clamp<std::int64_t>(i < 0 ? i + size : i, 0, size);
+        d.items.insert(d.items.begin() + i, a.args[1]);
+        return Value();
+    });
     c->addMethod("remove", [](Interpreter &in, const Value &self, Args &a) {
         args::expect(in, "deque.remove", a, 1, 1);
         auto &items = deque(self).items;
@@ -292,24 +311,28 @@ std::vector<std::pair<Value, Value>> mostCommon(Interpreter &in, const DictObjec
     return items;
 }
 
+// Counter's +, -, | and &: combine the counts of a's keys, then of b's other keys (against 0),
+// keeping the positive results.
 Value counterArithmetic(Interpreter &in, const DictObject &a, const DictObject &b, BinaryOp op)
 {
     auto result = make<CounterObject>();
-    auto positive = [&](const Value &v) { return in.lessThan(Value::integer(0), v); };
-    for (auto &e : a.entries()) {
-        if (!e.live)
-            continue;
-        Value n = in.binary(op, e.value, count(b, e.key));
-        if (positive(n))
-            result->set(e.key, n);
-    }
-    for (auto &e : b.entries()) {
-        if (!e.live || a.find(e.key))
-            continue;
-        Value n = in.binary(op, Value::integer(0), e.value);
-        if (positive(n))
-            result->set(e.key, n);
-    }
+    auto combine = [&](const Value &x, const Value &y) {
+        switch (op) {
+        case BinaryOp::BitOr: return in.lessThan(x, y) ? y : x;
+        case BinaryOp::BitAnd: return in.lessThan(x, y) ? x : y;
+        default: return in.binary(op, x, y);
+        }
+    };
+    auto keep = [&](const Value &key, const Value &n) {
+        if (in.lessThan(Value::integer(0), n))
+            result->set(key, n);
+    };
+    for (auto &e : a.entries())
+        if (e.live)
+            keep(e.key, combine(e.value, count(b, e.key)));
+    for (auto &e : b.entries())
+        if (e.live && !a.find(e.key))
+            keep(e.key, combine(Value::integer(0), e.value));
     return Value(result);
 }
 
@@ -369,12 +392,11 @@ void installCounter(ClassObject *c)
                 sum = in.binary(BinaryOp::Add, sum, e.value);
         return sum;
     });
-    c->addMethod("__add__", [](Interpreter &in, const Value &self, Args &a) {
-        return counterArithmetic(in, *self.as<DictObject>(), *a.args[0].as<DictObject>(), BinaryOp::Add);
-    });
-    c->addMethod("__sub__", [](Interpreter &in, const Value &self, Args &a) {
-        return counterArithmetic(in, *self.as<DictObject>(), *a.args[0].as<DictObject>(), BinaryOp::Sub);
-    });
+    for (auto [name, op] : {std::pair {"__add__", BinaryOp::Add}, std::pair {"__sub__", BinaryOp::Sub},
+             std::pair {"__or__", BinaryOp::BitOr}, std::pair {"__and__", BinaryOp::BitAnd}})
+        c->addMethod(name, [op](Interpreter &in, const Value &self, Args &a) {
+            return counterArithmetic(in, *self.as<DictObject>(), *a.args[0].as<DictObject>(), op);
+        });
     c->addMethod("__repr__", [](Interpreter &in, const Value &self, Args &) {
         auto items = mostCommon(in, *self.as<DictObject>());
         if (items.empty())
@@ -618,46 +640,6 @@ Ref<ModuleObject> makeCollectionsModule(Interpreter &)
     for (ClassObject *c : {dequeClass(), defaultdictClass(), counterClass(), orderedDictClass()})
         mod->dict->set(str(c->name), Value(Ref<ClassObject>(c)));
     addFunction(*mod, "namedtuple", [](Interpreter &in, const Value &, Args &a) { return namedtuple(in, a); });
-    return mod;
-}
-
-Ref<ModuleObject> makeFunctoolsModule(Interpreter &)
-{
-    auto mod = make<ModuleObject>("functools");
-    addFunction(*mod, "reduce", [](Interpreter &in, const Value &, Args &a) {
-        args::expect(in, "reduce", a, 2, 3);
-        Value it = in.iter(a.args[1]);
-        Value acc;
-        if (a.args.size() == 3)
-            acc = a.args[2];
-        else if (!in.next(it, acc))
-            in.raise(exc::typeError(), "reduce() of empty iterable with no initial value");
-        Value v;
-        while (in.next(it, v))
-            acc = in.call(a.args[0], std::vector<Value> {acc, v});
-        return acc;
-    });
-    addFunction(*mod, "partial", [](Interpreter &in, const Value &, Args &a) {
-        if (a.args.empty())
-            in.raise(exc::typeError(), "type 'partial' takes at least one argument");
-        Value fn = a.args[0];
-        std::vector<Value> bound(a.args.begin() + 1, a.args.end());
-        auto keywords = a.kwargs;
-        return Value(make<NativeObject>("functools.partial", [fn, bound, keywords](Interpreter &in, const Value &, Args &call) {
-            Args all;
-            all.args = bound;
-            all.args.insert(all.args.end(), call.args.begin(), call.args.end());
-            all.kwargs = keywords;
-            for (auto &kw : call.kwargs) {
-                auto it = std::find_if(all.kwargs.begin(), all.kwargs.end(), [&](auto &x) { return x.first == kw.first; });
-                if (it != all.kwargs.end())
-                    it->second = kw.second;
-                else
-                    all.kwargs.push_back(kw);
-            }
-            return in.call(fn, all);
-        }));
-    });
     return mod;
 }
 

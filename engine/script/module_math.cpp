@@ -3,6 +3,7 @@
 // "math range error" (OverflowError) where the function can overflow.
 #include "script/stdlib.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -51,6 +52,19 @@ void unary(ModuleObject &mod, const std::string &name, double (*f)(double), bool
                 in.raise(exc::overflowError(), "math range error");
             domainError(in);
         }
+        return Value::real(r);
+    });
+}
+
+// Two float arguments; a NaN out of non-NaN inputs is a domain error (fmod(1, 0)).
+void binary(ModuleObject &mod, const std::string &name, double (*f)(double, double))
+{
+    addFunction(mod, name, [name, f](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, name, a, 2, 2);
+        const double x = real(in, a.args[0]), y = real(in, a.args[1]);
+        const double r = f(x, y);
+        if (std::isnan(r) && !std::isnan(x) && !std::isnan(y))
+            domainError(in);
         return Value::real(r);
     });
 }
@@ -205,6 +219,15 @@ void installFunctions(ModuleObject &m)
     unary(m, "sinh", std::sinh, true);
     unary(m, "cosh", std::cosh, true);
     unary(m, "tanh", std::tanh, false);
+    unary(m, "asinh", std::asinh, false);
+    unary(m, "acosh", std::acosh, false);
+    unary(m, "atanh", std::atanh, false);
+    unary(m, "cbrt", std::cbrt, false);
+    unary(m, "exp2", std::exp2, true);
+    unary(m, "expm1", std::expm1, true);
+    unary(m, "log1p", std::log1p, false);
+    unary(m, "erf", std::erf, false);
+    unary(m, "erfc", std::erfc, false);
     rounding(m, "floor", std::floor);
     rounding(m, "ceil", std::ceil);
     rounding(m, "trunc", std::trunc);
@@ -238,6 +261,42 @@ void installFunctions(ModuleObject &m)
             if (std::isinf(r))
                 in.raise(exc::overflowError(), "math range error");
         }
+        return Value::real(r);
+    });
+    binary(m, "fmod", std::fmod);
+    binary(m, "remainder", std::remainder);
+    addFunction(m, "modf", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "modf", a, 1, 1);
+        double whole = 0;
+        const double x = real(in, a.args[0]);
+        if (std::isinf(x))
+            return tuple({Value::real(std::copysign(0.0, x)), Value::real(x)});
+        const double frac = std::modf(x, &whole);
+        return tuple({Value::real(frac), Value::real(whole)});
+    });
+    addFunction(m, "frexp", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "frexp", a, 1, 1);
+        int e = 0;
+        const double mantissa = std::frexp(real(in, a.args[0]), &e);
+        return tuple({Value::real(mantissa), Value::integer(e)});
+    });
+    addFunction(m, "ldexp", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "ldexp", a, 2, 2);
+        const double x = real(in, a.args[0]);
+        const std::int64_t e = integer(in, a.args[1]);
+        const double r = std::ldexp(x, int(std::clamp<std::int64_t>(e, -100000, 100000)));
+        if (std::isinf(r) && std::isfinite(x))
+            in.raise(exc::overflowError(), "math range error");
+        return Value::real(r);
+    });
+    addFunction(m, "dist", [](Interpreter &in, const Value &, Args &a) {
+        args::expect(in, "dist", a, 2, 2);
+        auto p = in.toVector(a.args[0]), q = in.toVector(a.args[1]);
+        if (p.size() != q.size())
+            in.raise(exc::valueError(), "both points must have the same number of dimensions");
+        double r = 0;
+        for (std::size_t i = 0; i < p.size(); ++i)
+            r = std::hypot(r, real(in, p[i]) - real(in, q[i]));
         return Value::real(r);
     });
     addFunction(m, "atan2", [](Interpreter &in, const Value &, Args &a) {

@@ -439,10 +439,15 @@ Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
 {
     if (auto r = setops::binary(*this, op, a, b))
         return *r;
-    if (a.is(ObjKind::Dict) && b.is(ObjKind::Dict) && typeOf(a) != types::dictType()
-        && (op == BinaryOp::Add || op == BinaryOp::Sub)) // Counter arithmetic
-        if (const Value *m = typeOf(a)->lookup(op == BinaryOp::Add ? "__add__" : "__sub__"))
+    if (a.is(ObjKind::Dict) && b.is(ObjKind::Dict) && typeOf(a) != types::dictType()) { // Counter arithmetic
+        const char *name = op == BinaryOp::Add ? "__add__"
+            : op == BinaryOp::Sub              ? "__sub__"
+            : op == BinaryOp::BitOr            ? "__or__"
+            : op == BinaryOp::BitAnd           ? "__and__"
+                                               : nullptr;
+        if (const Value *m = name ? typeOf(a)->lookup(name) : nullptr)
             return call(*m, std::vector<Value> {a, b});
+    }
     if (a.isIntLike() && b.isIntLike()) {
         std::int64_t x = a.asInt(), y = b.asInt(), r = 0;
         auto overflow

@@ -254,6 +254,9 @@ print(math.fsum([1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50]), math.fsum([]),
 print(math.isclose(1.0, 1.0 + 1e-10), math.isclose(1.0, 1.1), math.isclose(0.0, 1e-12, abs_tol=1e-9), math.isclose(5, 5.5, rel_tol=0.1))
 print(math.isfinite(1e308), math.isinf(-math.inf), math.isnan(math.nan), math.isnan(1), math.isqrt(99), math.isqrt(10**18))
 print(type(math.floor(2.5)).__name__, type(math.sqrt(4)).__name__, math.exp(-1000), math.sqrt(math.inf))
+print(math.fmod(7, 3), math.fmod(-7, 3), math.remainder(7, 3), math.modf(3.25), math.modf(-2.5), math.frexp(10), math.ldexp(0.625, 4))
+print(math.cbrt(27), math.exp2(10), math.expm1(1e-10), math.log1p(1e-10), math.erf(0.5), math.erfc(0.5), math.asinh(1), math.acosh(2), math.atanh(0.5))
+print(math.dist((0, 0), (3, 4)), math.dist([1, 2, 3], [4, 6, 3]))
 ''',
 "math_errors": '''import math
 for label, call in [
@@ -281,6 +284,11 @@ for label, call in [
     ("isqrt(-1)", lambda: math.isqrt(-1)),
     ("fsum inf", lambda: math.fsum([math.inf, -math.inf])),
     ("gcd(1.5)", lambda: math.gcd(1.5)),
+    ("fmod(1, 0)", lambda: math.fmod(1, 0)),
+    ("log1p(-1)", lambda: math.log1p(-1)),
+    ("acosh(0)", lambda: math.acosh(0)),
+    ("ldexp(1, 5000)", lambda: math.ldexp(1, 5000)),
+    ("dist", lambda: math.dist((1,), (1, 2))),
 ]:
     try:
         print(label, call())
@@ -338,6 +346,11 @@ for i in range(6):
     print(w, list(w), sum(w))
 w.appendleft(100)
 print(w, w.maxlen, deque("abc", 2), deque(), deque(maxlen=0), deque([1], maxlen=5))
+d.insert(1, "i")
+d.insert(-1, "j")
+print(d, d.index("j"))
+d.remove("i")
+d.remove("j")
 d.remove(3)
 d.reverse()
 print(d, d.copy(), bool(deque()), list(reversed(deque([1, 2]))))
@@ -377,6 +390,7 @@ c.subtract(["b", "b", "q"])
 print(c)
 print(Counter(a=3, b=1) + Counter(a=1, b=2, c=5), Counter(a=3, b=1) - Counter(a=1, b=2), Counter())
 print(Counter([1, 2, 2, 3, 3, 3]), Counter({"x": 2}), dict(Counter("aab")), list(Counter("cba")))
+print(Counter(a=3, b=1, d=2) | Counter(a=1, b=2, c=5), Counter(a=3, b=1, d=2) & Counter(a=1, b=2, c=5))
 words = Counter()
 for w in "the cat the dog the end cat".split():
     words[w] += 1
@@ -423,6 +437,40 @@ try:
     reduce(lambda a, b: a, [])
 except TypeError as e:
     print("TypeError", e)
+''',
+"functools_caches": '''import functools
+calls = []
+@functools.cache
+def fib(n):
+    calls.append(n)
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+print(fib(30), len(calls), fib(30), len(calls))
+@functools.lru_cache(maxsize=2)
+def square(x, scale=1):
+    calls.append(x)
+    return x * x * scale
+calls.clear()
+print(square(2), square(3), square(2), square(4), square(3), square(2, scale=10), calls)
+@functools.lru_cache
+def ident(x):
+    calls.append(x)
+    return x
+calls.clear()
+print(ident("a"), ident("a"), ident((1, 2)), calls)
+try:
+    ident([1])
+except TypeError as e:
+    print(e)
+def logged(f):
+    @functools.wraps(f)
+    def wrapper(*args):
+        print("calling", f.__name__, args)
+        return f(*args)
+    return wrapper
+@logged
+def add(a, b):
+    return a + b
+print(add(1, 2))
 ''',
 "imports": '''import math as m
 import random, itertools
