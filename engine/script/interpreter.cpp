@@ -855,7 +855,9 @@ Value Interpreter::eval(const Expr &e, Frame &f)
         std::vector<Value> items;
         items.reserve(e.elements.size());
         for (auto &x : e.elements) {
-            if (x->kind == ExprKind::Starred) {
+            if (x->kind == ExprKind::Starred && e.kind == ExprKind::Set) {
+                items.push_back(eval(*x->left, f)); // the set display unpacks it (set_update)
+            } else if (x->kind == ExprKind::Starred) {
                 for (auto &v : toVector(eval(*x->left, f)))
                     items.push_back(v);
             } else {
@@ -1312,6 +1314,10 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
         for (auto &x : e.elements) {
             if (x->kind == ExprKind::Starred) {
                 Value seq = co_await evalAsync(*x->left, f, mode);
+                if (e.kind == ExprKind::Set) {
+                    items.push_back(seq); // the set display unpacks it (set_update)
+                    continue;
+                }
                 for (auto &v : toVector(seq))
                     items.push_back(v);
             } else {

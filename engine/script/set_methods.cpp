@@ -24,6 +24,12 @@ template<typename F> void forEach(const SetObject &s, F f)
             f(e.key, e.hash);
 }
 
+// CPython's fast paths take exact dicts only (PyDict_CheckExact): not Counter or defaultdict.
+bool isExactDict(const Value &v)
+{
+    return v.is(ObjKind::Dict) && typeOf(v) == types::dictType();
+}
+
 // A copy with the same table layout (set_copy goes through set_merge into an empty set).
 Ref<SetObject> copyOf(const SetObject &s, bool frozen)
 {
@@ -40,7 +46,7 @@ void update(Interpreter &in, SetObject &s, const Value &other)
         s.merge(*asSet(other));
         return;
     }
-    if (other.is(ObjKind::Dict)) {
+    if (isExactDict(other)) {
         s.mergeDictKeys(*other.as<DictObject>());
         return;
     }
@@ -117,9 +123,9 @@ Ref<SetObject> difference(Interpreter &in, SetObject *so, const Value &other)
     std::size_t otherSize = 0;
     if (other.is(ObjKind::Set))
         otherSize = asSet(other)->size();
-    else if (other.is(ObjKind::Dict))
+    else if (isExactDict(other))
         otherSize = other.as<DictObject>()->size();
-    if ((!other.is(ObjKind::Set) && !other.is(ObjKind::Dict)) || (so->size() >> 2) > otherSize) {
+    if ((!other.is(ObjKind::Set) && !isExactDict(other)) || (so->size() >> 2) > otherSize) {
         auto result = copyOf(*so, so->frozen);
         differenceUpdate(in, *result, other);
         return result;
@@ -143,7 +149,7 @@ void symmetricDifferenceUpdate(Interpreter &in, SetObject &so, const Value &othe
         if (!so.discard(k, h))
             so.add(k, h);
     };
-    if (other.is(ObjKind::Dict)) {
+    if (isExactDict(other)) {
         for (const auto &e : other.as<DictObject>()->entries())
             if (e.live)
                 toggle(e.key, pyHash(e.key));
@@ -541,6 +547,17 @@ Ref<SetObject> rebuiltFromOrder(const SetObject &s)
 
 Value fromDisplay(Interpreter &in, const Expr &display, const std::vector<Value> &items)
 {
+    if (std::any_of(display.elements.begin(), display.elements.end(),
+            [](const ExprPtr &x) { return x->kind == ExprKind::Starred; })) {
+        auto s = make<SetObject>();
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (display.elements[i]->kind == ExprKind::Starred)
+                update(in, *s, items[i]);
+            else
+                s->add(items[i], hashOf(in, items[i]));
+        }
+        return Value(s);
+    }
     if (items.size() <= 2)
         return fromItems(in, items);
     const bool constant = std::all_of(

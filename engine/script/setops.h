@@ -21,8 +21,9 @@ Value iterate(Interpreter &in, const Value &set);
 std::string repr(Interpreter &in, const Value &set);
 // A set comprehension's result: items added in order.
 Value fromItems(Interpreter &in, const std::vector<Value> &items);
-// A set display `{a, b, c}`. CPython compiles a display of three or more constants as a frozenset
-// constant merged into an empty set, which lays the table out differently.
+// A set display `{a, b, c}`; `items` holds one value per element, the iterable itself for a
+// starred element. CPython compiles a display of three or more constants as a frozenset constant
+// merged into an empty set, and `*x` as set.update(x): both lay the table out differently.
 Value fromDisplay(Interpreter &in, const Expr &display, const std::vector<Value> &items);
 // Whether CPython 3.12 has interned this short lowercase word by the time the conformance harness
 // compiles a script (generated: interned_words.cpp).

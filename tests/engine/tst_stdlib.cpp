@@ -87,6 +87,25 @@ private Q_SLOTS:
             "frozenset({'alpha', 'beta', 'kappa', 'theta', 'iota', 'zeta', 'eta', 'gamma', 'delta', 'epsilon'}) {('a', 1), ('b', 2), ('c', 3)}\n"
             "")
             << QString::fromUtf8("") << 0;
+        QTest::newRow("set_display_unpacking") << QString::fromUtf8("a = set()\n"
+            "for x in [5, 13, 21, 29, 37, 45]:\n"
+            "    a.add(x)\n"
+            "a.discard(13)\n"
+            "b = {100, 3}\n"
+            "print({*a}, {*a, *b}, {1, *a}, {*b, 2, *a, 8}, {*range(5), *\"ab\"}, {*[], *()}, {*{\"k\": 1}})\n"
+            "from collections import Counter\n"
+            "c = Counter()\n"
+            "for k in [9, 1, 17, 25, 33, 2, 10]:\n"
+            "    c[k] += 1\n"
+            "d = dict(c)\n"
+            "print(set(c), set(d), a.difference(c), a.difference(d), a.symmetric_difference(c), a.symmetric_difference(d))\n"
+            "print(a.union(c), a.intersection(d), a.issubset(d), set(d.keys()) | a, set(d.items()))\n"
+            "")
+            << QString::fromUtf8("{29, 37, 5, 21, 45} {29, 3, 100, 37, 5, 21, 45} {1, 29, 37, 5, 21, 45} {2, 3, 100, 37, 5, 8, 45, 21, 29} {0, 1, 2, 3, 4, 'b', 'a'} set() {'k'}\n"
+            "{33, 1, 2, 9, 10, 17, 25} {1, 17, 33, 2, 9, 10, 25} {29, 37, 5, 21, 45} {5, 37, 45, 21, 29} {33, 1, 2, 37, 5, 9, 10, 45, 17, 21, 25, 29} {1, 2, 5, 9, 10, 17, 21, 25, 29, 33, 37, 45}\n"
+            "{1, 2, 5, 9, 10, 17, 21, 25, 29, 33, 37, 45} set() False {33, 1, 2, 37, 5, 9, 10, 45, 17, 21, 25, 29} {(33, 1), (17, 1), (2, 1), (1, 1), (10, 1), (25, 1), (9, 1)}\n"
+            "")
+            << QString::fromUtf8("") << 0;
         QTest::newRow("set_pop_and_clear") << QString::fromUtf8("s = set(range(0, 100, 7))\n"
             "out = []\n"
             "while s:\n"

@@ -34,6 +34,20 @@ for name in ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta
     print(t)
 print(frozenset(t), {("a", 1), ("b", 2), ("c", 3)})
 ''',
+"set_display_unpacking": '''a = set()
+for x in [5, 13, 21, 29, 37, 45]:
+    a.add(x)
+a.discard(13)
+b = {100, 3}
+print({*a}, {*a, *b}, {1, *a}, {*b, 2, *a, 8}, {*range(5), *"ab"}, {*[], *()}, {*{"k": 1}})
+from collections import Counter
+c = Counter()
+for k in [9, 1, 17, 25, 33, 2, 10]:
+    c[k] += 1
+d = dict(c)
+print(set(c), set(d), a.difference(c), a.difference(d), a.symmetric_difference(c), a.symmetric_difference(d))
+print(a.union(c), a.intersection(d), a.issubset(d), set(d.keys()) | a, set(d.items()))
+''',
 "set_pop_and_clear": '''s = set(range(0, 100, 7))
 out = []
 while s:
