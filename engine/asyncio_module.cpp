@@ -3,6 +3,7 @@
 // steps falls out of the same callbacks (rules C–J of the semantics page).
 #include "engine.h"
 #include "modules.h"
+#include "script/stdlib.h"
 #include "primitives.h"
 #include "script/text.h"
 
@@ -994,6 +995,16 @@ QCoro::Task<Value> runLoopCall(Interpreter &in, const Value &callee, CallArgs &a
 
 Ref<ModuleObject> makeBuiltinModule(Interpreter &in, const std::string &name)
 {
+    if (name == "random")
+        return makeRandomModule(in);
+    if (name == "math")
+        return makeMathModule(in);
+    if (name == "itertools")
+        return makeItertoolsModule(in);
+    if (name == "collections")
+        return makeCollectionsModule(in);
+    if (name == "functools")
+        return makeFunctoolsModule(in);
     if (name != "time")
         return {};
     // time: the virtual clock (semantics page); time.sleep() blocks the loop.

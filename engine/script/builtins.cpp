@@ -1,7 +1,10 @@
 // Builtin functions, the constructors of builtin types and the methods of str, list, dict, tuple.
 #include "script/interpreter.h"
+#include "script/setops.h"
 
 #include "script/text.h"
+
+#include "engine.h"
 
 #include <algorithm>
 #include <charconv>
@@ -678,7 +681,7 @@ void installConstructors()
     };
     types::tupleType()->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
         args::expect(in, "tuple", a, 0, 1);
-        if (!a.args.empty() && a.args[0].is(ObjKind::Tuple))
+        if (!a.args.empty() && a.args[0].is(ObjKind::Tuple) && typeOf(a.args[0]) == types::tupleType())
             return a.args[0];
         return tuple(a.args.empty() ? std::vector<Value> {} : in.toVector(a.args[0]));
     };
@@ -742,6 +745,7 @@ void installTypeMethods()
     installDictMethods(types::dictType());
     installRangeMethods(types::rangeType());
     installConstructors();
+    setops::install();
 }
 
 bool isInstanceSpec(Interpreter &in, const Value &v, const Value &spec)
@@ -763,7 +767,8 @@ void installBuiltins(Interpreter &in, DictObject &b)
 {
     installTypeMethods();
     for (auto *cls : {types::intType(), types::floatType(), types::strType(), types::boolType(), types::listType(),
-             types::tupleType(), types::dictType(), types::rangeType(), types::typeType(), types::object()})
+             types::tupleType(), types::dictType(), types::setType(), types::frozensetType(), types::rangeType(), types::typeType(),
+             types::object()})
         b.set(str(cls->name), Value(Ref<ClassObject>(cls)));
     for (auto *cls : exc::all())
         if (cls->name != "CancelledError" && cls->name != "InvalidStateError" && cls->name != "QueueEmpty"
@@ -943,7 +948,9 @@ void installBuiltins(Interpreter &in, DictObject &b)
             in.raise(exc::typeError(), "sum() takes at least 1 positional argument (0 given)");
         if (total.is(ObjKind::Str))
             in.raise(exc::typeError(), "sum() can't sum strings [use ''.join(seq) instead]");
-        // Floats add with Neumaier's compensation, as CPython 3.12 does, so sum([0.1] * 10) == 1.0.
+        // Floats add with Neumaier's compensation, as CPython 3.12 does, so sum([0.1] * 10) == 1.0;
+        // 3.11 adds them plainly.
+        const bool compensated = in.engine().profile() == Profile::Py312;
         double fsum = 0, compensation = 0;
         bool floatMode = false;
         for (auto &v : in.toVector(a.args[0])) {
@@ -955,7 +962,8 @@ void installBuiltins(Interpreter &in, DictObject &b)
             if (floatMode) {
                 if (v.isFloat()) {
                     double x = v.asFloat(), t = fsum + x;
-                    compensation += std::fabs(fsum) >= std::fabs(x) ? (fsum - t) + x : (x - t) + fsum;
+                    if (compensated)
+                        compensation += std::fabs(fsum) >= std::fabs(x) ? (fsum - t) + x : (x - t) + fsum;
                     fsum = t;
                     continue;
                 }
@@ -1150,31 +1158,7 @@ void installBuiltins(Interpreter &in, DictObject &b)
         args::expect(in, "hash", a, 1, 1);
         if (!isHashable(a.args[0]))
             in.raise(exc::typeError(), "unhashable type: '" + in.typeName(a.args[0]) + "'");
-        const Value &v = a.args[0];
-        if (auto m = in.userMethod(v, "__hash__")) {
-            Value h = in.call(*m, std::vector<Value> {});
-            if (!h.isIntLike())
-                in.raise(exc::typeError(), "__hash__ method should return an integer");
-            return Value::integer(h.asInt() == -1 ? -2 : h.asInt());
-        }
-        if (v.isIntLike()
-            || (v.isFloat() && std::isfinite(v.asFloat()) && v.asFloat() == std::floor(v.asFloat())
-                && std::fabs(v.asFloat()) < 9.2e18)) {
-            // CPython: n modulo the Mersenne prime 2**61 - 1, keeping the sign; -1 becomes -2.
-            const std::int64_t n = v.isFloat() ? std::int64_t(v.asFloat()) : v.asInt();
-            constexpr std::int64_t modulus = (std::int64_t(1) << 61) - 1;
-            std::int64_t h = n >= 0 ? n % modulus : -((-(n + 1)) % modulus + 1) % modulus;
-            if (n < 0 && h == 0)
-                h = 0;
-            return Value::integer(h == -1 ? -2 : h);
-        }
-        return Value::integer(std::int64_t(hashValue(v) >> 1));
-    });
-    fn(in, b, "input", [](Interpreter &in, const Value &, Args &) -> Value {
-        in.raise(exc::runtimeError(), "input() is not available in Loopscope scripts: scenarios run without a console");
-    });
-    fn(in, b, "open", [](Interpreter &in, const Value &, Args &) -> Value {
-        in.raise(exc::runtimeError(), "open() is not available in Loopscope scripts: scenarios cannot touch files");
+        return Value::integer(pyHash(a.args[0]));
     });
 }
 

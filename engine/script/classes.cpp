@@ -488,10 +488,15 @@ void installClassBuiltins(Interpreter &in, DictObject &b)
         b.set(str(name), Value(make<NativeObject>(name, std::move(fn))));
     };
     in.heap().owner = &in;
-    instanceKeyHooks.hash = [](Interpreter &in, const Value &v) -> std::size_t {
-        if (auto m = in.userMethod(v, "__hash__"))
-            return std::size_t(args::toInt(in, in.call(*m, std::vector<Value> {}), "__hash__"));
-        return std::hash<const void *>()(v.obj());
+    instanceKeyHooks.hash = [](Interpreter &in, const Value &v, std::int64_t &out) {
+        auto m = in.userMethod(v, "__hash__");
+        if (!m)
+            return false;
+        Value h = in.call(*m, std::vector<Value> {});
+        if (!h.isIntLike())
+            in.raise(exc::typeError(), "__hash__ method should return an integer");
+        out = h.asInt() == -1 ? -2 : h.asInt();
+        return true;
     };
     instanceKeyHooks.equals = [](Interpreter &in, const Value &a, const Value &b) { return in.equals(a, b); };
     def("aiter", [](Interpreter &in, const Value &, CallArgs &a) {

@@ -1,5 +1,6 @@
 // Statements and expressions: the plain evaluator, the coroutine evaluator, calls and frames.
 #include "script/interpreter.h"
+#include "script/setops.h"
 
 #include "script/exception_groups.h"
 
@@ -840,7 +841,7 @@ Value Interpreter::call(const Value &callee, CallArgs &a)
     }
     case ObjKind::Class: {
         auto *c = callee.as<ClassObject>();
-        if (!c->builtin)
+        if (!c->builtin && !c->construct) // a script's class (namedtuple classes construct natively)
             return instantiate(c, a);
         if (c->construct)
             return c->construct(*this, callee, a);
@@ -956,17 +957,22 @@ Value Interpreter::eval(const Expr &e, Frame &f)
         return buildFString(e, values);
     }
     case ExprKind::List:
+    case ExprKind::Set:
     case ExprKind::Tuple: {
         std::vector<Value> items;
         items.reserve(e.elements.size());
         for (auto &x : e.elements) {
-            if (x->kind == ExprKind::Starred) {
+            if (x->kind == ExprKind::Starred && e.kind == ExprKind::Set) {
+                items.push_back(eval(*x->left, f)); // the set display unpacks it (set_update)
+            } else if (x->kind == ExprKind::Starred) {
                 for (auto &v : toVector(eval(*x->left, f)))
                     items.push_back(v);
             } else {
                 items.push_back(eval(*x, f));
             }
         }
+        if (e.kind == ExprKind::Set)
+            return setops::fromDisplay(*this, e, items);
         return e.kind == ExprKind::List ? list(std::move(items)) : tuple(std::move(items));
     }
     case ExprKind::Dict: {
@@ -1047,6 +1053,7 @@ Value Interpreter::eval(const Expr &e, Frame &f)
     }
     case ExprKind::Lambda: return makeFunction(e.lambda, f);
     case ExprKind::ListComp:
+    case ExprKind::SetComp:
     case ExprKind::DictComp:
     case ExprKind::GeneratorExp: {
         Value result = e.kind == ExprKind::DictComp ? Value(make<DictObject>()) : list({});
@@ -1078,12 +1085,12 @@ Value Interpreter::eval(const Expr &e, Frame &f)
         loop(0);
         if (e.kind == ExprKind::GeneratorExp)
             return iter(result);
+        if (e.kind == ExprKind::SetComp)
+            return setops::fromItems(*this, result.as<ListObject>()->items);
         return result;
     }
     case ExprKind::Await: raise(exc::syntaxError(), "'await' outside async function");
     case ExprKind::Starred: raise(exc::syntaxError(), "can't use starred expression here");
-    case ExprKind::Set:
-    case ExprKind::SetComp:
     case ExprKind::Yield:
     case ExprKind::YieldFrom: raise(exc::notImplementedError(), "this expression is not supported yet");
     }
@@ -1476,11 +1483,16 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
         co_return finishCall(e, callee, vals, f);
     }
     case ExprKind::List:
+    case ExprKind::Set:
     case ExprKind::Tuple: {
         std::vector<Value> items;
         for (auto &x : e.elements) {
             if (x->kind == ExprKind::Starred) {
                 Value seq = co_await evalAsync(*x->left, f, mode);
+                if (e.kind == ExprKind::Set) {
+                    items.push_back(seq); // the set display unpacks it (set_update)
+                    continue;
+                }
                 for (auto &v : toVector(seq))
                     items.push_back(v);
             } else {
@@ -1488,6 +1500,8 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
                 items.push_back(std::move(v));
             }
         }
+        if (e.kind == ExprKind::Set)
+            co_return setops::fromDisplay(*this, e, items);
         co_return e.kind == ExprKind::List ? list(std::move(items)) : tuple(std::move(items));
     }
     case ExprKind::Dict: {
@@ -1581,6 +1595,7 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
         co_return Value(make<SliceObject>(a, b, c));
     }
     case ExprKind::ListComp:
+    case ExprKind::SetComp:
     case ExprKind::DictComp: {
         if (mode == Mode::Host)
             co_return eval(e, f); // no loop runs inside a comprehension at module level
@@ -1632,6 +1647,8 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
                 result.as<ListObject>()->items.push_back(v);
             }
         }
+        if (e.kind == ExprKind::SetComp)
+            co_return setops::fromItems(*this, result.as<ListObject>()->items);
         co_return result;
     }
     default:

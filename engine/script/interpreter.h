@@ -395,7 +395,6 @@ private:
     ExecState m_state;
     std::uint64_t m_ops = 0;
     Limits m_limits;
-    std::uint32_t m_nextDisplayId = 0;
     std::uintptr_t m_stackBase = 0; // an address, only compared (see checkStack())
     std::size_t m_stackBudget = 0;
     std::unordered_map<const Expr *, Value> m_constants; // string constants, built once

@@ -1,5 +1,6 @@
 // The object protocol: attributes, items, operators, comparisons, iteration, repr and str.
 #include "script/interpreter.h"
+#include "script/setops.h"
 
 #include "script/suggestions.h"
 #include "script/text.h"
@@ -29,7 +30,7 @@ namespace {
 std::string Interpreter::fakeAddress(Object *o)
 {
     if (!o->m_displayId)
-        o->m_displayId = ++m_nextDisplayId;
+        o->m_displayId = m_heap.nextDisplayId();
     char buf[32];
     std::snprintf(buf, sizeof buf, "0x7f%010llx", 0x1000ull + 0x40ull * o->m_displayId);
     return buf;
@@ -400,6 +401,9 @@ Value Interpreter::getItem(const Value &obj, const Value &index)
                 raise(exc::typeError(), "unhashable type: '" + typeName(index) + "'");
             if (const Value *v = obj.as<DictObject>()->find(index))
                 return *v;
+            if (typeOf(obj) != types::dictType()) // defaultdict, Counter
+                if (const Value *missing = typeOf(obj)->lookup("__missing__"))
+                    return call(*missing, std::vector<Value> {obj, index});
             raise(makeException(exc::keyError(), std::vector<Value> {index}));
         }
         case ObjKind::Range: {
@@ -498,6 +502,17 @@ Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
     if (a.is(ObjKind::Instance) || b.is(ObjKind::Instance))
         if (auto r = binaryDunder(op, a, b, false))
             return *r;
+    if (auto r = setops::binary(*this, op, a, b))
+        return *r;
+    if (a.is(ObjKind::Dict) && b.is(ObjKind::Dict) && typeOf(a) != types::dictType()) { // Counter arithmetic
+        const char *name = op == BinaryOp::Add ? "__add__"
+            : op == BinaryOp::Sub              ? "__sub__"
+            : op == BinaryOp::BitOr            ? "__or__"
+            : op == BinaryOp::BitAnd           ? "__and__"
+                                               : nullptr;
+        if (const Value *m = name ? typeOf(a)->lookup(name) : nullptr)
+            return call(*m, std::vector<Value> {a, b});
+    }
     if (a.isIntLike() && b.isIntLike()) {
         std::int64_t x = a.asInt(), y = b.asInt(), r = 0;
         auto overflow
@@ -666,6 +681,8 @@ Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
 // `a op= b`: lists and dicts change in place (list.__iadd__ extends with any iterable).
 Value Interpreter::inplace(BinaryOp op, const Value &a, const Value &b)
 {
+    if (auto r = setops::inplace(*this, op, a, b))
+        return *r;
     if (a.is(ObjKind::Instance) || b.is(ObjKind::Instance)) {
         if (auto r = binaryDunder(op, a, b, true))
             return *r;
@@ -760,8 +777,11 @@ bool Interpreter::equalsImpl(const Value &a, const Value &b)
         return false;
     switch (a.obj()->kind()) {
     case ObjKind::Str: return a.as<StrObject>()->value == b.as<StrObject>()->value;
+    case ObjKind::Set: return keyEquals(a, b);
     case ObjKind::List:
     case ObjKind::Tuple: {
+        if (a.is(ObjKind::List) && typeOf(a) != typeOf(b)) // a deque never equals a list
+            return false;
         auto &x = a.is(ObjKind::List) ? a.as<ListObject>()->items : a.as<TupleObject>()->items;
         auto &y = b.is(ObjKind::List) ? b.as<ListObject>()->items : b.as<TupleObject>()->items;
         if (x.size() != y.size())
@@ -820,6 +840,8 @@ bool Interpreter::compare(CompareOp op, const Value &a, const Value &b)
     case CompareOp::NotIn: return !contains(b, a);
     default: break;
     }
+    if (auto r = setops::compare(op, a, b))
+        return *r;
     int c = 0;
     if (a.is(ObjKind::Instance) || b.is(ObjKind::Instance)) {
         NestingGuard nesting(*this, "in comparison");
@@ -874,6 +896,8 @@ bool Interpreter::contains(const Value &container, const Value &item)
             raise(exc::typeError(), "unhashable type: '" + typeName(item) + "'");
         return container.as<DictObject>()->find(item) != nullptr;
     }
+    if (container.is(ObjKind::Set))
+        return container.as<SetObject>()->contains(item, setops::hashOf(*this, item));
     if (container.is(ObjKind::DictView) && container.as<DictViewObject>()->which == DictViewObject::Which::Keys)
         return contains(Value(container.as<DictViewObject>()->dict), item);
     if (container.is(ObjKind::Range) && item.isIntLike()) {
@@ -919,6 +943,7 @@ bool Interpreter::truthy(const Value &v)
     case ObjKind::List: return !v.as<ListObject>()->items.empty();
     case ObjKind::Tuple: return !v.as<TupleObject>()->items.empty();
     case ObjKind::Dict: return v.as<DictObject>()->size() != 0;
+    case ObjKind::Set: return v.as<SetObject>()->size() != 0;
     case ObjKind::Range: return v.as<RangeObject>()->length() != 0;
     case ObjKind::DictView: return v.as<DictViewObject>()->dict->size() != 0;
     case ObjKind::Instance: {
@@ -948,6 +973,7 @@ std::int64_t Interpreter::length(const Value &v)
         case ObjKind::List: return std::int64_t(v.as<ListObject>()->items.size());
         case ObjKind::Tuple: return std::int64_t(v.as<TupleObject>()->items.size());
         case ObjKind::Dict: return std::int64_t(v.as<DictObject>()->size());
+        case ObjKind::Set: return std::int64_t(v.as<SetObject>()->size());
         case ObjKind::Range: return v.as<RangeObject>()->length();
         case ObjKind::DictView: return std::int64_t(v.as<DictViewObject>()->dict->size());
         default:
@@ -1000,9 +1026,10 @@ Value Interpreter::iter(const Value &v)
                 return true;
             }));
         }
+        case ObjKind::Set: return setops::iterate(*this, v);
         case ObjKind::Dict: // iterating a dict is iterating its keys view
             return iter(Value(make<DictViewObject>(Ref<DictObject>(v.as<DictObject>()), DictViewObject::Which::Keys)));
-        case ObjKind::DictView: {
+    case ObjKind::DictView: {
             Ref<DictViewObject> view(v.as<DictViewObject>());
             std::size_t i = 0;
             std::uint64_t version = view->dict->version();
@@ -1137,6 +1164,11 @@ std::string Interpreter::repr(const Value &v)
         }
         ~Push() { active.pop_back(); }
     };
+    if ((o->kind() == ObjKind::List && typeOf(v) != types::listType())
+        || (o->kind() == ObjKind::Tuple && typeOf(v) != types::tupleType())
+        || (o->kind() == ObjKind::Dict && typeOf(v) != types::dictType())) // deque, namedtuples, Counter...
+        if (const Value *m = typeOf(v)->lookup("__repr__"))
+            return toStr(call(*m, std::vector<Value> {v}));
     switch (o->kind()) {
     case ObjKind::Str: return text::stringRepr(v.as<StrObject>()->value);
     case ObjKind::List: {
@@ -1170,6 +1202,7 @@ std::string Interpreter::repr(const Value &v)
         }
         return out + "}";
     }
+    case ObjKind::Set: return setops::repr(*this, v);
     case ObjKind::DictView: {
         if (auto c = guard("..."))
             return *c;

@@ -696,8 +696,6 @@ private:
             if (e->hasAwait)
                 unsupported(e->pos, "`await` inside a generator expression (an async generator)");
             break;
-        case ExprKind::Set:
-        case ExprKind::SetComp: unsupported(e->pos, "`set`");
         case ExprKind::Lambda: {
             auto &def = *e->lambda;
             for (auto &p : def.positional)

@@ -138,15 +138,6 @@ bool Value::identical(const Value &o) const
 
 // ---- str --------------------------------------------------------------------------------------
 
-std::size_t StrObject::hash() const
-{
-    if (!m_hashed) {
-        m_hash = std::hash<std::string>()(value);
-        m_hashed = true;
-    }
-    return m_hash;
-}
-
 std::size_t StrObject::length() const
 {
     if (m_length < 0)
@@ -156,23 +147,24 @@ std::size_t StrObject::length() const
 
 // ---- hashing ----------------------------------------------------------------------------------
 
-namespace {
 // Tuples nest; hashing or comparing one nested deeper than any script needs is a RecursionError.
+namespace {
 thread_local int t_nesting = 0;
-struct NestingDepth {
-    NestingDepth()
-    {
-        if (++t_nesting > 10000) {
-            --t_nesting;
-            auto e = make<InstanceObject>(Ref<ClassObject>(exc::recursionError()));
-            e->exception = std::make_unique<ExceptionData>();
-            e->exception->args.push_back(str("maximum recursion depth exceeded"));
-            throw ScriptError {Value(e)};
-        }
+}
+NestingDepth::NestingDepth()
+{
+    if (++t_nesting > 10000) {
+        --t_nesting;
+        auto e = make<InstanceObject>(Ref<ClassObject>(exc::recursionError()));
+        e->exception = std::make_unique<ExceptionData>();
+        e->exception->args.push_back(str("maximum recursion depth exceeded"));
+        throw ScriptError {Value(e)};
     }
-    ~NestingDepth() { --t_nesting; }
-};
-} // namespace
+}
+NestingDepth::~NestingDepth()
+{
+    --t_nesting;
+}
 
 InstanceKeyHooks instanceKeyHooks;
 
@@ -186,36 +178,15 @@ Interpreter *keyInterpreter(const Value &v)
 }
 } // namespace
 
+bool userHash(const Value &v, std::int64_t &out)
+{
+    Interpreter *in = keyInterpreter(v);
+    return in && instanceKeyHooks.hash(*in, v, out);
+}
+
 std::size_t hashValue(const Value &v)
 {
-    switch (v.tag()) {
-    case Value::Tag::None:
-    case Value::Tag::Unbound: return 0x9e3779b9u;
-    case Value::Tag::Bool:
-    case Value::Tag::Int: return std::hash<std::int64_t>()(v.asInt());
-    case Value::Tag::Float: {
-        double d = v.asFloat();
-        // Equal numbers hash equal: 1.0 == 1 == True.
-        if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.2e18)
-            return std::hash<std::int64_t>()(std::int64_t(d));
-        return std::hash<double>()(d);
-    }
-    case Value::Tag::Obj: break;
-    }
-    switch (v.obj()->kind()) {
-    case ObjKind::Str: return v.as<StrObject>()->hash();
-    case ObjKind::Tuple: {
-        NestingDepth depth;
-        std::size_t h = 0x345678;
-        for (const Value &item : v.as<TupleObject>()->items)
-            h = (h ^ hashValue(item)) * 1000003u;
-        return h;
-    }
-    default:
-        if (Interpreter *in = keyInterpreter(v))
-            return instanceKeyHooks.hash(*in, v);
-        return std::hash<const void *>()(v.obj());
-    }
+    return std::size_t(pyHash(v));
 }
 
 bool isHashable(const Value &v)
@@ -224,8 +195,8 @@ bool isHashable(const Value &v)
         return true;
     switch (v.obj()->kind()) {
     case ObjKind::List:
-    case ObjKind::Dict:
-    case ObjKind::Set: return false;
+    case ObjKind::Dict: return false;
+    case ObjKind::Set: return v.as<SetObject>()->frozen;
     case ObjKind::Tuple: {
         NestingDepth depth;
         for (const Value &item : v.as<TupleObject>()->items)
@@ -272,6 +243,16 @@ bool keyEquals(const Value &a, const Value &b)
                 return false;
         return true;
     }
+    case ObjKind::Set: {
+        auto *x = a.as<SetObject>();
+        auto *y = b.as<SetObject>();
+        if (x->size() != y->size())
+            return false;
+        for (const auto &e : x->table())
+            if (e.state == SetObject::Entry::State::Active && !y->contains(e.key, e.hash))
+                return false;
+        return true;
+    }
     default: return false;
     }
 }
@@ -310,7 +291,7 @@ Value *DictObject::find(const Value &key)
 
 const Value *DictObject::findStr(std::string_view key) const
 {
-    std::size_t h = std::hash<std::string_view>()(key);
+    std::size_t h = std::size_t(pyStrHash(key));
     auto range = m_index.equal_range(h);
     for (auto it = range.first; it != range.second; ++it) {
         const Entry &e = m_entries[it->second];
@@ -506,6 +487,7 @@ LOOPSCOPE_BUILTIN_TYPE(listType, "list", object())
 LOOPSCOPE_BUILTIN_TYPE(tupleType, "tuple", object())
 LOOPSCOPE_BUILTIN_TYPE(dictType, "dict", object())
 LOOPSCOPE_BUILTIN_TYPE(setType, "set", object())
+LOOPSCOPE_BUILTIN_TYPE(frozensetType, "frozenset", object())
 LOOPSCOPE_BUILTIN_TYPE(functionType, "function", object())
 LOOPSCOPE_BUILTIN_TYPE(builtinFunctionType, "builtin_function_or_method", object())
 LOOPSCOPE_BUILTIN_TYPE(methodType, "method", object())

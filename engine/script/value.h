@@ -166,9 +166,12 @@ public:
     std::size_t size() const { return m_size; }
     // The interpreter whose objects these are (for __hash__/__eq__ of user classes in dict keys).
     Interpreter *owner = nullptr;
+    // Numbers objects in first-use order: the stand-in addresses of default reprs and hashes.
+    std::uint32_t nextDisplayId() { return ++m_lastDisplayId; }
 
 private:
     Object *m_head = nullptr;
+    std::uint32_t m_lastDisplayId = 0;
     std::size_t m_size = 0;
 };
 
@@ -322,15 +325,31 @@ public:
 // Hashing and equality for dict keys and sets; builtin types compare by value, others by identity
 // (user __eq__/__hash__ go through the interpreter before reaching here).
 std::size_t hashValue(const Value &v);
+// CPython's hash() of a builtin value: ints modulo 2**61 - 1, floats equal to ints hash alike, str
+// by SipHash-1-3 with PYTHONHASHSEED=0's zero key, tuples by xxHash, frozensets by their items;
+// other objects by a per-heap number, so every run hashes alike.
+std::int64_t pyHash(const Value &v);
+std::int64_t pyStrHash(std::string_view utf8);
 bool keyEquals(const Value &a, const Value &b);
 bool isHashable(const Value &v);
 // How instances of user classes hash and compare as keys (their __hash__ and __eq__); installed
-// by the interpreter, used through the current heap's owner.
+// by the interpreter, used through the current heap's owner. `hash` returns false when the class
+// has no __hash__ of its own (the identity hash applies).
 struct InstanceKeyHooks {
-    std::size_t (*hash)(Interpreter &in, const Value &v) = nullptr;
+    bool (*hash)(Interpreter &in, const Value &v, std::int64_t &out) = nullptr;
     bool (*equals)(Interpreter &in, const Value &a, const Value &b) = nullptr;
 };
 extern InstanceKeyHooks instanceKeyHooks;
+// A user class's __hash__ of `v` into `out`; false when `v` has none.
+bool userHash(const Value &v, std::int64_t &out);
+// Counts one level of recursion through nested values (hashing, comparing); too deep is a
+// RecursionError.
+struct NestingDepth {
+    NestingDepth();
+    ~NestingDepth();
+    NestingDepth(const NestingDepth &) = delete;
+    NestingDepth &operator=(const NestingDepth &) = delete;
+};
 
 // An insertion-ordered hash map, as Python's dict.
 class DictObject : public Object {
@@ -388,6 +407,63 @@ public:
     Ref<DictObject> dict;
     Which which;
 };
+
+// set and frozenset, laid out as CPython's setobject.c (open addressing, linear probes plus
+// perturbation, the same fill and resize rules) so that iterating and printing a set of ints or
+// strings gives CPython's order. Hashes are CPython's (pyHash).
+class SetObject : public Object {
+public:
+    explicit SetObject(bool isFrozen = false);
+    ClassObject *cls() const override;
+    void clearRefs() override;
+
+    struct Entry {
+        Value key;
+        std::int64_t hash = 0;
+        enum class State : std::uint8_t { Empty, Active, Dummy } state = State::Empty;
+    };
+    std::size_t size() const { return m_used; }
+    bool contains(const Value &key) const { return contains(key, pyHash(key)); }
+    bool contains(const Value &key, std::int64_t hash) const;
+    // Returns false when the key was already present.
+    bool add(const Value &key) { return add(key, pyHash(key)); }
+    bool add(const Value &key, std::int64_t hash);
+    bool discard(const Value &key) { return discard(key, pyHash(key)); }
+    bool discard(const Value &key, std::int64_t hash);
+    // set.pop(): the next active slot from the finger; the set must not be empty.
+    Value pop();
+    void clear();
+    // set_update_internal for another set (set_merge) and for a dict (one resize up front).
+    void merge(const SetObject &other);
+    void mergeDictKeys(const DictObject &d);
+    // Drops dummies when more than a quarter of the table holds them (after difference_update).
+    void shrinkDummies();
+    void swapBodies(SetObject &other);
+    // The table in slot order; iterate the Active entries.
+    const std::vector<Entry> &table() const { return m_table; }
+    // Bumped on every insertion or removal, so iterators can detect changes during iteration.
+    std::uint64_t version() const { return m_version; }
+    std::int64_t frozenHash() const;
+
+    bool frozen;
+    // When set, iteration (and repr) go by ascending key instead of slot order: asyncio.wait's
+    // (done, pending) sets pass the task's creation index, so they iterate in creation order as
+    // the reference harness's TaskSet does.
+    std::function<std::int64_t(const Value &)> iterationKey;
+
+private:
+    void resize(std::size_t minUsed);
+    void insertClean(std::vector<Entry> &table, const Value &key, std::int64_t hash);
+    std::int64_t lookup(const Value &key, std::int64_t hash) const;
+    std::vector<Entry> m_table = std::vector<Entry>(8);
+    std::size_t m_fill = 0;
+    std::size_t m_used = 0;
+    std::size_t m_finger = 0;
+    std::uint64_t m_version = 0;
+};
+
+// A new set (or frozenset) holding `items`, added in order; items must be hashable.
+Ref<SetObject> makeSet(const std::vector<Value> &items, bool frozen = false);
 
 class CellObject : public Object {
 public:
@@ -551,6 +627,7 @@ ClassObject *listType();
 ClassObject *tupleType();
 ClassObject *dictType();
 ClassObject *setType();
+ClassObject *frozensetType();
 ClassObject *functionType();
 ClassObject *builtinFunctionType();
 ClassObject *methodType();

@@ -34,6 +34,31 @@ inline std::unique_ptr<Engine> runScript(
     return e;
 }
 
+// The recorded CPython rows (tst_regressions, tst_stdlib; written by tests/engine/regressions/
+// record.py): a script, CPython 3.12's stdout and stderr, and its exit status.
+inline void addRecordedColumns()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("expectedOutput");
+    QTest::addColumn<QString>("expectedErrors");
+    QTest::addColumn<int>("expectedExit");
+}
+
+// Runs the current recorded row and compares everything CPython printed.
+inline void compareRecordedRow()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, expectedOutput);
+    QFETCH(QString, expectedErrors);
+    QFETCH(int, expectedExit);
+    Engine e;
+    QVERIFY2(e.load(source.toStdString(), "t.py"), e.loadError().formatted.c_str());
+    e.runToEnd();
+    QCOMPARE(QString::fromStdString(e.output()), expectedOutput);
+    QCOMPARE(QString::fromStdString(e.errors()), expectedErrors);
+    QCOMPARE(e.exitStatus(), expectedExit);
+}
+
 // Empty when equal; else the first differing line of two multi-line texts.
 inline QByteArray firstDifference(const std::string &actual, const std::string &expected)
 {

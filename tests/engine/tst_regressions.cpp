@@ -2,7 +2,7 @@
 // CPython's own output (stdout, stderr without carets or asyncio-internal frames, exit status).
 // The cases live in tests/engine/regressions/cases.py; record.py there re-records the rows below
 // with a live CPython 3.12.
-#include "engine.h"
+#include "enginetest.h"
 
 #include <QtTest>
 
@@ -14,10 +14,7 @@ class TestRegressions : public QObject {
 private Q_SLOTS:
     void matchesCPython_data()
     {
-        QTest::addColumn<QString>("source");
-        QTest::addColumn<QString>("expectedOutput");
-        QTest::addColumn<QString>("expectedErrors");
-        QTest::addColumn<int>("expectedExit");
+        enginetest::addRecordedColumns();
         // BEGIN RECORDED ROWS (tests/engine/regressions/record.py)
         QTest::newRow("unbound_builtin_methods") << QString::fromUtf8("print(str.lower(\"ABC\"))\n"
             "print(sorted([\"b\", \"A\", \"c\"], key=str.lower))\n"
@@ -822,19 +819,7 @@ private Q_SLOTS:
         // END RECORDED ROWS
     }
 
-    void matchesCPython()
-    {
-        QFETCH(QString, source);
-        QFETCH(QString, expectedOutput);
-        QFETCH(QString, expectedErrors);
-        QFETCH(int, expectedExit);
-        Engine e;
-        QVERIFY2(e.load(source.toStdString(), "t.py"), e.loadError().formatted.c_str());
-        e.runToEnd();
-        QCOMPARE(QString::fromStdString(e.output()), expectedOutput);
-        QCOMPARE(QString::fromStdString(e.errors()), expectedErrors);
-        QCOMPARE(e.exitStatus(), expectedExit);
-    }
+    void matchesCPython() { enginetest::compareRecordedRow(); }
 };
 
 QTEST_GUILESS_MAIN(TestRegressions)

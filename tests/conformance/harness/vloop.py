@@ -33,6 +33,7 @@ import gc
 import heapq
 import itertools
 import os
+import random
 import runpy
 import sys
 import time
@@ -389,6 +390,8 @@ def main():
     builtins.print = traced_print
     install_tasks()
     asyncio.set_event_loop_policy(VirtualTimeLoopPolicy())
+    # Loopscope's random module starts as after random.seed(0): no OS entropy in a run.
+    random.seed(0)
     finish(run_script(sys.argv[1], sys.argv[2:]))
 
 
