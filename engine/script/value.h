@@ -163,6 +163,12 @@ public:
     // Clears every tracked object's references, freeing all cycles.
     void clearAll();
     std::size_t size() const { return m_size; }
+    // Calls fn(Object *) for every tracked object (read-only inspection by the UI).
+    template<typename F> void forEach(F &&fn) const
+    {
+        for (Object *o = m_head; o; o = o->m_next)
+            fn(o);
+    }
 
 private:
     Object *m_head = nullptr;

@@ -1,0 +1,95 @@
+#include "playground.h"
+
+#include "pythonhighlighter.h"
+
+#include <QGuiApplication>
+#include <QQmlContext>
+#include <QQuickWindow>
+#include <QStandardPaths>
+
+namespace loopscope {
+
+void Playground::registerTypes()
+{
+    static bool done = false;
+    if (done)
+        return;
+    done = true;
+    qmlRegisterType<PythonHighlighter>("Loopscope", 1, 0, "PythonHighlighter");
+    qmlRegisterUncreatableType<RowModel>("Loopscope", 1, 0, "RowModel", QStringLiteral("provided by the session"));
+}
+
+QString Playground::autosaveDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/autosave");
+}
+
+Playground::Playground(const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_settings(options.persistent)
+{
+    registerTypes();
+    if (!options.persistent)
+        m_settings.setDark(options.dark);
+    m_session.setSpeed(m_settings.speed());
+    connect(&m_session, &Session::speedChanged, this, [this] { m_settings.setSpeed(m_session.speed()); });
+    if (options.persistent) {
+        m_session.setAutosaveDirectory(autosaveDirectory());
+        connect(qApp, &QCoreApplication::aboutToQuit, &m_session, &Session::saveEditsNow);
+    }
+    connect(&m_session, &Session::fileOpened, this, [this](const QString &path) {
+        m_settings.addRecentFile(path);
+        m_settings.setLastFile(path);
+    });
+    connect(&m_session, &Session::scriptChanged, this, [this] {
+        if (!m_session.scenarioName().isEmpty())
+            m_settings.setLastScenario(m_session.scenarioName());
+    });
+    connect(&m_qml, &QQmlEngine::warnings, this, [this](const QList<QQmlError> &warnings) {
+        for (const auto &w : warnings)
+            m_warnings << w.toString();
+    });
+
+    // The app opens on the gather scenario (or where the user left off), ready to step.
+    bool loaded = false;
+    if (!options.file.isEmpty())
+        loaded = m_session.openPath(options.file);
+    if (!loaded && !options.scenario.isEmpty())
+        loaded = m_session.loadScenario(options.scenario);
+    if (!loaded && options.persistent && !m_settings.lastFile().isEmpty())
+        loaded = m_session.openPath(m_settings.lastFile());
+    if (!loaded && options.persistent && !m_settings.lastScenario().isEmpty())
+        loaded = m_session.loadScenario(m_settings.lastScenario());
+    if (!loaded)
+        m_session.loadScenario(ScenarioLibrary::defaultName());
+}
+
+Playground::~Playground()
+{
+    if (auto *w = window())
+        m_settings.saveWindow(w);
+    m_session.saveEditsNow();
+}
+
+bool Playground::createWindow()
+{
+    QQmlContext *ctx = m_qml.rootContext();
+    ctx->setContextProperty(QStringLiteral("session"), &m_session);
+    ctx->setContextProperty(QStringLiteral("settings"), &m_settings);
+    ctx->setContextProperty(QStringLiteral("library"), &m_library);
+    m_qml.load(QUrl(QStringLiteral("qrc:/qml/Main.qml")));
+    auto *w = window();
+    if (!w)
+        return false;
+    m_settings.restoreWindow(w);
+    return true;
+}
+
+QQuickWindow *Playground::window() const
+{
+    const auto roots = m_qml.rootObjects();
+    return roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(roots.first());
+}
+
+} // namespace loopscope

@@ -1,0 +1,157 @@
+#include "inspect.h"
+
+#include "engine.h"
+#include "primitives.h"
+
+#include <algorithm>
+
+namespace loopscope {
+
+namespace {
+
+std::string taskLabel(const Task &t)
+{
+    return t.name() + (t.coro() ? " (" + t.coro()->name + ")" : std::string());
+}
+
+// A repr that cannot run script code: plain values only; anything else by its type.
+std::string safeRepr(script::Interpreter &in, const Value &v)
+{
+    if (!v.isObj())
+        return in.repr(v);
+    switch (v.obj()->kind()) {
+    case script::ObjKind::Str: return in.repr(v);
+    case script::ObjKind::Tuple:
+    case script::ObjKind::List: {
+        const auto &items = v.obj()->kind() == script::ObjKind::List ? v.as<script::ListObject>()->items
+                                                                     : v.as<script::TupleObject>()->items;
+        const bool plain = std::all_of(items.begin(), items.end(),
+            [](const Value &item) { return !item.isObj() || item.obj()->kind() == script::ObjKind::Str; });
+        return plain ? in.repr(v) : "<" + in.typeName(v) + " object>";
+    }
+    default: return "<" + in.typeName(v) + " object>";
+    }
+}
+
+std::vector<WaiterEntry> waitersOf(const std::deque<Ref<Future>> &futures)
+{
+    std::vector<WaiterEntry> out;
+    for (const auto &f : futures) {
+        if (f->done())
+            continue; // woken or cancelled, about to leave the deque
+        WaiterEntry w;
+        w.what = f->description;
+        out.push_back(w);
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<ReadyEntry> readyQueue(Engine &engine)
+{
+    std::vector<ReadyEntry> out;
+    for (const auto &h : engine.loop().ready()) {
+        if (h->cancelled)
+            continue;
+        ReadyEntry e;
+        e.task = h->task ? h->task->taskId() : 0;
+        e.wakeup = h->kind == HandleKind::TaskWakeup;
+        e.firstStep = h->kind == HandleKind::TaskStep && h->task && !h->task->started();
+        if (h->task && h->kind == HandleKind::Timer) {
+            e.description = h->description + " of " + taskLabel(*h->task) + " fires";
+        } else if (h->task) {
+            const std::string what = e.firstStep ? "first step"
+                : e.wakeup ? "wakes up: " + (h->source ? h->source->description : std::string("a future")) + " is done"
+                : h->task->cancelPending() ? "step (CancelledError thrown in)"
+                                           : "step after yielding";
+            e.description = taskLabel(*h->task) + " " + what;
+        } else {
+            e.description = h->description.empty() ? std::string("callback") : h->description;
+        }
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::vector<TimerEntry> pendingTimers(Engine &engine)
+{
+    std::vector<TimerEntry> out;
+    for (const auto &h : engine.loop().timers()) {
+        if (h->cancelled)
+            continue;
+        TimerEntry e;
+        e.when = h->when;
+        e.description = h->description;
+        e.task = h->task ? h->task->taskId() : 0;
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::vector<PrimitiveEntry> primitives(Engine &engine)
+{
+    script::Interpreter &in = engine.interpreter();
+    script::HeapScope scope(in.heap());
+    // Which task waits on which future: a waiter future knows its primitive, the task knows its future.
+    auto waiterTask = [&engine](const Future *f) -> std::uint32_t {
+        for (const auto &t : engine.tasks())
+            if (!t->done() && t->waitingOn().get() == f)
+                return t->taskId();
+        return 0;
+    };
+    auto withTasks = [&](const std::deque<Ref<Future>> &futures) {
+        std::vector<WaiterEntry> out = waitersOf(futures);
+        std::size_t i = 0;
+        for (const auto &f : futures)
+            if (!f->done())
+                out[i++].task = waiterTask(f.get());
+        return out;
+    };
+    std::vector<PrimitiveEntry> out;
+    in.heap().forEach([&](script::Object *o) {
+        auto *p = dynamic_cast<Primitive *>(o);
+        if (!p || &p->engine != &engine)
+            return;
+        PrimitiveEntry e;
+        e.id = p->id;
+        e.kind = p->kindName;
+        e.label = p->label();
+        if (auto *lock = dynamic_cast<LockPrimitive *>(p)) {
+            e.owner = lock->locked ? lock->owner : 0;
+            e.state = !lock->locked ? "unlocked"
+                : lock->owner       ? "locked by " + engine.trace().taskName(lock->owner)
+                                    : "locked";
+            e.waiters = withTasks(lock->waiters);
+        } else if (auto *sem = dynamic_cast<SemaphorePrimitive *>(p)) {
+            e.state = "value " + std::to_string(sem->value) + " of " + std::to_string(sem->initial);
+            e.waiters = withTasks(sem->waiters);
+        } else if (auto *event = dynamic_cast<EventPrimitive *>(p)) {
+            if (event->name.empty() && !event->waiters.size() && !event->value)
+                return; // a queue's internal join() event that nobody uses
+            e.state = event->value ? "set" : "not set";
+            e.waiters = withTasks(event->waiters);
+        } else if (auto *queue = dynamic_cast<QueuePrimitive *>(p)) {
+            e.state = std::to_string(queue->items.size())
+                + (queue->maxsize > 0 ? " of " + std::to_string(queue->maxsize) : std::string()) + " items, "
+                + std::to_string(queue->unfinished) + " unfinished";
+            for (const auto &item : queue->items)
+                e.items.push_back(safeRepr(in, item));
+            e.waiters = withTasks(queue->getters);
+            e.putters = withTasks(queue->putters);
+        }
+        out.push_back(std::move(e));
+    });
+    std::sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
+    return out;
+}
+
+int taskLine(Engine &engine, std::uint32_t task)
+{
+    for (const auto &t : engine.tasks())
+        if (t->taskId() == task)
+            return t->done() ? 0 : t->awaitLine;
+    return 0;
+}
+
+} // namespace loopscope
