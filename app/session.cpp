@@ -504,9 +504,12 @@ void Session::refresh()
 {
     const Trace &trace = m_engine.trace();
     const std::size_t end = trace.size();
+    const LoadError &loadError = m_engine.loadError();
     m_narration = m_engine.outcome() == Outcome::LoadError
-        ? tr("The script cannot run: %1")
-              .arg(qs(m_engine.loadError().formatted).trimmed().section(QLatin1Char('\n'), -1))
+        ? tr("The script cannot run: %1, line %2: %3: %4")
+              .arg(qs(loadError.fileName))
+              .arg(loadError.line)
+              .arg(qs(loadError.type), qs(loadError.message))
         : m_digest.narrate(trace, m_step ? m_stepBegin : end, end, m_step);
     m_executedLine = m_step ? TraceDigest::lastLine(trace, m_stepBegin, end) : 0;
     m_currentTask = 0;
@@ -603,6 +606,8 @@ void Session::refresh()
         m_errorMessage = text.trimmed().section(QLatin1Char('\n'), -1);
     }
     refreshDeadlock();
+    if (!m_deadlockText.isEmpty() && m_stepBegin < end && trace[end - 1].kind == EventKind::Deadlock)
+        m_narration += QStringLiteral(": ") + m_deadlockText; // the step that found it says who waits for whom
     Q_EMIT stateChanged();
 }
 
@@ -633,6 +638,16 @@ void Session::refreshDeadlock()
             QVariantMap {{QStringLiteral("taskId"), int(b.task)}, {QStringLiteral("name"), nameOf(b.task)},
                 {QStringLiteral("taskName"), qs(b.taskName)}, {QStringLiteral("waitsFor"), qs(b.waitsFor)},
                 {QStringLiteral("inCycle"), cyc}, {QStringLiteral("taskColor"), taskColor(int(b.task))}});
+        if (!b.heldBy && b.waitsFor.rfind("gather(", 0) == 0) {
+            // gather's outer future has no owner: draw its edges to the children it waits for.
+            for (const auto &child : report.blocked) {
+                const TaskInfo *info = m_digest.task(child.task);
+                if (info && info->parent == b.task)
+                    m_deadlockEdges.append(
+                        QVariantMap {{QStringLiteral("from"), int(b.task)}, {QStringLiteral("to"), int(child.task)},
+                            {QStringLiteral("label"), QStringLiteral("gather")}, {QStringLiteral("inCycle"), false}});
+            }
+        }
         if (b.heldBy)
             m_deadlockEdges.append(
                 QVariantMap {{QStringLiteral("from"), int(b.task)}, {QStringLiteral("to"), int(b.heldBy)},

@@ -76,7 +76,7 @@ Rectangle {
                 }
                 DeadlockGraph {
                     Layout.fillWidth: true
-                    Layout.preferredHeight: 220
+                    Layout.preferredHeight: 280
                     theme: root.theme
                     nodes: root.deadlockNodes
                     edges: root.deadlockEdges

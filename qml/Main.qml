@@ -111,6 +111,7 @@ ApplicationWindow {
 
     FileDialog {
         id: openDialog
+        objectName: "openDialog"
         title: qsTr("Open a script")
         nameFilters: [qsTr("Python scripts (*.py)"), qsTr("All files (*)")]
         onAccepted: session.openFile(selectedFile)

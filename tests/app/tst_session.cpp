@@ -450,6 +450,8 @@ private Q_SLOTS:
         QCOMPARE(s.outcome(), QStringLiteral("load error"));
         QCOMPARE(s.errorLine(), 3);
         QVERIFY2(s.errorMessage().startsWith(QStringLiteral("SyntaxError: ")), qPrintable(s.errorMessage()));
+        QVERIFY2(s.narration().startsWith(QStringLiteral("The script cannot run: gather.py, line 3: SyntaxError: ")),
+            qPrintable(s.narration()));
         s.revert();
         QVERIFY(!s.edited());
         QCOMPARE(s.outcome(), QStringLiteral("ready"));

@@ -94,7 +94,33 @@ private Q_SLOTS:
         QCOMPARE(text(w, "stepCounter"), QStringLiteral("Step 0"));
         QCOMPARE(text(w, "scriptTitle"), QStringLiteral("Gather three downloads"));
         QVERIFY(item(w, "timelineArea"));
+        // The keyboard: Space and Right step, Left goes back, Ctrl+T jumps to the next timer.
+        QTest::keyClick(w, Qt::Key_Space);
+        QCOMPARE(pg.session().step(), 1);
+        QTest::keyClick(w, Qt::Key_Right);
+        QCOMPARE(pg.session().step(), 2);
+        QCOMPARE(text(w, "stepCounter"), QStringLiteral("Step 2"));
+        QTest::keyClick(w, Qt::Key_Left);
+        QTRY_COMPARE(pg.session().step(), 1);
+        QTest::keyClick(w, Qt::Key_T, Qt::ControlModifier);
+        QTRY_COMPARE(pg.session().clockText(), QStringLiteral("0.500"));
+        QCOMPARE(text(w, "toolbarClock"), QStringLiteral("t = 0.500 s"));
         QVERIFY(pg.warnings().isEmpty());
+    }
+
+    void openDialogOpens()
+    {
+        Playground pg({QString(), QString(), false, false});
+        QVERIFY(pg.createWindow());
+        QQuickWindow *w = pg.window();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        QVERIFY2(click(w, "openButton"), "the Open button");
+        QObject *dialog = w->findChild<QObject *>(QStringLiteral("openDialog"));
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->property("visible").toBool());
+        QMetaObject::invokeMethod(dialog, "reject");
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+        QVERIFY2(pg.warnings().isEmpty(), qPrintable(pg.warnings().join(QLatin1Char('\n'))));
     }
 
     void stepsEveryScenarioToTheEndAndBack_data()
