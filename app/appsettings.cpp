@@ -17,8 +17,7 @@ AppSettings::AppSettings(bool persistent, QObject *parent)
     m_dark = s.value(QStringLiteral("view/dark"), false).toBool();
     m_fontSize = std::clamp(s.value(QStringLiteral("view/fontSize"), 13).toInt(), 9, 28);
     m_speed = s.value(QStringLiteral("run/speed"), 4).toInt();
-    m_lastScenario = s.value(QStringLiteral("session/lastScenario")).toString();
-    m_lastFile = s.value(QStringLiteral("session/lastFile")).toString();
+    m_splitState = s.value(QStringLiteral("window/splitState")).toByteArray();
     setRecent(s.value(QStringLiteral("session/recentFiles")).toStringList());
 }
 
@@ -54,18 +53,13 @@ void AppSettings::setSpeed(int speed)
     }
 }
 
-void AppSettings::setLastScenario(const QString &name)
+void AppSettings::setSplitState(const QVariant &state)
 {
-    m_lastScenario = name;
-    m_lastFile.clear();
-    write(QStringLiteral("session/lastScenario"), name);
-    write(QStringLiteral("session/lastFile"), QString());
-}
-
-void AppSettings::setLastFile(const QString &path)
-{
-    m_lastFile = path;
-    write(QStringLiteral("session/lastFile"), path);
+    const QByteArray bytes = state.toByteArray();
+    if (bytes != m_splitState) {
+        m_splitState = bytes;
+        write(QStringLiteral("window/splitState"), bytes);
+    }
 }
 
 void AppSettings::setRecent(const QStringList &paths)

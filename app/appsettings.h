@@ -1,5 +1,5 @@
-// The window's settings, kept in QSettings: theme, font size, speed, recent files, the last
-// script and the window's geometry. A non-persistent instance (tests, screenshots) reads and
+// The window's settings, kept in QSettings: theme, font size, speed, recent files, the window's
+// geometry and its panels' sizes. A non-persistent instance (tests, screenshots) reads and
 // writes nothing.
 #pragma once
 
@@ -17,8 +17,8 @@ class AppSettings : public QObject {
     Q_PROPERTY(bool dark READ dark WRITE setDark NOTIFY changed)
     Q_PROPERTY(int fontSize READ fontSize WRITE setFontSize NOTIFY changed)
     Q_PROPERTY(int speed READ speed WRITE setSpeed NOTIFY changed)
-    Q_PROPERTY(QString lastScenario READ lastScenario WRITE setLastScenario NOTIFY changed)
-    Q_PROPERTY(QString lastFile READ lastFile WRITE setLastFile NOTIFY changed)
+    // The panels' sizes (SplitView.saveState()); undefined until first saved.
+    Q_PROPERTY(QVariant splitState READ splitState WRITE setSplitState NOTIFY changed)
     Q_PROPERTY(loopscope::RowModel *recentFiles READ recentFiles CONSTANT)
 
 public:
@@ -31,10 +31,8 @@ public:
     void setFontSize(int size);
     int speed() const { return m_speed; }
     void setSpeed(int speed);
-    QString lastScenario() const { return m_lastScenario; }
-    void setLastScenario(const QString &name);
-    QString lastFile() const { return m_lastFile; }
-    void setLastFile(const QString &path);
+    QVariant splitState() const { return m_splitState.isEmpty() ? QVariant() : QVariant(m_splitState); }
+    void setSplitState(const QVariant &state);
     RowModel *recentFiles() { return &m_recent; }
 
     Q_INVOKABLE void addRecentFile(const QString &path);
@@ -53,8 +51,7 @@ private:
     bool m_dark = false;
     int m_fontSize = 13;
     int m_speed = 4;
-    QString m_lastScenario;
-    QString m_lastFile;
+    QByteArray m_splitState;
     QStringList m_recentPaths;
     RowModel m_recent;
 };

@@ -38,29 +38,18 @@ Playground::Playground(const Options &options, QObject *parent)
         m_session.setAutosaveDirectory(autosaveDirectory());
         connect(qApp, &QCoreApplication::aboutToQuit, &m_session, &Session::saveEditsNow);
     }
-    connect(&m_session, &Session::fileOpened, this, [this](const QString &path) {
-        m_settings.addRecentFile(path);
-        m_settings.setLastFile(path);
-    });
-    connect(&m_session, &Session::scriptChanged, this, [this] {
-        if (!m_session.scenarioName().isEmpty())
-            m_settings.setLastScenario(m_session.scenarioName());
-    });
+    connect(&m_session, &Session::fileOpened, &m_settings, &AppSettings::addRecentFile);
     connect(&m_qml, &QQmlEngine::warnings, this, [this](const QList<QQmlError> &warnings) {
         for (const auto &w : warnings)
             m_warnings << w.toString();
     });
 
-    // The app opens on the gather scenario (or where the user left off), ready to step.
+    // The app opens on the gather scenario (with its autosaved edits, if any), ready to step.
     bool loaded = false;
     if (!options.file.isEmpty())
         loaded = m_session.openPath(options.file);
     if (!loaded && !options.scenario.isEmpty())
         loaded = m_session.loadScenario(options.scenario);
-    if (!loaded && options.persistent && !m_settings.lastFile().isEmpty())
-        loaded = m_session.openPath(m_settings.lastFile());
-    if (!loaded && options.persistent && !m_settings.lastScenario().isEmpty())
-        loaded = m_session.loadScenario(m_settings.lastScenario());
     if (!loaded)
         m_session.loadScenario(ScenarioLibrary::defaultName());
 }

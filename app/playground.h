@@ -17,7 +17,7 @@ class Playground : public QObject {
 
 public:
     struct Options {
-        QString scenario; // a built-in scenario; empty: the last one used, else the default
+        QString scenario; // a built-in scenario; empty: the default (gather)
         QString file; // a script file instead of a scenario
         bool persistent = true; // read and write QSettings and autosave edits
         bool dark = false; // the theme when not persistent

@@ -284,10 +284,20 @@ void Session::loadEngine()
     stop();
     m_loaded = m_source;
     m_engine.load(m_loaded.toStdString(), m_fileName.toStdString());
+    clearDigest();
+    if (m_engine.outcome() == Outcome::LoadError)
+        m_digest.addLoadError(qs(m_engine.loadError().formatted));
+    refresh();
+}
+
+// Back to step 0 of what the engine holds: the derived state and the console start over.
+void Session::clearDigest()
+{
     m_step = 0;
     m_stepBegin = 0;
     m_digest.clear();
-    refresh();
+    m_console.clear();
+    m_consoleShown = 0;
 }
 
 void Session::ensureCurrent()
@@ -471,9 +481,7 @@ void Session::goToStep(int n)
     n = std::max(0, n);
     if (n < m_step) {
         m_engine.reset();
-        m_digest.clear();
-        m_step = 0;
-        m_stepBegin = 0;
+        clearDigest();
     }
     m_replayTarget = n;
     if (m_step >= n || m_engine.finished()) {
@@ -572,10 +580,6 @@ void Session::refresh()
 
     // The console only grows between resets.
     const auto &lines = m_digest.console();
-    if (lines.size() < m_consoleShown) {
-        m_console.clear();
-        m_consoleShown = 0;
-    }
     QList<QVariantMap> added;
     for (std::size_t i = m_consoleShown; i < lines.size(); ++i) {
         const ConsoleLine &l = lines[i];

@@ -167,6 +167,7 @@ private:
     void setScript(const QString &text, const QString &original, const QString &fileName);
     void loadEngine();
     void ensureCurrent();
+    void clearDigest();
     bool advance();
     bool reachedGoal(std::size_t stepBegin);
     bool hitBreakpoint(std::size_t stepBegin) const;

@@ -48,6 +48,8 @@ public:
     // is the engine's traceback text, used when the step ends in an uncaught exception.
     void feed(const Trace &trace, int step, const std::string &errorText = {});
     std::size_t eventsRead() const { return m_read; }
+    // A script that cannot be parsed: its error, as the console's first lines.
+    void addLoadError(const QString &formatted) { addConsole(formatted, 0, 0, ConsoleLine::Kind::Error); }
 
     const std::vector<TaskInfo> &tasks() const { return m_tasks; }
     const TaskInfo *task(std::uint32_t id) const;

@@ -40,7 +40,11 @@ ApplicationWindow {
     }
     font.pixelSize: ui.fontSize
 
-    onClosing: session.saveEditsNow()
+    onClosing: {
+        session.saveEditsNow()
+        settings.splitState = mainSplit.saveState()
+    }
+    Component.onCompleted: if (settings.splitState !== undefined) mainSplit.restoreState(settings.splitState)
 
     // ---- actions (menu, toolbar and keys share them) -----------------------------------------
     Action {

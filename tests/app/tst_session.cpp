@@ -452,6 +452,10 @@ private Q_SLOTS:
         QVERIFY2(s.errorMessage().startsWith(QStringLiteral("SyntaxError: ")), qPrintable(s.errorMessage()));
         QVERIFY2(s.narration().startsWith(QStringLiteral("The script cannot run: gather.py, line 3: SyntaxError: ")),
             qPrintable(s.narration()));
+        // The console shows the error as CPython prints it: file, line, the line, a caret.
+        QVERIFY2(
+            consoleTexts(s, QStringLiteral("error")).first().contains(QStringLiteral("File \"gather.py\", line 3")),
+            qPrintable(consoleTexts(s, QStringLiteral("error")).join(QLatin1Char('|'))));
         s.revert();
         QVERIFY(!s.edited());
         QCOMPARE(s.outcome(), QStringLiteral("ready"));

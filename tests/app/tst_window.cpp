@@ -3,6 +3,7 @@
 // console and narration are checked at chosen steps. Any QML warning fails the test.
 #include "playground.h"
 
+#include <QFile>
 #include <QGuiApplication>
 #include <QImage>
 #include <QPointer>
@@ -106,6 +107,41 @@ private Q_SLOTS:
         QTRY_COMPARE(pg.session().clockText(), QStringLiteral("0.500"));
         QCOMPARE(text(w, "toolbarClock"), QStringLiteral("t = 0.500 s"));
         QVERIFY(pg.warnings().isEmpty());
+    }
+
+    // Theme, text size, recent files and edits come back on the next start (the test's
+    // XDG_CONFIG_HOME and XDG_DATA_HOME are temporary folders, see main()).
+    void settingsAndEditsSurviveARestart()
+    {
+        QTemporaryDir dir;
+        const QString script = dir.filePath(QStringLiteral("mine.py"));
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("import asyncio\n\nasync def main():\n    print('hi')\n\nasyncio.run(main())\n");
+        f.close();
+        QString edited;
+        {
+            Playground pg({QString(), QString(), true, false});
+            QVERIFY(pg.createWindow());
+            QCOMPARE(pg.session().scenarioName(), QStringLiteral("gather"));
+            pg.settings().setDark(true);
+            pg.settings().setFontSize(16);
+            QVERIFY(pg.session().openPath(script));
+            QVERIFY(pg.session().loadScenario(QStringLiteral("gather")));
+            edited = pg.session().source() + QStringLiteral("# a note\n");
+            pg.session().setSource(edited);
+        }
+        Playground pg({QString(), QString(), true, false});
+        QVERIFY(pg.createWindow());
+        QVERIFY(pg.settings().dark());
+        QCOMPARE(pg.settings().fontSize(), 16);
+        QCOMPARE(pg.settings().recentFiles()->column(QStringLiteral("path")), QVariantList {script});
+        QCOMPARE(pg.session().source(), edited);
+        QVERIFY(pg.session().edited());
+        pg.session().revert();
+        pg.settings().setDark(false);
+        pg.settings().setFontSize(13);
+        pg.settings().clearRecentFiles();
     }
 
     void openDialogOpens()
@@ -233,6 +269,9 @@ private Q_SLOTS:
 int main(int argc, char **argv)
 {
     qputenv("QT_QPA_PLATFORM", "offscreen");
+    QTemporaryDir home; // settings and autosaves of this run only
+    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toLocal8Bit());
+    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toLocal8Bit());
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("LoopscopeTest"));
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
