@@ -66,6 +66,8 @@ Rectangle {
 
     onTextChanged: if (area.text !== text) area.text = text
     onExecutedLineChanged: scrollToLine(executedLine)
+    onErrorLineChanged: scrollToLine(errorLine)
+    onHeightChanged: Qt.callLater(() => scrollToLine(errorLine > 0 ? errorLine : executedLine))
 
     FontMetrics {
         id: fontMetrics

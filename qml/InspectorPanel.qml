@@ -88,7 +88,9 @@ Rectangle {
                 Layout.fillWidth: true
                 theme: root.theme
                 title: qsTr("Tasks")
-                detail: root.tasks ? String(root.tasks.count) : ""
+                // asyncio.run's helper tasks are hidden unless asked for (View menu).
+                detail: !root.tasks ? "" : root.showInternal ? String(root.tasks.count)
+                      : String(root.tasks.count - root.tasks.column("internal").filter(i => i).length)
             }
             Empty { visible: !root.tasks || root.tasks.count === 0; text: qsTr("No task yet") }
             Repeater {
@@ -128,7 +130,7 @@ Rectangle {
                             }
                             Item { Layout.fillWidth: true }
                             Text {
-                                visible: line > 0
+                                visible: line > 0 && (taskState === "waiting" || taskState === "ready")
                                 text: "line " + line
                                 color: root.theme.textFaint
                                 font.pixelSize: root.theme.small

@@ -54,7 +54,7 @@ Rectangle {
             text: root.sentence
             color: root.theme.text
             wrapMode: Text.Wrap
-            maximumLineCount: 3
+            maximumLineCount: 4
             elide: Text.ElideRight
             font.pixelSize: root.theme.fontSize
             lineHeight: 1.15
