@@ -62,7 +62,7 @@ Session::Session(QObject *parent)
           QStringLiteral("description"), QStringLiteral("taskColor")})
     , m_primitives({QStringLiteral("primitiveId"), QStringLiteral("kind"), QStringLiteral("label"),
           QStringLiteral("primitiveState"), QStringLiteral("items"), QStringLiteral("waiters"),
-          QStringLiteral("putters"), QStringLiteral("owner")})
+          QStringLiteral("putters"), QStringLiteral("joiners"), QStringLiteral("owner")})
     , m_console({QStringLiteral("text"), QStringLiteral("step"), QStringLiteral("taskId"), QStringLiteral("kind"),
           QStringLiteral("taskColor")})
 {
@@ -572,6 +572,7 @@ void Session::refresh()
                 {QStringLiteral("label"), qs(p.label)}, {QStringLiteral("primitiveState"), qs(p.state)},
                 {QStringLiteral("items"), items}, {QStringLiteral("waiters"), toList(waiterRows(trace, p.waiters))},
                 {QStringLiteral("putters"), toList(waiterRows(trace, p.putters))},
+                {QStringLiteral("joiners"), toList(waiterRows(trace, p.joiners))},
                 {QStringLiteral("owner"), int(p.owner)}});
         }
     }

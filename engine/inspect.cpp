@@ -108,6 +108,12 @@ std::vector<PrimitiveEntry> primitives(Engine &engine)
                 out[i++].task = waiterTask(f.get());
         return out;
     };
+    // A queue's join() event is the queue's business: it shows as the queue's unfinished count.
+    std::vector<const EventPrimitive *> joinEvents;
+    in.heap().forEach([&](script::Object *o) {
+        if (auto *queue = dynamic_cast<QueuePrimitive *>(o))
+            joinEvents.push_back(queue->finished.get());
+    });
     std::vector<PrimitiveEntry> out;
     in.heap().forEach([&](script::Object *o) {
         auto *p = dynamic_cast<Primitive *>(o);
@@ -127,8 +133,8 @@ std::vector<PrimitiveEntry> primitives(Engine &engine)
             e.state = "value " + std::to_string(sem->value) + " of " + std::to_string(sem->initial);
             e.waiters = withTasks(sem->waiters);
         } else if (auto *event = dynamic_cast<EventPrimitive *>(p)) {
-            if (event->name.empty() && !event->waiters.size() && !event->value)
-                return; // a queue's internal join() event that nobody uses
+            if (std::find(joinEvents.begin(), joinEvents.end(), event) != joinEvents.end())
+                return;
             e.state = event->value ? "set" : "not set";
             e.waiters = withTasks(event->waiters);
         } else if (auto *queue = dynamic_cast<QueuePrimitive *>(p)) {
@@ -139,6 +145,8 @@ std::vector<PrimitiveEntry> primitives(Engine &engine)
                 e.items.push_back(safeRepr(in, item));
             e.waiters = withTasks(queue->getters);
             e.putters = withTasks(queue->putters);
+            if (queue->finished)
+                e.joiners = withTasks(queue->finished->waiters);
         }
         out.push_back(std::move(e));
     });

@@ -38,6 +38,7 @@ struct PrimitiveEntry {
     std::vector<std::string> items; // a queue's items (repr), front first
     std::vector<WaiterEntry> waiters; // in wake-up order (a queue: getters)
     std::vector<WaiterEntry> putters; // a queue's blocked putters
+    std::vector<WaiterEntry> joiners; // tasks in a queue's join()
     std::uint32_t owner = 0; // a lock's holder
 };
 

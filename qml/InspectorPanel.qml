@@ -237,6 +237,7 @@ Rectangle {
                     required property var items
                     required property var waiters
                     required property var putters
+                    required property var joiners
                     Layout.fillWidth: true
                     implicitHeight: primitiveColumn.implicitHeight + 12
                     radius: 5
@@ -272,7 +273,8 @@ Rectangle {
                         }
                         Repeater {
                             model: [{ title: kind.indexOf("Queue") >= 0 ? qsTr("getters") : qsTr("waiters"), list: waiters },
-                                    { title: qsTr("putters"), list: putters }]
+                                    { title: qsTr("putters"), list: putters },
+                                    { title: qsTr("in join()"), list: joiners }]
                             delegate: Flow {
                                 required property var modelData
                                 visible: modelData.list.length > 0

@@ -352,6 +352,15 @@ private Q_SLOTS:
                 }
         }
         QVERIFY(seen);
+        // Later main waits in queue.join() until the consumer's last task_done().
+        bool joined = false;
+        while (!s.atEnd() && !joined) {
+            s.stepOnce();
+            for (const auto &p : s.primitives()->rows())
+                joined |= !p.value(QStringLiteral("joiners")).toList().isEmpty();
+        }
+        QVERIFY(joined);
+        QVERIFY2(s.narration().contains(QStringLiteral("awaits queue.join()")), qPrintable(s.narration()));
     }
 
     void readyQueueAndTimersInOrder()
