@@ -295,6 +295,7 @@ void Session::clearDigest()
 {
     m_step = 0;
     m_stepBegin = 0;
+    m_engineSteps = {0};
     m_digest.clear();
     m_console.clear();
     m_consoleShown = 0;
@@ -319,6 +320,7 @@ bool Session::advance()
     m_stepBegin = m_engine.trace().size();
     m_engine.step();
     ++m_step;
+    m_engineSteps.append(m_engine.stepCount());
     m_digest.feed(m_engine.trace(), m_step, m_engine.errorText());
     return true;
 }
@@ -489,6 +491,13 @@ void Session::goToStep(int n)
         return;
     }
     start(Goal::Replay);
+}
+
+void Session::goToEngineStep(int n)
+{
+    const auto at = std::lower_bound(m_engineSteps.begin(), m_engineSteps.end(), n);
+    if (at != m_engineSteps.end())
+        goToStep(int(at - m_engineSteps.begin()));
 }
 
 void Session::toggleBreakpoint(int line)

@@ -2,9 +2,12 @@
 // time slices, so Pause answers at once), goes back by deterministic replay from the start, and
 // keeps the inspector models in sync with the trace after every action.
 //
-// For the timeline: trace() is the whole run so far, traceEnd() the number of its events that
-// belong to steps 1..step(), stepTraceBegin() where the current step's events start. Both change
-// together with step(); stateChanged() is emitted after every action.
+// For the timeline: trace() is the whole run so far (the same Trace object for the session's
+// lifetime; it is cleared and regrown on load, Reset and Back), stepTraceBegin() is where the
+// current step's events start. stateChanged() is emitted after every action. step() counts the
+// session's steps (engine step() calls, so a deadlock's detection is a step of its own);
+// engineStep() is Engine::stepCount() at this point, the numbering the TimelineView uses, and
+// goToEngineStep() goes back to one of those.
 #pragma once
 
 #include "engine.h"
@@ -36,6 +39,7 @@ class Session : public QObject {
     Q_PROPERTY(int currentTask READ currentTask NOTIFY stateChanged)
     Q_PROPERTY(QString currentTaskColor READ currentTaskColor NOTIFY stateChanged)
     Q_PROPERTY(QVariantList taskLines READ taskLines NOTIFY stateChanged)
+    Q_PROPERTY(int engineStep READ engineStep NOTIFY stateChanged)
     Q_PROPERTY(int traceEnd READ traceEnd NOTIFY stateChanged)
     Q_PROPERTY(int stepTraceBegin READ stepTraceBegin NOTIFY stateChanged)
     Q_PROPERTY(int errorLine READ errorLine NOTIFY stateChanged)
@@ -86,6 +90,7 @@ public:
     int currentTask() const { return m_currentTask; }
     QString currentTaskColor() const { return taskColor(m_currentTask); }
     QVariantList taskLines() const { return m_taskLines; }
+    int engineStep() const { return m_engine.stepCount(); }
     int traceEnd() const { return int(m_engine.trace().size()); }
     int stepTraceBegin() const { return int(m_stepBegin); }
     int errorLine() const { return m_errorLine; }
@@ -147,6 +152,8 @@ public Q_SLOTS:
     void reset();
     // Replays from the start to step n (Back, and clicks on console lines).
     void goToStep(int n);
+    // Goes back to the first point where Engine::stepCount() reached n (a click on the timeline).
+    void goToEngineStep(int n);
     void toggleBreakpoint(int line);
     void clearBreakpoints();
     // Runs synchronously until idle (tests and screenshots).
@@ -181,6 +188,7 @@ private:
     mutable Engine m_engine; // mutable: its read-only accessors (loop(), inspect.h) are not const
     TraceDigest m_digest;
     int m_step = 0;
+    QList<int> m_engineSteps; // Engine::stepCount() after each session step, from step 0
     std::size_t m_stepBegin = 0;
     Goal m_goal = Goal::None;
     int m_replayTarget = 0;

@@ -164,6 +164,21 @@ private Q_SLOTS:
         }
     }
 
+    // The timeline counts steps as Engine::stepCount(); a click there lands on that step.
+    void engineStepsMapToSessionSteps()
+    {
+        Session s;
+        QVERIFY(s.loadScenario(QStringLiteral("deadlock")));
+        stepToEnd(s);
+        QCOMPARE(s.engineStep(), s.engine().stepCount());
+        QCOMPARE(s.engineStep(), s.step() - 1); // finding the deadlock is a session step of its own
+        s.goToEngineStep(3);
+        s.finishPending();
+        QCOMPARE(s.step(), 3);
+        QCOMPARE(s.engineStep(), 3);
+        QCOMPARE(s.stepTraceBegin() < s.traceEnd(), true);
+    }
+
     void everyEventKindReachesTheModels()
     {
         Session s;
