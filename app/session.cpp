@@ -521,19 +521,31 @@ void Session::refresh()
 {
     const Trace &trace = m_engine.trace();
     const std::size_t end = trace.size();
+    const std::size_t begin = m_step ? m_stepBegin : end; // the current step's events
     const LoadError &loadError = m_engine.loadError();
-    m_narration = m_engine.outcome() == Outcome::LoadError
-        ? tr("The script cannot run: %1, line %2: %3: %4")
-              .arg(qs(loadError.fileName))
-              .arg(loadError.line)
-              .arg(qs(loadError.type), qs(loadError.message))
-        : m_digest.narrate(trace, m_step ? m_stepBegin : end, end, m_step);
-    m_executedLine = m_step ? TraceDigest::lastLine(trace, m_stepBegin, end) : 0;
+    m_narration = m_engine.outcome() == Outcome::LoadError ? tr("The script cannot run: %1, line %2: %3: %4")
+                                                                 .arg(qs(loadError.fileName))
+                                                                 .arg(loadError.line)
+                                                                 .arg(qs(loadError.type), qs(loadError.message))
+                                                           : m_digest.narrate(trace, begin, end, m_step);
+    m_executedLine = TraceDigest::lastLine(trace, begin, end);
     m_currentTask = 0;
-    for (std::size_t i = m_step ? m_stepBegin : end; i < end && !m_currentTask; ++i)
+    for (std::size_t i = begin; i < end && !m_currentTask; ++i)
         if (trace[i].kind == EventKind::StepBegin)
             m_currentTask = int(trace[i].subject);
+    refreshTasks();
+    refreshLoopState();
+    refreshConsole();
+    refreshErrors();
+    refreshDeadlock();
+    if (!m_deadlockText.isEmpty() && begin < end && trace[end - 1].kind == EventKind::Deadlock)
+        m_narration += QStringLiteral(": ") + m_deadlockText; // the step that found it says who waits for whom
+    Q_EMIT stateChanged();
+}
 
+// The tasks table and each live task's line in the code view, from the trace.
+void Session::refreshTasks()
+{
     QList<QVariantMap> taskRows;
     m_taskLines.clear();
     for (const TaskInfo &t : m_digest.tasks()) {
@@ -553,55 +565,59 @@ void Session::refresh()
                 {QStringLiteral("name"), t.name}, {QStringLiteral("taskId"), int(t.id)}});
     }
     m_tasks.setRows(taskRows);
+}
 
-    // Live engine state (after replay it is exactly the state at this step).
-    QList<QVariantMap> readyRows;
-    if (m_engine.outcome() == Outcome::Running) {
-        Engine &engine = m_engine;
-        int position = 1;
-        for (const auto &r : readyQueue(engine))
-            readyRows.append({{QStringLiteral("position"), position++}, {QStringLiteral("taskId"), int(r.task)},
-                {QStringLiteral("description"), qs(r.description)},
-                {QStringLiteral("taskColor"), taskColor(int(r.task))}});
+// The ready queue, the timers and the primitives: live engine state (after a replay it is
+// exactly the state at this step).
+void Session::refreshLoopState()
+{
+    const Trace &trace = m_engine.trace();
+    const bool running = m_engine.outcome() == Outcome::Running;
+    const bool stuck = m_engine.outcome() == Outcome::Deadlock;
+    QList<QVariantMap> readyRows, timerRows, primitiveRows;
+    int position = 1;
+    for (const auto &r : running ? readyQueue(m_engine) : std::vector<ReadyEntry>())
+        readyRows.append({{QStringLiteral("position"), position++}, {QStringLiteral("taskId"), int(r.task)},
+            {QStringLiteral("description"), qs(r.description)}, {QStringLiteral("taskColor"), taskColor(int(r.task))}});
+    for (const auto &t : running || stuck ? pendingTimers(m_engine) : std::vector<TimerEntry>())
+        timerRows.append({{QStringLiteral("when"), double(t.when) / 1e9},
+            {QStringLiteral("whenText"), TraceDigest::formatTime(t.when)}, {QStringLiteral("taskId"), int(t.task)},
+            {QStringLiteral("description"), qs(t.description)}, {QStringLiteral("taskColor"), taskColor(int(t.task))}});
+    for (const auto &p : running || stuck ? loopscope::primitives(m_engine) : std::vector<PrimitiveEntry>()) {
+        QStringList items;
+        for (const auto &i : p.items)
+            items << qs(i);
+        primitiveRows.append({{QStringLiteral("primitiveId"), int(p.id)}, {QStringLiteral("kind"), qs(p.kind)},
+            {QStringLiteral("label"), qs(p.label)}, {QStringLiteral("primitiveState"), qs(p.state)},
+            {QStringLiteral("items"), items}, {QStringLiteral("waiters"), toList(waiterRows(trace, p.waiters))},
+            {QStringLiteral("putters"), toList(waiterRows(trace, p.putters))},
+            {QStringLiteral("joiners"), toList(waiterRows(trace, p.joiners))},
+            {QStringLiteral("owner"), int(p.owner)}});
     }
     m_ready.setRows(readyRows);
-    QList<QVariantMap> timerRows, primitiveRows;
-    if (m_engine.outcome() == Outcome::Running || m_engine.outcome() == Outcome::Deadlock) {
-        Engine &engine = m_engine;
-        for (const auto &t : pendingTimers(engine))
-            timerRows.append({{QStringLiteral("when"), double(t.when) / 1e9},
-                {QStringLiteral("whenText"), TraceDigest::formatTime(t.when)}, {QStringLiteral("taskId"), int(t.task)},
-                {QStringLiteral("description"), qs(t.description)},
-                {QStringLiteral("taskColor"), taskColor(int(t.task))}});
-        for (const auto &p : loopscope::primitives(engine)) {
-            QStringList items;
-            for (const auto &i : p.items)
-                items << qs(i);
-            primitiveRows.append({{QStringLiteral("primitiveId"), int(p.id)}, {QStringLiteral("kind"), qs(p.kind)},
-                {QStringLiteral("label"), qs(p.label)}, {QStringLiteral("primitiveState"), qs(p.state)},
-                {QStringLiteral("items"), items}, {QStringLiteral("waiters"), toList(waiterRows(trace, p.waiters))},
-                {QStringLiteral("putters"), toList(waiterRows(trace, p.putters))},
-                {QStringLiteral("joiners"), toList(waiterRows(trace, p.joiners))},
-                {QStringLiteral("owner"), int(p.owner)}});
-        }
-    }
     m_timers.setRows(timerRows);
     m_primitives.setRows(primitiveRows);
+}
 
-    // The console only grows between resets.
+// The console only grows between resets (clearDigest() empties it).
+void Session::refreshConsole()
+{
+    static const QString kinds[] = {QStringLiteral("output"), QStringLiteral("error"), QStringLiteral("info")};
     const auto &lines = m_digest.console();
     QList<QVariantMap> added;
     for (std::size_t i = m_consoleShown; i < lines.size(); ++i) {
         const ConsoleLine &l = lines[i];
-        static const QString kinds[] = {QStringLiteral("output"), QStringLiteral("error"), QStringLiteral("info")};
         added.append({{QStringLiteral("text"), l.text}, {QStringLiteral("step"), l.step},
             {QStringLiteral("taskId"), int(l.task)}, {QStringLiteral("kind"), kinds[int(l.kind)]},
             {QStringLiteral("taskColor"), taskColor(int(l.task))}});
     }
     m_consoleShown = lines.size();
     m_console.appendRows(added);
+}
 
-    // Errors: where the script failed to load, or where the uncaught exception was raised.
+// Where the script failed to load, or where the uncaught exception was raised.
+void Session::refreshErrors()
+{
     m_errorLine = 0;
     m_errorMessage.clear();
     if (m_engine.outcome() == Outcome::LoadError) {
@@ -615,14 +631,10 @@ void Session::refresh()
         while (it.hasNext()) {
             const auto m = it.next();
             if (m.captured(1) == m_fileName)
-                m_errorLine = m.captured(2).toInt();
+                m_errorLine = m.captured(2).toInt(); // the innermost frame in the script
         }
         m_errorMessage = text.trimmed().section(QLatin1Char('\n'), -1);
     }
-    refreshDeadlock();
-    if (!m_deadlockText.isEmpty() && m_stepBegin < end && trace[end - 1].kind == EventKind::Deadlock)
-        m_narration += QStringLiteral(": ") + m_deadlockText; // the step that found it says who waits for whom
-    Q_EMIT stateChanged();
 }
 
 // The wait-for graph of a deadlock: who waits for what, held by whom; the cycle's edges marked.

@@ -182,6 +182,10 @@ private:
     void stop();
     void tick();
     void refresh();
+    void refreshTasks();
+    void refreshLoopState();
+    void refreshConsole();
+    void refreshErrors();
     void refreshDeadlock();
     QString autosaveFile() const;
 

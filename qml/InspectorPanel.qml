@@ -15,6 +15,7 @@ Rectangle {
     property var deadlockNodes: []
     property var deadlockEdges: []
     property bool showInternal: false
+    signal lineClicked(int line) // a task's line: show it in the code
     color: theme.panel
 
     component Badge: Rectangle {
@@ -109,6 +110,7 @@ Rectangle {
                     opacity: taskState === "done" || taskState === "cancelled" || taskState === "failed" ? 0.7 : 1
                     Layout.fillWidth: true
                     spacing: 8
+                    TapHandler { onTapped: if (line > 0) root.lineClicked(line) }
                     Dot { color: taskColor; Layout.alignment: Qt.AlignTop; Layout.topMargin: 5 }
                     ColumnLayout {
                         Layout.fillWidth: true

@@ -440,6 +440,7 @@ ApplicationWindow {
                 deadlockText: session.deadlockText
                 deadlockNodes: session.deadlockNodes
                 deadlockEdges: session.deadlockEdges
+                onLineClicked: (line) => codeView.scrollToLine(line)
             }
             ColumnLayout {
                 SplitView.preferredHeight: 260
