@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QImage>
+#include <QMimeData>
 #include <QPointer>
 #include <QProcess>
 #include <QQuickItem>
@@ -157,6 +158,32 @@ private Q_SLOTS:
         QMetaObject::invokeMethod(dialog, "reject");
         QTRY_VERIFY(!dialog->property("visible").toBool());
         QVERIFY2(pg.warnings().isEmpty(), qPrintable(pg.warnings().join(QLatin1Char('\n'))));
+    }
+
+    void droppingAScriptOpensIt()
+    {
+        QTemporaryDir dir;
+        const QString script = dir.filePath(QStringLiteral("dropped.py"));
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("print('dropped')\n");
+        f.close();
+        Playground pg({QString(), QString(), false, false});
+        QVERIFY(pg.createWindow());
+        QQuickWindow *w = pg.window();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        QMimeData data;
+        data.setUrls({QUrl::fromLocalFile(script)});
+        const QPoint at(w->width() / 2, w->height() / 2);
+        QDragEnterEvent enter(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(w, &enter);
+        QDragMoveEvent move(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(w, &move);
+        QDropEvent drop(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(w, &drop);
+        QTRY_COMPARE(pg.session().fileName(), QStringLiteral("dropped.py"));
+        pg.session().stepOnce();
+        QCOMPARE(pg.session().console()->column(QStringLiteral("text")), QVariantList {QStringLiteral("dropped")});
     }
 
     void stepsEveryScenarioToTheEndAndBack_data()
