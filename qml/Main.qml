@@ -475,24 +475,33 @@ ApplicationWindow {
 
     Popup {
         id: helpPopup
+        objectName: "helpPopup"
         anchors.centerIn: parent
         modal: true
         padding: 20
-        contentItem: GridLayout {
-            columns: 2
-            columnSpacing: 24
-            rowSpacing: 6
+        contentItem: ColumnLayout {
+            spacing: 6
+            Label {
+                text: qsTr("Keyboard shortcuts")
+                font.bold: true
+                font.pixelSize: ui.large
+                Layout.bottomMargin: 6
+            }
             Repeater {
-                model: [["Space / \u2192", qsTr("Step one callback")], ["Shift+\u2192", qsTr("Step one loop iteration")],
-                        ["Ctrl+T", qsTr("Jump to the next timer")], ["F5 / Ctrl+Space", qsTr("Run / Pause")],
+                model: [["Space, \u2192", qsTr("Step one callback")], ["Shift+\u2192", qsTr("Step one loop iteration")],
+                        ["Ctrl+T", qsTr("Jump to the next timer")], ["F5, Ctrl+Space", qsTr("Run / Pause")],
                         ["Ctrl+E", qsTr("Run to the end")], ["\u2190", qsTr("Back one step")], ["Ctrl+R", qsTr("Reset")],
                         ["Esc", qsTr("Pause, or leave the editor")], ["Ctrl+O", qsTr("Open a script")],
-                        ["Ctrl+S", qsTr("Save")], ["Ctrl++ / Ctrl+-", qsTr("Text size")]]
-                delegate: Label {
+                        ["Ctrl+S", qsTr("Save")], ["Ctrl++, Ctrl+-", qsTr("Text size")]]
+                delegate: RowLayout {
                     required property var modelData
-                    required property int index
-                    text: modelData[0] + "\t" + modelData[1]
-                    Layout.columnSpan: 2
+                    spacing: 16
+                    Label {
+                        text: modelData[0]
+                        font.family: ui.mono
+                        Layout.preferredWidth: 150
+                    }
+                    Label { text: modelData[1]; color: ui.textDim }
                 }
             }
         }

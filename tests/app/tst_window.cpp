@@ -145,7 +145,7 @@ private Q_SLOTS:
         pg.settings().clearRecentFiles();
     }
 
-    void openDialogOpens()
+    void openDialogAndHelpOpen()
     {
         Playground pg({QString(), QString(), false, false});
         QVERIFY(pg.createWindow());
@@ -157,6 +157,11 @@ private Q_SLOTS:
         QTRY_VERIFY(dialog->property("visible").toBool());
         QMetaObject::invokeMethod(dialog, "reject");
         QTRY_VERIFY(!dialog->property("visible").toBool());
+        QObject *help = w->findChild<QObject *>(QStringLiteral("helpPopup"));
+        QVERIFY(help);
+        QMetaObject::invokeMethod(help, "open");
+        QTRY_VERIFY(help->property("opened").toBool());
+        QMetaObject::invokeMethod(help, "close");
         QVERIFY2(pg.warnings().isEmpty(), qPrintable(pg.warnings().join(QLatin1Char('\n'))));
     }
 
