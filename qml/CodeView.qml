@@ -202,7 +202,9 @@ Rectangle {
             Row {
                 required property var modelData
                 objectName: "taskMark" + modelData.line
-                x: root.gutterWidth + root.lineEndX(modelData.line) + 18
+                // After the line's text, but kept inside the visible width (over a long comment).
+                x: Math.max(root.gutterWidth + 8, Math.min(root.gutterWidth + root.lineEndX(modelData.line) + 18,
+                                                           flick.contentX + flick.width - width - 14))
                 y: root.lineY(modelData.line) + 1
                 height: root.lineHeight - 2
                 spacing: 4
@@ -213,7 +215,7 @@ Rectangle {
                         height: parent.height
                         width: chipText.implicitWidth + 12
                         radius: 3
-                        color: Qt.rgba(0, 0, 0, 0)
+                        color: root.theme.codeBackground
                         border.color: modelData.taskColor
                         Rectangle {
                             anchors.fill: parent

@@ -82,6 +82,7 @@ Item {
             const chips = findNamed(view, "taskMark4")
             verify(chips)
             verify(chips.x > view.gutterWidth + view.lineEndX(4))
+            verify(chips.x + chips.width <= view.width)
             verify(findNamed(view, "breakpoint3"))
             const spy = createTemporaryQmlObject("import QtTest; SignalSpy { signalName: 'breakpointToggled' }", top)
             spy.target = view
