@@ -10,6 +10,9 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+
+#include <ctime>
 
 using loopscope::Session;
 
@@ -434,13 +437,18 @@ private Q_SLOTS:
         s.setSpeed(Session::kMaxSpeed);
         s.run();
         QVERIFY(s.busy());
-        QElapsedTimer clock;
-        clock.start();
-        qint64 last = 0, longestGap = 0;
+        // The GUI thread's CPU time between two ticks of a 5 ms timer: how long one slice held the
+        // thread (CPU time, so that a busy machine does not make the test flaky).
+        auto cpuMs = [] {
+            timespec t {};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+            return qint64(t.tv_sec) * 1000 + t.tv_nsec / 1000000;
+        };
+        qint64 last = cpuMs(), longestGap = 0;
         QTimer probe;
         connect(&probe, &QTimer::timeout, this, [&] {
-            longestGap = std::max(longestGap, clock.elapsed() - last);
-            last = clock.elapsed();
+            longestGap = std::max(longestGap, cpuMs() - last);
+            last = cpuMs();
         });
         probe.start(5);
         QTest::qWait(400);
