@@ -153,6 +153,21 @@ void Session::setSpeed(int stepsPerSecond)
     Q_EMIT speedChanged();
 }
 
+QString Session::python() const
+{
+    return m_engine.profile() == Profile::Py311 ? QStringLiteral("3.11") : QStringLiteral("3.12");
+}
+
+void Session::setPython(const QString &version)
+{
+    const Profile p = version == QLatin1String("3.11") ? Profile::Py311 : Profile::Py312;
+    if (p == m_engine.profile())
+        return;
+    m_engine.setProfile(p);
+    Q_EMIT scriptChanged();
+    loadEngine();
+}
+
 // ---- the script --------------------------------------------------------------------------------
 
 bool Session::loadScenario(const QString &name)

@@ -59,6 +59,8 @@ class Session : public QObject {
     Q_PROPERTY(bool stale READ stale NOTIFY sourceChanged)
     Q_PROPERTY(QVariantList breakpoints READ breakpoints NOTIFY breakpointsChanged)
     Q_PROPERTY(int speed READ speed WRITE setSpeed NOTIFY speedChanged)
+    // Which CPython the run follows: "3.12" (default) or "3.11". Changing it starts over.
+    Q_PROPERTY(QString python READ python WRITE setPython NOTIFY scriptChanged)
     Q_PROPERTY(int maxSpeed READ maxSpeed CONSTANT)
     // the inspector
     Q_PROPERTY(loopscope::RowModel *tasks READ tasks CONSTANT)
@@ -113,6 +115,8 @@ public:
     int speed() const { return m_speed; }
     void setSpeed(int stepsPerSecond);
     int maxSpeed() const { return kMaxSpeed; }
+    QString python() const;
+    void setPython(const QString &version);
 
     RowModel *tasks() { return &m_tasks; }
     RowModel *ready() { return &m_ready; }

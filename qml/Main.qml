@@ -177,6 +177,13 @@ ApplicationWindow {
                 onTriggered: session.toggleBreakpoint(session.executedLine)
             }
             MenuItem { text: qsTr("Clear breakpoints"); onTriggered: session.clearBreakpoints() }
+            MenuSeparator {}
+            MenuItem {
+                text: qsTr("Behave like Python 3.11")
+                checkable: true
+                checked: session.python === "3.11"
+                onToggled: session.python = checked ? "3.11" : "3.12"
+            }
         }
         Menu {
             title: qsTr("&View")
@@ -344,7 +351,7 @@ ApplicationWindow {
                         font.bold: true
                     }
                     Label {
-                        text: session.fileName
+                        text: session.fileName + "  \u00b7  Python " + session.python
                         color: ui.textDim
                         font.family: ui.mono
                         font.pixelSize: ui.small

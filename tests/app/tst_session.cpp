@@ -251,6 +251,28 @@ private Q_SLOTS:
                 "main: the download ended", "main: now cancelled() = True"}));
     }
 
+    // Python 3.11's wait_for wraps the coroutine in a task of its own; 3.12's does not.
+    void python311Profile()
+    {
+        Session s;
+        QVERIFY(s.loadScenario(QStringLiteral("timeout")));
+        QCOMPARE(s.python(), QStringLiteral("3.12"));
+        stepToEnd(s);
+        QVERIFY(taskNamed(s, QStringLiteral("Task-2")).value(QStringLiteral("coroutine")).toString()
+            != QStringLiteral("slow_request"));
+        s.setPython(QStringLiteral("3.11"));
+        QCOMPARE(s.step(), 0);
+        stepToEnd(s);
+        QCOMPARE(taskNamed(s, QStringLiteral("Task-2")).value(QStringLiteral("coroutine")).toString(),
+            QStringLiteral("slow_request"));
+        QCOMPARE(taskNamed(s, QStringLiteral("Task-2")).value(QStringLiteral("taskState")).toString(),
+            QStringLiteral("cancelled"));
+        // CPython 3.11 (the clock reading aside: the harness's virtual clock says 1.0).
+        QCOMPARE(consoleTexts(s),
+            (QStringList {"request: sent, the server takes 3 s to answer", "request: cancelled by the timeout",
+                "request: closing the connection", "main: gave up after 1.0 s", "main: done either way"}));
+    }
+
     void livelockAndDeadlockReachTheConsole()
     {
         Session s;
