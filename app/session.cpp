@@ -555,6 +555,8 @@ void Session::refresh()
     refreshDeadlock();
     if (!m_deadlockText.isEmpty() && begin < end && trace[end - 1].kind == EventKind::Deadlock)
         m_narration += QStringLiteral(": ") + m_deadlockText; // the step that found it says who waits for whom
+    if (m_engine.outcome() == Outcome::Finished && m_step > 0)
+        m_narration += tr(". The module code ends: the run is over (exit status %1)").arg(m_engine.exitStatus());
     Q_EMIT stateChanged();
 }
 

@@ -345,6 +345,8 @@ private Q_SLOTS:
         QVERIFY(said[wake - 1].contains(QStringLiteral("fires; this wakes Task-3 fetch")));
         QVERIFY(said[wake - 2].contains(
             QStringLiteral("Nothing is ready, so the clock jumps to the next timer at t=0.500")));
+        QVERIFY2(said.last().endsWith(QStringLiteral("The module code ends: the run is over (exit status 0)")),
+            qPrintable(said.last()));
     }
 
     void deadlockCycle()
