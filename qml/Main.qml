@@ -40,6 +40,15 @@ ApplicationWindow {
     }
     font.pixelSize: ui.fontSize
 
+    // Keys step the loop unless the code has the focus: a click anywhere but the code gives the
+    // keys back to the window (so Space steps instead of typing a space).
+    function leaveEditor() {
+        if (codeView.editor.activeFocus) {
+            codeView.editor.focus = false // else its focus scope hands the focus straight back
+            window.contentItem.forceActiveFocus()
+        }
+    }
+
     onClosing: {
         session.saveEditsNow()
         settings.splitState = mainSplit.saveState()
@@ -52,48 +61,69 @@ ApplicationWindow {
         text: qsTr("Step")
         shortcut: "Right"
         enabled: !session.atEnd || session.stale
-        onTriggered: session.stepOnce()
+        onTriggered: {
+            window.leaveEditor()
+            session.stepOnce()
+        }
     }
     Action {
         id: iterationAction
         text: qsTr("Step iteration")
         shortcut: "Shift+Right"
         enabled: !session.atEnd || session.stale
-        onTriggered: session.stepIteration()
+        onTriggered: {
+            window.leaveEditor()
+            session.stepIteration()
+        }
     }
     Action {
         id: timerAction
         text: qsTr("Next timer")
         shortcut: "Ctrl+T"
         enabled: !session.atEnd || session.stale
-        onTriggered: session.nextTimer()
+        onTriggered: {
+            window.leaveEditor()
+            session.nextTimer()
+        }
     }
     Action {
         id: runAction
         text: session.busyKind === "run" ? qsTr("Pause") : qsTr("Run")
         shortcut: "F5"
         enabled: !session.atEnd || session.stale || session.busy
-        onTriggered: session.busy ? session.pause() : session.run()
+        onTriggered: {
+            window.leaveEditor()
+            session.busy ? session.pause() : session.run()
+        }
     }
     Action {
         id: endAction
         text: qsTr("Run to end")
         shortcut: "Ctrl+E"
         enabled: !session.atEnd || session.stale
-        onTriggered: session.runToEnd()
+        onTriggered: {
+            window.leaveEditor()
+            session.runToEnd()
+        }
     }
     Action {
         id: backAction
         text: qsTr("Back")
         shortcut: "Left"
         enabled: session.step > 0 && !session.stale
-        onTriggered: session.back()
+        onTriggered: {
+            window.leaveEditor()
+            session.back()
+        }
     }
     Action {
         id: resetAction
         text: qsTr("Reset")
         shortcut: "Ctrl+R"
-        onTriggered: session.reset()
+        onTriggered: {
+            window.leaveEditor()
+            session.reset()
+        }
     }
     Action {
         id: openAction
@@ -326,6 +356,7 @@ ApplicationWindow {
                 spacing: 0
 
                 NarrationBar {
+                    TapHandler { onTapped: window.leaveEditor() }
                     objectName: "narrationBar"
                     Layout.fillWidth: true
                     Layout.margins: 8
@@ -436,6 +467,7 @@ ApplicationWindow {
             SplitView.minimumWidth: 280
 
             InspectorPanel {
+                TapHandler { onTapped: window.leaveEditor() }
                 id: inspector
                 objectName: "inspector"
                 SplitView.fillHeight: true
@@ -468,6 +500,7 @@ ApplicationWindow {
                     }
                 }
                 ConsoleView {
+                    TapHandler { onTapped: window.leaveEditor() }
                     objectName: "console"
                     Layout.fillWidth: true
                     Layout.fillHeight: true

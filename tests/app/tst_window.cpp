@@ -104,6 +104,20 @@ private Q_SLOTS:
         QCOMPARE(text(w, "stepCounter"), QStringLiteral("Step 2"));
         QTest::keyClick(w, Qt::Key_Left);
         QTRY_COMPARE(pg.session().step(), 1);
+        // Typing in the code, then pressing Step: Space steps again instead of typing.
+        QQuickItem *editor = item(w, "codeEditor");
+        QVERIFY(editor);
+        editor->forceActiveFocus();
+        QTest::keyClick(w, Qt::Key_End, Qt::ControlModifier); // a trailing space changes nothing
+        QTest::keyClick(w, Qt::Key_Space);
+        QVERIFY(pg.session().stale());
+        QVERIFY(click(w, "stepButton")); // re-parses the edited code: step 1 of the new run
+        QCOMPARE(pg.session().step(), 1);
+        QVERIFY(!editor->hasActiveFocus());
+        QTest::keyClick(w, Qt::Key_Space);
+        QCOMPARE(pg.session().step(), 2);
+        QTest::keyClick(w, Qt::Key_Left);
+        QTRY_COMPARE(pg.session().step(), 1);
         QTest::keyClick(w, Qt::Key_T, Qt::ControlModifier);
         QTRY_COMPARE(pg.session().clockText(), QStringLiteral("0.500"));
         QCOMPARE(text(w, "toolbarClock"), QStringLiteral("t = 0.500 s"));
