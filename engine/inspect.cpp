@@ -154,12 +154,4 @@ std::vector<PrimitiveEntry> primitives(Engine &engine)
     return out;
 }
 
-int taskLine(Engine &engine, std::uint32_t task)
-{
-    for (const auto &t : engine.tasks())
-        if (t->taskId() == task)
-            return t->done() ? 0 : t->awaitLine;
-    return 0;
-}
-
 } // namespace loopscope

@@ -46,7 +46,5 @@ std::vector<ReadyEntry> readyQueue(Engine &engine);
 std::vector<TimerEntry> pendingTimers(Engine &engine);
 // Every live primitive, by creation order.
 std::vector<PrimitiveEntry> primitives(Engine &engine);
-// The line a task is suspended at (its last await), or 0.
-int taskLine(Engine &engine, std::uint32_t task);
 
 } // namespace loopscope
