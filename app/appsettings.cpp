@@ -17,6 +17,7 @@ AppSettings::AppSettings(bool persistent, QObject *parent)
     m_dark = s.value(QStringLiteral("view/dark"), false).toBool();
     m_fontSize = std::clamp(s.value(QStringLiteral("view/fontSize"), 13).toInt(), 9, 28);
     m_speed = s.value(QStringLiteral("run/speed"), 4).toInt();
+    m_python = s.value(QStringLiteral("run/python"), m_python).toString();
     m_splitState = s.value(QStringLiteral("window/splitState")).toByteArray();
     setRecent(s.value(QStringLiteral("session/recentFiles")).toStringList());
 }
@@ -50,6 +51,14 @@ void AppSettings::setSpeed(int speed)
     if (speed != m_speed) {
         m_speed = speed;
         write(QStringLiteral("run/speed"), speed);
+    }
+}
+
+void AppSettings::setPython(const QString &version)
+{
+    if (version != m_python) {
+        m_python = version;
+        write(QStringLiteral("run/python"), version);
     }
 }
 

@@ -17,6 +17,7 @@ class AppSettings : public QObject {
     Q_PROPERTY(bool dark READ dark WRITE setDark NOTIFY changed)
     Q_PROPERTY(int fontSize READ fontSize WRITE setFontSize NOTIFY changed)
     Q_PROPERTY(int speed READ speed WRITE setSpeed NOTIFY changed)
+    Q_PROPERTY(QString python READ python WRITE setPython NOTIFY changed)
     // The panels' sizes (SplitView.saveState()); undefined until first saved.
     Q_PROPERTY(QVariant splitState READ splitState WRITE setSplitState NOTIFY changed)
     Q_PROPERTY(loopscope::RowModel *recentFiles READ recentFiles CONSTANT)
@@ -31,6 +32,8 @@ public:
     void setFontSize(int size);
     int speed() const { return m_speed; }
     void setSpeed(int speed);
+    QString python() const { return m_python; } // "3.12" or "3.11"
+    void setPython(const QString &version);
     QVariant splitState() const { return m_splitState.isEmpty() ? QVariant() : QVariant(m_splitState); }
     void setSplitState(const QVariant &state);
     RowModel *recentFiles() { return &m_recent; }
@@ -51,6 +54,7 @@ private:
     bool m_dark = false;
     int m_fontSize = 13;
     int m_speed = 4;
+    QString m_python = QStringLiteral("3.12");
     QByteArray m_splitState;
     QStringList m_recentPaths;
     RowModel m_recent;

@@ -33,6 +33,8 @@ Playground::Playground(const Options &options, QObject *parent)
     if (!options.persistent)
         m_settings.setDark(options.dark);
     m_session.setSpeed(m_settings.speed());
+    m_session.setPython(m_settings.python());
+    connect(&m_session, &Session::scriptChanged, this, [this] { m_settings.setPython(m_session.python()); });
     connect(&m_session, &Session::speedChanged, this, [this] { m_settings.setSpeed(m_session.speed()); });
     if (options.persistent) {
         m_session.setAutosaveDirectory(autosaveDirectory());

@@ -141,6 +141,7 @@ private Q_SLOTS:
             QCOMPARE(pg.session().scenarioName(), QStringLiteral("gather"));
             pg.settings().setDark(true);
             pg.settings().setFontSize(16);
+            pg.session().setPython(QStringLiteral("3.11"));
             QVERIFY(pg.session().openPath(script));
             QVERIFY(pg.session().loadScenario(QStringLiteral("gather")));
             edited = pg.session().source() + QStringLiteral("# a note\n");
@@ -150,12 +151,14 @@ private Q_SLOTS:
         QVERIFY(pg.createWindow());
         QVERIFY(pg.settings().dark());
         QCOMPARE(pg.settings().fontSize(), 16);
+        QCOMPARE(pg.session().python(), QStringLiteral("3.11"));
         QCOMPARE(pg.settings().recentFiles()->column(QStringLiteral("path")), QVariantList {script});
         QCOMPARE(pg.session().source(), edited);
         QVERIFY(pg.session().edited());
         pg.session().revert();
         pg.settings().setDark(false);
         pg.settings().setFontSize(13);
+        pg.session().setPython(QStringLiteral("3.12"));
         pg.settings().clearRecentFiles();
     }
 
