@@ -11,7 +11,9 @@ namespace {
 
 std::string taskLabel(const Task &t)
 {
-    return t.name() + (t.coro() ? " (" + t.coro()->name + ")" : std::string());
+    // "Task-2 fetch", or just "download" when the task is named after its coroutine
+    const bool plain = !t.coro() || t.coro()->name == t.name();
+    return plain ? t.name() : t.name() + " " + t.coro()->name;
 }
 
 // A repr that cannot run script code: plain values only; anything else by its type.
@@ -31,6 +33,25 @@ std::string safeRepr(script::Interpreter &in, const Value &v)
     }
     default: return "<" + in.typeName(v) + " object>";
     }
+}
+
+// What running a ready handle will do, in words.
+std::string describeHandle(const Handle &h)
+{
+    if (!h.task)
+        return h.description.empty() ? std::string("callback") : h.description;
+    const std::string task = taskLabel(*h.task);
+    if (h.kind == HandleKind::Timer)
+        return h.description + " of " + task + " fires";
+    if (h.kind == HandleKind::TaskWakeup) {
+        const std::string what = h.source ? h.source->description : std::string("a future");
+        if (h.source && h.source->cancelled())
+            return task + " wakes up: " + what + " was cancelled (CancelledError thrown in)";
+        return task + " wakes up: " + what + " is done";
+    }
+    if (!h.task->started())
+        return task + " first step";
+    return task + (h.task->cancelPending() ? " step (CancelledError thrown in)" : " step after yielding");
 }
 
 std::vector<WaiterEntry> waitersOf(const std::deque<Ref<Future>> &futures)
@@ -58,17 +79,7 @@ std::vector<ReadyEntry> readyQueue(Engine &engine)
         e.task = h->task ? h->task->taskId() : 0;
         e.wakeup = h->kind == HandleKind::TaskWakeup;
         e.firstStep = h->kind == HandleKind::TaskStep && h->task && !h->task->started();
-        if (h->task && h->kind == HandleKind::Timer) {
-            e.description = h->description + " of " + taskLabel(*h->task) + " fires";
-        } else if (h->task) {
-            const std::string what = e.firstStep ? "first step"
-                : e.wakeup ? "wakes up: " + (h->source ? h->source->description : std::string("a future")) + " is done"
-                : h->task->cancelPending() ? "step (CancelledError thrown in)"
-                                           : "step after yielding";
-            e.description = taskLabel(*h->task) + " " + what;
-        } else {
-            e.description = h->description.empty() ? std::string("callback") : h->description;
-        }
+        e.description = describeHandle(*h);
         out.push_back(std::move(e));
     }
     return out;

@@ -240,6 +240,11 @@ private Q_SLOTS:
     {
         Session s;
         QVERIFY(s.loadScenario(QStringLiteral("cancel")));
+        while (!consoleTexts(s).contains(QStringLiteral("main: right after cancel(): cancelled() = False")))
+            s.stepOnce();
+        // cancel() cancelled the sleep the download waits on: its wakeup throws CancelledError in.
+        QCOMPARE(s.ready()->get(0).value(QStringLiteral("description")).toString(),
+            QStringLiteral("download wakes up: asyncio.sleep(0.4) was cancelled (CancelledError thrown in)"));
         stepToEnd(s);
         QCOMPARE(taskNamed(s, QStringLiteral("download")).value(QStringLiteral("taskState")).toString(),
             QStringLiteral("cancelled"));
