@@ -56,18 +56,27 @@ Rectangle {
         const end = line < lineStarts.length ? lineStarts[line] - 1 : area.length
         return area.positionToRectangle(Math.min(end, area.length)).x
     }
+    // Scrolls as little as possible to show `line` with a few lines of context around it.
     function scrollToLine(line) {
-        if (line < 1)
+        if (line < 1 || flick.height <= 0)
             return
+        const margin = 3 * lineHeight
         const y = lineY(line)
-        if (y < flick.contentY + lineHeight || y > flick.contentY + flick.height - 2 * lineHeight)
-            flick.contentY = Math.max(0, Math.min(y - flick.height / 3, flick.contentHeight - flick.height))
+        let top = flick.contentY
+        if (y - margin < top)
+            top = y - margin
+        else if (y + lineHeight + margin > top + flick.height)
+            top = y + lineHeight + margin - flick.height
+        flick.contentY = Math.max(0, Math.min(top, flick.contentHeight - flick.height))
     }
 
     onTextChanged: if (area.text !== text) area.text = text
     onExecutedLineChanged: scrollToLine(executedLine)
     onErrorLineChanged: scrollToLine(errorLine)
-    onHeightChanged: Qt.callLater(() => scrollToLine(errorLine > 0 ? errorLine : executedLine))
+    onHeightChanged: Qt.callLater(() => {
+        flick.contentY = 0
+        scrollToLine(errorLine > 0 ? errorLine : executedLine)
+    })
 
     FontMetrics {
         id: fontMetrics
