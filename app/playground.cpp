@@ -17,6 +17,7 @@ void Playground::registerTypes()
     done = true;
     qmlRegisterType<PythonHighlighter>("Loopscope", 1, 0, "PythonHighlighter");
     qmlRegisterUncreatableType<RowModel>("Loopscope", 1, 0, "RowModel", QStringLiteral("provided by the session"));
+    qmlRegisterType<ScenarioModel>("Loopscope", 1, 0, "ScenarioModel");
 }
 
 QString Playground::autosaveDirectory()

@@ -225,7 +225,7 @@ Rectangle {
             SectionHeader {
                 Layout.fillWidth: true
                 Layout.topMargin: 8
-                visible: root.primitives && root.primitives.count > 0
+                visible: !!root.primitives && root.primitives.count > 0
                 theme: root.theme
                 title: qsTr("Primitives")
             }

@@ -100,7 +100,7 @@ Rectangle {
             Layout.fillWidth: true
             theme: root.theme
             title: qsTr("Recent files")
-            visible: root.recentFiles && root.recentFiles.count > 0
+            visible: !!root.recentFiles && root.recentFiles.count > 0
         }
         Repeater {
             model: root.recentFiles

@@ -1,6 +1,7 @@
 // The window's components on their own, with stand-in data.
 import QtQuick
 import QtTest
+import Loopscope
 import "../../qml"
 
 Item {
@@ -25,6 +26,10 @@ Item {
     Component {
         id: consoleComponent
         ConsoleView { width: 500; height: 200; theme: testTheme }
+    }
+    Component {
+        id: libraryComponent
+        LibrarySidebar { width: 260; height: 560; theme: testTheme; scenarios: ScenarioModel {} }
     }
     Component {
         id: lineModel
@@ -117,6 +122,27 @@ Item {
             const a = graph.nodePosition(0), b = graph.nodePosition(1)
             verify(Math.abs(a.x - b.x) > 100) // side by side, not on top of each other
             waitForRendering(graph)
+        }
+
+        function test_libraryIsGroupedSearchableAndClickable() {
+            const sidebar = createTemporaryObject(libraryComponent, top, { currentScenario: "gather" })
+            const list = findNamed(sidebar, "scenarioList")
+            tryCompare(list, "count", 6)
+            compare(list.section.property, "group")
+            const search = findNamed(sidebar, "librarySearch")
+            search.forceActiveFocus()
+            keyClick(Qt.Key_L); keyClick(Qt.Key_O); keyClick(Qt.Key_C); keyClick(Qt.Key_K); keyClick(Qt.Key_S)
+            tryCompare(list, "count", 1)
+            const spy = createTemporaryQmlObject("import QtTest; SignalSpy { signalName: 'scenarioChosen' }", top)
+            spy.target = sidebar
+            waitForRendering(list)
+            const first = list.itemAtIndex(0)
+            verify(first)
+            mouseClick(first, 20, first.height / 2)
+            compare(spy.count, 1)
+            compare(spy.signalArguments[0][0], "deadlock")
+            search.text = ""
+            tryCompare(list, "count", 6)
         }
 
         function test_consoleLinesGoBackToTheirStep() {
