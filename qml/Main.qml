@@ -513,6 +513,27 @@ ApplicationWindow {
         }
     }
 
+    // Messages from the session (a file that cannot be opened or saved), for a few seconds.
+    Connections {
+        target: session
+        function onMessage(text) {
+            toastText.text = text
+            toast.open()
+            toastTimer.restart()
+        }
+    }
+    Popup {
+        id: toast
+        objectName: "toast"
+        x: (window.width - width) / 2
+        y: window.height - height - 90
+        padding: 12
+        closePolicy: Popup.CloseOnPressOutside | Popup.CloseOnEscape
+        background: Rectangle { radius: 6; color: ui.dark ? "#3a2a2d" : "#fff1f2"; border.color: ui.error }
+        contentItem: Label { id: toastText; objectName: "toastText"; color: ui.text }
+        Timer { id: toastTimer; interval: 5000; onTriggered: toast.close() }
+    }
+
     Popup {
         id: helpPopup
         objectName: "helpPopup"

@@ -204,6 +204,13 @@ private Q_SLOTS:
         QDropEvent drop(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(w, &drop);
         QTRY_COMPARE(pg.session().fileName(), QStringLiteral("dropped.py"));
+        // A file that went away says so, and the script stays.
+        QVERIFY(!pg.session().openPath(dir.filePath(QStringLiteral("gone.py"))));
+        QObject *toast = w->findChild<QObject *>(QStringLiteral("toast"));
+        QVERIFY(toast);
+        QTRY_VERIFY(toast->property("opened").toBool());
+        QVERIFY(text(w, "toastText").contains(QStringLiteral("gone.py")));
+        QCOMPARE(pg.session().fileName(), QStringLiteral("dropped.py"));
         pg.session().stepOnce();
         QCOMPARE(pg.session().console()->column(QStringLiteral("text")), QVariantList {QStringLiteral("dropped")});
     }
