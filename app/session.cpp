@@ -302,6 +302,7 @@ void Session::loadEngine()
     clearDigest();
     if (m_engine.outcome() == Outcome::LoadError)
         m_digest.addLoadError(qs(m_engine.loadError().formatted));
+    Q_EMIT loaded();
     refresh();
 }
 

@@ -170,6 +170,8 @@ Q_SIGNALS:
     void sourceChanged();
     void breakpointsChanged();
     void speedChanged();
+    // The engine (re)loaded a script: engine().source() changed and the trace starts empty.
+    void loaded();
     void fileOpened(const QString &path);
     void message(const QString &text);
 
