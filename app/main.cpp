@@ -1,12 +1,10 @@
 // Loopscope: the playground window, or a headless command (see cli.h).
 #include "cli.h"
-#include "engine.h"
+#include "playground.h"
 #include "scenariolibrary.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
-#include <QQmlApplicationEngine>
-#include <QQmlContext>
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTimer>
@@ -18,15 +16,33 @@ namespace {
 
 int runGui(int argc, char **argv, const QStringList &args)
 {
-    QString scenarioName = loopscope::ScenarioLibrary::defaultName();
+    loopscope::Playground::Options options;
     QString screenshot;
     QSize size;
+    int step = -1;
     for (int i = 1; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--scenario") && i + 1 < args.size()) {
-            scenarioName = args[++i];
-        } else if (args[i] == QLatin1String("--screenshot") && i + 1 < args.size()) {
+        const bool hasValue = i + 1 < args.size();
+        if (args[i] == QLatin1String("--scenario") && hasValue) {
+            options.scenario = args[++i];
+        } else if (args[i] == QLatin1String("--file") && hasValue) {
+            options.file = args[++i];
+        } else if (args[i] == QLatin1String("--screenshot") && hasValue) {
             screenshot = args[++i];
-        } else if (args[i] == QLatin1String("--size") && i + 1 < args.size()) {
+        } else if (args[i] == QLatin1String("--step") && hasValue) {
+            bool ok = false;
+            step = args[++i].toInt(&ok);
+            if (!ok || step < 0) {
+                std::fprintf(stderr, "loopscope: --step wants a step number, e.g. 5\n");
+                return 2;
+            }
+        } else if (args[i] == QLatin1String("--theme") && hasValue) {
+            const QString theme = args[++i];
+            if (theme != QLatin1String("dark") && theme != QLatin1String("light")) {
+                std::fprintf(stderr, "loopscope: --theme wants light or dark\n");
+                return 2;
+            }
+            options.dark = theme == QLatin1String("dark");
+        } else if (args[i] == QLatin1String("--size") && hasValue) {
             const QStringList wh = args[++i].split(QLatin1Char('x'));
             size = wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize();
             if (size.width() <= 0 || size.height() <= 0) {
@@ -38,44 +54,34 @@ int runGui(int argc, char **argv, const QStringList &args)
             return 2;
         }
     }
+    loopscope::ScenarioInfo scenario;
+    if (!options.scenario.isEmpty() && !loopscope::ScenarioLibrary::find(options.scenario, &scenario)) {
+        std::fprintf(stderr, "loopscope: no built-in scenario named '%s' (see 'loopscope list')\n",
+            qPrintable(options.scenario));
+        return 2;
+    }
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("Loopscope"));
     QGuiApplication::setOrganizationName(QStringLiteral("Loopscope"));
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
 
-    loopscope::ScenarioInfo scenario;
-    if (!loopscope::ScenarioLibrary::find(scenarioName, &scenario)) {
-        std::fprintf(
-            stderr, "loopscope: no built-in scenario named '%s' (see 'loopscope list')\n", qPrintable(scenarioName));
-        return 2;
+    // A screenshot shows exactly what was asked for: no saved settings, no autosaved edits.
+    options.persistent = screenshot.isEmpty();
+    if (!options.persistent && options.scenario.isEmpty() && options.file.isEmpty())
+        options.scenario = loopscope::ScenarioLibrary::defaultName();
+    loopscope::Playground playground(options);
+    if (step >= 0) {
+        playground.session().goToStep(step);
+        playground.session().finishPending();
     }
-    // Until the stepping UI lands, the window shows the script and the trace of a full run.
-    loopscope::Engine run;
-    QString traceText;
-    if (run.load(scenario.source.toStdString(), (scenario.name + QStringLiteral(".py")).toStdString())) {
-        run.runToEnd(1000000);
-        traceText = QString::fromStdString(run.trace().conformanceText());
-    } else {
-        traceText = QString::fromStdString(run.loadError().formatted);
-    }
-    QQmlApplicationEngine engine;
-    engine.rootContext()->setContextProperty(QStringLiteral("scenarioSource"), scenario.source);
-    engine.rootContext()->setContextProperty(QStringLiteral("scenarioTrace"), traceText);
-    engine.rootContext()->setContextProperty(QStringLiteral("scenarioName"), scenario.name);
-    engine.rootContext()->setContextProperty(QStringLiteral("scenarioTitle"), scenario.title);
-    engine.rootContext()->setContextProperty(QStringLiteral("scenarioSummary"), scenario.summary);
-    QObject::connect(
-        &engine, &QQmlApplicationEngine::objectCreationFailed, &app, [] { QCoreApplication::exit(1); },
-        Qt::QueuedConnection);
-    engine.load(QUrl(QStringLiteral("qrc:/qml/Main.qml")));
-    if (engine.rootObjects().isEmpty())
+    if (!playground.createWindow())
         return 1;
-    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
-    if (window && size.isValid())
+    QQuickWindow *window = playground.window();
+    if (size.isValid())
         window->resize(size);
-    if (window && !screenshot.isEmpty()) {
+    if (!screenshot.isEmpty()) {
         // Render the real window, save it, and quit: for the README and for tests.
-        QTimer::singleShot(300, window, [window, screenshot] {
+        QTimer::singleShot(400, window, [window, screenshot] {
             const QImage image = window->grabWindow();
             if (image.isNull() || !image.save(screenshot)) {
                 std::fprintf(stderr, "loopscope: could not write screenshot '%s'\n", qPrintable(screenshot));

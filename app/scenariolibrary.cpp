@@ -21,12 +21,22 @@ ScenarioInfo ScenarioLibrary::parseHeader(const QString &name, const QString &so
             info.title = l.mid(6).trimmed();
         else if (l.startsWith(QLatin1String("Summary:")))
             info.summary = l.mid(8).trimmed();
+        else if (l.startsWith(QLatin1String("Group:")))
+            info.group = l.mid(6).trimmed();
         else if (l.startsWith(QLatin1String("Notice:")))
             info.notice = l.mid(7).trimmed();
     }
     if (info.title.isEmpty())
         info.title = name;
+    if (info.group.isEmpty())
+        info.group = QStringLiteral("Other");
     return info;
+}
+
+QStringList ScenarioLibrary::groupOrder()
+{
+    return {QStringLiteral("Basics"), QStringLiteral("Synchronization"), QStringLiteral("Cancellation & timeouts"),
+        QStringLiteral("Pitfalls"), QStringLiteral("Other")};
 }
 
 QList<ScenarioInfo> ScenarioLibrary::all()

@@ -11,6 +11,7 @@ struct ScenarioInfo {
     QString title; // from the docstring header
     QString summary;
     QString notice;
+    QString group; // "Basics", "Synchronization", ... (the header's Group: line)
     QString source; // the script
 };
 
@@ -21,7 +22,9 @@ public:
     // A scenario by name; false when there is none.
     static bool find(const QString &name, ScenarioInfo *out);
     static QString defaultName() { return QStringLiteral("gather"); }
-    // Reads the "Title:/Summary:/Notice:" header of a scenario's docstring.
+    // The library's groups in the order the sidebar shows them; unknown groups come after.
+    static QStringList groupOrder();
+    // Reads the "Title:/Group:/Summary:/Notice:" header of a scenario's docstring.
     static ScenarioInfo parseHeader(const QString &name, const QString &source);
 };
 

@@ -96,6 +96,8 @@ public:
     // The uncaught exception's traceback, or the load error.
     const std::string &errorText() const { return m_errorText; }
     int stepCount() const { return m_steps; }
+    // Whether handles taken by the current loop iteration are still waiting to run (rule A2e).
+    bool inIteration() const { return m_inIteration; }
 
     const Trace &trace() const { return m_trace; }
     Trace &trace() { return m_trace; }

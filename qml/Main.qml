@@ -1,82 +1,576 @@
-// The playground window. For now it shows the loaded scenario, its script and the trace of a
-// full run; the stepping timeline, inspector and console arrive with the desktop playground issue.
+// The playground window: pick a scenario, step the loop by hand, watch every task.
+// Everything it shows comes from the session (C++): this file only lays it out and binds.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Dialogs
+import Loopscope.Timeline
 
 ApplicationWindow {
     id: window
-    width: 1200
-    height: 760
+    width: 1440
+    height: 900
+    minimumWidth: 900
+    minimumHeight: 560
     visible: true
-    title: "Loopscope — " + scenarioTitle
+    title: "Loopscope \u2014 " + session.title + (session.edited ? " (edited)" : "")
+    color: ui.window
+
+    Theme {
+        id: ui
+        dark: settings.dark
+        fontSize: settings.fontSize
+    }
+
+    palette {
+        window: ui.window
+        windowText: ui.text
+        base: ui.panel
+        alternateBase: ui.panelAlt
+        text: ui.text
+        button: ui.dark ? "#2a3038" : "#f4f6f8"
+        buttonText: ui.text
+        highlight: ui.accent
+        highlightedText: "#ffffff"
+        placeholderText: ui.textFaint
+        toolTipBase: ui.panel
+        toolTipText: ui.text
+        mid: ui.border
+        dark: ui.dark ? "#0f1114" : "#c7ccd3"
+        light: ui.dark ? "#3a414b" : "#ffffff"
+    }
+    font.pixelSize: ui.fontSize
+
+    // Keys step the loop unless the code has the focus: a click anywhere but the code gives the
+    // keys back to the window (so Space steps instead of typing a space).
+    function leaveEditor() {
+        if (codeView.editor.activeFocus) {
+            codeView.editor.focus = false // else its focus scope hands the focus straight back
+            window.contentItem.forceActiveFocus()
+        }
+    }
+
+    onClosing: {
+        session.saveEditsNow()
+        settings.splitState = mainSplit.saveState()
+    }
+    Component.onCompleted: if (settings.splitState !== undefined) mainSplit.restoreState(settings.splitState)
+
+    // ---- actions (menu, toolbar and keys share them) -----------------------------------------
+    Action {
+        id: stepAction
+        text: qsTr("Step")
+        shortcut: "Right"
+        enabled: !session.atEnd || session.stale
+        onTriggered: {
+            window.leaveEditor()
+            session.stepOnce()
+        }
+    }
+    Action {
+        id: iterationAction
+        text: qsTr("Step iteration")
+        shortcut: "Shift+Right"
+        enabled: !session.atEnd || session.stale
+        onTriggered: {
+            window.leaveEditor()
+            session.stepIteration()
+        }
+    }
+    Action {
+        id: timerAction
+        text: qsTr("Next timer")
+        shortcut: "Ctrl+T"
+        enabled: !session.atEnd || session.stale
+        onTriggered: {
+            window.leaveEditor()
+            session.nextTimer()
+        }
+    }
+    Action {
+        id: runAction
+        text: session.busyKind === "run" ? qsTr("Pause") : qsTr("Run")
+        shortcut: "F5"
+        enabled: !session.atEnd || session.stale || session.busy
+        onTriggered: {
+            window.leaveEditor()
+            session.busy ? session.pause() : session.run()
+        }
+    }
+    Action {
+        id: endAction
+        text: qsTr("Run to end")
+        shortcut: "Ctrl+E"
+        enabled: !session.atEnd || session.stale
+        onTriggered: {
+            window.leaveEditor()
+            session.runToEnd()
+        }
+    }
+    Action {
+        id: backAction
+        text: qsTr("Back")
+        shortcut: "Left"
+        enabled: session.step > 0 && !session.stale
+        onTriggered: {
+            window.leaveEditor()
+            session.back()
+        }
+    }
+    Action {
+        id: resetAction
+        text: qsTr("Reset")
+        shortcut: "Ctrl+R"
+        onTriggered: {
+            window.leaveEditor()
+            session.reset()
+        }
+    }
+    Action {
+        id: openAction
+        text: qsTr("Open\u2026")
+        shortcut: StandardKey.Open
+        onTriggered: openDialog.open()
+    }
+    Action {
+        id: saveAction
+        text: qsTr("Save")
+        shortcut: StandardKey.Save
+        onTriggered: session.filePath !== "" ? session.save() : saveDialog.open()
+    }
+    Shortcut { sequences: ["Space"]; onActivated: stepAction.trigger() }
+    Shortcut { sequences: ["Ctrl+Space"]; onActivated: runAction.trigger() }
+    Shortcut { sequences: ["Escape"]; enabled: session.busy; onActivated: session.pause() }
+    Shortcut { sequences: [StandardKey.ZoomIn, "Ctrl+="]; onActivated: settings.fontSize += 1 }
+    Shortcut { sequences: [StandardKey.ZoomOut]; onActivated: settings.fontSize -= 1 }
+
+    FileDialog {
+        id: openDialog
+        objectName: "openDialog"
+        title: qsTr("Open a script")
+        nameFilters: [qsTr("Python scripts (*.py)"), qsTr("All files (*)")]
+        onAccepted: session.openFile(selectedFile)
+    }
+    FileDialog {
+        id: saveDialog
+        title: qsTr("Save the script as")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "py"
+        nameFilters: [qsTr("Python scripts (*.py)")]
+        onAccepted: session.saveAs(selectedFile)
+    }
+
+    menuBar: MenuBar {
+        Menu {
+            title: qsTr("&File")
+            MenuItem { action: openAction }
+            Menu {
+                id: recentMenu
+                title: qsTr("Open recent")
+                enabled: settings.recentFiles.count > 0
+                Instantiator {
+                    model: settings.recentFiles
+                    delegate: MenuItem {
+                        required property string path
+                        text: path
+                        onTriggered: session.openPath(path)
+                    }
+                    onObjectAdded: (index, object) => recentMenu.insertItem(index, object)
+                    onObjectRemoved: (index, object) => recentMenu.removeItem(object)
+                }
+                MenuSeparator {}
+                MenuItem { text: qsTr("Clear the list"); onTriggered: settings.clearRecentFiles() }
+            }
+            MenuItem { action: saveAction }
+            MenuItem { text: qsTr("Save as\u2026"); onTriggered: saveDialog.open() }
+            MenuItem {
+                text: qsTr("Revert to the original")
+                enabled: session.edited
+                onTriggered: session.revert()
+            }
+            MenuSeparator {}
+            MenuItem { text: qsTr("Quit"); onTriggered: window.close() }
+        }
+        Menu {
+            title: qsTr("&Run")
+            MenuItem { action: stepAction }
+            MenuItem { action: iterationAction }
+            MenuItem { action: timerAction }
+            MenuItem { action: runAction }
+            MenuItem { action: endAction }
+            MenuSeparator {}
+            MenuItem { action: backAction }
+            MenuItem { action: resetAction }
+            MenuSeparator {}
+            MenuItem {
+                text: qsTr("Toggle breakpoint on the executed line")
+                enabled: session.executedLine > 0
+                onTriggered: session.toggleBreakpoint(session.executedLine)
+            }
+            MenuItem { text: qsTr("Clear breakpoints"); onTriggered: session.clearBreakpoints() }
+            MenuSeparator {}
+            MenuItem {
+                text: qsTr("Behave like Python 3.11")
+                checkable: true
+                checked: session.python === "3.11"
+                onToggled: session.python = checked ? "3.11" : "3.12"
+            }
+        }
+        Menu {
+            title: qsTr("&View")
+            MenuItem {
+                text: qsTr("Dark theme")
+                checkable: true
+                checked: settings.dark
+                onToggled: settings.dark = checked
+            }
+            MenuItem { text: qsTr("Larger text"); onTriggered: settings.fontSize += 1 }
+            MenuItem { text: qsTr("Smaller text"); onTriggered: settings.fontSize -= 1 }
+            MenuItem { text: qsTr("Default text size"); onTriggered: settings.fontSize = 13 }
+            MenuSeparator {}
+            MenuItem {
+                text: qsTr("Show asyncio.run's helper tasks")
+                checkable: true
+                checked: inspector.showInternal
+                onToggled: inspector.showInternal = checked
+            }
+        }
+        Menu {
+            title: qsTr("&Help")
+            MenuItem { text: qsTr("Keyboard shortcuts"); onTriggered: helpPopup.open() }
+        }
+    }
 
     header: ToolBar {
+        objectName: "controlBar"
+        background: Rectangle {
+            color: ui.panel
+            Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: ui.border }
+        }
         RowLayout {
             anchors.fill: parent
-            anchors.leftMargin: 12
-            anchors.rightMargin: 12
-            spacing: 16
-            ColumnLayout {
-                spacing: 2
-                Label {
-                    objectName: "scenarioTitle"
-                    text: scenarioTitle
-                    font.pixelSize: 20
-                    font.bold: true
-                }
-                Label {
-                    text: scenarioName + ".py — " + scenarioSummary
-                    opacity: 0.75
-                    elide: Text.ElideRight
-                    Layout.maximumWidth: window.width - 48
+            anchors.leftMargin: 10
+            anchors.rightMargin: 14
+            spacing: 4
+            component Tool: ToolButton {
+                focusPolicy: Qt.NoFocus
+                display: AbstractButton.TextOnly
+                font.pixelSize: ui.fontSize
+                ToolTip.visible: hovered && action && action.shortcut !== undefined && String(action.shortcut) !== ""
+                ToolTip.delay: 500
+                ToolTip.text: action ? action.text + "  (" + action.shortcut + ")" : ""
+            }
+            Tool { objectName: "backButton"; action: backAction; text: "\u25c0  " + qsTr("Back") }
+            Tool { objectName: "stepButton"; action: stepAction; text: qsTr("Step") + "  \u25b6"; font.bold: true }
+            Tool { objectName: "iterationButton"; action: iterationAction; text: qsTr("Iteration") }
+            Tool { objectName: "timerButton"; action: timerAction; text: qsTr("Next timer") }
+            Rectangle { width: 1; height: 22; color: ui.border; Layout.leftMargin: 4; Layout.rightMargin: 4 }
+            Tool {
+                objectName: "runButton"
+                action: runAction
+                text: session.busyKind === "run" ? "\u2016  " + qsTr("Pause") : "\u25b6\u25b6  " + qsTr("Run")
+            }
+            Slider {
+                id: speedSlider
+                objectName: "speedSlider"
+                focusPolicy: Qt.NoFocus
+                Layout.preferredWidth: 120
+                from: 1
+                to: session.maxSpeed
+                stepSize: 1
+                value: session.speed
+                onMoved: session.speed = value
+            }
+            Label {
+                text: session.speed >= session.maxSpeed ? qsTr("max speed") : qsTr("%1 steps/s").arg(session.speed)
+                color: ui.textDim
+                font.pixelSize: ui.small
+                Layout.preferredWidth: 70
+            }
+            Tool { objectName: "endButton"; action: endAction; text: qsTr("Run to end") }
+            Tool { objectName: "resetButton"; action: resetAction; text: "\u21ba  " + qsTr("Reset") }
+            Item { Layout.fillWidth: true }
+            BusyIndicator {
+                running: session.busy
+                visible: session.busy
+                Layout.preferredWidth: 24
+                Layout.preferredHeight: 24
+            }
+            Label {
+                objectName: "toolbarStep"
+                text: qsTr("Step %1").arg(session.step)
+                font.bold: true
+                font.pixelSize: ui.fontSize
+            }
+            Label {
+                objectName: "toolbarClock"
+                text: "t = " + session.clockText + " s"
+                font.family: ui.mono
+                color: ui.textDim
+                font.pixelSize: ui.fontSize
+                Layout.leftMargin: 8
+            }
+        }
+    }
+
+    DropArea {
+        anchors.fill: parent
+        keys: ["text/uri-list"]
+        onEntered: (drag) => drag.accepted = drag.hasUrls
+        onDropped: (drop) => {
+            for (const url of drop.urls) {
+                if (String(url).endsWith(".py")) {
+                    session.openFile(url)
+                    drop.accept()
+                    return
                 }
             }
-            Item { Layout.fillWidth: true }
         }
     }
 
     SplitView {
+        id: mainSplit
         anchors.fill: parent
-        anchors.margins: 8
+        orientation: Qt.Horizontal
 
-        Pane {
-            SplitView.preferredWidth: window.width * 0.55
-            padding: 0
+        LibrarySidebar {
+            objectName: "library"
+            SplitView.preferredWidth: 250
+            SplitView.minimumWidth: 180
+            theme: ui
+            scenarios: library
+            recentFiles: settings.recentFiles
+            currentScenario: session.scenarioName
+            currentFile: session.filePath
+            onScenarioChosen: (name) => session.loadScenario(name)
+            onFileChosen: (path) => session.openPath(path)
+            onOpenRequested: openDialog.open()
+        }
+
+        SplitView {
+            orientation: Qt.Vertical
+            SplitView.fillWidth: true
+            SplitView.minimumWidth: 400
+
             ColumnLayout {
-                anchors.fill: parent
-                Label { text: qsTr("Script"); font.bold: true; leftPadding: 6 }
-                ScrollView {
+                SplitView.fillHeight: true
+                spacing: 0
+
+                NarrationBar {
+                    TapHandler { onTapped: window.leaveEditor() }
+                    objectName: "narrationBar"
+                    Layout.fillWidth: true
+                    Layout.margins: 8
+                    theme: ui
+                    step: session.step
+                    clock: session.clockText
+                    text: session.narration
+                    outcome: session.busy ? "running" : session.outcome
+                    outcomeText: session.outcomeText
+                }
+
+                // The script's title, file and edit state.
+                RowLayout {
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 12
+                    Layout.rightMargin: 8
+                    Layout.bottomMargin: 4
+                    spacing: 8
+                    Label {
+                        objectName: "scriptTitle"
+                        text: session.title
+                        font.pixelSize: ui.large
+                        font.bold: true
+                    }
+                    Label {
+                        text: session.fileName + "  \u00b7  Python " + session.python
+                        color: ui.textDim
+                        font.family: ui.mono
+                        font.pixelSize: ui.small
+                    }
+                    Label {
+                        visible: session.stale
+                        text: qsTr("edited: Step or Run re-parses it")
+                        color: ui.warning
+                        font.pixelSize: ui.small
+                    }
+                    Item { Layout.fillWidth: true }
+                    Button {
+                        visible: session.edited
+                        text: qsTr("Revert")
+                        flat: true
+                        focusPolicy: Qt.NoFocus
+                        onClicked: session.revert()
+                    }
+                }
+                Label {
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 12
+                    Layout.rightMargin: 12
+                    Layout.bottomMargin: 6
+                    visible: session.summary !== ""
+                    text: session.summary
+                    color: ui.textDim
+                    font.pixelSize: ui.small
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
+                    elide: Text.ElideRight
+                }
+
+                CodeView {
+                    id: codeView
+                    objectName: "codeView"
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    TextArea {
-                        readOnly: true
-                        text: scenarioSource
-                        font.family: "monospace"
-                        font.pixelSize: 13
-                        wrapMode: TextEdit.NoWrap
-                        selectByMouse: true
+                    theme: ui
+                    text: session.source
+                    executedLine: session.executedLine
+                    executedColor: session.currentTask > 0 ? session.currentTaskColor : ui.accent
+                    taskLines: session.taskLines
+                    breakpoints: session.breakpoints
+                    errorLine: session.errorLine
+                    errorMessage: session.errorMessage
+                    onTextEdited: (text) => session.source = text
+                    onBreakpointToggled: (line) => session.toggleBreakpoint(line)
+                }
+            }
+
+            // The timeline: one lane per task, painted from the trace (app/timeline/).
+            Rectangle {
+                id: timelineArea
+                objectName: "timelineArea"
+                SplitView.preferredHeight: 330
+                SplitView.minimumHeight: 120
+                color: ui.panel
+                ColumnLayout {
+                    anchors.fill: parent
+                    anchors.margins: 10
+                    spacing: 6
+                    SectionHeader {
+                        Layout.fillWidth: true
+                        theme: ui
+                        title: qsTr("Timeline")
+                        detail: qsTr("tasks by lane")
+                    }
+                    TimelineView {
+                        id: timelineView
+                        objectName: "timelineView"
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        currentStep: session.engineStep
+                        dark: settings.dark
+                        fontScale: settings.fontSize / 13
+                        onStepClicked: (step, line) => session.goToEngineStep(step)
+
+                        ToolTip.visible: hoverText.length > 0
+                        ToolTip.text: hoverText
                     }
                 }
             }
         }
-        Pane {
-            padding: 0
+
+        SplitView {
+            orientation: Qt.Vertical
+            SplitView.preferredWidth: 420
+            SplitView.minimumWidth: 280
+
+            InspectorPanel {
+                TapHandler { onTapped: window.leaveEditor() }
+                id: inspector
+                objectName: "inspector"
+                SplitView.fillHeight: true
+                theme: ui
+                tasks: session.tasks
+                ready: session.ready
+                timers: session.timers
+                primitives: session.primitives
+                deadlockText: session.deadlockText
+                deadlockNodes: session.deadlockNodes
+                deadlockEdges: session.deadlockEdges
+                onLineClicked: (line) => codeView.scrollToLine(line)
+            }
             ColumnLayout {
-                anchors.fill: parent
-                Label { text: qsTr("Trace of a full run (time, task, event)"); font.bold: true; leftPadding: 6 }
-                ScrollView {
+                SplitView.preferredHeight: 260
+                SplitView.minimumHeight: 100
+                spacing: 0
+                Rectangle {
+                    Layout.fillWidth: true
+                    implicitHeight: consoleHeader.implicitHeight + 12
+                    color: ui.panel
+                    SectionHeader {
+                        id: consoleHeader
+                        anchors.fill: parent
+                        anchors.leftMargin: 12
+                        anchors.topMargin: 6
+                        theme: ui
+                        title: qsTr("Console")
+                        detail: qsTr("click a line to go back to its step")
+                    }
+                }
+                ConsoleView {
+                    TapHandler { onTapped: window.leaveEditor() }
+                    objectName: "console"
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    TextArea {
-                        objectName: "traceView"
-                        readOnly: true
-                        text: scenarioTrace
-                        font.family: "monospace"
-                        font.pixelSize: 13
-                        wrapMode: TextEdit.NoWrap
-                        selectByMouse: true
+                    theme: ui
+                    model: session.console
+                    currentStep: session.step
+                    onStepClicked: (step) => session.goToStep(step)
+                }
+            }
+        }
+    }
+
+    // Messages from the session (a file that cannot be opened or saved), for a few seconds.
+    Connections {
+        target: session
+        function onMessage(text) {
+            toastText.text = text
+            toast.open()
+            toastTimer.restart()
+        }
+    }
+    Popup {
+        id: toast
+        objectName: "toast"
+        x: (window.width - width) / 2
+        y: window.height - height - 90
+        padding: 12
+        closePolicy: Popup.CloseOnPressOutside | Popup.CloseOnEscape
+        background: Rectangle { radius: 6; color: ui.dark ? "#3a2a2d" : "#fff1f2"; border.color: ui.error }
+        contentItem: Label { id: toastText; objectName: "toastText"; color: ui.text }
+        Timer { id: toastTimer; interval: 5000; onTriggered: toast.close() }
+    }
+
+    Popup {
+        id: helpPopup
+        objectName: "helpPopup"
+        anchors.centerIn: parent
+        modal: true
+        padding: 20
+        contentItem: ColumnLayout {
+            spacing: 6
+            Label {
+                text: qsTr("Keyboard shortcuts")
+                font.bold: true
+                font.pixelSize: ui.large
+                Layout.bottomMargin: 6
+            }
+            Repeater {
+                model: [["Space, \u2192", qsTr("Step one callback")], ["Shift+\u2192", qsTr("Step one loop iteration")],
+                        ["Ctrl+T", qsTr("Jump to the next timer")], ["F5, Ctrl+Space", qsTr("Run / Pause")],
+                        ["Ctrl+E", qsTr("Run to the end")], ["\u2190", qsTr("Back one step")], ["Ctrl+R", qsTr("Reset")],
+                        ["Esc", qsTr("Pause, or leave the editor")], ["Ctrl+O", qsTr("Open a script")],
+                        ["Ctrl+S", qsTr("Save")], ["Ctrl++, Ctrl+-", qsTr("Text size")]]
+                delegate: RowLayout {
+                    required property var modelData
+                    spacing: 16
+                    Label {
+                        text: modelData[0]
+                        font.family: ui.mono
+                        Layout.preferredWidth: 150
                     }
+                    Label { text: modelData[1]; color: ui.textDim }
                 }
             }
         }

@@ -1,4 +1,5 @@
 """Title: Cancelling a task
+Group: Cancellation & timeouts
 Summary: main starts a long download, changes its mind after 1 second, and cancels it with a message.
 Notice: the cancellation arrives while the task sleeps; its except and finally blocks run at 1.000 s, and cancelled() only becomes True once the task has actually finished.
 """

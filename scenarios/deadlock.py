@@ -1,4 +1,5 @@
 """Title: A lock-order deadlock
+Group: Pitfalls
 Summary: alice and bob each take one of two locks and then wait for the other's lock, so neither can ever continue.
 Notice: at 0.100 s both tasks are waiting for a lock the other one holds; nothing is ready and no timer is pending, so the run stops with a deadlock and no "got both locks" line ever appears.
 """

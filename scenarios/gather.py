@@ -1,4 +1,5 @@
 """Title: Gather three downloads
+Group: Basics
 Summary: three fake downloads run concurrently under asyncio.gather and finish in order of speed.
 Notice: all three tasks start at 0.000 s, each wakes when its own sleep ends, and the whole gather takes as long as the slowest download (1.5 s), not the sum (3.0 s).
 """

@@ -1,4 +1,5 @@
 """Title: Producer and consumer
+Group: Synchronization
 Summary: a fast producer fills a bounded Queue(maxsize=2) while a slower consumer drains it; join() waits for every item.
 Notice: the producer blocks on put() whenever the queue holds 2 items and resumes only after the consumer's get(); main's join() returns right after the consumer calls task_done() for the last item.
 """

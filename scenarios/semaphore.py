@@ -1,4 +1,5 @@
 """Title: Two at a time
+Group: Synchronization
 Summary: five workers share a Semaphore(2), so at most two of them are inside the guarded section at once.
 Notice: workers 1 and 2 enter at 0.000 s, the other three queue up; each time a worker leaves, the longest-waiting one enters (first come, first served), so the active count never goes above 2.
 """

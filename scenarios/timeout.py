@@ -1,4 +1,5 @@
 """Title: A request that times out
+Group: Cancellation & timeouts
 Summary: wait_for gives a slow request 1 second; the timeout cancels it, its finally block runs, and main handles TimeoutError.
 Notice: at 1.000 s the request is cancelled mid-sleep: its cleanup lines appear before main's "gave up" line, and the 3-second sleep never completes.
 """

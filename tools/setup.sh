@@ -20,7 +20,7 @@ PACKAGES="g++ cmake ninja-build pkg-config python3 \
 qt6-base-dev qt6-declarative-dev qt6-svg-dev qcoro-qt6-dev libgl-dev libmimalloc-dev \
 qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-window \
 qml6-module-qtquick-layouts qml6-module-qtquick-templates qml6-module-qtqml-workerscript \
-qml6-module-qttest"
+qml6-module-qttest qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel"
 
 missing=""
 for p in $PACKAGES; do

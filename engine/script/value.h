@@ -168,6 +168,12 @@ public:
     Interpreter *owner = nullptr;
     // Numbers objects in first-use order: the stand-in addresses of default reprs and hashes.
     std::uint32_t nextDisplayId() { return ++m_lastDisplayId; }
+    // Calls fn(Object *) for every tracked object (read-only inspection by the UI).
+    template<typename F> void forEach(F &&fn) const
+    {
+        for (Object *o = m_head; o; o = o->m_next)
+            fn(o);
+    }
 
 private:
     Object *m_head = nullptr;

@@ -186,7 +186,7 @@ private Q_SLOTS:
         QCOMPARE(wait.kind, SegmentKind::Waiting);
         QCOMPARE(wait.span.time0, 0);
         QCOMPARE(wait.span.time1, 500000000);
-        QCOMPARE(wait.line, 12);
+        QCOMPARE(wait.line, 13); // gather.py: await asyncio.sleep(seconds)
 
         // Wake arrows: the timer step (clock lane) wakes notes.txt; gather's callback wakes main.
         bool timerWake = false, gatherWake = false;
@@ -473,14 +473,14 @@ private Q_SLOTS:
         HitResult hit = layout.hitTest(w, 4.5 * 24, notes);
         QVERIFY(hit.hit);
         QCOMPARE(hit.step, 2);
-        QCOMPARE(hit.line, 12);
+        QCOMPARE(hit.line, 13);
         QVERIFY2(
             hit.text.find("waiting for sleep(0.5) from step 3 until step 6") != std::string::npos, hit.text.c_str());
         QVERIFY(hit.text.starts_with("Task-3 · fetch(\"notes.txt\", 0.5)"));
         // The running step 7 (index 6), between its markers: the line it ran to.
         hit = layout.hitTest(w, 6.2 * 24, notes);
         QCOMPARE(hit.step, 6);
-        QCOMPARE(hit.line, 13);
+        QCOMPARE(hit.line, 14);
         QVERIFY2(hit.text.find("running") != std::string::npos, hit.text.c_str());
         // The done marker at the end of step 7.
         hit = layout.hitTest(w, 7 * 24 + 1, notes);

@@ -67,11 +67,11 @@ private Q_SLOTS:
     void clickSelectsTheStepAndItsLine()
     {
         QSignalSpy clicked(m_timeline, &TimelineView::stepClicked);
-        // Task-3 (lane 4) runs in step 3 and ran to the await on line 12.
+        // Task-3 (lane 4) runs in step 3 and ran to the await on line 13.
         QTest::mouseClick(m_view.get(), Qt::LeftButton, {}, at(2.3, 4));
         QCOMPARE(clicked.count(), 1);
         QCOMPARE(clicked[0][0].toInt(), 3);
-        QCOMPARE(clicked[0][1].toInt(), 12);
+        QCOMPARE(clicked[0][1].toInt(), 13);
         QCOMPARE(m_timeline->selectedStep(), 3);
         // The name column and empty space select nothing.
         QTest::mouseClick(m_view.get(), Qt::LeftButton, {}, QPoint(m_view->width() - 5, 300));

@@ -1,0 +1,63 @@
+// The window's settings, kept in QSettings: theme, font size, speed, recent files, the window's
+// geometry and its panels' sizes. A non-persistent instance (tests, screenshots) reads and
+// writes nothing.
+#pragma once
+
+#include "rowmodel.h"
+
+#include <QObject>
+#include <QRect>
+
+class QWindow;
+
+namespace loopscope {
+
+class AppSettings : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(bool dark READ dark WRITE setDark NOTIFY changed)
+    Q_PROPERTY(int fontSize READ fontSize WRITE setFontSize NOTIFY changed)
+    Q_PROPERTY(int speed READ speed WRITE setSpeed NOTIFY changed)
+    Q_PROPERTY(QString python READ python WRITE setPython NOTIFY changed)
+    // The panels' sizes (SplitView.saveState()); undefined until first saved.
+    Q_PROPERTY(QVariant splitState READ splitState WRITE setSplitState NOTIFY changed)
+    Q_PROPERTY(loopscope::RowModel *recentFiles READ recentFiles CONSTANT)
+
+public:
+    static constexpr int kMaxRecent = 8;
+    explicit AppSettings(bool persistent, QObject *parent = nullptr);
+
+    bool dark() const { return m_dark; }
+    void setDark(bool dark);
+    int fontSize() const { return m_fontSize; }
+    void setFontSize(int size);
+    int speed() const { return m_speed; }
+    void setSpeed(int speed);
+    QString python() const { return m_python; } // "3.12" or "3.11"
+    void setPython(const QString &version);
+    QVariant splitState() const { return m_splitState.isEmpty() ? QVariant() : QVariant(m_splitState); }
+    void setSplitState(const QVariant &state);
+    RowModel *recentFiles() { return &m_recent; }
+
+    Q_INVOKABLE void addRecentFile(const QString &path);
+    Q_INVOKABLE void clearRecentFiles();
+    void restoreWindow(QWindow *window) const;
+    void saveWindow(const QWindow *window);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void setRecent(const QStringList &paths);
+    void write(const QString &key, const QVariant &value);
+
+    bool m_persistent;
+    bool m_dark = false;
+    int m_fontSize = 13;
+    int m_speed = 4;
+    QString m_python = QStringLiteral("3.12");
+    QByteArray m_splitState;
+    QStringList m_recentPaths;
+    RowModel m_recent;
+};
+
+} // namespace loopscope
