@@ -139,6 +139,15 @@ public:
         , children(std::move(c))
     {
     }
+    ClassObject *cls() const override
+    {
+        static ClassObject *c = [] {
+            auto *c = new ClassObject("_GatheringFuture", Ref<ClassObject>(asyncioFutureClass()));
+            ++c->m_refCount;
+            return c;
+        }();
+        return c;
+    }
     void clearRefs() override
     {
         Future::clearRefs();
@@ -713,39 +722,52 @@ void addFutureMethods(ClassObject *c)
     c->addMethod("get_loop", [](Interpreter &in, const Value &, CallArgs &) { return theLoop(in); });
 }
 
+// base_futures._future_repr_info and base_tasks._task_repr_info: state, name, coro, wait_for,
+// result or exception, callbacks.
 std::string futureRepr(Interpreter &in, Future *f)
 {
-    std::string state = f->cancelled() ? "cancelled" : f->done() ? "finished" : "pending";
+    std::string out = "<" + in.typeName(Value(Ref<Future>(f))) + " ";
+    out += f->cancelled() ? "cancelled" : f->done() ? "finished" : "pending";
     if (f->isTask()) {
         auto *t = static_cast<Task *>(f);
-        std::string out = "<Task " + state + " name='" + t->name() + "'";
-        // base_tasks._task_repr_info / coroutines._format_coroutine
+        out += " name=" + in.repr(script::str(t->name()));
+        // coroutines._format_coroutine
         const std::string file = in.module() ? in.module()->fileName : std::string("<script>");
+        int line = t->suspended() && t->awaitLine ? t->awaitLine : t->coroDefLine();
+        if (t == engineOf(in).currentTask())
+            line = in.currentLine();
         if (t->coroDefLine() == 0)
             out += " coro=<" + t->coroName() + "()>";
         else if (f->done())
             out += " coro=<" + t->coroName() + "() done, defined at " + file + ":" + std::to_string(t->coroDefLine())
                 + ">";
         else
-            out += " coro=<" + t->coroName() + "() running at " + file + ":"
-                + std::to_string(t->suspended() && t->awaitLine ? t->awaitLine : t->coroDefLine()) + ">";
-        if (t->waitingOn() && !t->waitingOn()->isTask() && !t->waitingOn()->done())
-            out += " wait_for=<Future pending cb=[Task.task_wakeup()]>";
-        if (f->state() == Future::State::Finished) {
-            if (!f->exceptionValue().isNone())
-                out += " exception=" + in.repr(f->exceptionValue());
-            else
-                out += " result=" + in.repr(f->resultValue());
-        }
-        return out + ">";
+            out += " coro=<" + t->coroName() + "() running at " + file + ":" + std::to_string(line) + ">";
+        if (t->waitingOn())
+            out += " wait_for=" + futureRepr(in, t->waitingOn().get());
     }
-    std::string out = "<Future " + state;
     if (f->state() == Future::State::Finished) {
         if (!f->exceptionValue().isNone())
             out += " exception=" + in.repr(f->exceptionValue());
         else
             out += " result=" + in.repr(f->resultValue());
     }
+    // base_futures._format_callbacks
+    const auto &cbs = f->callbacks();
+    auto source = [&](const DoneCallback &cb) {
+        if (cb.wakee)
+            return std::string("Task.task_wakeup()");
+        if (!cb.scriptCallable.isNone())
+            return callbackSource(in, cb.scriptCallable, {});
+        return cb.description + "()";
+    };
+    if (cbs.size() == 1)
+        out += " cb=[" + source(cbs[0]) + "]";
+    else if (cbs.size() == 2)
+        out += " cb=[" + source(cbs[0]) + ", " + source(cbs[1]) + "]";
+    else if (cbs.size() > 2)
+        out += " cb=[" + source(cbs[0]) + ", <" + std::to_string(cbs.size() - 2) + " more>, " + source(cbs.back())
+            + "]";
     return out + ">";
 }
 
