@@ -948,9 +948,22 @@ Ref<script::ModuleObject> makeAsyncioModule(Interpreter &in)
             in.raise(exc::runtimeError(), "no running event loop");
         return loopObject(in, s, a);
     });
-    def("get_event_loop", loopObject);
+    // 3.12's policy warns when get_event_loop() has to make the loop itself (never set, none running).
+    def("get_event_loop", [](Interpreter &in, const Value &, CallArgs &) {
+        auto &dict = *engineOf(in).asyncioModule()->dict;
+        const bool running = engineOf(in).currentTask() || engineOf(in).loopRunning();
+        if (!running && !dict.findStr("_loop_set")) {
+            if (engineOf(in).profile() == Profile::Py312)
+                in.warn("DeprecationWarning", "There is no current event loop");
+            dict.set(script::str("_loop_set"), Value::boolean(true));
+        }
+        return theLoop(in);
+    });
     def("new_event_loop", loopObject);
-    def("set_event_loop", [](Interpreter &, const Value &, CallArgs &) { return Value(); });
+    def("set_event_loop", [](Interpreter &in, const Value &, CallArgs &) {
+        engineOf(in).asyncioModule()->dict->set(script::str("_loop_set"), Value::boolean(true));
+        return Value();
+    });
     def("iscoroutine", [](Interpreter &in, const Value &, CallArgs &a) {
         args::expect(in, "iscoroutine", a, 1, 1);
         return Value::boolean(a.args[0].is(ObjKind::Coroutine));

@@ -229,6 +229,9 @@ public:
     static constexpr std::uint64_t kStepBudget = 50'000'000;
     void resetBudget() { m_ops = 0; }
 
+    // A warning as Python's warnings module prints it (default filter), at the current line;
+    // `extra` follows the source line.
+    void warn(const std::string &category, const std::string &message, const std::string &extra = {});
     // CPython's "RuntimeWarning: coroutine 'f' was never awaited", at the line that dropped it.
     void coroutineNeverAwaited(const CoroutineObject &coro);
 
