@@ -986,10 +986,12 @@ Ref<script::ModuleObject> makeAsyncioModule(Interpreter &in)
     cls("Lock", lockClass());
     cls("Event", eventClass());
     cls("Condition", conditionClass());
+    cls("Barrier", barrierClass());
     cls("Semaphore", semaphoreClass(false));
     cls("BoundedSemaphore", semaphoreClass(true));
     cls("Timeout", timeoutClass());
-    for (const char *e : {"CancelledError", "TimeoutError", "InvalidStateError", "QueueEmpty", "QueueFull"})
+    for (const char *e :
+        {"CancelledError", "TimeoutError", "InvalidStateError", "QueueEmpty", "QueueFull", "BrokenBarrierError"})
         cls(e, exc::byName(e));
     addWaitFunctions(d);
     addTaskGroup(d);

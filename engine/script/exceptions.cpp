@@ -73,6 +73,7 @@ struct Hierarchy {
         // asyncio's own
         add("InvalidStateError", exception);
         add("QueueEmpty", exception);
+        add("BrokenBarrierError", runtime);
         add("QueueFull", exception);
     }
 };

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void unawaitedCoroutineWarnsOncePerLineAndRecordsAWarningEvent();
     void lostTasksAreReportedWhenTheScriptEnds();
     void futureAndTaskReprsShowStateCoroutineAndCallbacks();
+    void barrierReleasesAllPartiesWithTheirArrivalIndex();
 };
 
 void TestTaskGroup::abortCancelsSiblingsInCreationOrder()
@@ -286,6 +287,24 @@ asyncio.run(main())
                                  "<Future cancelled>\n";
     const QByteArray diff = firstDifference(e->output(), expected);
     QVERIFY2(diff.isEmpty(), diff.constData());
+}
+
+void TestTaskGroup::barrierReleasesAllPartiesWithTheirArrivalIndex()
+{
+    auto e = runScript(R"py(import asyncio
+async def w(b, d):
+    await asyncio.sleep(d)
+    return await b.wait()
+async def main():
+    b = asyncio.Barrier(2)
+    print(await asyncio.gather(w(b, 0.2), w(b, 0.1)), b.n_waiting, b.broken)
+    try:
+        raise asyncio.BrokenBarrierError("x")
+    except RuntimeError as e:
+        print(type(e).__name__, e)
+asyncio.run(main())
+)py");
+    QCOMPARE(e->output(), std::string("[1, 0] 0 False\nBrokenBarrierError x\n"));
 }
 
 QTEST_GUILESS_MAIN(TestTaskGroup)
