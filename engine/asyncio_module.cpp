@@ -141,6 +141,16 @@ public:
         , children(std::move(c))
     {
     }
+    ClassObject *cls() const override
+    {
+        static ClassObject *c = [] {
+            auto *c = new ClassObject("_GatheringFuture", Ref<ClassObject>(asyncioFutureClass()));
+            ++c->m_refCount;
+            c->module = "asyncio.tasks";
+            return c;
+        }();
+        return c;
+    }
     void clearRefs() override
     {
         Future::clearRefs();
@@ -716,39 +726,52 @@ void addFutureMethods(ClassObject *c)
     c->addMethod("get_loop", [](Interpreter &in, const Value &, CallArgs &) { return theLoop(in); });
 }
 
+// base_futures._future_repr_info and base_tasks._task_repr_info: state, name, coro, wait_for,
+// result or exception, callbacks.
 std::string futureRepr(Interpreter &in, Future *f)
 {
-    std::string state = f->cancelled() ? "cancelled" : f->done() ? "finished" : "pending";
+    std::string out = "<" + in.typeName(Value(Ref<Future>(f))) + " ";
+    out += f->cancelled() ? "cancelled" : f->done() ? "finished" : "pending";
     if (f->isTask()) {
         auto *t = static_cast<Task *>(f);
-        std::string out = "<Task " + state + " name='" + t->name() + "'";
-        // base_tasks._task_repr_info / coroutines._format_coroutine
+        out += " name=" + in.repr(script::str(t->name()));
+        // coroutines._format_coroutine
         const std::string file = in.module() ? in.module()->fileName : std::string("<script>");
+        int line = t->suspended() && t->awaitLine ? t->awaitLine : t->coroDefLine();
+        if (t == engineOf(in).currentTask())
+            line = in.currentLine();
         if (t->coroDefLine() == 0)
             out += " coro=<" + t->coroName() + "()>";
         else if (f->done())
             out += " coro=<" + t->coroName() + "() done, defined at " + file + ":" + std::to_string(t->coroDefLine())
                 + ">";
         else
-            out += " coro=<" + t->coroName() + "() running at " + file + ":"
-                + std::to_string(t->suspended() && t->awaitLine ? t->awaitLine : t->coroDefLine()) + ">";
-        if (t->waitingOn() && !t->waitingOn()->isTask() && !t->waitingOn()->done())
-            out += " wait_for=<Future pending cb=[Task.task_wakeup()]>";
-        if (f->state() == Future::State::Finished) {
-            if (!f->exceptionValue().isNone())
-                out += " exception=" + in.repr(f->exceptionValue());
-            else
-                out += " result=" + in.repr(f->resultValue());
-        }
-        return out + ">";
+            out += " coro=<" + t->coroName() + "() running at " + file + ":" + std::to_string(line) + ">";
+        if (t->waitingOn())
+            out += " wait_for=" + futureRepr(in, t->waitingOn().get());
     }
-    std::string out = "<Future " + state;
     if (f->state() == Future::State::Finished) {
         if (!f->exceptionValue().isNone())
             out += " exception=" + in.repr(f->exceptionValue());
         else
             out += " result=" + in.repr(f->resultValue());
     }
+    // base_futures._format_callbacks
+    const auto &cbs = f->callbacks();
+    auto source = [&](const DoneCallback &cb) {
+        if (cb.wakee)
+            return std::string("Task.task_wakeup()");
+        if (!cb.scriptCallable.isNone())
+            return callbackSource(in, cb.scriptCallable, {});
+        return cb.description + "()";
+    };
+    if (cbs.size() == 1)
+        out += " cb=[" + source(cbs[0]) + "]";
+    else if (cbs.size() == 2)
+        out += " cb=[" + source(cbs[0]) + ", " + source(cbs[1]) + "]";
+    else if (cbs.size() > 2)
+        out += " cb=[" + source(cbs[0]) + ", <" + std::to_string(cbs.size() - 2) + " more>, " + source(cbs.back())
+            + "]";
     return out + ">";
 }
 
@@ -931,9 +954,22 @@ Ref<script::ModuleObject> makeAsyncioModule(Interpreter &in)
             in.raise(exc::runtimeError(), "no running event loop");
         return loopObject(in, s, a);
     });
-    def("get_event_loop", loopObject);
+    // 3.12's policy warns when get_event_loop() has to make the loop itself (never set, none running).
+    def("get_event_loop", [](Interpreter &in, const Value &, CallArgs &) {
+        auto &dict = *engineOf(in).asyncioModule()->dict;
+        const bool running = engineOf(in).currentTask() || engineOf(in).loopRunning();
+        if (!running && !dict.findStr("_loop_set")) {
+            if (engineOf(in).profile() == Profile::Py312)
+                in.warn("DeprecationWarning", "There is no current event loop");
+            dict.set(script::str("_loop_set"), Value::boolean(true));
+        }
+        return theLoop(in);
+    });
     def("new_event_loop", loopObject);
-    def("set_event_loop", [](Interpreter &, const Value &, CallArgs &) { return Value(); });
+    def("set_event_loop", [](Interpreter &in, const Value &, CallArgs &) {
+        engineOf(in).asyncioModule()->dict->set(script::str("_loop_set"), Value::boolean(true));
+        return Value();
+    });
     def("iscoroutine", [](Interpreter &in, const Value &, CallArgs &a) {
         args::expect(in, "iscoroutine", a, 1, 1);
         return Value::boolean(a.args[0].is(ObjKind::Coroutine));
@@ -956,10 +992,12 @@ Ref<script::ModuleObject> makeAsyncioModule(Interpreter &in)
     cls("Lock", lockClass());
     cls("Event", eventClass());
     cls("Condition", conditionClass());
+    cls("Barrier", barrierClass());
     cls("Semaphore", semaphoreClass(false));
     cls("BoundedSemaphore", semaphoreClass(true));
     cls("Timeout", timeoutClass());
-    for (const char *e : {"CancelledError", "TimeoutError", "InvalidStateError", "QueueEmpty", "QueueFull"})
+    for (const char *e :
+        {"CancelledError", "TimeoutError", "InvalidStateError", "QueueEmpty", "QueueFull", "BrokenBarrierError"})
         cls(e, exc::byName(e));
     addWaitFunctions(d);
     addTaskGroup(d);

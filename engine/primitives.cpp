@@ -331,6 +331,15 @@ QCoro::Task<Value> conditionWait(Ref<ConditionPrimitive> cond)
     co_return Value::boolean(true);
 }
 
+// wait_for with a C++ predicate (the Barrier's state tests).
+QCoro::Task<void> conditionWaitUntil(Ref<ConditionPrimitive> cond, std::function<bool()> predicate)
+{
+    while (!predicate()) {
+        Value woken = co_await conditionWait(cond);
+        (void)woken;
+    }
+}
+
 // Condition.wait_for(predicate): `while not predicate(): await self.wait()`.
 QCoro::Task<Value> conditionWaitFor(Ref<ConditionPrimitive> cond, Value predicate)
 {
@@ -418,6 +427,172 @@ ClassObject *conditionClass()
             if (!cond->waiters.empty())
                 extra += ", waiters:" + std::to_string(cond->waiters.size());
             return script::str("<asyncio.locks.Condition object [" + extra + "]>");
+        });
+        return c;
+    }();
+    return c;
+}
+
+// ---- Barrier (locks.py, 3.11+) ----------------------------------------------------------------
+
+BarrierPrimitive::BarrierPrimitive(Engine &e, std::int64_t n)
+    : Primitive(e, "Barrier")
+    , cond(script::make<ConditionPrimitive>(e, script::make<LockPrimitive>(e)))
+    , parties(n)
+{
+}
+
+void BarrierPrimitive::exitBarrier()
+{
+    if (count != 0)
+        return;
+    if (state == State::Resetting || state == State::Draining)
+        state = State::Filling;
+    cond->notify(std::int64_t(cond->waiters.size()));
+}
+
+namespace {
+[[noreturn]] void raiseBroken(Interpreter &in, const char *message)
+{
+    in.raise(exc::byName("BrokenBarrierError"), message);
+}
+
+// The body of `async with self._cond:` in Barrier.wait: _block, then _release or _wait.
+QCoro::Task<Value> barrierWaitLocked(Ref<BarrierPrimitive> b)
+{
+    auto &in = b->engine.interpreter();
+    using State = BarrierPrimitive::State;
+    // Named locals, not temporaries, around co_await (GCC 12, see HACKING.md).
+    Ref<ConditionPrimitive> cond = b->cond;
+    std::function<bool()> notDraining = [b] { return b->state != State::Draining && b->state != State::Resetting; };
+    std::function<bool()> notFilling = [b] { return b->state != State::Filling; };
+    co_await conditionWaitUntil(cond, notDraining);
+    if (b->state == State::Broken)
+        raiseBroken(in, "Barrier aborted");
+    const std::int64_t index = b->count++;
+    Value error;
+    try {
+        if (index + 1 == b->parties) {
+            b->state = State::Draining; // _release: the others may go
+            b->cond->notify(std::int64_t(b->cond->waiters.size()));
+        } else {
+            co_await conditionWaitUntil(cond, notFilling);
+            if (b->state == State::Broken || b->state == State::Resetting)
+                raiseBroken(in, "Abort or reset of barrier");
+        }
+    } catch (ScriptError &e) {
+        error = e.exception;
+    }
+    --b->count;
+    b->exitBarrier();
+    if (!error.isNone())
+        throw ScriptError {error};
+    co_return Value::integer(index);
+}
+
+// `async with self._cond:` around a body, as the Condition's __aenter__/__aexit__ do.
+QCoro::Task<Value> withBarrierLock(Ref<BarrierPrimitive> b, QCoro::Task<Value> (*body)(Ref<BarrierPrimitive>))
+{
+    Value acquired = co_await lockAcquire(b->cond->lock);
+    (void)acquired;
+    Value result;
+    Value error;
+    try {
+        Value r = co_await body(b);
+        result = r;
+    } catch (ScriptError &e) {
+        error = e.exception;
+    }
+    b->cond->lock->release();
+    if (!error.isNone())
+        throw ScriptError {error};
+    co_return result;
+}
+
+QCoro::Task<Value> barrierWait(Ref<BarrierPrimitive> b)
+{
+    return withBarrierLock(std::move(b), barrierWaitLocked);
+}
+
+QCoro::Task<Value> barrierResetLocked(Ref<BarrierPrimitive> b)
+{
+    using State = BarrierPrimitive::State;
+    if (b->count > 0)
+        b->state = State::Resetting;
+    else
+        b->state = State::Filling;
+    b->cond->notify(std::int64_t(b->cond->waiters.size()));
+    co_return Value();
+}
+
+QCoro::Task<Value> barrierAbortLocked(Ref<BarrierPrimitive> b)
+{
+    b->state = BarrierPrimitive::State::Broken;
+    b->cond->notify(std::int64_t(b->cond->waiters.size()));
+    co_return Value();
+}
+
+QCoro::Task<Value> barrierReset(Ref<BarrierPrimitive> b)
+{
+    return withBarrierLock(std::move(b), barrierResetLocked);
+}
+
+QCoro::Task<Value> barrierAbort(Ref<BarrierPrimitive> b)
+{
+    return withBarrierLock(std::move(b), barrierAbortLocked);
+}
+
+QCoro::Task<Value> barrierExit(Ref<BarrierPrimitive>)
+{
+    co_return Value();
+}
+} // namespace
+
+ClassObject *BarrierPrimitive::cls() const
+{
+    return barrierClass();
+}
+
+ClassObject *barrierClass()
+{
+    static ClassObject *c = [] {
+        auto *c = primitiveClass("Barrier");
+        c->construct = [](Interpreter &in, const Value &, CallArgs &a) -> Value {
+            Value parties = a.args.empty() ? Value() : a.args[0];
+            a.takeKeyword("parties", parties);
+            args::expect(in, "Barrier", a, 0, 1);
+            if (parties.isNone())
+                in.raise(exc::typeError(), "Barrier.__init__() missing 1 required positional argument: 'parties'");
+            std::int64_t n = args::toInt(in, parties, "parties");
+            if (n < 1)
+                in.raise(exc::valueError(), "parties must be > 0");
+            return Value(script::make<BarrierPrimitive>(in.engine(), n));
+        };
+        c->addMethod("wait", coroutineMethod<BarrierPrimitive>("Barrier.wait", "wait()", barrierWait));
+        c->addMethod("__aenter__", coroutineMethod<BarrierPrimitive>("Barrier.__aenter__", "wait()", barrierWait));
+        c->addMethod("__aexit__", coroutineMethod<BarrierPrimitive>("Barrier.__aexit__", "exit", barrierExit));
+        c->addMethod("reset", coroutineMethod<BarrierPrimitive>("Barrier.reset", "reset()", barrierReset));
+        c->addMethod("abort", coroutineMethod<BarrierPrimitive>("Barrier.abort", "abort()", barrierAbort));
+        c->properties["parties"]
+            = [](Interpreter &, const Value &s) { return Value::integer(self<BarrierPrimitive>(s)->parties); };
+        c->properties["n_waiting"] = [](Interpreter &, const Value &s) {
+            auto *b = self<BarrierPrimitive>(s);
+            return Value::integer(b->state == BarrierPrimitive::State::Filling ? b->count : 0);
+        };
+        c->properties["broken"] = [](Interpreter &, const Value &s) {
+            return Value::boolean(self<BarrierPrimitive>(s)->state == BarrierPrimitive::State::Broken);
+        };
+        c->addMethod("__repr__", [](Interpreter &, const Value &s, CallArgs &) {
+            auto *b = self<BarrierPrimitive>(s);
+            using State = BarrierPrimitive::State;
+            std::string extra = b->state == State::Filling ? "filling"
+                : b->state == State::Draining              ? "draining"
+                : b->state == State::Resetting             ? "resetting"
+                                                           : "broken";
+            if (b->state != State::Broken)
+                extra += ", waiters:" + std::to_string(b->state == State::Filling ? b->count : 0) + "/"
+                    + std::to_string(b->parties);
+            return script::str("<asyncio.locks.Barrier object [" + extra + "]>");
         });
         return c;
     }();

@@ -75,6 +75,21 @@ public:
     std::deque<Ref<Future>> waiters;
 };
 
+// Barrier (3.11+): a Condition and CPython's filling/draining/resetting/broken states.
+class BarrierPrimitive : public Primitive {
+public:
+    enum class State { Filling, Draining, Resetting, Broken };
+    BarrierPrimitive(Engine &e, std::int64_t parties);
+    script::ClassObject *cls() const override;
+    void clearRefs() override { cond.reset(); }
+    // _exit: the last task out ends draining or resetting and wakes the ones waiting for that.
+    void exitBarrier();
+    Ref<ConditionPrimitive> cond;
+    std::int64_t parties;
+    std::int64_t count = 0;
+    State state = State::Filling;
+};
+
 class SemaphorePrimitive : public Primitive {
 public:
     SemaphorePrimitive(Engine &e, std::int64_t v, bool bounded)
@@ -122,6 +137,7 @@ script::ClassObject *queueClass(QueuePrimitive::Order order);
 script::ClassObject *lockClass();
 script::ClassObject *eventClass();
 script::ClassObject *conditionClass();
+script::ClassObject *barrierClass();
 script::ClassObject *semaphoreClass(bool bounded);
 
 } // namespace loopscope

@@ -44,6 +44,7 @@ public:
     // The exception result() would raise for a cancelled future (consumes the saved one, rule 14).
     Value makeCancelledError();
     void addDoneCallback(DoneCallback cb);
+    const std::vector<DoneCallback> &callbacks() const { return m_callbacks; }
     std::size_t removeDoneCallback(const Value &callable);
     void removeNativeCallbacks(HandleKind kind, const std::string &description);
 

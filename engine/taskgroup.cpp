@@ -176,6 +176,7 @@ ClassObject *taskGroupClass()
     static ClassObject *c = [] {
         auto *c = new ClassObject("TaskGroup", Ref<ClassObject>(script::types::object()));
         ++c->m_refCount;
+        c->module = "asyncio.taskgroups";
         c->construct = [](Interpreter &in, const Value &, CallArgs &a) -> Value {
             args::expect(in, "TaskGroup", a, 0, 0);
             return Value(script::make<TaskGroupObject>(in.engine()));

@@ -5,6 +5,7 @@
 #include "primitives.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace loopscope {
 
@@ -17,6 +18,17 @@ namespace exc = script::exc;
 namespace args = script::args;
 
 // ---- the set of futures wait() returns --------------------------------------------------------
+
+namespace {
+// Tasks by creation order, then other futures in their given order (a stable sort).
+void sortByCreation(std::vector<Ref<Future>> &futures)
+{
+    auto key
+        = [](const Ref<Future> &f) { return f->isTask() ? static_cast<Task *>(f.get())->creationOrder() : INT32_MAX; };
+    std::stable_sort(
+        futures.begin(), futures.end(), [&](const Ref<Future> &a, const Ref<Future> &b) { return key(a) < key(b); });
+}
+} // namespace
 
 // A set of futures that iterates tasks in creation order, then other futures in insertion order
 // (section I: real CPython iterates in address order; the harness pins creation order). Kept
@@ -39,12 +51,7 @@ public:
         if (contains(f.get()))
             return;
         items.push_back(f);
-        std::stable_sort(items.begin(), items.end(), [](const Ref<Future> &a, const Ref<Future> &b) {
-            auto key = [](const Ref<Future> &f) {
-                return f->isTask() ? static_cast<Task *>(f.get())->creationOrder() : INT32_MAX;
-            };
-            return key(a) < key(b);
-        });
+        sortByCreation(items);
     }
     std::vector<Ref<Future>> items;
 };
@@ -52,8 +59,11 @@ public:
 Value makeTaskSet(const std::vector<Ref<Future>> &futures)
 {
     auto set = script::make<TaskSetObject>();
+    std::unordered_set<const Future *> seen;
     for (const auto &f : futures)
-        set->add(f);
+        if (seen.insert(f.get()).second)
+            set->items.push_back(f);
+    sortByCreation(set->items);
     return Value(set);
 }
 
@@ -211,10 +221,11 @@ void rejectSingleAwaitable(Interpreter &in, const Value &fs, const char *what)
 std::vector<Value> distinct(Interpreter &in, const Value &iterable)
 {
     std::vector<Value> out;
+    std::unordered_set<const script::Object *> seen; // futures and coroutines: equal means identical
     for (auto &v : in.toVector(iterable)) {
         if (!script::isHashable(v))
             in.raise(exc::typeError(), "unhashable type: '" + in.typeName(v) + "'");
-        if (std::none_of(out.begin(), out.end(), [&](const Value &o) { return o.identical(v) || in.equals(o, v); }))
+        if (!v.isObj() || seen.insert(v.obj()).second)
             out.push_back(v);
     }
     return out;
@@ -257,12 +268,7 @@ QCoro::Task<Value> waitStart(Engine *engine, Value fsArg, std::optional<double> 
             in.raise(exc::typeError(), "Passing coroutines is forbidden, use tasks explicitly.");
         fs.push_back(ensureFuture(*engine, v));
     }
-    std::stable_sort(fs.begin(), fs.end(), [](const Ref<Future> &x, const Ref<Future> &y) {
-        auto key = [](const Ref<Future> &f) {
-            return f->isTask() ? static_cast<Task *>(f.get())->creationOrder() : INT32_MAX;
-        };
-        return key(x) < key(y);
-    });
+    sortByCreation(fs);
     Value result = co_await waitBody(*engine, std::move(fs), t, when);
     co_return result;
 }

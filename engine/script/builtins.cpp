@@ -772,7 +772,7 @@ void installBuiltins(Interpreter &in, DictObject &b)
         b.set(str(cls->name), Value(Ref<ClassObject>(cls)));
     for (auto *cls : exc::all())
         if (cls->name != "CancelledError" && cls->name != "InvalidStateError" && cls->name != "QueueEmpty"
-            && cls->name != "QueueFull")
+            && cls->name != "BrokenBarrierError" && cls->name != "QueueFull")
             b.set(str(cls->name), Value(Ref<ClassObject>(cls)));
     static InstanceObject *ellipsis = [] {
         // One immortal object, shared by every interpreter, as CPython's singleton.

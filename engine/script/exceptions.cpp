@@ -75,6 +75,7 @@ struct Hierarchy {
         add("InvalidStateError", exception)->module = "asyncio.exceptions";
         add("QueueEmpty", exception)->module = "asyncio.queues";
         add("QueueFull", exception)->module = "asyncio.queues";
+        add("BrokenBarrierError", runtime)->module = "asyncio.exceptions";
     }
 };
 

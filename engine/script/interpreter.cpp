@@ -144,17 +144,16 @@ Value Interpreter::makeException(ClassObject *cls, const std::string &message)
     return makeException(cls, std::vector<Value> {str(message)});
 }
 
-// Python's warnings module with the "default" filter: FILE:LINE: Category: message, the source
-// line, and for a coroutine the tracemalloc hint. Stderr only; the trace records a Warning event.
-void Interpreter::coroutineNeverAwaited(const CoroutineObject &coro)
+// Python's warnings module with the "default" filter: FILE:LINE: Category: message and the
+// source line, once per message and line. Stderr only; the trace records a Warning event.
+void Interpreter::warn(const std::string &category, const std::string &message, const std::string &extra)
 {
     if (m_dying)
         return;
-    const std::string message = "coroutine '" + coro.name + "' was never awaited";
     const int line = currentLine();
     const bool inScript = m_module && line >= 1 && std::size_t(line) <= m_module->lines.size();
-    std::string text = (inScript ? m_module->fileName + ":" + std::to_string(line) : std::string("sys:1"))
-        + ": RuntimeWarning: " + message + "\n";
+    std::string text = (inScript ? m_module->fileName + ":" + std::to_string(line) : std::string("sys:1")) + ": "
+        + category + ": " + message + "\n";
     if (std::find(m_warnedAt.begin(), m_warnedAt.end(), text) != m_warnedAt.end())
         return;
     m_warnedAt.push_back(text);
@@ -163,8 +162,13 @@ void Interpreter::coroutineNeverAwaited(const CoroutineObject &coro)
         if (!source.empty())
             text += "  " + source + "\n";
     }
-    text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
-    m_engine.warn(text);
+    m_engine.warn(text + extra);
+}
+
+void Interpreter::coroutineNeverAwaited(const CoroutineObject &coro)
+{
+    warn("RuntimeWarning", "coroutine '" + coro.name + "' was never awaited",
+        "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
 }
 
 void Interpreter::raise(ClassObject *cls, const std::string &message)

@@ -325,6 +325,9 @@ public:
     // Raises MemoryError when a container or string would hold more than limits().maxSize items.
     void checkSize(std::int64_t items);
 
+    // A warning as Python's warnings module prints it (default filter), at the current line;
+    // `extra` follows the source line.
+    void warn(const std::string &category, const std::string &message, const std::string &extra = {});
     // CPython's "RuntimeWarning: coroutine 'f' was never awaited", at the line that dropped it.
     void coroutineNeverAwaited(const CoroutineObject &coro);
 

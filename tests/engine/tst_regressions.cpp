@@ -816,6 +816,19 @@ private Q_SLOTS:
             "    raise ValueError(\"from callback\")\n"
             "ValueError: from callback\n"
             "") << 0;
+        QTest::newRow("get_event_loop_deprecation_warning") << QString::fromUtf8("import asyncio\n"
+            "async def main():\n"
+            "    print(\"inside\", asyncio.get_event_loop() is asyncio.get_running_loop())\n"
+            "loop = asyncio.get_event_loop()\n"
+            "loop.run_until_complete(main())\n"
+            "print(asyncio.get_event_loop() is loop)\n"
+            "")
+            << QString::fromUtf8("inside True\n"
+            "True\n"
+            "")
+            << QString::fromUtf8("t.py:4: DeprecationWarning: There is no current event loop\n"
+            "  loop = asyncio.get_event_loop()\n"
+            "") << 0;
         // END RECORDED ROWS
     }
 

@@ -23,6 +23,8 @@ private Q_SLOTS:
     void conditionWakesWaitersInFifoOrder();
     void unawaitedCoroutineWarnsOncePerLineAndRecordsAWarningEvent();
     void lostTasksAreReportedWhenTheScriptEnds();
+    void futureAndTaskReprsShowStateCoroutineAndCallbacks();
+    void barrierReleasesAllPartiesWithTheirArrivalIndex();
 };
 
 void TestTaskGroup::abortCancelsSiblingsInCreationOrder()
@@ -235,6 +237,74 @@ loop.run_until_complete(main())
         std::string("Task was destroyed but it is pending!\n"
                     "task: <Task pending name='Task-1' coro=<forever() running at t.py:3> "
                     "wait_for=<Future pending cb=[Task.task_wakeup()]>>\n"));
+}
+
+void TestTaskGroup::futureAndTaskReprsShowStateCoroutineAndCallbacks()
+{
+    auto e = runScript(R"py(import asyncio
+def report(f):
+    pass
+async def work():
+    await asyncio.sleep(1)
+    return 5
+async def main():
+    loop = asyncio.get_running_loop()
+    f = loop.create_future()
+    print(f)
+    f.add_done_callback(report)
+    print(f)
+    f.add_done_callback(report)
+    f.add_done_callback(report)
+    print(f)
+    t = asyncio.create_task(work())
+    print(t)
+    await asyncio.sleep(0)
+    print(t)
+    print(type(asyncio.gather(t)).__name__)
+    await t
+    print(t)
+    f.set_result([1, 2])
+    print(f)
+    e = loop.create_future()
+    e.set_exception(KeyError("k"))
+    print(e, e.exception())
+    e.cancel()
+    c = loop.create_future()
+    c.cancel()
+    print(c)
+asyncio.run(main())
+)py");
+    const std::string expected = "<Future pending>\n"
+                                 "<Future pending cb=[report() at t.py:2]>\n"
+                                 "<Future pending cb=[report() at t.py:2, <1 more>, report() at t.py:2]>\n"
+                                 "<Task pending name='Task-2' coro=<work() running at t.py:4>>\n"
+                                 "<Task pending name='Task-2' coro=<work() running at t.py:5> "
+                                 "wait_for=<Future pending cb=[Task.task_wakeup()]>>\n"
+                                 "_GatheringFuture\n"
+                                 "<Task finished name='Task-2' coro=<work() done, defined at t.py:4> result=5>\n"
+                                 "<Future finished result=[1, 2]>\n"
+                                 "<Future finished exception=KeyError('k')> 'k'\n"
+                                 "<Future cancelled>\n";
+    const QByteArray diff = firstDifference(e->output(), expected);
+    QVERIFY2(diff.isEmpty(), diff.constData());
+}
+
+void TestTaskGroup::barrierReleasesAllPartiesWithTheirArrivalIndex()
+{
+    auto e = runScript(R"py(import asyncio
+async def w(b, d):
+    await asyncio.sleep(d)
+    return await b.wait()
+async def main():
+    b = asyncio.Barrier(2)
+    print(await asyncio.gather(w(b, 0.2), w(b, 0.1)), b.n_waiting, b.broken)
+    try:
+        raise asyncio.BrokenBarrierError("x")
+    except RuntimeError as e:
+        print(type(e).__name__, e)
+asyncio.run(main())
+)py");
+    QCOMPARE(e->output(), std::string("[1, 0] 0 False\nBrokenBarrierError x\n"));
 }
 
 QTEST_GUILESS_MAIN(TestTaskGroup)

@@ -431,4 +431,11 @@ async def main():
     print("loop went on")
 asyncio.run(main())
 """,
+"get_event_loop_deprecation_warning": """import asyncio
+async def main():
+    print("inside", asyncio.get_event_loop() is asyncio.get_running_loop())
+loop = asyncio.get_event_loop()
+loop.run_until_complete(main())
+print(asyncio.get_event_loop() is loop)
+""",
 })
