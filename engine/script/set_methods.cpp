@@ -353,8 +353,49 @@ std::int64_t hashOf(Interpreter &in, const Value &key)
     return pyHash(key);
 }
 
+// d.keys() and d.items() with a set operator (dictviews_sub and friends): the left operand made a
+// set, then updated, intersected or differenced with the right one as CPython's code does.
+std::optional<Value> viewBinary(Interpreter &in, BinaryOp op, const Value &a, const Value &b)
+{
+    auto isView = [](const Value &v) {
+        return v.is(ObjKind::DictView) && v.as<DictViewObject>()->which != DictViewObject::Which::Values;
+    };
+    if (!isSetOp(op) || !(isView(a) || isView(b)))
+        return std::nullopt;
+    if (op == BinaryOp::BitAnd) {
+        // _PyDictView_Intersect: the view is `self`; a bigger exact set intersects with it; else
+        // the smaller operand is walked, testing membership in the other.
+        Value self = isView(a) ? a : b, other = isView(a) ? b : a;
+        const std::int64_t selfSize = in.length(self);
+        if (other.is(ObjKind::Set) && typeOf(other) == types::setType() && selfSize <= in.length(other))
+            return Value(intersection(in, asSet(other), self));
+        if (isView(other) && in.length(other) > selfSize)
+            std::swap(self, other);
+        auto result = make<SetObject>();
+        Value it = in.iter(other);
+        Value v;
+        while (in.next(it, v))
+            if (in.contains(self, v))
+                result->add(v, hashOf(in, v));
+        return Value(result);
+    }
+    Value left = a;
+    if (a.is(ObjKind::DictView) && a.as<DictViewObject>()->which == DictViewObject::Which::Keys
+        && typeOf(Value(a.as<DictViewObject>()->dict)) == types::dictType())
+        left = Value(a.as<DictViewObject>()->dict);
+    auto result = fromIterable(in, left, false);
+    switch (op) {
+    case BinaryOp::BitOr: update(in, *result, b); break;
+    case BinaryOp::Sub: differenceUpdate(in, *result, b); break;
+    default: symmetricDifferenceUpdate(in, *result, b); break;
+    }
+    return Value(result);
+}
+
 std::optional<Value> binary(Interpreter &in, BinaryOp op, const Value &a, const Value &b)
 {
+    if ((!a.is(ObjKind::Set) || !b.is(ObjKind::Set)) && isSetOp(op))
+        return viewBinary(in, op, a, b);
     if (!a.is(ObjKind::Set) || !b.is(ObjKind::Set) || !isSetOp(op))
         return std::nullopt;
     SetObject *so = asSet(a);

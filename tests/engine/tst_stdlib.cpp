@@ -106,6 +106,20 @@ private Q_SLOTS:
             "{1, 2, 5, 9, 10, 17, 21, 25, 29, 33, 37, 45} set() False {33, 1, 2, 37, 5, 9, 10, 45, 17, 21, 25, 29} {(33, 1), (17, 1), (2, 1), (1, 1), (10, 1), (25, 1), (9, 1)}\n"
             "")
             << QString::fromUtf8("") << 0;
+        QTest::newRow("dict_view_set_operations") << QString::fromUtf8("d = {\"a\": 1, \"b\": 2, \"c\": 3}\n"
+            "e = {\"b\": 0, \"c\": 0, \"z\": 0}\n"
+            "print(d.keys() & e.keys(), d.keys() | e.keys(), d.keys() - e.keys(), d.keys() ^ e.keys())\n"
+            "print(d.keys() & {\"a\", \"q\"}, d.keys() - [\"a\"], {\"a\", \"y\"} - d.keys(), [\"b\", \"x\"] | d.keys(), d.items() & {(\"a\", 1), (\"b\", 5)})\n"
+            "print(d.keys() & [1, \"c\"], set(d.items()) - {(\"c\", 3)}, type(d.keys() | e.keys()).__name__)\n"
+            "big = dict.fromkeys(range(40, 0, -3))\n"
+            "print(big.keys() & {1, 4, 7, 100}, {1, 4, 7, 100, 13} & big.keys(), big.keys() & dict.fromkeys([7, 4, 1]).keys())\n"
+            "")
+            << QString::fromUtf8("{'c', 'b'} {'c', 'a', 'b', 'z'} {'a'} {'a', 'z'}\n"
+            "{'a'} {'c', 'b'} {'y'} {'a', 'c', 'x', 'b'} {('a', 1)}\n"
+            "{'c'} {('a', 1), ('b', 2)} set\n"
+            "{1, 4, 7} {1, 4, 13, 7} {1, 4, 7}\n"
+            "")
+            << QString::fromUtf8("") << 0;
         QTest::newRow("set_pop_and_clear") << QString::fromUtf8("s = set(range(0, 100, 7))\n"
             "out = []\n"
             "while s:\n"

@@ -48,6 +48,14 @@ d = dict(c)
 print(set(c), set(d), a.difference(c), a.difference(d), a.symmetric_difference(c), a.symmetric_difference(d))
 print(a.union(c), a.intersection(d), a.issubset(d), set(d.keys()) | a, set(d.items()))
 ''',
+"dict_view_set_operations": '''d = {"a": 1, "b": 2, "c": 3}
+e = {"b": 0, "c": 0, "z": 0}
+print(d.keys() & e.keys(), d.keys() | e.keys(), d.keys() - e.keys(), d.keys() ^ e.keys())
+print(d.keys() & {"a", "q"}, d.keys() - ["a"], {"a", "y"} - d.keys(), ["b", "x"] | d.keys(), d.items() & {("a", 1), ("b", 5)})
+print(d.keys() & [1, "c"], set(d.items()) - {("c", 3)}, type(d.keys() | e.keys()).__name__)
+big = dict.fromkeys(range(40, 0, -3))
+print(big.keys() & {1, 4, 7, 100}, {1, 4, 7, 100, 13} & big.keys(), big.keys() & dict.fromkeys([7, 4, 1]).keys())
+''',
 "set_pop_and_clear": '''s = set(range(0, 100, 7))
 out = []
 while s:
