@@ -378,12 +378,24 @@ void installCounter(ClassObject *c)
     });
     c->addMethod("elements", [](Interpreter &in, const Value &self, Args &a) {
         args::expect(in, "elements", a, 0, 0);
-        std::vector<Value> out;
+        // Lazily, each key repeated by its count (a huge count costs nothing until consumed).
+        std::vector<std::pair<Value, std::int64_t>> runs;
         for (auto &e : self.as<DictObject>()->entries())
-            if (e.live && e.value.isIntLike())
-                for (std::int64_t i = 0; i < e.value.asInt(); ++i)
-                    out.push_back(e.key);
-        return in.iter(list(std::move(out)));
+            if (e.live && e.value.isIntLike() && e.value.asInt() > 0)
+                runs.emplace_back(e.key, e.value.asInt());
+        std::size_t run = 0;
+        std::int64_t used = 0;
+        return Value(make<IteratorObject>([runs, run, used](Value &out) mutable {
+            if (run < runs.size() && used == runs[run].second) {
+                ++run;
+                used = 0;
+            }
+            if (run >= runs.size())
+                return false;
+            out = runs[run].first;
+            ++used;
+            return true;
+        }));
     });
     c->addMethod("total", [](Interpreter &in, const Value &self, Args &) {
         Value sum = Value::integer(0);

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cmath>
+#include <unordered_set>
 
 namespace loopscope::script {
 
@@ -339,12 +340,12 @@ Value sample(Interpreter &in, RandomObject &r, Args &a)
             pool[j] = pool[std::size_t(n - i - 1)];
         }
     } else {
-        std::vector<bool> selected(std::size_t(n), false);
+        std::unordered_set<std::uint64_t> selected;
         for (std::int64_t i = 0; i < k; ++i) {
-            auto j = std::size_t(r.mt.below(std::uint64_t(n)));
-            while (selected[j])
-                j = std::size_t(r.mt.below(std::uint64_t(n)));
-            selected[j] = true;
+            auto j = r.mt.below(std::uint64_t(n));
+            while (selected.count(j))
+                j = r.mt.below(std::uint64_t(n));
+            selected.insert(j);
             result[std::size_t(i)] = in.getItem(population, Value::integer(std::int64_t(j)));
         }
     }

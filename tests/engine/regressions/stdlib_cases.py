@@ -210,6 +210,7 @@ for seed in (1, 99, "seq"):
     print(random.choice(["a", "b", "c"]), random.choice(range(1000)), random.choice((5, 6)))
     print(random.sample(range(100), 10), random.sample("abcdefgh", 3), random.sample(range(10**6), 5))
     print(random.sample([1, 2, 3], 3), random.sample(range(30), 25)[:5], random.sample(["x", "y", "z"], k=2))
+    print(random.sample(range(10**18), 3), random.sample(range(4000), 30)[-3:])
     print(random.sample(["a", "b"], 4, counts=[3, 2]))
 ''',
 "random_choices": '''import random
@@ -406,6 +407,8 @@ except KeyError as e:
 c = Counter("abracadabra")
 print(c, c["a"], c["zzz"], len(c), c.total())
 print(c.most_common(), c.most_common(2), c.most_common(0), sorted(c.elements()))
+import itertools
+print(list(itertools.islice(Counter(x=10**15, y=2).elements(), 3)), list(Counter(a=0, b=-1, c=2).elements()))
 c.update("aab")
 c.update({"z": 3})
 c.subtract(["b", "b", "q"])
