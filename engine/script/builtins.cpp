@@ -763,8 +763,8 @@ void installBuiltins(Interpreter &in, DictObject &b)
 {
     installTypeMethods();
     for (auto *cls : {types::intType(), types::floatType(), types::strType(), types::boolType(), types::listType(),
-             types::tupleType(), types::dictType(), types::setType(), types::frozensetType(), types::rangeType(), types::typeType(),
-             types::object()})
+             types::tupleType(), types::dictType(), types::setType(), types::frozensetType(), types::rangeType(),
+             types::typeType(), types::object()})
         b.set(str(cls->name), Value(Ref<ClassObject>(cls)));
     for (auto *cls : exc::all())
         if (cls->name != "CancelledError" && cls->name != "InvalidStateError" && cls->name != "QueueEmpty"

@@ -268,8 +268,9 @@ void installDefaultDict(ClassObject *c)
         d->set(a.args[0], v);
         return v;
     });
-    c->properties["default_factory"]
-        = [](Interpreter &, const Value &self) { return static_cast<DefaultDictObject *>(self.as<DictObject>())->factory; };
+    c->properties["default_factory"] = [](Interpreter &, const Value &self) {
+        return static_cast<DefaultDictObject *>(self.as<DictObject>())->factory;
+    };
     c->addMethod("__repr__", [](Interpreter &in, const Value &self, Args &) {
         auto *d = static_cast<DefaultDictObject *>(self.as<DictObject>());
         return str("defaultdict(" + in.repr(d->factory) + ", " + dictBody(in, *d) + ")");
@@ -588,7 +589,8 @@ Value namedtuple(Interpreter &in, Args &a)
         for (auto &[name, value] : a.kwargs) {
             const Value *f = raw->lookup("_fields");
             auto names = f->as<TupleObject>()->items;
-            auto it = std::find_if(names.begin(), names.end(), [&](const Value &n) { return n.as<StrObject>()->value == name; });
+            auto it = std::find_if(
+                names.begin(), names.end(), [&](const Value &n) { return n.as<StrObject>()->value == name; });
             if (it == names.end())
                 in.raise(exc::valueError(), "Got unexpected field names: ['" + name + "']");
             all.args[std::size_t(it - names.begin())] = value;

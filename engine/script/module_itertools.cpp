@@ -118,8 +118,7 @@ void installSlicing(Interpreter &, ModuleObject &m)
             return v.asInt();
         };
         const char *stopMsg = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
-        const char *startMsg
-            = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+        const char *startMsg = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
         std::int64_t start = 0, stop, step = 1;
         if (a.args.size() == 2) {
             stop = index(a.args[1], stopMsg);
@@ -232,14 +231,14 @@ void installCombining(Interpreter &, ModuleObject &m)
             }
         });
     };
-    addFunction(m, "chain", [chainOf](Interpreter &in, const Value &, Args &a) {
-        return chainOf(in, in.iter(tuple(a.args)));
-    });
+    addFunction(
+        m, "chain", [chainOf](Interpreter &in, const Value &, Args &a) { return chainOf(in, in.iter(tuple(a.args))); });
     // chain.from_iterable: an attribute of the function object, as on CPython's chain type.
-    auto fromIterable = make<NativeObject>("itertools.chain.from_iterable", [chainOf](Interpreter &in, const Value &, Args &a) {
-        args::expect(in, "from_iterable", a, 1, 1);
-        return chainOf(in, in.iter(a.args[0]));
-    });
+    auto fromIterable
+        = make<NativeObject>("itertools.chain.from_iterable", [chainOf](Interpreter &in, const Value &, Args &a) {
+              args::expect(in, "from_iterable", a, 1, 1);
+              return chainOf(in, in.iter(a.args[0]));
+          });
     auto chainClass = make<ClassObject>("chain", Ref<ClassObject>(types::object()));
     chainClass->construct = m.dict->findStr("chain")->as<NativeObject>()->fn;
     chainClass->setAttr("from_iterable", Value(fromIterable));
@@ -268,7 +267,8 @@ void installCombining(Interpreter &, ModuleObject &m)
                 started = true;
                 total = v;
             } else {
-                total = func.isNone() ? in.binary(BinaryOp::Add, total, v) : in.call(func, std::vector<Value> {total, v});
+                total
+                    = func.isNone() ? in.binary(BinaryOp::Add, total, v) : in.call(func, std::vector<Value> {total, v});
             }
             out = total;
             return true;

@@ -22,7 +22,8 @@ public:
         initGenrand(19650218U);
         std::size_t i = 1, j = 0;
         for (std::size_t k = std::max(kN, key.size()); k; --k) {
-            m_state[i] = (m_state[i] ^ ((m_state[i - 1] ^ (m_state[i - 1] >> 30)) * 1664525U)) + key[j] + std::uint32_t(j);
+            m_state[i]
+                = (m_state[i] ^ ((m_state[i - 1] ^ (m_state[i - 1] >> 30)) * 1664525U)) + key[j] + std::uint32_t(j);
             ++i;
             ++j;
             if (i >= kN) {
@@ -259,7 +260,8 @@ Value choices(Interpreter &in, RandomObject &r, Args &a)
     if (cumWeights.isNone()) {
         if (weights.isNone()) {
             for (std::int64_t i = 0; i < k; ++i)
-                out.push_back(in.getItem(population, Value::integer(std::int64_t(std::floor(r.mt.random() * double(n))))));
+                out.push_back(
+                    in.getItem(population, Value::integer(std::int64_t(std::floor(r.mt.random() * double(n))))));
             return list(std::move(out));
         }
         if (weights.isIntLike())
@@ -524,7 +526,8 @@ Ref<ModuleObject> makeRandomModule(Interpreter &)
         if (!e.live || !e.value.is(ObjKind::Native))
             continue;
         const auto &name = e.key.as<StrObject>()->value;
-        mod->dict->set(e.key, Value(make<NativeObject>("random." + name, e.value.as<NativeObject>()->fn, Value(instance))));
+        mod->dict->set(
+            e.key, Value(make<NativeObject>("random." + name, e.value.as<NativeObject>()->fn, Value(instance))));
     }
     mod->dict->set(str("Random"), Value(Ref<ClassObject>(cls)));
     return mod;

@@ -914,7 +914,7 @@ Value Interpreter::iter(const Value &v)
         case ObjKind::Set: return setops::iterate(*this, v);
         case ObjKind::Dict: // iterating a dict is iterating its keys view
             return iter(Value(make<DictViewObject>(Ref<DictObject>(v.as<DictObject>()), DictViewObject::Which::Keys)));
-    case ObjKind::DictView: {
+        case ObjKind::DictView: {
             Ref<DictViewObject> view(v.as<DictViewObject>());
             std::size_t i = 0;
             std::uint64_t version = view->dict->version();

@@ -132,7 +132,8 @@ Ref<SetObject> difference(Interpreter &in, SetObject *so, const Value &other)
     }
     auto result = make<SetObject>(so->frozen);
     forEach(*so, [&](const Value &k, std::int64_t h) {
-        bool inOther = other.is(ObjKind::Set) ? asSet(other)->contains(k, h) : other.as<DictObject>()->find(k) != nullptr;
+        bool inOther
+            = other.is(ObjKind::Set) ? asSet(other)->contains(k, h) : other.as<DictObject>()->find(k) != nullptr;
         if (!inOther)
             result->add(k, h);
     });
@@ -211,7 +212,8 @@ void variadic(ClassObject *c, const std::string &name,
     });
 }
 
-void oneArg(ClassObject *c, const std::string &name, std::function<Value(Interpreter &, SetObject *, const Value &)> body)
+void oneArg(
+    ClassObject *c, const std::string &name, std::function<Value(Interpreter &, SetObject *, const Value &)> body)
 {
     const std::string qualified = c->name + "." + name;
     c->addMethod(name, [body, qualified](Interpreter &in, const Value &self, Args &a) {
@@ -254,9 +256,8 @@ void installCommon(ClassObject *c)
     });
     oneArg(c, "symmetric_difference",
         [](Interpreter &in, SetObject *so, const Value &o) { return Value(symmetricDifference(in, so, o)); });
-    oneArg(c, "issubset", [](Interpreter &in, SetObject *so, const Value &o) {
-        return Value::boolean(isSubset(*so, *asSetOf(in, o)));
-    });
+    oneArg(c, "issubset",
+        [](Interpreter &in, SetObject *so, const Value &o) { return Value::boolean(isSubset(*so, *asSetOf(in, o))); });
     oneArg(c, "issuperset", [](Interpreter &in, SetObject *so, const Value &o) {
         if (o.is(ObjKind::Set))
             return Value::boolean(isSubset(*asSet(o), *so));
@@ -522,8 +523,9 @@ bool isConstant(const Expr &e)
 namespace {
 bool isNameLike(const std::string &s)
 {
-    return !s.empty()
-        && std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+    });
 }
 
 // The words of a script: identifiers used outside string literals and comments, and how often each
