@@ -573,6 +573,8 @@ private Q_SLOTS:
             "print(list(itertools.islice(\"abcdefg\", 0, 100, 2)), list(itertools.cycle([])))\n"
             "it = iter(range(10))\n"
             "print(list(itertools.islice(it, 3)), next(it))\n"
+            "print([type(x).__name__ for x in (itertools.count(), itertools.islice(\"a\", 1), itertools.chain(), itertools.product(), itertools.groupby(\"\"), itertools.zip_longest())])\n"
+            "print(next(itertools.permutations(\"ab\")), next(iter(itertools.combinations(\"ab\", 1))), callable(itertools.chain.from_iterable))\n"
             "")
             << QString::fromUtf8("[0, 1, 2, 3, 4] [10, 7, 4, 1]\n"
             "[0.5, 0.75, 1.0] ['a', 'b', 'a', 'b', 'a']\n"
@@ -580,6 +582,8 @@ private Q_SLOTS:
             "[0, 1, 2] [2, 3, 4, 5, 6, 7] [1, 4, 7]\n"
             "['a', 'c', 'e', 'g'] []\n"
             "[0, 1, 2] 3\n"
+            "['count', 'islice', 'chain', 'product', 'groupby', 'zip_longest']\n"
+            "('a', 'b') ('a',) True\n"
             "")
             << QString::fromUtf8("") << 0;
         QTest::newRow("itertools_combining") << QString::fromUtf8("import itertools\n"

@@ -326,6 +326,8 @@ print(list(itertools.islice(range(10), 3)), list(itertools.islice(range(10), 2, 
 print(list(itertools.islice("abcdefg", 0, 100, 2)), list(itertools.cycle([])))
 it = iter(range(10))
 print(list(itertools.islice(it, 3)), next(it))
+print([type(x).__name__ for x in (itertools.count(), itertools.islice("a", 1), itertools.chain(), itertools.product(), itertools.groupby(""), itertools.zip_longest())])
+print(next(itertools.permutations("ab")), next(iter(itertools.combinations("ab", 1))), callable(itertools.chain.from_iterable))
 ''',
 "itertools_combining": '''import itertools
 print(list(itertools.chain([1, 2], (3,), "ab")), list(itertools.chain.from_iterable([[1], [], [2, 3]])), list(itertools.chain()))
