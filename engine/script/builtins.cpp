@@ -713,6 +713,60 @@ void installConstructors()
     };
 }
 
+// int and float: the numeric methods and attributes scripts reach for.
+void installNumberMethods(ClassObject *intClass, ClassObject *floatClass)
+{
+    intClass->addMethod("bit_length", [](Interpreter &in, const Value &v, Args &a) {
+        args::expect(in, "int.bit_length", a, 0, 0);
+        const std::uint64_t m = v.asInt() < 0 ? std::uint64_t(0) - std::uint64_t(v.asInt()) : std::uint64_t(v.asInt());
+        return Value::integer(m ? 64 - __builtin_clzll(m) : 0);
+    });
+    intClass->addMethod("bit_count", [](Interpreter &in, const Value &v, Args &a) {
+        args::expect(in, "int.bit_count", a, 0, 0);
+        const std::uint64_t m = v.asInt() < 0 ? std::uint64_t(0) - std::uint64_t(v.asInt()) : std::uint64_t(v.asInt());
+        return Value::integer(__builtin_popcountll(m));
+    });
+    intClass->addMethod("conjugate", [](Interpreter &, const Value &v, Args &) { return Value::integer(v.asInt()); });
+    intClass->addMethod("as_integer_ratio", [](Interpreter &, const Value &v, Args &) {
+        return tuple({Value::integer(v.asInt()), Value::integer(1)});
+    });
+    for (const char *name : {"real", "numerator"})
+        intClass->properties[name] = [](Interpreter &, const Value &v) { return Value::integer(v.asInt()); };
+    intClass->properties["imag"] = [](Interpreter &, const Value &) { return Value::integer(0); };
+    intClass->properties["denominator"] = [](Interpreter &, const Value &) { return Value::integer(1); };
+    floatClass->addMethod("is_integer", [](Interpreter &in, const Value &v, Args &a) {
+        args::expect(in, "float.is_integer", a, 0, 0);
+        return Value::boolean(std::isfinite(v.asFloat()) && v.asFloat() == std::floor(v.asFloat()));
+    });
+    floatClass->addMethod("conjugate", [](Interpreter &, const Value &v, Args &) { return v; });
+    floatClass->addMethod("as_integer_ratio", [](Interpreter &in, const Value &v, Args &) {
+        const double d = v.asFloat();
+        if (std::isinf(d))
+            in.raise(exc::overflowError(), "cannot convert Infinity to integer ratio");
+        if (std::isnan(d))
+            in.raise(exc::valueError(), "cannot convert NaN to integer ratio");
+        int e = 0;
+        double mantissa = std::frexp(d, &e);
+        for (int i = 0; i < 300 && mantissa != std::floor(mantissa); ++i) {
+            mantissa *= 2.0;
+            --e;
+        }
+        if (std::fabs(mantissa) >= 9.2e18 || e >= 63 || e <= -63)
+            in.raise(exc::overflowError(), "integer overflow: Loopscope integers are 64-bit");
+        auto num = std::int64_t(mantissa);
+        std::int64_t den = 1;
+        if (e > 0) {
+            if (__builtin_mul_overflow(num, std::int64_t(1) << e, &num))
+                in.raise(exc::overflowError(), "integer overflow: Loopscope integers are 64-bit");
+        } else {
+            den = std::int64_t(1) << -e;
+        }
+        return tuple({Value::integer(num), Value::integer(den)});
+    });
+    floatClass->properties["real"] = [](Interpreter &, const Value &v) { return v; };
+    floatClass->properties["imag"] = [](Interpreter &, const Value &) { return Value::real(0.0); };
+}
+
 void installRangeMethods(ClassObject *c)
 {
     c->addMethod("index", [](Interpreter &in, const Value &r, Args &a) {
@@ -740,6 +794,7 @@ void installTypeMethods()
     installTupleMethods(types::tupleType());
     installDictMethods(types::dictType());
     installRangeMethods(types::rangeType());
+    installNumberMethods(types::intType(), types::floatType());
     installConstructors();
     setops::install();
 }

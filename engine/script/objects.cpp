@@ -672,6 +672,8 @@ Value Interpreter::unary(UnaryOperator op, const Value &a)
 
 bool Interpreter::equals(const Value &a, const Value &b)
 {
+    if (auto r = setops::viewEquals(*this, a, b)) // d.keys() == {"a", "b"}
+        return *r;
     if (a.isNumber() && b.isNumber())
         return keyEquals(a, b);
     if (a.is(ObjKind::List) || a.is(ObjKind::Tuple) || a.is(ObjKind::Dict)) {

@@ -431,6 +431,17 @@ std::optional<Value> inplace(Interpreter &in, BinaryOp op, const Value &a, const
     return a;
 }
 
+std::optional<bool> viewEquals(Interpreter &in, const Value &a, const Value &b)
+{
+    auto isView = [](const Value &v) {
+        return v.is(ObjKind::DictView) && v.as<DictViewObject>()->which != DictViewObject::Which::Values;
+    };
+    auto setLike = [&](const Value &v) { return v.is(ObjKind::Set) || isView(v); };
+    if (!(isView(a) || isView(b)) || !setLike(a) || !setLike(b))
+        return std::nullopt;
+    return keyEquals(Value(asSetOf(in, a)), Value(asSetOf(in, b)));
+}
+
 std::optional<bool> compare(CompareOp op, const Value &a, const Value &b)
 {
     if (!a.is(ObjKind::Set) || !b.is(ObjKind::Set))

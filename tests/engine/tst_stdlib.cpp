@@ -111,12 +111,14 @@ private Q_SLOTS:
             "print(d.keys() & e.keys(), d.keys() | e.keys(), d.keys() - e.keys(), d.keys() ^ e.keys())\n"
             "print(d.keys() & {\"a\", \"q\"}, d.keys() - [\"a\"], {\"a\", \"y\"} - d.keys(), [\"b\", \"x\"] | d.keys(), d.items() & {(\"a\", 1), (\"b\", 5)})\n"
             "print(d.keys() & [1, \"c\"], set(d.items()) - {(\"c\", 3)}, type(d.keys() | e.keys()).__name__)\n"
+            "print(d.keys() == {\"a\", \"b\", \"c\"}, {\"a\", \"b\", \"c\"} == d.keys(), d.keys() == e.keys(), d.items() == {(\"a\", 1), (\"b\", 2), (\"c\", 3)}, d.keys() != {\"a\"}, d.values() == d.values())\n"
             "big = dict.fromkeys(range(40, 0, -3))\n"
             "print(big.keys() & {1, 4, 7, 100}, {1, 4, 7, 100, 13} & big.keys(), big.keys() & dict.fromkeys([7, 4, 1]).keys())\n"
             "")
             << QString::fromUtf8("{'c', 'b'} {'c', 'a', 'b', 'z'} {'a'} {'a', 'z'}\n"
             "{'a'} {'c', 'b'} {'y'} {'a', 'c', 'x', 'b'} {('a', 1)}\n"
             "{'c'} {('a', 1), ('b', 2)} set\n"
+            "True True False True True False\n"
             "{1, 4, 7} {1, 4, 13, 7} {1, 4, 7}\n"
             "")
             << QString::fromUtf8("") << 0;
@@ -849,6 +851,22 @@ private Q_SLOTS:
             "unhashable type: 'list'\n"
             "calling add (1, 2)\n"
             "3\n"
+            "")
+            << QString::fromUtf8("") << 0;
+        QTest::newRow("number_methods") << QString::fromUtf8("print((5).bit_length(), (-5).bit_count(), (0).bit_length(), (2**62).bit_length(), True.bit_length(), (7).conjugate())\n"
+            "print((10).real, (10).imag, (3).numerator, (3).denominator, (3.5).real, (3.5).imag, (7).as_integer_ratio())\n"
+            "print((3.5).is_integer(), (4.0).is_integer(), (0.5).as_integer_ratio(), (0.1).as_integer_ratio(), (-2.75).as_integer_ratio(), (1e10).as_integer_ratio())\n"
+            "for bad in (float(\"inf\"), float(\"nan\")):\n"
+            "    try:\n"
+            "        bad.as_integer_ratio()\n"
+            "    except (OverflowError, ValueError) as e:\n"
+            "        print(type(e).__name__, e)\n"
+            "")
+            << QString::fromUtf8("3 2 0 63 1 7\n"
+            "10 0 3 1 3.5 0.0 (7, 1)\n"
+            "False True (1, 2) (3602879701896397, 36028797018963968) (-11, 4) (10000000000, 1)\n"
+            "OverflowError cannot convert Infinity to integer ratio\n"
+            "ValueError cannot convert NaN to integer ratio\n"
             "")
             << QString::fromUtf8("") << 0;
         QTest::newRow("imports") << QString::fromUtf8("import math as m\n"

@@ -53,6 +53,7 @@ e = {"b": 0, "c": 0, "z": 0}
 print(d.keys() & e.keys(), d.keys() | e.keys(), d.keys() - e.keys(), d.keys() ^ e.keys())
 print(d.keys() & {"a", "q"}, d.keys() - ["a"], {"a", "y"} - d.keys(), ["b", "x"] | d.keys(), d.items() & {("a", 1), ("b", 5)})
 print(d.keys() & [1, "c"], set(d.items()) - {("c", 3)}, type(d.keys() | e.keys()).__name__)
+print(d.keys() == {"a", "b", "c"}, {"a", "b", "c"} == d.keys(), d.keys() == e.keys(), d.items() == {("a", 1), ("b", 2), ("c", 3)}, d.keys() != {"a"}, d.values() == d.values())
 big = dict.fromkeys(range(40, 0, -3))
 print(big.keys() & {1, 4, 7, 100}, {1, 4, 7, 100, 13} & big.keys(), big.keys() & dict.fromkeys([7, 4, 1]).keys())
 ''',
@@ -498,6 +499,15 @@ def logged(f):
 def add(a, b):
     return a + b
 print(add(1, 2))
+''',
+"number_methods": '''print((5).bit_length(), (-5).bit_count(), (0).bit_length(), (2**62).bit_length(), True.bit_length(), (7).conjugate())
+print((10).real, (10).imag, (3).numerator, (3).denominator, (3.5).real, (3.5).imag, (7).as_integer_ratio())
+print((3.5).is_integer(), (4.0).is_integer(), (0.5).as_integer_ratio(), (0.1).as_integer_ratio(), (-2.75).as_integer_ratio(), (1e10).as_integer_ratio())
+for bad in (float("inf"), float("nan")):
+    try:
+        bad.as_integer_ratio()
+    except (OverflowError, ValueError) as e:
+        print(type(e).__name__, e)
 ''',
 "imports": '''import math as m
 import random, itertools
