@@ -96,6 +96,30 @@ public:
         return r;
     }
 
+    // getstate()/setstate(): the 624 words and the position, as CPython's tuple of 625 ints.
+    std::vector<Value> state() const
+    {
+        std::vector<Value> out;
+        for (std::uint32_t w : m_state)
+            out.push_back(Value::integer(w));
+        out.push_back(Value::integer(std::int64_t(m_index)));
+        return out;
+    }
+    bool setState(const std::vector<Value> &words)
+    {
+        if (words.size() != kN + 1)
+            return false;
+        for (std::size_t i = 0; i < kN; ++i) {
+            if (!words[i].isIntLike() || words[i].asInt() < 0 || words[i].asInt() > 0xffffffffLL)
+                return false;
+            m_state[i] = std::uint32_t(words[i].asInt());
+        }
+        if (!words[kN].isIntLike() || words[kN].asInt() < 0 || words[kN].asInt() > std::int64_t(kN))
+            return false;
+        m_index = std::size_t(words[kN].asInt());
+        return true;
+    }
+
 private:
     static constexpr std::size_t kN = 624;
     static constexpr std::size_t kM = 397;
@@ -389,6 +413,24 @@ void installMethods(ClassObject *c)
         if (!a.args.empty())
             v = a.args[0];
         seed(in, r, v);
+        return Value();
+    });
+    m("getstate", [](Interpreter &in, RandomObject &r, Args &a) {
+        args::expect(in, "getstate", a, 0, 0);
+        return tuple({Value::integer(3), tuple(r.mt.state()), r.gaussNext ? Value::real(*r.gaussNext) : Value()});
+    });
+    m("setstate", [](Interpreter &in, RandomObject &r, Args &a) {
+        args::expect(in, "setstate", a, 1, 1);
+        auto parts = a.args[0].is(ObjKind::Tuple) ? a.args[0].as<TupleObject>()->items : std::vector<Value> {};
+        if (parts.size() != 3 || !parts[0].isIntLike() || parts[0].asInt() != 3)
+            in.raise(exc::valueError(),
+                "state with version " + (parts.empty() ? std::string("?") : in.repr(parts[0]))
+                    + " passed to Random.setstate() of version 3");
+        if (!parts[1].is(ObjKind::Tuple) || !r.mt.setState(parts[1].as<TupleObject>()->items))
+            in.raise(exc::valueError(), "invalid state");
+        r.gaussNext.reset();
+        if (!parts[2].isNone())
+            r.gaussNext = args::toFloat(in, parts[2], "gauss_next");
         return Value();
     });
     m("random", [](Interpreter &in, RandomObject &r, Args &a) {

@@ -435,9 +435,21 @@ private Q_SLOTS:
             "print(a.random() == random.random(), a.randint(1, 6), b.random())\n"
             "a.seed(5)\n"
             "print(a.random(), a.choice([1, 2, 3]), a.sample(range(10), 3), type(a).__name__)\n"
+            "state = random.getstate()\n"
+            "first = [random.random() for _ in range(3)], random.gauss(0, 1)\n"
+            "random.setstate(state)\n"
+            "print(first == ([random.random() for _ in range(3)], random.gauss(0, 1)), state[0], len(state[1]), state[1][-1], state[2])\n"
+            "random.gauss(0, 1)\n"
+            "s2 = random.getstate()\n"
+            "print(s2[2], s2[1][-1])\n"
+            "b.setstate(s2)\n"
+            "print(b.random() == random.random(), b.gauss() == random.gauss())\n"
             "")
             << QString::fromUtf8("True 1 0.722813739778963\n"
             "0.6229016948897019 3 [5, 8, 0] Random\n"
+            "True 3 625 2 None\n"
+            "None 12\n"
+            "True True\n"
             "")
             << QString::fromUtf8("") << 0;
         QTest::newRow("random_errors") << QString::fromUtf8("import random\n"

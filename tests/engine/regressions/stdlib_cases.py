@@ -239,6 +239,15 @@ random.seed(1)
 print(a.random() == random.random(), a.randint(1, 6), b.random())
 a.seed(5)
 print(a.random(), a.choice([1, 2, 3]), a.sample(range(10), 3), type(a).__name__)
+state = random.getstate()
+first = [random.random() for _ in range(3)], random.gauss(0, 1)
+random.setstate(state)
+print(first == ([random.random() for _ in range(3)], random.gauss(0, 1)), state[0], len(state[1]), state[1][-1], state[2])
+random.gauss(0, 1)
+s2 = random.getstate()
+print(s2[2], s2[1][-1])
+b.setstate(s2)
+print(b.random() == random.random(), b.gauss() == random.gauss())
 ''',
 "random_errors": '''import random
 for call in [
