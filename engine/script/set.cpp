@@ -183,6 +183,8 @@ std::int64_t pyHash(const Value &v)
     case ObjKind::Set: return v.as<SetObject>()->frozenHash();
     default: break;
     }
+    if (std::int64_t fixed = 0; o->fixedHash(fixed))
+        return fixed;
     // _Py_HashPointer of the object's stand-in address (see Interpreter::fakeAddress).
     if (!o->m_displayId) {
         if (Heap *heap = Heap::current())
