@@ -713,6 +713,72 @@ void installConstructors()
     };
 }
 
+// str.maketrans (a static method: called on the class or an instance alike) and str.translate.
+void installTranslate(ClassObject *c)
+{
+    auto maketrans = [](Interpreter &in, const Value &, Args &a) -> Value {
+        args::expect(in, "maketrans", a, 1, 3);
+        auto table = make<DictObject>();
+        if (a.args.size() == 1) {
+            if (!a.args[0].is(ObjKind::Dict))
+                in.raise(exc::typeError(), "if you give only one argument to maketrans it must be a dict");
+            for (auto &e : a.args[0].as<DictObject>()->entries()) {
+                if (!e.live)
+                    continue;
+                Value key = e.key;
+                if (key.is(ObjKind::Str)) {
+                    auto cps = text::decode(key.as<StrObject>()->value);
+                    if (cps.size() != 1)
+                        in.raise(exc::valueError(), "string keys in translate table must be of length 1");
+                    key = Value::integer(std::int64_t(cps[0]));
+                } else if (!key.isIntLike()) {
+                    in.raise(exc::typeError(), "keys in translate table must be strings or integers");
+                }
+                table->set(key, e.value);
+            }
+            return Value(table);
+        }
+        auto from = text::decode(args::toStr(in, a.args[0], "maketrans() argument 1"));
+        auto to = text::decode(args::toStr(in, a.args[1], "maketrans() argument 2"));
+        if (from.size() != to.size())
+            in.raise(exc::valueError(), "the first two maketrans arguments must have equal length");
+        for (std::size_t i = 0; i < from.size(); ++i)
+            table->set(Value::integer(std::int64_t(from[i])), Value::integer(std::int64_t(to[i])));
+        if (a.args.size() == 3)
+            for (char32_t cp : text::decode(args::toStr(in, a.args[2], "maketrans() argument 3")))
+                table->set(Value::integer(std::int64_t(cp)), Value());
+        return Value(table);
+    };
+    c->setAttr("maketrans", Value(make<NativeObject>("str.maketrans", maketrans)));
+    c->addMethod("translate", [](Interpreter &in, const Value &s, Args &a) {
+        args::expect(in, "translate", a, 1, 1);
+        std::string out;
+        for (char32_t cp : text::decode(self(s))) {
+            Value mapped;
+            try {
+                mapped = in.getItem(a.args[0], Value::integer(std::int64_t(cp)));
+            } catch (const ScriptError &e) {
+                if (!in.isInstance(e.exception, exc::byName("LookupError")))
+                    throw;
+                out += text::encode(cp);
+                continue;
+            }
+            if (mapped.isNone())
+                continue;
+            if (mapped.isIntLike()) {
+                if (mapped.asInt() < 0 || mapped.asInt() > 0x10ffff)
+                    in.raise(exc::valueError(), "character mapping must be in range(0x110000)");
+                out += text::encode(char32_t(mapped.asInt()));
+            } else if (mapped.is(ObjKind::Str)) {
+                out += mapped.as<StrObject>()->value;
+            } else {
+                in.raise(exc::typeError(), "character mapping must return integer, None or str");
+            }
+        }
+        return str(out);
+    });
+}
+
 // int and float: the numeric methods and attributes scripts reach for.
 void installNumberMethods(ClassObject *intClass, ClassObject *floatClass)
 {
@@ -795,6 +861,7 @@ void installTypeMethods()
     installDictMethods(types::dictType());
     installRangeMethods(types::rangeType());
     installNumberMethods(types::intType(), types::floatType());
+    installTranslate(types::strType());
     installConstructors();
     setops::install();
 }

@@ -881,6 +881,23 @@ private Q_SLOTS:
             "ValueError cannot convert NaN to integer ratio\n"
             "")
             << QString::fromUtf8("") << 0;
+        QTest::newRow("str_translate") << QString::fromUtf8("t = str.maketrans(\"abc\", \"xyz\", \"!\")\n"
+            "print(sorted(t.items()), \"aabbcc!?\".translate(t), \"hello\".translate({ord(\"l\"): \"L\", 111: None}), \"abc\".maketrans({\"a\": \"1\"}))\n"
+            "print(\"tab	bed\".translate(str.maketrans({\"	\": \" -> \"})), \"x\".translate({}), \"é\".translate({233: \"e\"}), \"abc\".translate([\"A\", \"B\"] * 50))\n"
+            "for call in [lambda: str.maketrans(\"ab\", \"x\"), lambda: str.maketrans([1]), lambda: \"a\".translate({97: 1.5}), lambda: str.maketrans({\"ab\": 1})]:\n"
+            "    try:\n"
+            "        call()\n"
+            "    except (ValueError, TypeError) as e:\n"
+            "        print(type(e).__name__, e)\n"
+            "")
+            << QString::fromUtf8("[(33, None), (97, 120), (98, 121), (99, 122)] xxyyzz? heLL {97: '1'}\n"
+            "tab -> bed x e BAB\n"
+            "ValueError the first two maketrans arguments must have equal length\n"
+            "TypeError if you give only one argument to maketrans it must be a dict\n"
+            "TypeError character mapping must return integer, None or str\n"
+            "ValueError string keys in translate table must be of length 1\n"
+            "")
+            << QString::fromUtf8("") << 0;
         QTest::newRow("imports") << QString::fromUtf8("import math as m\n"
             "import random, itertools\n"
             "from collections import Counter as C, deque\n"

@@ -518,6 +518,15 @@ for bad in (float("inf"), float("nan")):
     except (OverflowError, ValueError) as e:
         print(type(e).__name__, e)
 ''',
+"str_translate": '''t = str.maketrans("abc", "xyz", "!")
+print(sorted(t.items()), "aabbcc!?".translate(t), "hello".translate({ord("l"): "L", 111: None}), "abc".maketrans({"a": "1"}))
+print("tab\tbed".translate(str.maketrans({"\t": " -> "})), "x".translate({}), "é".translate({233: "e"}), "abc".translate(["A", "B"] * 50))
+for call in [lambda: str.maketrans("ab", "x"), lambda: str.maketrans([1]), lambda: "a".translate({97: 1.5}), lambda: str.maketrans({"ab": 1})]:
+    try:
+        call()
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+''',
 "imports": '''import math as m
 import random, itertools
 from collections import Counter as C, deque
