@@ -640,7 +640,17 @@ Value Interpreter::inplace(BinaryOp op, const Value &a, const Value &b)
                 a.as<DictObject>()->set(e.key, e.value);
         return a;
     }
-    return binary(op, a, b);
+    try {
+        return binary(op, a, b);
+    } catch (const ScriptError &e) {
+        // CPython names the augmented operator: "unsupported operand type(s) for +=: ...".
+        const std::string plain = std::string("unsupported operand type(s) for ") + opSymbol(op) + ":";
+        const std::string message = exceptionMessage(e.exception);
+        if (!isInstance(e.exception, exc::typeError()) || message.rfind(plain, 0) != 0)
+            throw;
+        const std::string symbol = op == BinaryOp::Pow ? "**" : opSymbol(op);
+        raise(exc::typeError(), "unsupported operand type(s) for " + symbol + "=:" + message.substr(plain.size()));
+    }
 }
 
 Value Interpreter::unary(UnaryOperator op, const Value &a)
@@ -1322,6 +1332,8 @@ void expect(Interpreter &in, const std::string &fn, const CallArgs &a, std::size
     std::size_t n = a.args.size();
     if (n >= min && n <= max)
         return;
+    if (min == 0 && max == 0)
+        in.raise(exc::typeError(), fn + "() takes no arguments (" + std::to_string(n) + " given)");
     if (min == max)
         in.raise(exc::typeError(),
             fn + "() takes exactly " + (min == 1 ? std::string("one argument") : std::to_string(min) + " arguments")

@@ -57,6 +57,34 @@ print(d.keys() == {"a", "b", "c"}, {"a", "b", "c"} == d.keys(), d.keys() == e.ke
 big = dict.fromkeys(range(40, 0, -3))
 print(big.keys() & {1, 4, 7, 100}, {1, 4, 7, 100, 13} & big.keys(), big.keys() & dict.fromkeys([7, 4, 1]).keys())
 ''',
+"set_method_errors": '''s = {1, 2}
+def ixor():
+    global s
+    s ^= [1]
+cases = [("add2", lambda: s.add(1, 2)), ("union", lambda: s.union(1)), ("unbound", lambda: set.union({1}, {2})),
+         ("funbound", lambda: frozenset.union(frozenset([1]), [3])), ("issubset", lambda: s.issubset(5)),
+         ("discard", lambda: s.discard()), ("pop1", lambda: s.pop(1)), ("update", lambda: s.update(5)),
+         ("add", lambda: set.add(s, 9)), ("remove", lambda: s.remove([1])), ("copy", lambda: s.copy(1)),
+         ("le", lambda: s <= 1), ("or", lambda: s | 1), ("ixor", ixor), ("sorted", lambda: sorted({1, "a"})),
+         ("iu", lambda: s.intersection_update(3)), ("disj", lambda: {1}.isdisjoint(None)), ("len", lambda: len(s, 1))]
+for name, f in cases:
+    try:
+        print(name, f())
+    except Exception as e:
+        print(name, type(e).__name__, e)
+print(s)
+x = 1
+for op in ("+=", "-=", "**="):
+    try:
+        if op == "+=":
+            x += "a"
+        elif op == "-=":
+            x -= [1]
+        else:
+            x **= "b"
+    except TypeError as e:
+        print(e)
+''',
 "set_pop_and_clear": '''s = set(range(0, 100, 7))
 out = []
 while s:
