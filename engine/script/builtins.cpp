@@ -713,6 +713,25 @@ void installConstructors()
     };
 }
 
+// Methods that take nothing refuse arguments as CPython's METH_NOARGS methods do:
+// "list.copy() takes no arguments (1 given)".
+void requireNoArguments(ClassObject *c, std::initializer_list<const char *> names)
+{
+    for (const char *name : names) {
+        const Value *m = c->dict->findStr(name);
+        if (!m || !m->is(ObjKind::Native))
+            continue;
+        auto *native = m->as<NativeObject>();
+        NativeFunction inner = native->fn;
+        const std::string qualified = native->name;
+        native->fn = [inner, qualified](Interpreter &in, const Value &self, Args &a) {
+            args::noKeywords(in, qualified, a);
+            args::expect(in, qualified, a, 0, 0);
+            return inner(in, self, a);
+        };
+    }
+}
+
 // str.maketrans (a static method: called on the class or an instance alike) and str.translate.
 void installTranslate(ClassObject *c)
 {
@@ -862,6 +881,11 @@ void installTypeMethods()
     installRangeMethods(types::rangeType());
     installNumberMethods(types::intType(), types::floatType());
     installTranslate(types::strType());
+    requireNoArguments(types::listType(), {"copy", "clear", "reverse"});
+    requireNoArguments(types::dictType(), {"copy", "clear", "keys", "items", "values", "popitem"});
+    requireNoArguments(types::strType(),
+        {"upper", "lower", "title", "capitalize", "swapcase", "casefold", "isdigit", "isalpha", "isspace", "isalnum",
+            "isupper", "islower", "istitle", "isnumeric", "isdecimal", "isidentifier", "isprintable", "isascii"});
     installConstructors();
     setops::install();
 }

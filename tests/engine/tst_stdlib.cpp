@@ -950,6 +950,33 @@ private Q_SLOTS:
             "ValueError string keys in translate table must be of length 1\n"
             "")
             << QString::fromUtf8("") << 0;
+        QTest::newRow("methods_without_arguments") << QString::fromUtf8("cases = [(\"list.copy\", lambda: [].copy(1)), (\"list.clear\", lambda: [].clear(1)), (\"list.reverse\", lambda: [].reverse(1)),\n"
+            "         (\"dict.copy\", lambda: {}.copy(1)), (\"dict.clear\", lambda: {}.clear(1)), (\"dict.keys\", lambda: {}.keys(1)),\n"
+            "         (\"dict.items\", lambda: {}.items(1)), (\"dict.values\", lambda: {}.values(1)), (\"str.upper\", lambda: \"a\".upper(1)),\n"
+            "         (\"str.lower\", lambda: \"a\".lower(1)), (\"str.isdigit\", lambda: \"a\".isdigit(1)), (\"str.title\", lambda: \"a\".title(1)),\n"
+            "         (\"list.sort\", lambda: [].sort(1)), (\"dict.popitem\", lambda: {1: 2}.popitem(1))]\n"
+            "for name, f in cases:\n"
+            "    try:\n"
+            "        print(name, f())\n"
+            "    except TypeError as e:\n"
+            "        print(name, e)\n"
+            "")
+            << QString::fromUtf8("list.copy list.copy() takes no arguments (1 given)\n"
+            "list.clear list.clear() takes no arguments (1 given)\n"
+            "list.reverse list.reverse() takes no arguments (1 given)\n"
+            "dict.copy dict.copy() takes no arguments (1 given)\n"
+            "dict.clear dict.clear() takes no arguments (1 given)\n"
+            "dict.keys dict.keys() takes no arguments (1 given)\n"
+            "dict.items dict.items() takes no arguments (1 given)\n"
+            "dict.values dict.values() takes no arguments (1 given)\n"
+            "str.upper str.upper() takes no arguments (1 given)\n"
+            "str.lower str.lower() takes no arguments (1 given)\n"
+            "str.isdigit str.isdigit() takes no arguments (1 given)\n"
+            "str.title str.title() takes no arguments (1 given)\n"
+            "list.sort sort() takes no positional arguments\n"
+            "dict.popitem dict.popitem() takes no arguments (1 given)\n"
+            "")
+            << QString::fromUtf8("") << 0;
         QTest::newRow("imports") << QString::fromUtf8("import math as m\n"
             "import random, itertools\n"
             "from collections import Counter as C, deque\n"

@@ -555,6 +555,17 @@ for call in [lambda: str.maketrans("ab", "x"), lambda: str.maketrans([1]), lambd
     except (ValueError, TypeError) as e:
         print(type(e).__name__, e)
 ''',
+"methods_without_arguments": '''cases = [("list.copy", lambda: [].copy(1)), ("list.clear", lambda: [].clear(1)), ("list.reverse", lambda: [].reverse(1)),
+         ("dict.copy", lambda: {}.copy(1)), ("dict.clear", lambda: {}.clear(1)), ("dict.keys", lambda: {}.keys(1)),
+         ("dict.items", lambda: {}.items(1)), ("dict.values", lambda: {}.values(1)), ("str.upper", lambda: "a".upper(1)),
+         ("str.lower", lambda: "a".lower(1)), ("str.isdigit", lambda: "a".isdigit(1)), ("str.title", lambda: "a".title(1)),
+         ("list.sort", lambda: [].sort(1)), ("dict.popitem", lambda: {1: 2}.popitem(1))]
+for name, f in cases:
+    try:
+        print(name, f())
+    except TypeError as e:
+        print(name, e)
+''',
 "imports": '''import math as m
 import random, itertools
 from collections import Counter as C, deque
