@@ -471,8 +471,13 @@ void installMethods(ClassObject *c)
     m("randint", [](Interpreter &in, RandomObject &r, Args &a) {
         args::expect(in, "randint", a, 2, 2);
         std::int64_t b = toIndex(in, a.args[1]);
-        if (b == INT64_MAX)
-            in.raise(exc::overflowError(), "integer overflow: Loopscope integers are 64-bit");
+        if (b == INT64_MAX) { // b + 1 is past int64: randrange's fast path by hand
+            const std::int64_t lo = toIndex(in, a.args[0]);
+            if (lo == INT64_MIN)
+                in.raise(exc::overflowError(), "integer overflow: Loopscope integers are 64-bit");
+            const auto width = std::uint64_t(__int128(b) - lo + 1);
+            return Value::integer(std::int64_t(__int128(lo) + r.mt.below(width)));
+        }
         Args range;
         range.args = {a.args[0], Value::integer(b + 1)};
         return randrange(in, r, range);

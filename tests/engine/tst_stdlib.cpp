@@ -406,6 +406,8 @@ private Q_SLOTS:
             "print([random.randint(-3, 3) for _ in range(10)])\n"
             "print([random.randrange(2**62) for _ in range(3)], random.randrange(2**62 - 1 + 2**62), random.randint(-(2**62), 2**62))\n"
             "print([random.uniform(1, 2) for _ in range(3)], random.uniform(5, -5))\n"
+            "big = 2**62 - 1 + 2**62\n"
+            "print(random.randint(0, big), random.randint(-big, big), random.randint(big, big), random.randint(big - 5, big))\n"
             "")
             << QString::fromUtf8("[5, 2, 6, 0, 1, 8, 1, 5, 9, 0]\n"
             "[45, 20, 5, 10, 35, 35, 10, 20, 10, 45]\n"
@@ -413,6 +415,7 @@ private Q_SLOTS:
             "[1, 1, 0, -3, -2, -3, 1, 3, -2, -1]\n"
             "[1330518275247616578, 1086441597939901420, 2845242645790811736] 7527437024851985752 -1277872704592561516\n"
             "[1.1030557124435914, 1.5712043914117921, 1.1878710267871435] 4.025694240052666\n"
+            "1158252176259998754 -8123924504746757948 9223372036854775807 9223372036854775805\n"
             "")
             << QString::fromUtf8("") << 0;
         QTest::newRow("random_sequences") << QString::fromUtf8("import random\n"

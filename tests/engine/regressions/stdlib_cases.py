@@ -229,6 +229,8 @@ print([random.randrange(100, 0, -7) for _ in range(10)])
 print([random.randint(-3, 3) for _ in range(10)])
 print([random.randrange(2**62) for _ in range(3)], random.randrange(2**62 - 1 + 2**62), random.randint(-(2**62), 2**62))
 print([random.uniform(1, 2) for _ in range(3)], random.uniform(5, -5))
+big = 2**62 - 1 + 2**62
+print(random.randint(0, big), random.randint(-big, big), random.randint(big, big), random.randint(big - 5, big))
 ''',
 "random_sequences": '''import random
 for seed in (1, 99, "seq"):
