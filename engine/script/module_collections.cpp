@@ -597,12 +597,16 @@ Value namedtuple(Interpreter &in, Args &a)
         }
         return raw->construct(in, Value(), all);
     });
-    cls->setAttr("_make", Value(make<NativeObject>(typeName + "._make", [raw](Interpreter &in, const Value &, Args &a) {
-        args::expect(in, "_make", a, 1, 1);
-        Args all;
-        all.args = in.toVector(a.args[0]);
-        return raw->construct(in, Value(), all);
-    })));
+    // _make is read off the class and may outlive every other reference to it: it holds the class
+    // (a cycle through the class dict, broken by ClassObject::clearRefs at teardown).
+    Ref<ClassObject> owner(raw);
+    cls->setAttr(
+        "_make", Value(make<NativeObject>(typeName + "._make", [owner](Interpreter &in, const Value &, Args &a) {
+            args::expect(in, "_make", a, 1, 1);
+            Args all;
+            all.args = in.toVector(a.args[0]);
+            return owner->construct(in, Value(), all);
+        })));
     return Value(cls);
 }
 
