@@ -3,8 +3,8 @@
 // steps falls out of the same callbacks (rules C–J of the semantics page).
 #include "engine.h"
 #include "modules.h"
-#include "script/stdlib.h"
 #include "primitives.h"
+#include "script/stdlib.h"
 #include "script/text.h"
 
 #include <cmath>

@@ -98,6 +98,13 @@ public:
     bool internal() const { return m_internal; } // asyncio.run's shutdown helpers
     std::uint32_t taskId() const { return m_taskId; }
     int creationOrder() const { return int(m_taskId); }
+    // Tasks hash to their creation index from 0, as the reference harness's tasks do, so a set
+    // of tasks iterates in the same order.
+    bool fixedHash(std::int64_t &h) const override
+    {
+        h = std::int64_t(m_taskId) - 1;
+        return true;
+    }
 
     // Task.__step (rule 9): runs the coroutine until it awaits a pending future or ends.
     void step(Value exc = Value());

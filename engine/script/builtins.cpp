@@ -717,6 +717,145 @@ void installConstructors()
     };
 }
 
+// Methods that take nothing refuse arguments as CPython's METH_NOARGS methods do:
+// "list.copy() takes no arguments (1 given)".
+void requireNoArguments(ClassObject *c, std::initializer_list<const char *> names)
+{
+    for (const char *name : names) {
+        const Value *m = c->dict->findStr(name);
+        if (!m || !m->is(ObjKind::Native))
+            continue;
+        auto *native = m->as<NativeObject>();
+        NativeFunction inner = native->fn;
+        const std::string qualified = native->name;
+        native->fn = [inner, qualified](Interpreter &in, const Value &self, Args &a) {
+            args::noKeywords(in, qualified, a);
+            args::expect(in, qualified, a, 0, 0);
+            return inner(in, self, a);
+        };
+    }
+}
+
+// str.maketrans (a static method: called on the class or an instance alike) and str.translate.
+void installTranslate(ClassObject *c)
+{
+    auto maketrans = [](Interpreter &in, const Value &, Args &a) -> Value {
+        args::expect(in, "maketrans", a, 1, 3);
+        auto table = make<DictObject>();
+        if (a.args.size() == 1) {
+            if (!a.args[0].is(ObjKind::Dict))
+                in.raise(exc::typeError(), "if you give only one argument to maketrans it must be a dict");
+            for (auto &e : a.args[0].as<DictObject>()->entries()) {
+                if (!e.live)
+                    continue;
+                Value key = e.key;
+                if (key.is(ObjKind::Str)) {
+                    auto cps = text::decode(key.as<StrObject>()->value);
+                    if (cps.size() != 1)
+                        in.raise(exc::valueError(), "string keys in translate table must be of length 1");
+                    key = Value::integer(std::int64_t(cps[0]));
+                } else if (!key.isIntLike()) {
+                    in.raise(exc::typeError(), "keys in translate table must be strings or integers");
+                }
+                table->set(key, e.value);
+            }
+            return Value(table);
+        }
+        auto from = text::decode(args::toStr(in, a.args[0], "maketrans() argument 1"));
+        auto to = text::decode(args::toStr(in, a.args[1], "maketrans() argument 2"));
+        if (from.size() != to.size())
+            in.raise(exc::valueError(), "the first two maketrans arguments must have equal length");
+        for (std::size_t i = 0; i < from.size(); ++i)
+            table->set(Value::integer(std::int64_t(from[i])), Value::integer(std::int64_t(to[i])));
+        if (a.args.size() == 3)
+            for (char32_t cp : text::decode(args::toStr(in, a.args[2], "maketrans() argument 3")))
+                table->set(Value::integer(std::int64_t(cp)), Value());
+        return Value(table);
+    };
+    c->setAttr("maketrans", Value(make<NativeObject>("str.maketrans", maketrans)));
+    c->addMethod("translate", [](Interpreter &in, const Value &s, Args &a) {
+        args::expect(in, "translate", a, 1, 1);
+        std::string out;
+        for (char32_t cp : text::decode(self(s))) {
+            Value mapped;
+            try {
+                mapped = in.getItem(a.args[0], Value::integer(std::int64_t(cp)));
+            } catch (const ScriptError &e) {
+                if (!in.isInstance(e.exception, exc::byName("LookupError")))
+                    throw;
+                out += text::encode(cp);
+                continue;
+            }
+            if (mapped.isNone())
+                continue;
+            if (mapped.isIntLike()) {
+                if (mapped.asInt() < 0 || mapped.asInt() > 0x10ffff)
+                    in.raise(exc::valueError(), "character mapping must be in range(0x110000)");
+                out += text::encode(char32_t(mapped.asInt()));
+            } else if (mapped.is(ObjKind::Str)) {
+                out += mapped.as<StrObject>()->value;
+            } else {
+                in.raise(exc::typeError(), "character mapping must return integer, None or str");
+            }
+        }
+        return str(out);
+    });
+}
+
+// int and float: the numeric methods and attributes scripts reach for.
+void installNumberMethods(ClassObject *intClass, ClassObject *floatClass)
+{
+    intClass->addMethod("bit_length", [](Interpreter &in, const Value &v, Args &a) {
+        args::expect(in, "int.bit_length", a, 0, 0);
+        const std::uint64_t m = v.asInt() < 0 ? std::uint64_t(0) - std::uint64_t(v.asInt()) : std::uint64_t(v.asInt());
+        return Value::integer(m ? 64 - __builtin_clzll(m) : 0);
+    });
+    intClass->addMethod("bit_count", [](Interpreter &in, const Value &v, Args &a) {
+        args::expect(in, "int.bit_count", a, 0, 0);
+        const std::uint64_t m = v.asInt() < 0 ? std::uint64_t(0) - std::uint64_t(v.asInt()) : std::uint64_t(v.asInt());
+        return Value::integer(__builtin_popcountll(m));
+    });
+    intClass->addMethod("conjugate", [](Interpreter &, const Value &v, Args &) { return Value::integer(v.asInt()); });
+    intClass->addMethod("as_integer_ratio", [](Interpreter &, const Value &v, Args &) {
+        return tuple({Value::integer(v.asInt()), Value::integer(1)});
+    });
+    for (const char *name : {"real", "numerator"})
+        intClass->properties[name] = [](Interpreter &, const Value &v) { return Value::integer(v.asInt()); };
+    intClass->properties["imag"] = [](Interpreter &, const Value &) { return Value::integer(0); };
+    intClass->properties["denominator"] = [](Interpreter &, const Value &) { return Value::integer(1); };
+    floatClass->addMethod("is_integer", [](Interpreter &in, const Value &v, Args &a) {
+        args::expect(in, "float.is_integer", a, 0, 0);
+        return Value::boolean(std::isfinite(v.asFloat()) && v.asFloat() == std::floor(v.asFloat()));
+    });
+    floatClass->addMethod("conjugate", [](Interpreter &, const Value &v, Args &) { return v; });
+    floatClass->addMethod("as_integer_ratio", [](Interpreter &in, const Value &v, Args &) {
+        const double d = v.asFloat();
+        if (std::isinf(d))
+            in.raise(exc::overflowError(), "cannot convert Infinity to integer ratio");
+        if (std::isnan(d))
+            in.raise(exc::valueError(), "cannot convert NaN to integer ratio");
+        int e = 0;
+        double mantissa = std::frexp(d, &e);
+        for (int i = 0; i < 300 && mantissa != std::floor(mantissa); ++i) {
+            mantissa *= 2.0;
+            --e;
+        }
+        if (std::fabs(mantissa) >= 9.2e18 || e >= 63 || e <= -63)
+            in.raise(exc::overflowError(), "integer overflow: Loopscope integers are 64-bit");
+        auto num = std::int64_t(mantissa);
+        std::int64_t den = 1;
+        if (e > 0) {
+            if (__builtin_mul_overflow(num, std::int64_t(1) << e, &num))
+                in.raise(exc::overflowError(), "integer overflow: Loopscope integers are 64-bit");
+        } else {
+            den = std::int64_t(1) << -e;
+        }
+        return tuple({Value::integer(num), Value::integer(den)});
+    });
+    floatClass->properties["real"] = [](Interpreter &, const Value &v) { return v; };
+    floatClass->properties["imag"] = [](Interpreter &, const Value &) { return Value::real(0.0); };
+}
+
 void installRangeMethods(ClassObject *c)
 {
     c->addMethod("index", [](Interpreter &in, const Value &r, Args &a) {
@@ -744,6 +883,13 @@ void installTypeMethods()
     installTupleMethods(types::tupleType());
     installDictMethods(types::dictType());
     installRangeMethods(types::rangeType());
+    installNumberMethods(types::intType(), types::floatType());
+    installTranslate(types::strType());
+    requireNoArguments(types::listType(), {"copy", "clear", "reverse"});
+    requireNoArguments(types::dictType(), {"copy", "clear", "keys", "items", "values", "popitem"});
+    requireNoArguments(types::strType(),
+        {"upper", "lower", "title", "capitalize", "swapcase", "casefold", "isdigit", "isalpha", "isspace", "isalnum",
+            "isupper", "islower", "istitle", "isnumeric", "isdecimal", "isidentifier", "isprintable", "isascii"});
     installConstructors();
     setops::install();
 }
@@ -767,8 +913,8 @@ void installBuiltins(Interpreter &in, DictObject &b)
 {
     installTypeMethods();
     for (auto *cls : {types::intType(), types::floatType(), types::strType(), types::boolType(), types::listType(),
-             types::tupleType(), types::dictType(), types::setType(), types::frozensetType(), types::rangeType(), types::typeType(),
-             types::object()})
+             types::tupleType(), types::dictType(), types::setType(), types::frozensetType(), types::rangeType(),
+             types::typeType(), types::object()})
         b.set(str(cls->name), Value(Ref<ClassObject>(cls)));
     for (auto *cls : exc::all())
         if (cls->name != "CancelledError" && cls->name != "InvalidStateError" && cls->name != "QueueEmpty"

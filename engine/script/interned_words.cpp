@@ -8,6 +8,7 @@
 namespace loopscope::script::setops {
 
 namespace {
+// clang-format off
 constexpr std::array<std::string_view, 2141> kWords = {
     "a85decode", "a85encode", "abc", "abcs", "abiflags", "abort", "abs", "abspath", "abstracts", "acc",
     "accept", "access", "accumulate", "aclose", "aclosing", "acos", "acosh", "acquire", "action", "adaptive",
@@ -231,6 +232,7 @@ constexpr std::array<std::string_view, 2141> kWords = {
     "writelines", "writer", "writev", "writing", "x1", "x2pi", "xbar", "xoptions", "xor", "yield", "zero",
     "zfill", "zip", "zipimporter", "zlib", "zz",
 };
+// clang-format on
 } // namespace
 
 bool internedByCPython(std::string_view word)

@@ -268,8 +268,9 @@ void installDefaultDict(ClassObject *c)
         d->set(a.args[0], v);
         return v;
     });
-    c->properties["default_factory"]
-        = [](Interpreter &, const Value &self) { return static_cast<DefaultDictObject *>(self.as<DictObject>())->factory; };
+    c->properties["default_factory"] = [](Interpreter &, const Value &self) {
+        return static_cast<DefaultDictObject *>(self.as<DictObject>())->factory;
+    };
     c->addMethod("__repr__", [](Interpreter &in, const Value &self, Args &) {
         auto *d = static_cast<DefaultDictObject *>(self.as<DictObject>());
         return str("defaultdict(" + in.repr(d->factory) + ", " + dictBody(in, *d) + ")");
@@ -378,12 +379,24 @@ void installCounter(ClassObject *c)
     });
     c->addMethod("elements", [](Interpreter &in, const Value &self, Args &a) {
         args::expect(in, "elements", a, 0, 0);
-        std::vector<Value> out;
+        // Lazily, each key repeated by its count (a huge count costs nothing until consumed).
+        std::vector<std::pair<Value, std::int64_t>> runs;
         for (auto &e : self.as<DictObject>()->entries())
-            if (e.live && e.value.isIntLike())
-                for (std::int64_t i = 0; i < e.value.asInt(); ++i)
-                    out.push_back(e.key);
-        return in.iter(list(std::move(out)));
+            if (e.live && e.value.isIntLike() && e.value.asInt() > 0)
+                runs.emplace_back(e.key, e.value.asInt());
+        std::size_t run = 0;
+        std::int64_t used = 0;
+        return Value(make<IteratorObject>([runs, run, used](Value &out) mutable {
+            if (run < runs.size() && used == runs[run].second) {
+                ++run;
+                used = 0;
+            }
+            if (run >= runs.size())
+                return false;
+            out = runs[run].first;
+            ++used;
+            return true;
+        }));
     });
     c->addMethod("total", [](Interpreter &in, const Value &self, Args &) {
         Value sum = Value::integer(0);
@@ -576,19 +589,24 @@ Value namedtuple(Interpreter &in, Args &a)
         for (auto &[name, value] : a.kwargs) {
             const Value *f = raw->lookup("_fields");
             auto names = f->as<TupleObject>()->items;
-            auto it = std::find_if(names.begin(), names.end(), [&](const Value &n) { return n.as<StrObject>()->value == name; });
+            auto it = std::find_if(
+                names.begin(), names.end(), [&](const Value &n) { return n.as<StrObject>()->value == name; });
             if (it == names.end())
                 in.raise(exc::valueError(), "Got unexpected field names: ['" + name + "']");
             all.args[std::size_t(it - names.begin())] = value;
         }
         return raw->construct(in, Value(), all);
     });
-    cls->setAttr("_make", Value(make<NativeObject>(typeName + "._make", [raw](Interpreter &in, const Value &, Args &a) {
-        args::expect(in, "_make", a, 1, 1);
-        Args all;
-        all.args = in.toVector(a.args[0]);
-        return raw->construct(in, Value(), all);
-    })));
+    // _make is read off the class and may outlive every other reference to it: it holds the class
+    // (a cycle through the class dict, broken by ClassObject::clearRefs at teardown).
+    Ref<ClassObject> owner(raw);
+    cls->setAttr(
+        "_make", Value(make<NativeObject>(typeName + "._make", [owner](Interpreter &in, const Value &, Args &a) {
+            args::expect(in, "_make", a, 1, 1);
+            Args all;
+            all.args = in.toVector(a.args[0]);
+            return owner->construct(in, Value(), all);
+        })));
     return Value(cls);
 }
 

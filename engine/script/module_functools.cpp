@@ -72,20 +72,22 @@ Ref<ModuleObject> makeFunctoolsModule(Interpreter &)
         Value fn = a.args[0];
         std::vector<Value> bound(a.args.begin() + 1, a.args.end());
         auto keywords = a.kwargs;
-        return Value(make<NativeObject>("functools.partial", [fn, bound, keywords](Interpreter &in, const Value &, Args &call) {
-            Args all;
-            all.args = bound;
-            all.args.insert(all.args.end(), call.args.begin(), call.args.end());
-            all.kwargs = keywords;
-            for (auto &kw : call.kwargs) {
-                auto it = std::find_if(all.kwargs.begin(), all.kwargs.end(), [&](auto &x) { return x.first == kw.first; });
-                if (it != all.kwargs.end())
-                    it->second = kw.second;
-                else
-                    all.kwargs.push_back(kw);
-            }
-            return in.call(fn, all);
-        }));
+        return Value(
+            make<NativeObject>("functools.partial", [fn, bound, keywords](Interpreter &in, const Value &, Args &call) {
+                Args all;
+                all.args = bound;
+                all.args.insert(all.args.end(), call.args.begin(), call.args.end());
+                all.kwargs = keywords;
+                for (auto &kw : call.kwargs) {
+                    auto it = std::find_if(
+                        all.kwargs.begin(), all.kwargs.end(), [&](auto &x) { return x.first == kw.first; });
+                    if (it != all.kwargs.end())
+                        it->second = kw.second;
+                    else
+                        all.kwargs.push_back(kw);
+                }
+                return in.call(fn, all);
+            }));
     });
     addFunction(*mod, "cache", [](Interpreter &in, const Value &, Args &a) {
         args::expect(in, "cache", a, 1, 1);

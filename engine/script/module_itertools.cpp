@@ -1,6 +1,8 @@
 // itertools: lazy iterators over C++ producers, in the orders CPython's itertools documents.
 #include "script/stdlib.h"
 
+#include <unordered_map>
+
 namespace loopscope::script {
 
 namespace {
@@ -8,18 +10,47 @@ namespace {
 using Args = CallArgs;
 using Next = IteratorObject::Next;
 
-Value iterator(Next next)
+// The iterator types of itertools: type(x).__name__ and the repr name them as CPython does.
+ClassObject *iteratorClass(const std::string &type)
 {
-    return Value(make<IteratorObject>(std::move(next)));
+    static std::unordered_map<std::string, ClassObject *> classes;
+    auto &c = classes[type];
+    if (!c) {
+        Heap *saved = Heap::current();
+        Heap::setCurrent(nullptr);
+        c = new ClassObject(type, Ref<ClassObject>(types::iteratorType()));
+        ++c->m_refCount;
+        Heap::setCurrent(saved);
+        c->addMethod("__repr__", [type](Interpreter &in, const Value &self, Args &) {
+            return str("<itertools." + type + " object at " + in.fakeAddress(self.obj()) + ">");
+        });
+    }
+    return c;
+}
+
+class ItertoolsIterator : public IteratorObject {
+public:
+    ItertoolsIterator(ClassObject *c, Next n)
+        : IteratorObject(std::move(n))
+        , klass(c)
+    {
+    }
+    ClassObject *cls() const override { return klass; }
+    ClassObject *klass;
+};
+
+Value iterator(const char *type, Next next)
+{
+    return Value(make<ItertoolsIterator>(iteratorClass(type), std::move(next)));
 }
 
 // Walks index tuples of `pool` (product, permutations, combinations) given a stepping rule.
-Value indexTuples(std::vector<Value> pool, std::vector<std::size_t> indices, bool empty,
+Value indexTuples(const char *type, std::vector<Value> pool, std::vector<std::size_t> indices, bool empty,
     std::function<bool(std::vector<std::size_t> &)> advance)
 {
     bool first = true;
     bool done = empty;
-    return iterator([pool, indices, first, done, advance](Value &out) mutable {
+    return iterator(type, [pool, indices, first, done, advance](Value &out) mutable {
         if (done)
             return false;
         if (!first && !advance(indices)) {
@@ -61,7 +92,7 @@ void installInfinite(Interpreter &, ModuleObject &m)
         if (a.args.size() > 1)
             step = a.args[1];
         Value current = start;
-        return iterator([&in, current, step](Value &out) mutable {
+        return iterator("count", [&in, current, step](Value &out) mutable {
             out = current;
             current = in.binary(BinaryOp::Add, current, step);
             return true;
@@ -73,7 +104,7 @@ void installInfinite(Interpreter &, ModuleObject &m)
         std::vector<Value> saved;
         std::size_t i = 0;
         bool exhausted = false;
-        return iterator([&in, it, saved, i, exhausted](Value &out) mutable {
+        return iterator("cycle", [&in, it, saved, i, exhausted](Value &out) mutable {
             if (!exhausted) {
                 if (in.next(it, out)) {
                     saved.push_back(out);
@@ -95,7 +126,7 @@ void installInfinite(Interpreter &, ModuleObject &m)
             times = a.args[1];
         Value obj = a.args[0];
         std::int64_t left = times.isNone() ? -1 : std::max<std::int64_t>(0, args::toInt(in, times, "times"));
-        return iterator([obj, left](Value &out) mutable {
+        return iterator("repeat", [obj, left](Value &out) mutable {
             if (left == 0)
                 return false;
             if (left > 0)
@@ -118,8 +149,7 @@ void installSlicing(Interpreter &, ModuleObject &m)
             return v.asInt();
         };
         const char *stopMsg = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
-        const char *startMsg
-            = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+        const char *startMsg = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
         std::int64_t start = 0, stop, step = 1;
         if (a.args.size() == 2) {
             stop = index(a.args[1], stopMsg);
@@ -134,7 +164,7 @@ void installSlicing(Interpreter &, ModuleObject &m)
         }
         Value it = in.iter(a.args[0]);
         std::int64_t pos = 0, nextWanted = start;
-        return iterator([&in, it, pos, nextWanted, stop, step](Value &out) mutable {
+        return iterator("islice", [&in, it, pos, nextWanted, stop, step](Value &out) mutable {
             if (stop >= 0 && nextWanted >= stop)
                 return false;
             while (pos <= nextWanted) {
@@ -150,7 +180,7 @@ void installSlicing(Interpreter &, ModuleObject &m)
         args::expect(in, "takewhile", a, 2, 2);
         Value pred = a.args[0], it = in.iter(a.args[1]);
         bool done = false;
-        return iterator([&in, pred, it, done](Value &out) mutable {
+        return iterator("takewhile", [&in, pred, it, done](Value &out) mutable {
             if (done || !in.next(it, out))
                 return false;
             if (in.truthy(in.call(pred, std::vector<Value> {out})))
@@ -163,7 +193,7 @@ void installSlicing(Interpreter &, ModuleObject &m)
         args::expect(in, "dropwhile", a, 2, 2);
         Value pred = a.args[0], it = in.iter(a.args[1]);
         bool dropping = true;
-        return iterator([&in, pred, it, dropping](Value &out) mutable {
+        return iterator("dropwhile", [&in, pred, it, dropping](Value &out) mutable {
             while (in.next(it, out)) {
                 if (dropping && in.truthy(in.call(pred, std::vector<Value> {out})))
                     continue;
@@ -176,7 +206,7 @@ void installSlicing(Interpreter &, ModuleObject &m)
     addFunction(m, "filterfalse", [](Interpreter &in, const Value &, Args &a) {
         args::expect(in, "filterfalse", a, 2, 2);
         Value pred = a.args[0], it = in.iter(a.args[1]);
-        return iterator([&in, pred, it](Value &out) mutable {
+        return iterator("filterfalse", [&in, pred, it](Value &out) mutable {
             while (in.next(it, out)) {
                 bool t = pred.isNone() ? in.truthy(out) : in.truthy(in.call(pred, std::vector<Value> {out}));
                 if (!t)
@@ -188,7 +218,7 @@ void installSlicing(Interpreter &, ModuleObject &m)
     addFunction(m, "starmap", [](Interpreter &in, const Value &, Args &a) {
         args::expect(in, "starmap", a, 2, 2);
         Value fn = a.args[0], it = in.iter(a.args[1]);
-        return iterator([&in, fn, it](Value &out) mutable {
+        return iterator("starmap", [&in, fn, it](Value &out) mutable {
             Value item;
             if (!in.next(it, item))
                 return false;
@@ -201,7 +231,7 @@ void installSlicing(Interpreter &, ModuleObject &m)
         Value it = in.iter(a.args[0]);
         Value prev;
         bool started = false;
-        return iterator([&in, it, prev, started](Value &out) mutable {
+        return iterator("pairwise", [&in, it, prev, started](Value &out) mutable {
             if (!started) {
                 started = true;
                 if (!in.next(it, prev))
@@ -221,7 +251,7 @@ void installCombining(Interpreter &, ModuleObject &m)
 {
     auto chainOf = [](Interpreter &in, Value sources) {
         Value current;
-        return iterator([&in, sources, current](Value &out) mutable {
+        return iterator("chain", [&in, sources, current](Value &out) mutable {
             for (;;) {
                 if (!current.isNone() && in.next(current, out))
                     return true;
@@ -232,14 +262,14 @@ void installCombining(Interpreter &, ModuleObject &m)
             }
         });
     };
-    addFunction(m, "chain", [chainOf](Interpreter &in, const Value &, Args &a) {
-        return chainOf(in, in.iter(tuple(a.args)));
-    });
+    addFunction(
+        m, "chain", [chainOf](Interpreter &in, const Value &, Args &a) { return chainOf(in, in.iter(tuple(a.args))); });
     // chain.from_iterable: an attribute of the function object, as on CPython's chain type.
-    auto fromIterable = make<NativeObject>("itertools.chain.from_iterable", [chainOf](Interpreter &in, const Value &, Args &a) {
-        args::expect(in, "from_iterable", a, 1, 1);
-        return chainOf(in, in.iter(a.args[0]));
-    });
+    auto fromIterable
+        = make<NativeObject>("itertools.chain.from_iterable", [chainOf](Interpreter &in, const Value &, Args &a) {
+              args::expect(in, "from_iterable", a, 1, 1);
+              return chainOf(in, in.iter(a.args[0]));
+          });
     auto chainClass = make<ClassObject>("chain", Ref<ClassObject>(types::object()));
     chainClass->construct = m.dict->findStr("chain")->as<NativeObject>()->fn;
     chainClass->setAttr("from_iterable", Value(fromIterable));
@@ -255,7 +285,7 @@ void installCombining(Interpreter &, ModuleObject &m)
         Value it = in.iter(a.args[0]);
         Value total = initial;
         bool started = !initial.isNone(), emitInitial = !initial.isNone();
-        return iterator([&in, it, func, total, started, emitInitial](Value &out) mutable {
+        return iterator("accumulate", [&in, it, func, total, started, emitInitial](Value &out) mutable {
             if (emitInitial) {
                 emitInitial = false;
                 out = total;
@@ -268,7 +298,8 @@ void installCombining(Interpreter &, ModuleObject &m)
                 started = true;
                 total = v;
             } else {
-                total = func.isNone() ? in.binary(BinaryOp::Add, total, v) : in.call(func, std::vector<Value> {total, v});
+                total
+                    = func.isNone() ? in.binary(BinaryOp::Add, total, v) : in.call(func, std::vector<Value> {total, v});
             }
             out = total;
             return true;
@@ -282,7 +313,7 @@ void installCombining(Interpreter &, ModuleObject &m)
             its.push_back(in.iter(x));
         std::vector<bool> active(its.size(), true);
         std::size_t alive = its.size();
-        return iterator([&in, its, active, alive, fill](Value &out) mutable {
+        return iterator("zip_longest", [&in, its, active, alive, fill](Value &out) mutable {
             if (alive == 0)
                 return false;
             std::vector<Value> row;
@@ -311,7 +342,7 @@ void installCombining(Interpreter &, ModuleObject &m)
         bool havePending = false, started = false;
         // Each group is collected when the group is reached (CPython shares one underlying
         // iterator; reading groups in order, as scripts do, gives the same items).
-        return iterator([&in, it, key, pending, pendingKey, havePending, started](Value &out) mutable {
+        return iterator("groupby", [&in, it, key, pending, pendingKey, havePending, started](Value &out) mutable {
             auto keyOf = [&](const Value &v) { return key.isNone() ? v : in.call(key, std::vector<Value> {v}); };
             if (!started) {
                 started = true;
@@ -360,7 +391,7 @@ void installCombinatorics(Interpreter &, ModuleObject &m)
             empty = empty || p.empty();
             flat.insert(flat.end(), p.begin(), p.end());
         }
-        return indexTuples(flat, offsets, empty, [offsets, sizes](std::vector<std::size_t> &idx) {
+        return indexTuples("product", flat, offsets, empty, [offsets, sizes](std::vector<std::size_t> &idx) {
             for (std::size_t i = idx.size(); i-- > 0;) {
                 if (idx[i] + 1 < offsets[i] + sizes[i]) {
                     ++idx[i];
@@ -378,7 +409,7 @@ void installCombinatorics(Interpreter &, ModuleObject &m)
         std::vector<std::size_t> idx(r);
         for (std::size_t i = 0; i < r; ++i)
             idx[i] = i;
-        return indexTuples(pool, idx, r > n, [n, r](std::vector<std::size_t> &idx) {
+        return indexTuples("combinations", pool, idx, r > n, [n, r](std::vector<std::size_t> &idx) {
             std::size_t i = r;
             while (i-- > 0)
                 if (idx[i] != i + n - r)
@@ -402,7 +433,7 @@ void installCombinatorics(Interpreter &, ModuleObject &m)
         for (std::size_t i = 0; i < r; ++i)
             cycles[i] = n - i;
         bool first = true, done = r > n;
-        return iterator([pool, indices, cycles, first, done, n, r](Value &out) mutable {
+        return iterator("permutations", [pool, indices, cycles, first, done, n, r](Value &out) mutable {
             if (done)
                 return false;
             if (!first) {

@@ -347,8 +347,7 @@ void installFunctions(ModuleObject &m)
         if (std::isinf(x) || std::isinf(y))
             return Value::boolean(false);
         const double diff = std::fabs(y - x);
-        return Value::boolean(
-            (diff <= std::fabs(rel * y)) || (diff <= std::fabs(rel * x)) || (diff <= abs));
+        return Value::boolean((diff <= std::fabs(rel * y)) || (diff <= std::fabs(rel * x)) || (diff <= abs));
     });
     addFunction(m, "gcd", [](Interpreter &in, const Value &, Args &a) {
         std::int64_t g = 0;

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cmath>
+#include <unordered_set>
 
 namespace loopscope::script {
 
@@ -21,7 +22,8 @@ public:
         initGenrand(19650218U);
         std::size_t i = 1, j = 0;
         for (std::size_t k = std::max(kN, key.size()); k; --k) {
-            m_state[i] = (m_state[i] ^ ((m_state[i - 1] ^ (m_state[i - 1] >> 30)) * 1664525U)) + key[j] + std::uint32_t(j);
+            m_state[i]
+                = (m_state[i] ^ ((m_state[i - 1] ^ (m_state[i - 1] >> 30)) * 1664525U)) + key[j] + std::uint32_t(j);
             ++i;
             ++j;
             if (i >= kN) {
@@ -92,6 +94,30 @@ public:
         while (r >= n)
             r = bits(k);
         return r;
+    }
+
+    // getstate()/setstate(): the 624 words and the position, as CPython's tuple of 625 ints.
+    std::vector<Value> state() const
+    {
+        std::vector<Value> out;
+        for (std::uint32_t w : m_state)
+            out.push_back(Value::integer(w));
+        out.push_back(Value::integer(std::int64_t(m_index)));
+        return out;
+    }
+    bool setState(const std::vector<Value> &words)
+    {
+        if (words.size() != kN + 1)
+            return false;
+        for (std::size_t i = 0; i < kN; ++i) {
+            if (!words[i].isIntLike() || words[i].asInt() < 0 || words[i].asInt() > 0xffffffffLL)
+                return false;
+            m_state[i] = std::uint32_t(words[i].asInt());
+        }
+        if (!words[kN].isIntLike() || words[kN].asInt() < 0 || words[kN].asInt() > std::int64_t(kN))
+            return false;
+        m_index = std::size_t(words[kN].asInt());
+        return true;
     }
 
 private:
@@ -258,7 +284,8 @@ Value choices(Interpreter &in, RandomObject &r, Args &a)
     if (cumWeights.isNone()) {
         if (weights.isNone()) {
             for (std::int64_t i = 0; i < k; ++i)
-                out.push_back(in.getItem(population, Value::integer(std::int64_t(std::floor(r.mt.random() * double(n))))));
+                out.push_back(
+                    in.getItem(population, Value::integer(std::int64_t(std::floor(r.mt.random() * double(n))))));
             return list(std::move(out));
         }
         if (weights.isIntLike())
@@ -339,12 +366,12 @@ Value sample(Interpreter &in, RandomObject &r, Args &a)
             pool[j] = pool[std::size_t(n - i - 1)];
         }
     } else {
-        std::vector<bool> selected(std::size_t(n), false);
+        std::unordered_set<std::uint64_t> selected;
         for (std::int64_t i = 0; i < k; ++i) {
-            auto j = std::size_t(r.mt.below(std::uint64_t(n)));
-            while (selected[j])
-                j = std::size_t(r.mt.below(std::uint64_t(n)));
-            selected[j] = true;
+            auto j = r.mt.below(std::uint64_t(n));
+            while (selected.count(j))
+                j = r.mt.below(std::uint64_t(n));
+            selected.insert(j);
             result[std::size_t(i)] = in.getItem(population, Value::integer(std::int64_t(j)));
         }
     }
@@ -388,6 +415,24 @@ void installMethods(ClassObject *c)
         seed(in, r, v);
         return Value();
     });
+    m("getstate", [](Interpreter &in, RandomObject &r, Args &a) {
+        args::expect(in, "getstate", a, 0, 0);
+        return tuple({Value::integer(3), tuple(r.mt.state()), r.gaussNext ? Value::real(*r.gaussNext) : Value()});
+    });
+    m("setstate", [](Interpreter &in, RandomObject &r, Args &a) {
+        args::expect(in, "setstate", a, 1, 1);
+        auto parts = a.args[0].is(ObjKind::Tuple) ? a.args[0].as<TupleObject>()->items : std::vector<Value> {};
+        if (parts.size() != 3 || !parts[0].isIntLike() || parts[0].asInt() != 3)
+            in.raise(exc::valueError(),
+                "state with version " + (parts.empty() ? std::string("?") : in.repr(parts[0]))
+                    + " passed to Random.setstate() of version 3");
+        if (!parts[1].is(ObjKind::Tuple) || !r.mt.setState(parts[1].as<TupleObject>()->items))
+            in.raise(exc::valueError(), "invalid state");
+        r.gaussNext.reset();
+        if (!parts[2].isNone())
+            r.gaussNext = args::toFloat(in, parts[2], "gauss_next");
+        return Value();
+    });
     m("random", [](Interpreter &in, RandomObject &r, Args &a) {
         args::expect(in, "random", a, 0, 0);
         return Value::real(r.mt.random());
@@ -426,8 +471,13 @@ void installMethods(ClassObject *c)
     m("randint", [](Interpreter &in, RandomObject &r, Args &a) {
         args::expect(in, "randint", a, 2, 2);
         std::int64_t b = toIndex(in, a.args[1]);
-        if (b == INT64_MAX)
-            in.raise(exc::overflowError(), "integer overflow: Loopscope integers are 64-bit");
+        if (b == INT64_MAX) { // b + 1 is past int64: randrange's fast path by hand
+            const std::int64_t lo = toIndex(in, a.args[0]);
+            if (lo == INT64_MIN)
+                in.raise(exc::overflowError(), "integer overflow: Loopscope integers are 64-bit");
+            const auto width = std::uint64_t(__int128(b) - lo + 1);
+            return Value::integer(std::int64_t(__int128(lo) + r.mt.below(width)));
+        }
         Args range;
         range.args = {a.args[0], Value::integer(b + 1)};
         return randrange(in, r, range);
@@ -523,7 +573,8 @@ Ref<ModuleObject> makeRandomModule(Interpreter &)
         if (!e.live || !e.value.is(ObjKind::Native))
             continue;
         const auto &name = e.key.as<StrObject>()->value;
-        mod->dict->set(e.key, Value(make<NativeObject>("random." + name, e.value.as<NativeObject>()->fn, Value(instance))));
+        mod->dict->set(
+            e.key, Value(make<NativeObject>("random." + name, e.value.as<NativeObject>()->fn, Value(instance))));
     }
     mod->dict->set(str("Random"), Value(Ref<ClassObject>(cls)));
     return mod;

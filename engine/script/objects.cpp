@@ -713,7 +713,17 @@ Value Interpreter::inplace(BinaryOp op, const Value &a, const Value &b)
                 a.as<DictObject>()->set(e.key, e.value);
         return a;
     }
-    return binary(op, a, b);
+    try {
+        return binary(op, a, b);
+    } catch (const ScriptError &e) {
+        // CPython names the augmented operator: "unsupported operand type(s) for +=: ...".
+        const std::string plain = std::string("unsupported operand type(s) for ") + opSymbol(op) + ":";
+        const std::string message = exceptionMessage(e.exception);
+        if (!isInstance(e.exception, exc::typeError()) || message.rfind(plain, 0) != 0)
+            throw;
+        const std::string symbol = op == BinaryOp::Pow ? "**" : opSymbol(op);
+        raise(exc::typeError(), "unsupported operand type(s) for " + symbol + "=:" + message.substr(plain.size()));
+    }
 }
 
 Value Interpreter::unary(UnaryOperator op, const Value &a)
@@ -750,6 +760,8 @@ Value Interpreter::unary(UnaryOperator op, const Value &a)
 
 bool Interpreter::equals(const Value &a, const Value &b)
 {
+    if (auto r = setops::viewEquals(*this, a, b)) // d.keys() == {"a", "b"}
+        return *r;
     if (a.isNumber() && b.isNumber())
         return keyEquals(a, b);
     if (a.is(ObjKind::Instance) || b.is(ObjKind::Instance)) {
@@ -1029,7 +1041,7 @@ Value Interpreter::iter(const Value &v)
         case ObjKind::Set: return setops::iterate(*this, v);
         case ObjKind::Dict: // iterating a dict is iterating its keys view
             return iter(Value(make<DictViewObject>(Ref<DictObject>(v.as<DictObject>()), DictViewObject::Which::Keys)));
-    case ObjKind::DictView: {
+        case ObjKind::DictView: {
             Ref<DictViewObject> view(v.as<DictViewObject>());
             std::size_t i = 0;
             std::uint64_t version = view->dict->version();
@@ -1490,6 +1502,8 @@ void expect(Interpreter &in, const std::string &fn, const CallArgs &a, std::size
     std::size_t n = a.args.size();
     if (n >= min && n <= max)
         return;
+    if (min == 0 && max == 0)
+        in.raise(exc::typeError(), fn + "() takes no arguments (" + std::to_string(n) + " given)");
     if (min == max)
         in.raise(exc::typeError(),
             fn + "() takes exactly " + (min == 1 ? std::string("one argument") : std::to_string(min) + " arguments")

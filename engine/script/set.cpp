@@ -186,6 +186,8 @@ std::int64_t pyHash(const Value &v)
     std::int64_t h = 0;
     if (userHash(v, h))
         return h;
+    if (std::int64_t fixed = 0; o->fixedHash(fixed))
+        return fixed;
     // _Py_HashPointer of the object's stand-in address (see Interpreter::fakeAddress).
     if (!o->m_displayId) {
         if (Heap *heap = Heap::current())

@@ -132,7 +132,8 @@ Ref<SetObject> difference(Interpreter &in, SetObject *so, const Value &other)
     }
     auto result = make<SetObject>(so->frozen);
     forEach(*so, [&](const Value &k, std::int64_t h) {
-        bool inOther = other.is(ObjKind::Set) ? asSet(other)->contains(k, h) : other.as<DictObject>()->find(k) != nullptr;
+        bool inOther
+            = other.is(ObjKind::Set) ? asSet(other)->contains(k, h) : other.as<DictObject>()->find(k) != nullptr;
         if (!inOther)
             result->add(k, h);
     });
@@ -211,7 +212,8 @@ void variadic(ClassObject *c, const std::string &name,
     });
 }
 
-void oneArg(ClassObject *c, const std::string &name, std::function<Value(Interpreter &, SetObject *, const Value &)> body)
+void oneArg(
+    ClassObject *c, const std::string &name, std::function<Value(Interpreter &, SetObject *, const Value &)> body)
 {
     const std::string qualified = c->name + "." + name;
     c->addMethod(name, [body, qualified](Interpreter &in, const Value &self, Args &a) {
@@ -254,9 +256,8 @@ void installCommon(ClassObject *c)
     });
     oneArg(c, "symmetric_difference",
         [](Interpreter &in, SetObject *so, const Value &o) { return Value(symmetricDifference(in, so, o)); });
-    oneArg(c, "issubset", [](Interpreter &in, SetObject *so, const Value &o) {
-        return Value::boolean(isSubset(*so, *asSetOf(in, o)));
-    });
+    oneArg(c, "issubset",
+        [](Interpreter &in, SetObject *so, const Value &o) { return Value::boolean(isSubset(*so, *asSetOf(in, o))); });
     oneArg(c, "issuperset", [](Interpreter &in, SetObject *so, const Value &o) {
         if (o.is(ObjKind::Set))
             return Value::boolean(isSubset(*asSet(o), *so));
@@ -353,8 +354,49 @@ std::int64_t hashOf(Interpreter &in, const Value &key)
     return pyHash(key);
 }
 
+// d.keys() and d.items() with a set operator (dictviews_sub and friends): the left operand made a
+// set, then updated, intersected or differenced with the right one as CPython's code does.
+std::optional<Value> viewBinary(Interpreter &in, BinaryOp op, const Value &a, const Value &b)
+{
+    auto isView = [](const Value &v) {
+        return v.is(ObjKind::DictView) && v.as<DictViewObject>()->which != DictViewObject::Which::Values;
+    };
+    if (!isSetOp(op) || !(isView(a) || isView(b)))
+        return std::nullopt;
+    if (op == BinaryOp::BitAnd) {
+        // _PyDictView_Intersect: the view is `self`; a bigger exact set intersects with it; else
+        // the smaller operand is walked, testing membership in the other.
+        Value self = isView(a) ? a : b, other = isView(a) ? b : a;
+        const std::int64_t selfSize = in.length(self);
+        if (other.is(ObjKind::Set) && typeOf(other) == types::setType() && selfSize <= in.length(other))
+            return Value(intersection(in, asSet(other), self));
+        if (isView(other) && in.length(other) > selfSize)
+            std::swap(self, other);
+        auto result = make<SetObject>();
+        Value it = in.iter(other);
+        Value v;
+        while (in.next(it, v))
+            if (in.contains(self, v))
+                result->add(v, hashOf(in, v));
+        return Value(result);
+    }
+    Value left = a;
+    if (a.is(ObjKind::DictView) && a.as<DictViewObject>()->which == DictViewObject::Which::Keys
+        && typeOf(Value(a.as<DictViewObject>()->dict)) == types::dictType())
+        left = Value(a.as<DictViewObject>()->dict);
+    auto result = fromIterable(in, left, false);
+    switch (op) {
+    case BinaryOp::BitOr: update(in, *result, b); break;
+    case BinaryOp::Sub: differenceUpdate(in, *result, b); break;
+    default: symmetricDifferenceUpdate(in, *result, b); break;
+    }
+    return Value(result);
+}
+
 std::optional<Value> binary(Interpreter &in, BinaryOp op, const Value &a, const Value &b)
 {
+    if ((!a.is(ObjKind::Set) || !b.is(ObjKind::Set)) && isSetOp(op))
+        return viewBinary(in, op, a, b);
     if (!a.is(ObjKind::Set) || !b.is(ObjKind::Set) || !isSetOp(op))
         return std::nullopt;
     SetObject *so = asSet(a);
@@ -387,6 +429,17 @@ std::optional<Value> inplace(Interpreter &in, BinaryOp op, const Value &a, const
     default: symmetricDifferenceUpdate(in, *so, b); break;
     }
     return a;
+}
+
+std::optional<bool> viewEquals(Interpreter &in, const Value &a, const Value &b)
+{
+    auto isView = [](const Value &v) {
+        return v.is(ObjKind::DictView) && v.as<DictViewObject>()->which != DictViewObject::Which::Values;
+    };
+    auto setLike = [&](const Value &v) { return v.is(ObjKind::Set) || isView(v); };
+    if (!(isView(a) || isView(b)) || !setLike(a) || !setLike(b))
+        return std::nullopt;
+    return keyEquals(Value(asSetOf(in, a)), Value(asSetOf(in, b)));
 }
 
 std::optional<bool> compare(CompareOp op, const Value &a, const Value &b)
@@ -481,8 +534,9 @@ bool isConstant(const Expr &e)
 namespace {
 bool isNameLike(const std::string &s)
 {
-    return !s.empty()
-        && std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+    });
 }
 
 // The words of a script: identifiers used outside string literals and comments, and how often each

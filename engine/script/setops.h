@@ -15,6 +15,8 @@ std::int64_t hashOf(Interpreter &in, const Value &key);
 std::optional<Value> binary(Interpreter &in, BinaryOp op, const Value &a, const Value &b);
 // `a op= b` on a mutable set (changes it in place); nullopt for any other operands.
 std::optional<Value> inplace(Interpreter &in, BinaryOp op, const Value &a, const Value &b);
+// `a == b` when one side is d.keys() or d.items() and the other a set or such a view: set equality.
+std::optional<bool> viewEquals(Interpreter &in, const Value &a, const Value &b);
 // <, <=, >, >= between sets (subset and superset tests); nullopt unless both are sets.
 std::optional<bool> compare(CompareOp op, const Value &a, const Value &b);
 Value iterate(Interpreter &in, const Value &set);

@@ -118,6 +118,8 @@ public:
     virtual void clearRefs() { }
     // Told the variable name it was first assigned to (primitives use it to describe themselves).
     virtual void adoptName(const std::string &) { }
+    // A hash of the object's own instead of the identity hash (tasks: their creation index).
+    virtual bool fixedHash(std::int64_t &) const { return false; }
 
     std::uint32_t m_refCount = 0;
     // Stands in for the address in default reprs (<function f at 0x...>); given on first use, per

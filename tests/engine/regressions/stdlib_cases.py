@@ -48,6 +48,43 @@ d = dict(c)
 print(set(c), set(d), a.difference(c), a.difference(d), a.symmetric_difference(c), a.symmetric_difference(d))
 print(a.union(c), a.intersection(d), a.issubset(d), set(d.keys()) | a, set(d.items()))
 ''',
+"dict_view_set_operations": '''d = {"a": 1, "b": 2, "c": 3}
+e = {"b": 0, "c": 0, "z": 0}
+print(d.keys() & e.keys(), d.keys() | e.keys(), d.keys() - e.keys(), d.keys() ^ e.keys())
+print(d.keys() & {"a", "q"}, d.keys() - ["a"], {"a", "y"} - d.keys(), ["b", "x"] | d.keys(), d.items() & {("a", 1), ("b", 5)})
+print(d.keys() & [1, "c"], set(d.items()) - {("c", 3)}, type(d.keys() | e.keys()).__name__)
+print(d.keys() == {"a", "b", "c"}, {"a", "b", "c"} == d.keys(), d.keys() == e.keys(), d.items() == {("a", 1), ("b", 2), ("c", 3)}, d.keys() != {"a"}, d.values() == d.values())
+big = dict.fromkeys(range(40, 0, -3))
+print(big.keys() & {1, 4, 7, 100}, {1, 4, 7, 100, 13} & big.keys(), big.keys() & dict.fromkeys([7, 4, 1]).keys())
+''',
+"set_method_errors": '''s = {1, 2}
+def ixor():
+    global s
+    s ^= [1]
+cases = [("add2", lambda: s.add(1, 2)), ("union", lambda: s.union(1)), ("unbound", lambda: set.union({1}, {2})),
+         ("funbound", lambda: frozenset.union(frozenset([1]), [3])), ("issubset", lambda: s.issubset(5)),
+         ("discard", lambda: s.discard()), ("pop1", lambda: s.pop(1)), ("update", lambda: s.update(5)),
+         ("add", lambda: set.add(s, 9)), ("remove", lambda: s.remove([1])), ("copy", lambda: s.copy(1)),
+         ("le", lambda: s <= 1), ("or", lambda: s | 1), ("ixor", ixor), ("sorted", lambda: sorted({1, "a"})),
+         ("iu", lambda: s.intersection_update(3)), ("disj", lambda: {1}.isdisjoint(None)), ("len", lambda: len(s, 1))]
+for name, f in cases:
+    try:
+        print(name, f())
+    except Exception as e:
+        print(name, type(e).__name__, e)
+print(s)
+x = 1
+for op in ("+=", "-=", "**="):
+    try:
+        if op == "+=":
+            x += "a"
+        elif op == "-=":
+            x -= [1]
+        else:
+            x **= "b"
+    except TypeError as e:
+        print(e)
+''',
 "set_pop_and_clear": '''s = set(range(0, 100, 7))
 out = []
 while s:
@@ -192,6 +229,8 @@ print([random.randrange(100, 0, -7) for _ in range(10)])
 print([random.randint(-3, 3) for _ in range(10)])
 print([random.randrange(2**62) for _ in range(3)], random.randrange(2**62 - 1 + 2**62), random.randint(-(2**62), 2**62))
 print([random.uniform(1, 2) for _ in range(3)], random.uniform(5, -5))
+big = 2**62 - 1 + 2**62
+print(random.randint(0, big), random.randint(-big, big), random.randint(big, big), random.randint(big - 5, big))
 ''',
 "random_sequences": '''import random
 for seed in (1, 99, "seq"):
@@ -202,6 +241,7 @@ for seed in (1, 99, "seq"):
     print(random.choice(["a", "b", "c"]), random.choice(range(1000)), random.choice((5, 6)))
     print(random.sample(range(100), 10), random.sample("abcdefgh", 3), random.sample(range(10**6), 5))
     print(random.sample([1, 2, 3], 3), random.sample(range(30), 25)[:5], random.sample(["x", "y", "z"], k=2))
+    print(random.sample(range(10**18), 3), random.sample(range(4000), 30)[-3:])
     print(random.sample(["a", "b"], 4, counts=[3, 2]))
 ''',
 "random_choices": '''import random
@@ -229,6 +269,15 @@ random.seed(1)
 print(a.random() == random.random(), a.randint(1, 6), b.random())
 a.seed(5)
 print(a.random(), a.choice([1, 2, 3]), a.sample(range(10), 3), type(a).__name__)
+state = random.getstate()
+first = [random.random() for _ in range(3)], random.gauss(0, 1)
+random.setstate(state)
+print(first == ([random.random() for _ in range(3)], random.gauss(0, 1)), state[0], len(state[1]), state[1][-1], state[2])
+random.gauss(0, 1)
+s2 = random.getstate()
+print(s2[2], s2[1][-1])
+b.setstate(s2)
+print(b.random() == random.random(), b.gauss() == random.gauss())
 ''',
 "random_errors": '''import random
 for call in [
@@ -317,6 +366,8 @@ print(list(itertools.islice(range(10), 3)), list(itertools.islice(range(10), 2, 
 print(list(itertools.islice("abcdefg", 0, 100, 2)), list(itertools.cycle([])))
 it = iter(range(10))
 print(list(itertools.islice(it, 3)), next(it))
+print([type(x).__name__ for x in (itertools.count(), itertools.islice("a", 1), itertools.chain(), itertools.product(), itertools.groupby(""), itertools.zip_longest())])
+print(next(itertools.permutations("ab")), next(iter(itertools.combinations("ab", 1))), callable(itertools.chain.from_iterable))
 ''',
 "itertools_combining": '''import itertools
 print(list(itertools.chain([1, 2], (3,), "ab")), list(itertools.chain.from_iterable([[1], [], [2, 3]])), list(itertools.chain()))
@@ -398,6 +449,8 @@ except KeyError as e:
 c = Counter("abracadabra")
 print(c, c["a"], c["zzz"], len(c), c.total())
 print(c.most_common(), c.most_common(2), c.most_common(0), sorted(c.elements()))
+import itertools
+print(list(itertools.islice(Counter(x=10**15, y=2).elements(), 3)), list(Counter(a=0, b=-1, c=2).elements()))
 c.update("aab")
 c.update({"z": 3})
 c.subtract(["b", "b", "q"])
@@ -485,6 +538,35 @@ def logged(f):
 def add(a, b):
     return a + b
 print(add(1, 2))
+''',
+"number_methods": '''print((5).bit_length(), (-5).bit_count(), (0).bit_length(), (2**62).bit_length(), True.bit_length(), (7).conjugate())
+print((10).real, (10).imag, (3).numerator, (3).denominator, (3.5).real, (3.5).imag, (7).as_integer_ratio())
+print((3.5).is_integer(), (4.0).is_integer(), (0.5).as_integer_ratio(), (0.1).as_integer_ratio(), (-2.75).as_integer_ratio(), (1e10).as_integer_ratio())
+for bad in (float("inf"), float("nan")):
+    try:
+        bad.as_integer_ratio()
+    except (OverflowError, ValueError) as e:
+        print(type(e).__name__, e)
+''',
+"str_translate": '''t = str.maketrans("abc", "xyz", "!")
+print(sorted(t.items()), "aabbcc!?".translate(t), "hello".translate({ord("l"): "L", 111: None}), "abc".maketrans({"a": "1"}))
+print("tab\tbed".translate(str.maketrans({"\t": " -> "})), "x".translate({}), "é".translate({233: "e"}), "abc".translate(["A", "B"] * 50))
+for call in [lambda: str.maketrans("ab", "x"), lambda: str.maketrans([1]), lambda: "a".translate({97: 1.5}), lambda: str.maketrans({"ab": 1})]:
+    try:
+        call()
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+''',
+"methods_without_arguments": '''cases = [("list.copy", lambda: [].copy(1)), ("list.clear", lambda: [].clear(1)), ("list.reverse", lambda: [].reverse(1)),
+         ("dict.copy", lambda: {}.copy(1)), ("dict.clear", lambda: {}.clear(1)), ("dict.keys", lambda: {}.keys(1)),
+         ("dict.items", lambda: {}.items(1)), ("dict.values", lambda: {}.values(1)), ("str.upper", lambda: "a".upper(1)),
+         ("str.lower", lambda: "a".lower(1)), ("str.isdigit", lambda: "a".isdigit(1)), ("str.title", lambda: "a".title(1)),
+         ("list.sort", lambda: [].sort(1)), ("dict.popitem", lambda: {1: 2}.popitem(1))]
+for name, f in cases:
+    try:
+        print(name, f())
+    except TypeError as e:
+        print(name, e)
 ''',
 "imports": '''import math as m
 import random, itertools
