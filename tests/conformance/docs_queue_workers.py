@@ -1,6 +1,6 @@
-# Python docs, "Queues", Examples: workers processing a queue. Needs the random module
-# (pending), and random.uniform is unseeded in the docs, so even then its trace differs
-# from run to run.
+# Python docs, "Queues", Examples: workers processing a queue, unchanged. random.uniform is
+# unseeded in the docs; Loopscope's unseeded random is random.seed(0), and so is the
+# harness's, so the sleeps are the same on both sides.
 import asyncio
 import random
 import time
