@@ -20,135 +20,36 @@ namespace args = script::args;
 // ---- the set of futures wait() returns --------------------------------------------------------
 
 namespace {
+// Where a future goes in wait()'s and as_completed()'s order: tasks by creation, then the rest.
+std::int64_t creationKey(const Future &f)
+{
+    return f.isTask() ? static_cast<const Task &>(f).creationOrder() : INT32_MAX;
+}
+
 // Tasks by creation order, then other futures in their given order (a stable sort).
 void sortByCreation(std::vector<Ref<Future>> &futures)
 {
-    auto key
-        = [](const Ref<Future> &f) { return f->isTask() ? static_cast<Task *>(f.get())->creationOrder() : INT32_MAX; };
-    std::stable_sort(
-        futures.begin(), futures.end(), [&](const Ref<Future> &a, const Ref<Future> &b) { return key(a) < key(b); });
+    std::stable_sort(futures.begin(), futures.end(),
+        [](const Ref<Future> &a, const Ref<Future> &b) { return creationKey(*a) < creationKey(*b); });
 }
 } // namespace
 
-// A set of futures that iterates tasks in creation order, then other futures in insertion order
-// (section I: real CPython iterates in address order; the harness pins creation order). Kept
-// apart from the language's own set type so that either can change without the other.
-class TaskSetObject : public script::Object {
-public:
-    TaskSetObject()
-        : Object(ObjKind::Other)
-    {
-        track();
-    }
-    ClassObject *cls() const override;
-    void clearRefs() override { items.clear(); }
-    bool contains(const script::Object *o) const
-    {
-        return std::any_of(items.begin(), items.end(), [o](const Ref<Future> &f) { return f.get() == o; });
-    }
-    void add(const Ref<Future> &f)
-    {
-        if (contains(f.get()))
-            return;
-        items.push_back(f);
-        sortByCreation(items);
-    }
-    std::vector<Ref<Future>> items;
-};
-
+// A real set (set.cpp) that iterates tasks in creation order, then other futures as inserted
+// (section I: real CPython iterates in address order; the harness pins creation order).
 Value makeTaskSet(const std::vector<Ref<Future>> &futures)
 {
-    auto set = script::make<TaskSetObject>();
-    std::unordered_set<const Future *> seen;
+    std::vector<Value> items;
+    items.reserve(futures.size());
     for (const auto &f : futures)
-        if (seen.insert(f.get()).second)
-            set->items.push_back(f);
-    sortByCreation(set->items);
+        items.emplace_back(f);
+    auto set = script::makeSet(items);
+    set->iterationKey = [](const Value &v) -> std::int64_t {
+        return v.is(ObjKind::Future) ? creationKey(*v.as<Future>()) : INT32_MAX;
+    };
     return Value(set);
 }
 
 namespace {
-
-TaskSetObject *taskSet(const Value &v)
-{
-    return v.as<TaskSetObject>();
-}
-
-ClassObject *taskSetClass()
-{
-    static ClassObject *c = [] {
-        auto *c = new ClassObject("set", Ref<ClassObject>(script::types::object()));
-        ++c->m_refCount;
-        c->addMethod("__len__", [](Interpreter &, const Value &s, CallArgs &) {
-            return Value::integer(std::int64_t(taskSet(s)->items.size()));
-        });
-        c->addMethod("__iter__", [](Interpreter &in, const Value &s, CallArgs &) {
-            Ref<TaskSetObject> set(taskSet(s));
-            auto snapshot = set->items;
-            std::size_t i = 0;
-            std::size_t size = snapshot.size();
-            return Value(script::make<script::IteratorObject>([&in, set, snapshot, i, size](Value &out) mutable {
-                if (set->items.size() != size)
-                    in.raise(exc::runtimeError(), "Set changed size during iteration");
-                if (i >= snapshot.size())
-                    return false;
-                out = Value(snapshot[i++]);
-                return true;
-            }));
-        });
-        c->addMethod("__contains__", [](Interpreter &in, const Value &s, CallArgs &a) {
-            args::expect(in, "__contains__", a, 1, 1);
-            return Value::boolean(a.args[0].isObj() && taskSet(s)->contains(a.args[0].obj()));
-        });
-        c->addMethod("__repr__", [](Interpreter &in, const Value &s, CallArgs &) {
-            auto &items = taskSet(s)->items;
-            if (items.empty())
-                return script::str("set()");
-            std::string out = "{";
-            for (std::size_t i = 0; i < items.size(); ++i)
-                out += (i ? ", " : "") + in.repr(Value(items[i]));
-            return script::str(out + "}");
-        });
-        c->addMethod("add", [](Interpreter &in, const Value &s, CallArgs &a) {
-            args::expect(in, "add", a, 1, 1);
-            if (!a.args[0].is(ObjKind::Future))
-                in.raise(exc::typeError(), "this set holds only futures and tasks");
-            taskSet(s)->add(Ref<Future>(a.args[0].as<Future>()));
-            return Value();
-        });
-        auto removeItem = [](Interpreter &in, const Value &s, CallArgs &a, bool mustExist) {
-            args::expect(in, mustExist ? "remove" : "discard", a, 1, 1);
-            auto &items = taskSet(s)->items;
-            auto it = std::find_if(items.begin(), items.end(),
-                [&](const Ref<Future> &f) { return a.args[0].isObj() && f.get() == a.args[0].obj(); });
-            if (it == items.end()) {
-                if (mustExist)
-                    in.raise(in.makeException(exc::keyError(), std::vector<Value> {a.args[0]}));
-                return Value();
-            }
-            items.erase(it);
-            return Value();
-        };
-        c->addMethod("remove",
-            [removeItem](Interpreter &in, const Value &s, CallArgs &a) { return removeItem(in, s, a, true); });
-        c->addMethod("discard",
-            [removeItem](Interpreter &in, const Value &s, CallArgs &a) { return removeItem(in, s, a, false); });
-        c->addMethod("pop", [](Interpreter &in, const Value &s, CallArgs &) {
-            auto &items = taskSet(s)->items;
-            if (items.empty())
-                in.raise(exc::keyError(), "pop from an empty set");
-            Value first(items.front());
-            items.erase(items.begin());
-            return first;
-        });
-        c->addMethod("clear", [](Interpreter &, const Value &s, CallArgs &) {
-            taskSet(s)->items.clear();
-            return Value();
-        });
-        return c;
-    }();
-    return c;
-}
 
 Engine &engineOf(Interpreter &in)
 {
@@ -415,11 +316,6 @@ void addWaitFunctions(script::DictObject &asyncio)
     def("wait", asyncioWait);
     def("as_completed", asCompleted);
     def("shield", shield);
-}
-
-ClassObject *TaskSetObject::cls() const
-{
-    return taskSetClass();
 }
 
 } // namespace loopscope
