@@ -280,6 +280,8 @@ public:
     void closeGenerator(GeneratorObject &gen, GeneratorObject::Throw how);
     // Finishes every suspended generator (engine teardown).
     void closeGenerators();
+    // An async generator dropped while suspended: `heir` holds its body; the loop closes it soon.
+    void adoptGenerator(GeneratorObject *dropped, const Ref<GeneratorObject> &heir);
     // Resumes an async generator from a coroutine (__anext__, asend, athrow, aclose): its next
     // yielded value; StopAsyncIteration when it ended. `how` says what to throw in at the yield.
     QCoro::Task<Value> resumeAsyncGenerator(Ref<GeneratorObject> gen, Value sent, GeneratorObject::Throw how);
@@ -369,6 +371,7 @@ private:
     std::size_t m_stackBudget = 0;
     std::unordered_map<const Expr *, Value> m_constants; // string constants, built once
     std::vector<GeneratorObject *> m_generators; // started and not finished (closed at teardown)
+    std::vector<Ref<GeneratorObject>> m_orphans; // dropped async generators waiting for teardown
     bool m_closingGenerator = false; // an await now raises (a generator closed outside its task)
 };
 
