@@ -1126,6 +1126,15 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
     case StmtKind::AnnAssign:
         if (s.value)
             assign(*s.target, eval(*s.value, f), f);
+        if (f.classNamespace && s.target->kind == ExprKind::Name && s.test) {
+            // a class body keeps its annotations, in order (dataclasses read them)
+            Value annotation = eval(*s.test, f);
+            const Value *existing = f.classNamespace->findStr("__annotations__");
+            Value annotations = existing ? *existing : Value(make<DictObject>());
+            if (!existing)
+                f.classNamespace->set(str("__annotations__"), annotations);
+            setItem(annotations, str(s.target->id), annotation);
+        }
         return Flow::Normal;
     case StmtKind::AugAssign: {
         const Expr &t = *s.target;
@@ -1307,6 +1316,8 @@ Ref<ModuleObject> Interpreter::importModule(const std::string &name, int)
     Ref<ModuleObject> mod;
     if (name == "asyncio")
         mod = m_engine.asyncioModule();
+    else if (name == "dataclasses")
+        mod = makeDataclassesModule(*this);
     else
         mod = makeBuiltinModule(*this, name);
     if (!mod)

@@ -271,6 +271,8 @@ public:
     std::optional<Value> binaryDunder(BinaryOp op, const Value &a, const Value &b, bool inplace);
     std::optional<bool> compareDunder(CompareOp op, const Value &a, const Value &b);
     std::string defaultRepr(const Value &v);
+    // Binds a call's arguments to fn's parameters in `frame`, with CPython's TypeErrors.
+    void bindArguments(FunctionObject *fn, CallArgs &args, const Value &self, Frame &frame);
 
     // ---- generators (generators.cpp) ----
     // Resumes a generator: sends `sent` (or throws what was set up) and runs it to its next yield.
@@ -352,7 +354,6 @@ private:
     void bindImport(const Stmt &s, Frame &f);
     Value callFunction(FunctionObject *fn, CallArgs &args, const Value &self);
     QCoro::Task<Value> callFunctionHost(FunctionObject *fn, CallArgs args, Value self);
-    void bindArguments(FunctionObject *fn, CallArgs &args, const Value &self, Frame &frame);
     QCoro::Task<Value> runFunctionBody(Ref<FunctionObject> fn, std::shared_ptr<Frame> frame, Mode mode);
     void addTraceback(ScriptError &e, const Frame *caller);
     Value sliceValue(const Value &obj, const SliceObject &slice);
@@ -417,8 +418,10 @@ void installBuiltins(Interpreter &in, DictObject &builtins);
 // property, staticmethod, classmethod, super, NotImplemented, aiter/anext and the generator types.
 void installClassBuiltins(Interpreter &in, DictObject &builtins);
 Value notImplemented();
-// A process-wide builtin class (object's subclass) made on first use, like the other builtin types.
-ClassObject *immortalClass(const char *name);
+// A process-wide builtin class made on first use, like the other builtin types (base: object).
+ClassObject *immortalClass(const char *name, ClassObject *base = nullptr);
+// The dataclasses module (dataclasses.cpp).
+Ref<ModuleObject> makeDataclassesModule(Interpreter &in);
 // The exception classes, process-wide like the other builtin classes.
 namespace exc {
 ClassObject *baseException();
