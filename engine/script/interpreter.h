@@ -327,6 +327,9 @@ private:
     std::vector<Ref<CellObject>> captureClosure(const FunctionDef &def, Frame &f);
     Value makeGenerator(FunctionObject *fn, std::shared_ptr<Frame> frame);
     QCoro::Task<Value> yieldValue(Value v, Frame &f);
+    QCoro::Task<Value> evalYield(const Expr &e, Frame &f, Mode mode);
+    QCoro::Task<Value> evalComprehensionAsync(const Expr &e, Frame &f, Mode mode);
+    QCoro::Task<Flow> execForAsync(const Stmt &s, Frame &f, Mode mode);
     QCoro::Task<Value> yieldFrom(Value iterable, Frame &f);
     // After a resumption: the yielded value (true), or the end of the body: its exception raised
     // in the consumer's frame, or false with the return value kept in returnValue.
