@@ -241,7 +241,7 @@ struct Stmt {
     ExprPtr value; // Expr, Assign value, AugAssign value, Return, AnnAssign value, Raise exc, Assert msg
     ExprList targets; // Assign targets (one per `=`), Delete targets
     ExprPtr target; // AugAssign, AnnAssign, For target
-    ExprPtr test; // If/While/Assert test, For iter, Raise cause
+    ExprPtr test; // If/While/Assert test, For iter, Raise cause, AnnAssign annotation
     BinaryOp augOp = BinaryOp::Add;
     StmtList body;
     StmtList orelse;

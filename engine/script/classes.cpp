@@ -6,11 +6,11 @@
 
 namespace loopscope::script {
 
-ClassObject *immortalClass(const char *name)
+ClassObject *immortalClass(const char *name, ClassObject *base)
 {
     Heap *saved = Heap::current();
     Heap::setCurrent(nullptr);
-    auto *c = new ClassObject(name, Ref<ClassObject>(types::object()));
+    auto *c = new ClassObject(name, Ref<ClassObject>(base ? base : types::object()));
     ++c->m_refCount; // process-wide, like the other builtin classes
     Heap::setCurrent(saved);
     return c;
@@ -248,7 +248,9 @@ Value Interpreter::instantiate(ClassObject *c, CallArgs &a)
     else
         inst = Value(make<InstanceObject>(keep));
     const Value *init = c->lookup("__init__");
-    if (!init || init->is(ObjKind::Native)) {
+    const bool inherited = !init
+        || (init->is(ObjKind::Native) && (!init->as<NativeObject>()->owner || init->as<NativeObject>()->owner->builtin));
+    if (inherited) {
         // object.__init__ / BaseException.__init__: nothing more to do, but no stray arguments
         if (c->isException) {
             if (!a.kwargs.empty())
@@ -285,6 +287,11 @@ Value Interpreter::bindAttribute(const Value &attr, const Value &obj, ClassObjec
     const bool throughClass = obj.is(ObjKind::Class);
     if (attr.is(ObjKind::Function))
         return throughClass ? attr : Value(make<BoundMethodObject>(obj, attr));
+    if (attr.is(ObjKind::Native) && attr.as<NativeObject>()->owner && !throughClass) {
+        // a method made in C++ for a user class (dataclasses)
+        auto *n = attr.as<NativeObject>();
+        return Value(make<NativeObject>(n->name, n->fn, obj));
+    }
     if (auto *d = descriptor(attr)) {
         switch (d->which) {
         case DescriptorObject::Which::StaticMethod: return d->function;
@@ -332,6 +339,17 @@ std::optional<Value> findSpecialAttr(Interpreter &in, const Value &obj, const st
                 Value self = sup->self;
                 if (name == "__init__")
                     return Value(make<NativeObject>("object.__init__", [](Interpreter &, const Value &, CallArgs &) {
+                        return Value();
+                    }));
+                if (name == "__setattr__")
+                    return Value(make<NativeObject>("object.__setattr__", [self](Interpreter &in, const Value &, CallArgs &a) {
+                        args::expect(in, "__setattr__", a, 2, 2);
+                        auto *inst = self.is(ObjKind::Instance) ? self.as<InstanceObject>() : nullptr;
+                        if (!inst || !a.args[0].is(ObjKind::Str))
+                            in.raise(exc::typeError(), "object.__setattr__() needs an instance and a name");
+                        if (!inst->attrs)
+                            inst->attrs = make<DictObject>();
+                        inst->attrs->set(a.args[0], a.args[1]);
                         return Value();
                     }));
                 if (name == "__repr__" || name == "__str__")

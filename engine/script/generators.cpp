@@ -8,6 +8,8 @@
 // yield continues the consumer in that task, as CPython's async generators do.
 #include "script/interpreter.h"
 
+#include "engine.h"
+
 #include <algorithm>
 
 namespace loopscope::script {
@@ -34,14 +36,16 @@ std::coroutine_handle<> takeConsumer(GeneratorObject &gen)
 }
 
 // Runs a generator's body and, when it ends, hands control to the consumer. It catches everything
-// the body throws: the consumer re-raises it (finishResume).
+// the body throws: the consumer re-raises it (finishResume). The suspended machinery finds its
+// generator through the body's frame (Frame::generator), so that a dropped async generator can
+// hand its suspended body to an heir that is closed later (~GeneratorObject).
 struct GeneratorDriver {
     struct promise_type {
-        promise_type(Interpreter &, GeneratorObject *g)
-            : gen(g)
+        promise_type(Interpreter &, Frame *f)
+            : frame(f)
         {
         }
-        GeneratorObject *gen;
+        Frame *frame;
         GeneratorDriver get_return_object()
         {
             return GeneratorDriver {std::coroutine_handle<promise_type>::from_promise(*this)};
@@ -51,7 +55,7 @@ struct GeneratorDriver {
             bool await_ready() const noexcept { return false; }
             std::coroutine_handle<> await_suspend(std::coroutine_handle<promise_type> h) noexcept
             {
-                return takeConsumer(*h.promise().gen);
+                return takeConsumer(*h.promise().frame->generator);
             }
             void await_resume() const noexcept { }
         };
@@ -62,27 +66,28 @@ struct GeneratorDriver {
     std::coroutine_handle<promise_type> handle;
 };
 
-GeneratorDriver drive(Interpreter &in, GeneratorObject *gen)
+GeneratorDriver drive(Interpreter &in, Frame *frame)
 {
     try {
-        Ref<FunctionObject> fn = gen->function;
-        Value result = co_await in.runGeneratorBody(fn, gen);
-        gen->returnValue = std::move(result);
+        Ref<FunctionObject> fn = frame->generator->function;
+        Value result = co_await in.runGeneratorBody(fn, frame->generator);
+        frame->generator->returnValue = std::move(result);
     } catch (...) {
-        gen->error = std::current_exception();
+        frame->generator->error = std::current_exception();
     }
-    gen->state = GeneratorObject::State::Finished;
-    in.generatorLeave(*gen);
+    frame->generator->state = GeneratorObject::State::Finished;
+    in.generatorLeave(*frame->generator);
 }
 
 // `yield`: parks the body and continues the consumer; resumed, returns the sent value or raises
 // what was thrown in.
 struct YieldAwaiter {
     Interpreter *in;
-    GeneratorObject *gen;
+    Frame *frame;
     bool await_ready() const noexcept { return false; }
     std::coroutine_handle<> await_suspend(std::coroutine_handle<> h)
     {
+        GeneratorObject *gen = frame->generator;
         gen->resumePoint = h;
         gen->state = GeneratorObject::State::Suspended;
         in->generatorLeave(*gen);
@@ -90,6 +95,7 @@ struct YieldAwaiter {
     }
     Value await_resume()
     {
+        GeneratorObject *gen = frame->generator;
         auto how = gen->throwKind;
         gen->throwKind = GeneratorObject::Throw::None;
         switch (how) {
@@ -246,6 +252,22 @@ ClassObject *GeneratorObject::cls() const
 // GeneratorExit at the yield, so its finally blocks run now.
 GeneratorObject::~GeneratorObject()
 {
+    if (state == State::Suspended && isAsync) {
+        // CPython's asyncio finalizer hook: the loop runs agen.aclose() in a new task, soon. The
+        // body cannot run from here (the consumer that dropped it may be in the middle of a
+        // transfer out of it): an heir takes the suspended body over.
+        auto heir = make<GeneratorObject>(interpreter, function, frame, true);
+        heir->state = State::Suspended;
+        heir->driver = driver;
+        heir->resumePoint = resumePoint;
+        heir->handling = std::move(handling);
+        frame->generator = heir.get();
+        driver = {};
+        resumePoint = {};
+        state = State::Finished;
+        interpreter.adoptGenerator(this, heir);
+        return;
+    }
     if (state == State::Suspended) {
         ++m_refCount; // alive while its body finishes
         try {
@@ -285,7 +307,7 @@ Value Interpreter::makeGenerator(FunctionObject *fn, std::shared_ptr<Frame> fram
 {
     auto gen = make<GeneratorObject>(*this, Ref<FunctionObject>(fn), frame, fn->def->isAsync);
     frame->generator = gen.get();
-    GeneratorDriver d = drive(*this, gen.get());
+    GeneratorDriver d = drive(*this, frame.get());
     gen->driver = d.handle;
     gen->resumePoint = d.handle;
     return Value(gen);
@@ -301,9 +323,8 @@ QCoro::Task<Value> Interpreter::runGeneratorBody(Ref<FunctionObject> fn, Generat
 
 QCoro::Task<Value> Interpreter::yieldValue(Value v, Frame &f)
 {
-    GeneratorObject *gen = f.generator;
-    gen->transfer = std::move(v);
-    Value sent = co_await YieldAwaiter {this, gen};
+    f.generator->transfer = std::move(v);
+    Value sent = co_await YieldAwaiter {this, &f};
     co_return sent;
 }
 
@@ -418,8 +439,12 @@ bool Interpreter::resumeGenerator(GeneratorObject &gen, const Value &sent, Value
     return finishResume(gen, out);
 }
 
-QCoro::Task<Value> Interpreter::resumeAsyncGenerator(Ref<GeneratorObject> gen, Value sent, GeneratorObject::Throw how)
+// (Coroutine parameters live until the coroutine frame is destroyed, after the awaiting coroutine
+// has gone on; locals end at co_return. The generator is held by a local, so that dropping it
+// happens when CPython drops it.)
+QCoro::Task<Value> Interpreter::resumeAsyncGenerator(Ref<GeneratorObject> target, Value sent, GeneratorObject::Throw how)
 {
+    Ref<GeneratorObject> gen = std::move(target);
     if (gen->state == GeneratorObject::State::Running)
         raise(exc::runtimeError(), "anext(): asynchronous generator is already running");
     const bool closing = how == GeneratorObject::Throw::Close;
@@ -507,8 +532,29 @@ void Interpreter::closeGenerator(GeneratorObject &gen, GeneratorObject::Throw ho
     }
 }
 
+void Interpreter::adoptGenerator(GeneratorObject *dropped, const Ref<GeneratorObject> &heir)
+{
+    std::replace(m_generators.begin(), m_generators.end(), dropped, heir.get());
+    m_orphans.push_back(heir); // until its aclose() task takes it, or teardown closes it
+    if (!m_engine.loopRunning())
+        return;
+    GeneratorObject *raw = heir.get();
+    Engine &engine = m_engine;
+    engine.loop().callSoon([this, &engine, raw] {
+        auto it = std::find_if(m_orphans.begin(), m_orphans.end(), [raw](auto &g) { return g.get() == raw; });
+        if (it == m_orphans.end())
+            return;
+        Value gen(*it);
+        m_orphans.erase(it);
+        CallArgs none;
+        Value coro = call(*findAttr(gen, "aclose"), none);
+        engine.createTask(Ref<CoroutineObject>(coro.as<CoroutineObject>()), Value(), true);
+    });
+}
+
 void Interpreter::closeGenerators()
 {
+    auto orphans = std::move(m_orphans); // released once they are closed below
     for (int round = 0; round < 100 && !m_generators.empty(); ++round) {
         std::vector<Ref<GeneratorObject>> live;
         for (auto *g : m_generators)
@@ -539,8 +585,9 @@ Value Interpreter::asyncIter(const Value &iterable)
     return it;
 }
 
-QCoro::Task<bool> Interpreter::asyncNext(Value iterator, Value *out)
+QCoro::Task<bool> Interpreter::asyncNext(Value target, Value *out)
 {
+    Value iterator = std::move(target); // see resumeAsyncGenerator()
     if (iterator.is(ObjKind::Generator) && iterator.as<GeneratorObject>()->isAsync) {
         Ref<GeneratorObject> gen(iterator.as<GeneratorObject>());
         if (gen->state == GeneratorObject::State::Finished)

@@ -1208,6 +1208,15 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
     case StmtKind::AnnAssign:
         if (s.value)
             assign(*s.target, eval(*s.value, f), f);
+        if (f.classNamespace && s.target->kind == ExprKind::Name && s.test) {
+            // a class body keeps its annotations, in order (dataclasses read them)
+            Value annotation = eval(*s.test, f);
+            const Value *existing = f.classNamespace->findStr("__annotations__");
+            Value annotations = existing ? *existing : Value(make<DictObject>());
+            if (!existing)
+                f.classNamespace->set(str("__annotations__"), annotations);
+            setItem(annotations, str(s.target->id), annotation);
+        }
         return Flow::Normal;
     case StmtKind::AugAssign: {
         const Expr &t = *s.target;
@@ -1406,6 +1415,8 @@ Ref<ModuleObject> Interpreter::importModule(const std::string &name, int)
     Ref<ModuleObject> mod;
     if (name == "asyncio")
         mod = m_engine.asyncioModule();
+    else if (name == "dataclasses")
+        mod = makeDataclassesModule(*this);
     else
         mod = makeBuiltinModule(*this, name);
     if (!mod)
@@ -1445,18 +1456,8 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
         f.line = e.pos.line; // tracebacks name the line of the call, as CPython's locations do
         co_return co_await await(std::move(v));
     }
-    case ExprKind::Yield: {
-        Value v;
-        if (e.left)
-            v = co_await evalAsync(*e.left, f, mode);
-        f.line = e.pos.line;
-        co_return co_await yieldValue(std::move(v), f);
-    }
-    case ExprKind::YieldFrom: {
-        Value v = co_await evalAsync(*e.left, f, mode);
-        f.line = e.pos.line;
-        co_return co_await yieldFrom(std::move(v), f);
-    }
+    case ExprKind::Yield:
+    case ExprKind::YieldFrom: co_return co_await evalYield(e, f, mode);
     case ExprKind::Call: {
         Value callee = co_await evalAsync(*e.left, f, mode);
         std::vector<Value> vals;
@@ -1600,66 +1601,110 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
     }
     case ExprKind::ListComp:
     case ExprKind::SetComp:
-    case ExprKind::DictComp: {
+    case ExprKind::DictComp:
         if (mode == Mode::Host)
             co_return eval(e, f); // no loop runs inside a comprehension at module level
-        // The comprehension's loops, iteratively (one iterator per `for` clause), so that any
-        // part may await.
-        Value result = e.kind == ExprKind::DictComp ? Value(make<DictObject>()) : list({});
-        const std::size_t levels = e.generators.size();
-        std::vector<Value> iterators(levels);
-        Value firstIterable = co_await evalAsync(*e.generators[0].iter, f, mode);
-        iterators[0] = e.generators[0].isAsync ? asyncIter(firstIterable) : iter(firstIterable);
-        std::size_t level = 0;
-        for (;;) {
-            const Comprehension &g = e.generators[level];
-            Value item;
-            bool more = false;
-            if (g.isAsync)
-                more = co_await asyncNext(iterators[level], &item);
-            else
-                more = next(iterators[level], item);
-            if (!more) {
-                if (level == 0)
-                    break;
-                --level;
-                continue;
-            }
-            assign(*g.target, item, f);
-            bool keep = true;
-            for (auto &cond : g.ifs) {
-                Value c = co_await evalAsync(*cond, f, mode);
-                if (!truthy(c)) {
-                    keep = false;
-                    break;
-                }
-            }
-            if (!keep)
-                continue;
-            if (level + 1 < levels) {
-                ++level;
-                Value iterable = co_await evalAsync(*e.generators[level].iter, f, mode);
-                iterators[level] = e.generators[level].isAsync ? asyncIter(iterable) : iter(iterable);
-                continue;
-            }
-            if (e.kind == ExprKind::DictComp) {
-                Value k = co_await evalAsync(*e.left, f, mode);
-                Value v = co_await evalAsync(*e.right, f, mode);
-                setItem(result, k, v);
-            } else {
-                Value v = co_await evalAsync(*e.left, f, mode);
-                result.as<ListObject>()->items.push_back(v);
-            }
-        }
-        if (e.kind == ExprKind::SetComp)
-            co_return setops::fromItems(*this, result.as<ListObject>()->items);
-        co_return result;
-    }
+        co_return co_await evalComprehensionAsync(e, f, mode);
     default:
         if (mode == Mode::Host)
             co_return eval(e, f); // lambdas, generator expressions: no loop runs in there
         raise(exc::notImplementedError(), "`await` inside this kind of expression is not supported yet");
     }
+}
+
+QCoro::Task<Value> Interpreter::evalYield(const Expr &e, Frame &f, Mode mode)
+{
+    Value v;
+    if (e.left)
+        v = co_await evalAsync(*e.left, f, mode);
+    f.line = e.pos.line;
+    if (e.kind == ExprKind::YieldFrom)
+        co_return co_await yieldFrom(std::move(v), f);
+    co_return co_await yieldValue(std::move(v), f);
+}
+
+// A list or dict comprehension whose parts may await (or iterate asynchronously): its loops run
+// iteratively, one iterator per `for` clause. (Kept out of evalAsync, whose stack frame every
+// nested call level pays for.)
+QCoro::Task<Value> Interpreter::evalComprehensionAsync(const Expr &e, Frame &f, Mode mode)
+{
+    // The comprehension's loops, iteratively (one iterator per `for` clause), so that any
+    // part may await.
+    Value result = e.kind == ExprKind::DictComp ? Value(make<DictObject>()) : list({});
+    const std::size_t levels = e.generators.size();
+    std::vector<Value> iterators(levels);
+    Value firstIterable = co_await evalAsync(*e.generators[0].iter, f, mode);
+    iterators[0] = e.generators[0].isAsync ? asyncIter(firstIterable) : iter(firstIterable);
+    std::size_t level = 0;
+    for (;;) {
+        const Comprehension &g = e.generators[level];
+        Value item;
+        bool more = false;
+        if (g.isAsync)
+            more = co_await asyncNext(iterators[level], &item);
+        else
+            more = next(iterators[level], item);
+        if (!more) {
+            if (level == 0)
+                break;
+            --level;
+            continue;
+        }
+        assign(*g.target, item, f);
+        bool keep = true;
+        for (auto &cond : g.ifs) {
+            Value c = co_await evalAsync(*cond, f, mode);
+            if (!truthy(c)) {
+                keep = false;
+                break;
+            }
+        }
+        if (!keep)
+            continue;
+        if (level + 1 < levels) {
+            ++level;
+            Value iterable = co_await evalAsync(*e.generators[level].iter, f, mode);
+            iterators[level] = e.generators[level].isAsync ? asyncIter(iterable) : iter(iterable);
+            continue;
+        }
+        if (e.kind == ExprKind::DictComp) {
+            Value k = co_await evalAsync(*e.left, f, mode);
+            Value v = co_await evalAsync(*e.right, f, mode);
+            setItem(result, k, v);
+        } else {
+            Value v = co_await evalAsync(*e.left, f, mode);
+            result.as<ListObject>()->items.push_back(v);
+        }
+    }
+    if (e.kind == ExprKind::SetComp)
+        co_return setops::fromItems(*this, result.as<ListObject>()->items);
+    co_return result;
+}
+
+// `for` (and `async for`) whose body or iteration suspends. (Kept out of execAsync, whose stack
+// frame every nested call level pays for.)
+QCoro::Task<Flow> Interpreter::execForAsync(const Stmt &s, Frame &f, Mode mode)
+{
+    Value iterable = co_await evalAsync(*s.test, f, mode);
+    Value it = s.isAsync ? asyncIter(iterable) : iter(iterable);
+    Value item;
+    for (;;) {
+        bool more = false;
+        f.line = s.pos.line;
+        if (s.isAsync)
+            more = co_await asyncNext(it, &item);
+        else
+            more = next(it, item);
+        if (!more)
+            break;
+        assign(*s.target, std::move(item), f);
+        Flow flow = co_await execBlockAsync(s.body, f, mode);
+        if (flow == Flow::Break)
+            co_return Flow::Normal;
+        if (flow == Flow::Return)
+            co_return flow;
+    }
+    co_return co_await execBlockAsync(s.orelse, f, mode);
 }
 
 QCoro::Task<Flow> Interpreter::execBlockAsync(const StmtList &body, Frame &f, Mode mode)
@@ -1743,28 +1788,7 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
             f.line = s.pos.line;
         }
         co_return co_await execBlockAsync(s.orelse, f, mode);
-    case StmtKind::For: {
-        Value iterable = co_await evalAsync(*s.test, f, mode);
-        Value it = s.isAsync ? asyncIter(iterable) : iter(iterable);
-        Value item;
-        for (;;) {
-            bool more = false;
-            f.line = s.pos.line;
-            if (s.isAsync)
-                more = co_await asyncNext(it, &item);
-            else
-                more = next(it, item);
-            if (!more)
-                break;
-            assign(*s.target, std::move(item), f);
-            Flow flow = co_await execBlockAsync(s.body, f, mode);
-            if (flow == Flow::Break)
-                co_return Flow::Normal;
-            if (flow == Flow::Return)
-                co_return flow;
-        }
-        co_return co_await execBlockAsync(s.orelse, f, mode);
-    }
+    case StmtKind::For: co_return co_await execForAsync(s, f, mode);
     case StmtKind::Try: {
         // C++ forbids co_await inside a catch block: catch, remember, then act outside it.
         Flow flow = Flow::Normal;

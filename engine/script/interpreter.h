@@ -293,6 +293,8 @@ public:
     std::optional<Value> binaryDunder(BinaryOp op, const Value &a, const Value &b, bool inplace);
     std::optional<bool> compareDunder(CompareOp op, const Value &a, const Value &b);
     std::string defaultRepr(const Value &v);
+    // Binds a call's arguments to fn's parameters in `frame`, with CPython's TypeErrors.
+    void bindArguments(FunctionObject *fn, CallArgs &args, const Value &self, Frame &frame);
 
     // ---- generators (generators.cpp) ----
     // Resumes a generator: sends `sent` (or throws what was set up) and runs it to its next yield.
@@ -302,6 +304,8 @@ public:
     void closeGenerator(GeneratorObject &gen, GeneratorObject::Throw how);
     // Finishes every suspended generator (engine teardown).
     void closeGenerators();
+    // An async generator dropped while suspended: `heir` holds its body; the loop closes it soon.
+    void adoptGenerator(GeneratorObject *dropped, const Ref<GeneratorObject> &heir);
     // Resumes an async generator from a coroutine (__anext__, asend, athrow, aclose): its next
     // yielded value; StopAsyncIteration when it ended. `how` says what to throw in at the yield.
     QCoro::Task<Value> resumeAsyncGenerator(Ref<GeneratorObject> gen, Value sent, GeneratorObject::Throw how);
@@ -353,6 +357,9 @@ private:
     std::vector<Ref<CellObject>> captureClosure(const FunctionDef &def, Frame &f);
     Value makeGenerator(FunctionObject *fn, std::shared_ptr<Frame> frame);
     QCoro::Task<Value> yieldValue(Value v, Frame &f);
+    QCoro::Task<Value> evalYield(const Expr &e, Frame &f, Mode mode);
+    QCoro::Task<Value> evalComprehensionAsync(const Expr &e, Frame &f, Mode mode);
+    QCoro::Task<Flow> execForAsync(const Stmt &s, Frame &f, Mode mode);
     QCoro::Task<Value> yieldFrom(Value iterable, Frame &f);
     // After a resumption: the yielded value (true), or the end of the body: its exception raised
     // in the consumer's frame, or false with the return value kept in returnValue.
@@ -383,7 +390,6 @@ private:
     void bindImport(const Stmt &s, Frame &f);
     Value callFunction(FunctionObject *fn, CallArgs &args, const Value &self);
     QCoro::Task<Value> callFunctionHost(FunctionObject *fn, CallArgs args, Value self);
-    void bindArguments(FunctionObject *fn, CallArgs &args, const Value &self, Frame &frame);
     QCoro::Task<Value> runFunctionBody(Ref<FunctionObject> fn, std::shared_ptr<Frame> frame, Mode mode);
     void addTraceback(ScriptError &e, const Frame *caller);
     Value sliceValue(const Value &obj, const SliceObject &slice);
@@ -402,6 +408,7 @@ private:
     std::size_t m_stackBudget = 0;
     std::unordered_map<const Expr *, Value> m_constants; // string constants, built once
     std::vector<GeneratorObject *> m_generators; // started and not finished (closed at teardown)
+    std::vector<Ref<GeneratorObject>> m_orphans; // dropped async generators waiting for teardown
     bool m_closingGenerator = false; // an await now raises (a generator closed outside its task)
     std::vector<std::string> m_warnedAt; // the "default" warnings filter: once per message and line
     bool m_dying = false;
@@ -449,8 +456,10 @@ void installBuiltins(Interpreter &in, DictObject &builtins);
 // property, staticmethod, classmethod, super, NotImplemented, aiter/anext and the generator types.
 void installClassBuiltins(Interpreter &in, DictObject &builtins);
 Value notImplemented();
-// A process-wide builtin class (object's subclass) made on first use, like the other builtin types.
-ClassObject *immortalClass(const char *name);
+// A process-wide builtin class made on first use, like the other builtin types (base: object).
+ClassObject *immortalClass(const char *name, ClassObject *base = nullptr);
+// The dataclasses module (dataclasses.cpp).
+Ref<ModuleObject> makeDataclassesModule(Interpreter &in);
 // The exception classes, process-wide like the other builtin classes.
 namespace exc {
 ClassObject *baseException();

@@ -196,8 +196,10 @@ std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &
         }
         case ObjKind::Native:
             if (name == "__name__" || name == "__qualname__") {
-                auto &n = static_cast<NativeObject *>(o)->name;
-                return str(n.substr(n.rfind('.') + 1));
+                auto *n = static_cast<NativeObject *>(o);
+                if (name == "__qualname__" && n->owner)
+                    return str(n->name); // a method: "str.lower", "Point.__init__"
+                return str(n->name.substr(n->name.rfind('.') + 1));
             }
             break;
         case ObjKind::Coroutine:
@@ -294,6 +296,10 @@ void Interpreter::setAttr(const Value &obj, const std::string &name, Value v)
 {
     if (obj.is(ObjKind::Instance)) {
         auto *inst = obj.as<InstanceObject>();
+        if (auto hook = userMethod(obj, "__setattr__")) {
+            call(*hook, std::vector<Value> {str(name), std::move(v)});
+            return;
+        }
         if (setThroughProperty(*this, obj, name, v))
             return;
         if (inst->exception && name == "__cause__") {

@@ -709,7 +709,7 @@ StmtPtr Parser::parseExpressionStatement()
     ExprPtr first = parseValue();
 
     if (atOp(":")) {
-        // Annotated assignment; the annotation is parsed and dropped.
+        // Annotated assignment.
         if (first->kind == ExprKind::Tuple)
             fail(first->pos, "only single target (not tuple) can be annotated");
         if (first->kind == ExprKind::List)
@@ -717,9 +717,10 @@ StmtPtr Parser::parseExpressionStatement()
         if (first->kind != ExprKind::Name && first->kind != ExprKind::Attribute && first->kind != ExprKind::Subscript)
             fail(first->pos, "illegal target for annotation");
         next();
-        keepAlive(parseExpression()); // the annotation is not evaluated
+        ExprPtr annotation = parseExpression(); // evaluated only in class bodies (__annotations__)
         auto stmt = makeStmt(StmtKind::AnnAssign, startOf(first));
         stmt->target = std::move(first);
+        stmt->test = std::move(annotation);
         if (acceptOp("="))
             stmt->value = parseValue();
         return stmt;

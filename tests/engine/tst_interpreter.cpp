@@ -5521,6 +5521,109 @@ class Greeter:
 print(registry, Greeter("ann").greet(), Greeter("bo").greet(greeting="hi"))
 )py") << QString::fromUtf8(R"py(['Greeter'] HELLO ANN HI BO
 )py") << QString() << 0;
+    QTest::newRow("dataclass_basics") << QString::fromUtf8(R"py(from dataclasses import dataclass, field, fields, asdict
+@dataclass
+class Point:
+    x: int
+    y: int = 0
+    tags: list = field(default_factory=list)
+p = Point(1)
+q = Point(1, 2, ["a"])
+p.tags.append("t")
+print(p, q, Point(1) == Point(1), Point(1) == Point(2), p == (1, 0))
+print(Point.__annotations__, [f.name for f in fields(p)], asdict(q))
+print(Point(3).tags, Point.y, Point.__init__.__qualname__)
+for args in ((), (1, 2, 3, 4)):
+    try:
+        Point(*args)
+    except TypeError as e:
+        print(e)
+for kwargs in ({"x": 1, "z": 2}, {"y": 1}):
+    try:
+        Point(**kwargs)
+    except TypeError as e:
+        print(e)
+try:
+    hash(p)
+except TypeError as e:
+    print(e)
+)py") << QString::fromUtf8(R"py(Point(x=1, y=0, tags=['t']) Point(x=1, y=2, tags=['a']) True False False
+{'x': <class 'int'>, 'y': <class 'int'>, 'tags': <class 'list'>} ['x', 'y', 'tags'] {'x': 1, 'y': 2, 'tags': ['a']}
+[] 0 Point.__init__
+Point.__init__() missing 1 required positional argument: 'x'
+Point.__init__() takes from 2 to 4 positional arguments but 5 were given
+Point.__init__() got an unexpected keyword argument 'z'
+Point.__init__() missing 1 required positional argument: 'x'
+unhashable type: 'Point'
+)py") << QString() << 0;
+    QTest::newRow("dataclass_order_frozen_post_init") << QString::fromUtf8(R"py(from dataclasses import dataclass, field, FrozenInstanceError
+@dataclass(order=True)
+class Version:
+    major: int
+    minor: int = 0
+    label: str = field(default="", compare=False, repr=False)
+vs = [Version(1, 2, "x"), Version(0, 5), Version(1, 0)]
+print(sorted(vs), max(vs), Version(1) < Version(1, 1), Version(2) >= Version(1, 9))
+try:
+    Version(1) < 3
+except TypeError as e:
+    print(e)
+@dataclass(frozen=True)
+class Key:
+    name: str
+    n: int = 1
+k = Key("a")
+print(k, {k: 1}[Key("a")], hash(k) == hash(Key("a")))
+try:
+    k.n = 2
+except FrozenInstanceError as e:
+    print(type(e).__name__, e, isinstance(e, AttributeError))
+@dataclass
+class Account:
+    owner: str
+    balance: float = 0.0
+    history: list = field(default_factory=list)
+    def __post_init__(self):
+        if self.balance < 0:
+            raise ValueError("negative balance")
+        self.history.append(("open", self.balance))
+    def deposit(self, amount):
+        self.balance += amount
+        self.history.append(("deposit", amount))
+a = Account("ann", 10)
+a.deposit(5)
+print(a)
+try:
+    Account("bob", -1)
+except ValueError as e:
+    print(e)
+@dataclass
+class Savings(Account):
+    rate: float = 0.02
+print(Savings("cy", 1.0), Savings.__mro__[1].__name__)
+try:
+    @dataclass
+    class Bad:
+        a: int = 0
+        b: int
+except TypeError as e:
+    print(e)
+try:
+    @dataclass
+    class Mutable:
+        items: list = []
+except ValueError as e:
+    print(e)
+)py") << QString::fromUtf8(R"py([Version(major=0, minor=5), Version(major=1, minor=0), Version(major=1, minor=2)] Version(major=1, minor=2) True True
+'<' not supported between instances of 'Version' and 'int'
+Key(name='a', n=1) 1 True
+FrozenInstanceError cannot assign to field 'n' True
+Account(owner='ann', balance=15, history=[('open', 10), ('deposit', 5)])
+negative balance
+Savings(owner='cy', balance=1.0, history=[('open', 1.0)], rate=0.02) Account
+non-default argument 'b' follows default argument
+mutable default <class 'list'> for field items is not allowed: use default_factory
+)py") << QString() << 0;
 }
 
 void TestInterpreter::classes()
