@@ -132,6 +132,15 @@ QCoro::Task<Value> sleepBody(Engine &engine, double delay, Value result, std::st
     co_return co_await FutureAwaiter {engine, fut.get()};
 }
 
+} // namespace
+
+QCoro::Task<Value> sleepFor(Engine &engine, double delay, Value result, std::string what)
+{
+    return sleepBody(engine, delay, std::move(result), std::move(what));
+}
+
+namespace {
+
 // ---- gather (rules 17-19) ---------------------------------------------------------------------
 
 class GatheringFuture : public Future {
@@ -1043,6 +1052,8 @@ Ref<ModuleObject> makeBuiltinModule(Interpreter &in, const std::string &name)
         return makeCollectionsModule(in);
     if (name == "functools")
         return makeFunctoolsModule(in);
+    if (name == "aiohttp")
+        return makeAiohttpModule(in);
     if (name != "time")
         return {};
     // time: the virtual clock (semantics page); time.sleep() blocks the loop.

@@ -29,6 +29,9 @@ void addWaitFunctions(script::DictObject &asyncio);
 void addTaskGroup(script::DictObject &asyncio);
 // Awaits `fut` from a native coroutine; returns the exception the await raised, or None.
 QCoro::Task<Value> awaitCatching(Engine &engine, Ref<Future> fut);
+// asyncio.sleep(delay, result)'s body: waits `delay` virtual seconds; `what` names the wait (the
+// UI shows it). Also the I/O wait of a simulated aiohttp request.
+QCoro::Task<Value> sleepFor(Engine &engine, double delay, Value result, std::string what);
 // A pending future of the running engine.
 Ref<Future> newFuture(Engine &engine, std::string description);
 

@@ -11,6 +11,7 @@ Ref<ModuleObject> makeMathModule(Interpreter &in);
 Ref<ModuleObject> makeItertoolsModule(Interpreter &in);
 Ref<ModuleObject> makeCollectionsModule(Interpreter &in);
 Ref<ModuleObject> makeFunctoolsModule(Interpreter &in);
+Ref<ModuleObject> makeAiohttpModule(Interpreter &in);
 
 // Shared by the module files: registers a native function `module.name` in the module.
 void addFunction(ModuleObject &mod, const std::string &name, NativeFunction fn);
