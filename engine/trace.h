@@ -64,7 +64,11 @@ public:
     const std::vector<TraceEvent> &events() const { return m_events; }
     std::size_t size() const { return m_events.size(); }
     const TraceEvent &operator[](std::size_t i) const { return m_events[i]; }
-    const std::string &text(std::uint32_t index) const { return m_strings[index]; }
+    // The text of a string index; empty for an index this trace does not have (a stale reader).
+    const std::string &text(std::uint32_t index) const
+    {
+        return index < m_strings.size() ? m_strings[index] : m_strings[0];
+    }
     std::uint32_t intern(std::string_view s);
     // Bytes used: events plus the string table (for the benchmark).
     std::size_t byteSize() const;

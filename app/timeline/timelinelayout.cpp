@@ -82,15 +82,21 @@ void TimelineLayout::reset(const Trace *trace, std::string source)
     update();
 }
 
-bool TimelineLayout::update()
+bool TimelineLayout::stale() const
 {
-    if (!m_trace)
-        return false;
     // A trace that shrank, or whose last seen event changed, was cleared and refilled.
     const auto same = [](const TraceEvent &a, const TraceEvent &b) {
         return a.kind == b.kind && a.time == b.time && a.subject == b.subject && a.other == b.other && a.text == b.text;
     };
-    if (m_trace->size() < m_processed || (m_processed > 0 && !same((*m_trace)[m_processed - 1], m_lastSeen))) {
+    return m_trace
+        && (m_trace->size() < m_processed || (m_processed > 0 && !same((*m_trace)[m_processed - 1], m_lastSeen)));
+}
+
+bool TimelineLayout::update()
+{
+    if (!m_trace)
+        return false;
+    if (stale()) {
         reset(m_trace, std::move(m_source));
         return true;
     }

@@ -170,6 +170,9 @@ public:
     // trace was cleared (Engine::load/reset), even if it has grown again since. Returns true when
     // anything changed.
     bool update();
+    // True when the trace was cleared (and maybe refilled) since the last update(): until then
+    // the layout's event and text indices do not belong to the trace and must not be read.
+    bool stale() const;
 
     const Trace *trace() const { return m_trace; }
     const std::vector<Lane> &lanes() const { return m_lanes; }

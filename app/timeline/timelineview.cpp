@@ -388,6 +388,11 @@ int TimelineView::stepAt(QPointF pos) const
 
 void TimelineView::paint(QPainter *p)
 {
+    if (m_layout.stale()) {
+        // The engine replays (Back, Reset) and has not said so yet: draw when it has.
+        QMetaObject::invokeMethod(this, &TimelineView::traceGrew, Qt::QueuedConnection);
+        return;
+    }
     p->setRenderHint(QPainter::TextAntialiasing);
     painter().paint(*p, m_viewport);
 }

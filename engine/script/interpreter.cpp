@@ -1056,10 +1056,10 @@ Value Interpreter::eval(const Expr &e, Frame &f)
         return v;
     }
     case ExprKind::Lambda: return makeFunction(e.lambda, f);
+    case ExprKind::GeneratorExp: return generatorExpression(e, f);
     case ExprKind::ListComp:
     case ExprKind::SetComp:
-    case ExprKind::DictComp:
-    case ExprKind::GeneratorExp: {
+    case ExprKind::DictComp: {
         Value result = e.kind == ExprKind::DictComp ? Value(make<DictObject>()) : list({});
         std::function<void(std::size_t)> loop = [&](std::size_t level) {
             if (level == e.generators.size()) {
@@ -1087,8 +1087,6 @@ Value Interpreter::eval(const Expr &e, Frame &f)
             }
         };
         loop(0);
-        if (e.kind == ExprKind::GeneratorExp)
-            return iter(result);
         if (e.kind == ExprKind::SetComp)
             return setops::fromItems(*this, result.as<ListObject>()->items);
         return result;
@@ -1099,6 +1097,74 @@ Value Interpreter::eval(const Expr &e, Frame &f)
     case ExprKind::YieldFrom: raise(exc::notImplementedError(), "this expression is not supported yet");
     }
     return Value();
+}
+
+// (x for x in xs): lazy, as in CPython. The first iterable is evaluated now, everything else one
+// item per next(), so any()/all()/next() stop early. The expression runs in its own frame named
+// <genexpr> (tracebacks show it), a copy of the enclosing one: the comprehension's variables
+// (renamed slots of the enclosing scope) are private to it, closures share their cells, and the
+// generator stays valid after the enclosing function returns.
+Value Interpreter::generatorExpression(const Expr &e, Frame &f)
+{
+    Value first = iter(eval(*e.generators[0].iter, f));
+    auto frame = std::make_shared<Frame>(f);
+    frame->name = "<genexpr>";
+    frame->line = e.pos.line;
+    frame->generator = nullptr;
+    frame->hidden = false;
+    struct State {
+        std::vector<Value> iterators;
+        std::size_t level = 0;
+        bool finished = false;
+    };
+    auto state = std::make_shared<State>();
+    state->iterators.resize(e.generators.size());
+    state->iterators[0] = first;
+    const Expr *expr = &e;
+    return Value(make<IteratorObject>([this, expr, frame, state](Value &out) -> bool {
+        if (state->finished)
+            return false;
+        Frame *caller = m_state.frame;
+        FrameScope scope(*this, *frame);
+        try {
+            const auto &gens = expr->generators;
+            for (;;) {
+                const Comprehension &g = gens[state->level];
+                Value item;
+                frame->line = expr->pos.line;
+                if (!next(state->iterators[state->level], item)) {
+                    if (state->level == 0) {
+                        state->finished = true;
+                        state->iterators.clear();
+                        return false;
+                    }
+                    --state->level;
+                    continue;
+                }
+                assign(*g.target, item, *frame);
+                bool keep = true;
+                for (auto &cond : g.ifs)
+                    if (!truthy(eval(*cond, *frame))) {
+                        keep = false;
+                        break;
+                    }
+                if (!keep)
+                    continue;
+                if (state->level + 1 < gens.size()) {
+                    ++state->level;
+                    state->iterators[state->level] = iter(eval(*gens[state->level].iter, *frame));
+                    continue;
+                }
+                out = eval(*expr->left, *frame);
+                return true;
+            }
+        } catch (ScriptError &err) {
+            state->finished = true;
+            state->iterators.clear();
+            addTraceback(err, caller);
+            throw;
+        }
+    }));
 }
 
 // The script exception inside an exception_ptr, or None for anything else.

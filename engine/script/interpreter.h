@@ -347,6 +347,7 @@ private:
     Flow exec(const Stmt &s, Frame &f);
     Flow execBlock(const StmtList &body, Frame &f);
     Value eval(const Expr &e, Frame &f);
+    Value generatorExpression(const Expr &e, Frame &f);
     // coroutine evaluators (only for subtrees that can suspend in this mode)
     QCoro::Task<Flow> execAsync(const Stmt &s, Frame &f, Mode mode);
     QCoro::Task<Flow> execBlockAsync(const StmtList &body, Frame &f, Mode mode);

@@ -13,8 +13,9 @@ using Next = IteratorObject::Next;
 // The iterator types of itertools: type(x).__name__ and the repr name them as CPython does.
 ClassObject *iteratorClass(const std::string &type)
 {
-    static std::unordered_map<std::string, ClassObject *> classes;
-    auto &c = classes[type];
+    // Immortal like the classes it holds (a static map would be destroyed at exit, orphaning them).
+    static auto *classes = new std::unordered_map<std::string, ClassObject *>;
+    auto &c = (*classes)[type];
     if (!c) {
         Heap *saved = Heap::current();
         Heap::setCurrent(nullptr);

@@ -312,9 +312,16 @@ private Q_SLOTS:
                 QCOMPARE(segmentsOf(live, lane), segmentsOf(whole, lane));
                 QCOMPARE(markerKinds(live, lane), markerKinds(whole, lane));
             }
-            // A cleared trace (Engine::reset) starts the layout over, even when it has grown again.
+            // A cleared trace (Engine::reset) starts the layout over, even when it has grown again;
+            // until update() the layout says it is stale, so nobody reads its old indices.
+            QVERIFY(!live.stale());
+            engine.reset();
+            QVERIFY(live.stale());
+            engine.step();
+            QVERIFY(live.stale());
             engine.reset();
             QVERIFY(live.update());
+            QVERIFY(!live.stale());
             QCOMPARE(live.stepCount(), 0);
             QCOMPARE(int(live.lanes().size()), 2);
         }
