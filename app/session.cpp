@@ -71,6 +71,9 @@ Session::Session(QObject *parent)
     m_autosaveTimer.setSingleShot(true);
     m_autosaveTimer.setInterval(3000);
     connect(&m_autosaveTimer, &QTimer::timeout, this, &Session::saveEditsNow);
+    // The engine watches every executed statement for the breakpoint lines.
+    connect(this, &Session::breakpointsChanged, this,
+        [this] { m_engine.setBreakpoints(std::vector<int>(m_breakpoints.begin(), m_breakpoints.end())); });
 }
 
 Session::~Session()
@@ -341,22 +344,18 @@ bool Session::advance()
     return true;
 }
 
-bool Session::hitBreakpoint(std::size_t stepBegin) const
+// Any statement on a breakpoint line ran in the last step (the engine watches them all, not only
+// the awaits and prints the trace records).
+bool Session::hitBreakpoint() const
 {
-    if (m_breakpoints.isEmpty())
-        return false;
-    const Trace &trace = m_engine.trace();
-    for (std::size_t i = stepBegin; i < trace.size(); ++i)
-        if (trace[i].line && trace[i].kind != EventKind::TaskCreated && m_breakpoints.contains(trace[i].line))
-            return true;
-    return false;
+    return !m_breakpoints.isEmpty() && m_engine.breakpointHit();
 }
 
 bool Session::reachedGoal(std::size_t stepBegin)
 {
     const Trace &trace = m_engine.trace();
     switch (m_goal) {
-    case Goal::Run: return hitBreakpoint(stepBegin);
+    case Goal::Run: return hitBreakpoint();
     case Goal::NextTimer:
         for (std::size_t i = stepBegin; i < trace.size(); ++i)
             if (trace[i].kind == EventKind::StepBegin && trace[i].aux == std::uint8_t(StepCause::ClockAdvance))

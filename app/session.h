@@ -183,7 +183,7 @@ private:
     void clearDigest();
     bool advance();
     bool reachedGoal(std::size_t stepBegin);
-    bool hitBreakpoint(std::size_t stepBegin) const;
+    bool hitBreakpoint() const;
     void start(Goal goal);
     void stop();
     void tick();

@@ -121,6 +121,7 @@ void Engine::clearRun()
     m_asyncio.reset();
     m_interp = std::make_unique<script::Interpreter>(*this);
     m_interp->setLimits(m_limits);
+    m_interp->setBreakLines(m_breakLines);
     m_interp->onPrint = [this](const std::string &text) { print(text); };
 }
 
@@ -396,10 +397,25 @@ QCoro::Task<Value> Engine::asyncioRun(Value coro)
 
 // ---- stepping ---------------------------------------------------------------------------------
 
+void Engine::setBreakpoints(const std::vector<int> &lines)
+{
+    m_breakLines.clear();
+    for (int line : lines) {
+        if (line <= 0)
+            continue;
+        if (std::size_t(line) >= m_breakLines.size())
+            m_breakLines.resize(std::size_t(line) + 1);
+        m_breakLines[std::size_t(line)] = true;
+    }
+    if (m_interp)
+        m_interp->setBreakLines(m_breakLines);
+}
+
 bool Engine::step()
 {
     if (!m_interp)
         return false;
+    m_interp->clearBreakHit();
     script::HeapScope heap(m_interp->heap());
     m_interp->markStackBase();
     if (m_outcome == Outcome::NotStarted)

@@ -66,6 +66,9 @@ public:
     // Recursion depth, operations per step and container size a script may use (from the next load()).
     void setLimits(const script::Limits &limits) { m_limits = limits; }
     const script::Limits &limits() const { return m_limits; }
+    // Breakpoint lines: breakpointHit() says whether a statement on one of them ran in the last step.
+    void setBreakpoints(const std::vector<int> &lines);
+    bool breakpointHit() const { return m_interp && m_interp->breakHit(); }
     Profile profile() const { return m_profile; }
 
     // Parses the script; on failure the outcome is LoadError and loadError() says why.
@@ -152,6 +155,7 @@ private:
 
     Profile m_profile = Profile::Py312;
     script::Limits m_limits;
+    std::vector<bool> m_breakLines;
     std::string m_source;
     std::string m_fileName;
     LoadError m_loadError;

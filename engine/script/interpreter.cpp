@@ -1261,6 +1261,7 @@ Flow Interpreter::execBlock(const StmtList &body, Frame &f)
 Flow Interpreter::exec(const Stmt &s, Frame &f)
 {
     f.line = s.pos.line;
+    noteLine(s.pos.line);
     if (++m_ops > m_limits.stepBudget)
         throw StepBudgetExceeded {s.pos.line};
     switch (s.kind) {
@@ -1792,6 +1793,7 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
     if (!suspends(s, mode))
         co_return exec(s, f);
     f.line = s.pos.line;
+    noteLine(s.pos.line);
     if (++m_ops > m_limits.stepBudget)
         throw StepBudgetExceeded {s.pos.line};
     switch (s.kind) {

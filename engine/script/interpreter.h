@@ -323,6 +323,11 @@ public:
     // Raises RecursionError before the C++ stack runs out (deep recursion, deep nesting).
     void checkStack(const char *where = nullptr);
 
+    // Lines whose statements stop a run when they execute (the window's breakpoints): index =
+    // line. breakHit() says whether one ran since clearBreakHit().
+    void setBreakLines(std::vector<bool> lines) { m_breakLines = std::move(lines); }
+    bool breakHit() const { return m_breakHit; }
+    void clearBreakHit() { m_breakHit = false; }
     const Limits &limits() const { return m_limits; }
     void setLimits(const Limits &limits) { m_limits = limits; }
     void resetBudget() { m_ops = 0; }
@@ -405,6 +410,13 @@ private:
     ExecState m_state;
     std::uint64_t m_ops = 0;
     Limits m_limits;
+    std::vector<bool> m_breakLines;
+    bool m_breakHit = false;
+    void noteLine(int line)
+    {
+        if (!m_breakLines.empty() && std::size_t(line) < m_breakLines.size() && m_breakLines[std::size_t(line)])
+            m_breakHit = true;
+    }
     std::uintptr_t m_stackBase = 0; // an address, only compared (see checkStack())
     std::size_t m_stackBudget = 0;
     std::unordered_map<const Expr *, Value> m_constants; // string constants, built once

@@ -455,6 +455,36 @@ private Q_SLOTS:
         QVERIFY(s.breakpoints().isEmpty());
     }
 
+    // A breakpoint on a line with neither await nor print: the engine watches every statement.
+    void breakpointOnAPlainStatementStopsTheRun()
+    {
+        Session s;
+        QVERIFY(s.loadScenario(QStringLiteral("gather")));
+        s.setSource(QStringLiteral("import asyncio\n"
+                                   "\n"
+                                   "async def count(name, n):\n"
+                                   "    total = 0\n"
+                                   "    for i in range(n):\n"
+                                   "        await asyncio.sleep(1)\n"
+                                   "        total += i\n"
+                                   "    return total\n"
+                                   "\n"
+                                   "async def main():\n"
+                                   "    print(await asyncio.gather(count('a', 2), count('b', 3)))\n"
+                                   "\n"
+                                   "asyncio.run(main())\n"));
+        s.setSpeed(Session::kMaxSpeed);
+        s.toggleBreakpoint(7);
+        s.run();
+        QTRY_VERIFY(!s.busy());
+        QCOMPARE(s.clockText(), QStringLiteral("1.000"));
+        QVERIFY(consoleTexts(s).isEmpty());
+        s.toggleBreakpoint(7);
+        s.run();
+        QTRY_VERIFY(!s.busy());
+        QCOMPARE(consoleTexts(s), QStringList {QStringLiteral("[1, 3]")});
+    }
+
     // A script that never ends never freezes the window: runs go in slices, and Pause answers
     // at once.
     void pauseAnswersDuringARunawayRun()
