@@ -126,28 +126,19 @@ const char *reasonPhrase(int status)
     }
 }
 
-ClassObject *newClass(const char *name, const char *module, ClassObject *base = types::object())
-{
-    auto *c = new ClassObject(name, Ref<ClassObject>(base));
-    ++c->m_refCount; // process-wide, like every builtin class
-    c->module = module;
-    c->isException = base->isException;
-    return c;
-}
-
 ClassObject *clientError()
 {
-    static ClassObject *c = newClass("ClientError", "aiohttp.client_exceptions", exc::byName("Exception"));
+    static ClassObject *c = newBuiltinClass("ClientError", exc::byName("Exception"), "aiohttp.client_exceptions");
     return c;
 }
 ClassObject *clientResponseError()
 {
-    static ClassObject *c = newClass("ClientResponseError", "aiohttp.client_exceptions", clientError());
+    static ClassObject *c = newBuiltinClass("ClientResponseError", clientError(), "aiohttp.client_exceptions");
     return c;
 }
 ClassObject *contentTypeError()
 {
-    static ClassObject *c = newClass("ContentTypeError", "aiohttp.client_exceptions", clientResponseError());
+    static ClassObject *c = newBuiltinClass("ContentTypeError", clientResponseError(), "aiohttp.client_exceptions");
     return c;
 }
 
@@ -259,7 +250,7 @@ ResponseObject *response(const Value &v)
 ClassObject *responseClass()
 {
     static ClassObject *c = [] {
-        auto *c = newClass("ClientResponse", "aiohttp.client_reqrep");
+        auto *c = newBuiltinClass("ClientResponse", types::object(), "aiohttp.client_reqrep");
         c->properties["status"] = [](Interpreter &, const Value &s) { return Value::integer(response(s)->route.status); };
         c->properties["reason"] = [](Interpreter &, const Value &s) { return str(reasonPhrase(response(s)->route.status)); };
         c->properties["ok"] = [](Interpreter &, const Value &s) { return Value::boolean(response(s)->route.status < 400); };
@@ -305,7 +296,7 @@ ClassObject *responseClass()
 ClassObject *requestClass()
 {
     static ClassObject *c = [] {
-        auto *c = newClass("_RequestContextManager", "aiohttp.client");
+        auto *c = newBuiltinClass("_RequestContextManager", types::object(), "aiohttp.client");
         c->addMethod("__aenter__", [](Interpreter &in, const Value &s, CallArgs &) {
             Ref<ResponseObject> r = s.as<RequestObject>()->response;
             Engine *engine = &in.engine();
@@ -328,7 +319,7 @@ SessionObject *session(const Value &v)
 ClassObject *sessionClass()
 {
     static ClassObject *c = [] {
-        auto *c = newClass("ClientSession", "aiohttp.client");
+        auto *c = newBuiltinClass("ClientSession", types::object(), "aiohttp.client");
         c->addMethod("__aenter__", [](Interpreter &in, const Value &s, CallArgs &) {
             return immediate(in, "ClientSession.__aenter__", s);
         });
@@ -363,7 +354,7 @@ ClassObject *sessionClass()
 
 ClassObject *RoutesObject::cls() const
 {
-    static ClassObject *c = newClass("_SimulatedRoutes", "aiohttp");
+    static ClassObject *c = newBuiltinClass("_SimulatedRoutes", types::object(), "aiohttp");
     return c;
 }
 ClassObject *SessionObject::cls() const

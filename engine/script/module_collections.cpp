@@ -17,16 +17,6 @@ ClassObject *defaultdictClass();
 ClassObject *counterClass();
 ClassObject *orderedDictClass();
 
-ClassObject *newBuiltinClass(const char *name, ClassObject *base)
-{
-    Heap *saved = Heap::current();
-    Heap::setCurrent(nullptr);
-    auto *c = new ClassObject(name, Ref<ClassObject>(base));
-    ++c->m_refCount;
-    Heap::setCurrent(saved);
-    return c;
-}
-
 class DequeObject : public ListObject {
 public:
     ClassObject *cls() const override { return dequeClass(); }

@@ -17,11 +17,7 @@ ClassObject *iteratorClass(const std::string &type)
     static auto *classes = new std::unordered_map<std::string, ClassObject *>;
     auto &c = (*classes)[type];
     if (!c) {
-        Heap *saved = Heap::current();
-        Heap::setCurrent(nullptr);
-        c = new ClassObject(type, Ref<ClassObject>(types::iteratorType()));
-        ++c->m_refCount;
-        Heap::setCurrent(saved);
+        c = newBuiltinClass(type.c_str(), types::iteratorType(), "itertools");
         c->addMethod("__repr__", [type](Interpreter &in, const Value &self, Args &) {
             return str("<itertools." + type + " object at " + in.fakeAddress(self.obj()) + ">");
         });

@@ -559,6 +559,18 @@ ClassObject *randomClass()
 
 } // namespace
 
+ClassObject *newBuiltinClass(const char *name, ClassObject *base, const char *module)
+{
+    Heap *saved = Heap::current();
+    Heap::setCurrent(nullptr);
+    auto *c = new ClassObject(name, Ref<ClassObject>(base));
+    ++c->m_refCount;
+    Heap::setCurrent(saved);
+    c->module = module;
+    c->isException = base && base->isException;
+    return c;
+}
+
 void addFunction(ModuleObject &mod, const std::string &name, NativeFunction fn)
 {
     mod.dict->set(str(name), Value(make<NativeObject>(mod.name + "." + name, std::move(fn))));

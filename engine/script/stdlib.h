@@ -15,5 +15,8 @@ Ref<ModuleObject> makeAiohttpModule(Interpreter &in);
 
 // Shared by the module files: registers a native function `module.name` in the module.
 void addFunction(ModuleObject &mod, const std::string &name, NativeFunction fn);
+// A process-wide, immortal class of a module (deque, itertools.count, aiohttp.ClientSession...),
+// tracked by no heap. It is an exception class when its base is one.
+ClassObject *newBuiltinClass(const char *name, ClassObject *base, const char *module = "builtins");
 
 } // namespace loopscope::script
