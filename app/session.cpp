@@ -3,6 +3,7 @@
 #include "inspect.h"
 #include "scenariolibrary.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -74,6 +75,8 @@ Session::Session(QObject *parent)
     // The engine watches every executed statement for the breakpoint lines.
     connect(this, &Session::breakpointsChanged, this,
         [this] { m_engine.setBreakpoints(std::vector<int>(m_breakpoints.begin(), m_breakpoints.end())); });
+    // A step that never awaits keeps the window answering (see pulse()).
+    m_engine.setPulse([this] { pulse(); });
 }
 
 Session::~Session()
@@ -137,6 +140,16 @@ QString Session::busyKind() const
     return {};
 }
 
+QString Session::steppingText() const
+{
+    if (!m_stepping)
+        return {};
+    const QString text = m_goal == Goal::Replay
+        ? tr("Replaying step %1 of %2\u2026").arg(m_step + 1).arg(m_replayTarget)
+        : tr("Running step %1\u2026 no await yet").arg(m_step + 1);
+    return m_pauseAfterStep ? text + tr(" \u00b7 pausing after this step") : text;
+}
+
 QVariantList Session::breakpoints() const
 {
     QList<int> lines(m_breakpoints.begin(), m_breakpoints.end());
@@ -164,7 +177,7 @@ QString Session::python() const
 void Session::setPython(const QString &version)
 {
     const Profile p = version == QLatin1String("3.11") ? Profile::Py311 : Profile::Py312;
-    if (p == m_engine.profile())
+    if (p == m_engine.profile() || deferWhileStepping([this, version] { setPython(version); }))
         return;
     m_engine.setProfile(p);
     Q_EMIT scriptChanged();
@@ -175,6 +188,11 @@ void Session::setPython(const QString &version)
 
 bool Session::loadScenario(const QString &name)
 {
+    if (deferWhileStepping([this, name] { loadScenario(name); }))
+    {
+        ScenarioInfo info;
+        return ScenarioLibrary::find(name, &info);
+    }
     ScenarioInfo info;
     if (!ScenarioLibrary::find(name, &info))
         return false;
@@ -195,6 +213,8 @@ bool Session::openFile(const QUrl &url)
 
 bool Session::openPath(const QString &path)
 {
+    if (deferWhileStepping([this, path] { openPath(path); }))
+        return QFileInfo(path).isReadable();
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         Q_EMIT message(tr("Cannot open %1: %2").arg(path, f.errorString()));
@@ -226,6 +246,8 @@ bool Session::save()
 
 bool Session::saveAs(const QUrl &url)
 {
+    if (deferWhileStepping([this, url] { saveAs(url); }))
+        return true;
     const QString path = url.isLocalFile() ? url.toLocalFile() : url.toString();
     if (!writeAtomically(path, m_source)) {
         Q_EMIT message(tr("Cannot save %1").arg(path));
@@ -236,6 +258,8 @@ bool Session::saveAs(const QUrl &url)
 
 void Session::revert()
 {
+    if (deferWhileStepping([this] { revert(); }))
+        return;
     m_source = m_original;
     saveEditsNow();
     loadEngine();
@@ -337,10 +361,45 @@ bool Session::advance()
     if (m_engine.finished())
         return false;
     m_stepBegin = m_engine.trace().size();
+    m_inStep = true;
+    m_pulseClock.start();
     m_engine.step();
+    m_inStep = false;
+    m_pauseAfterStep = false;
+    if (m_stepping) {
+        m_stepping = false;
+        Q_EMIT steppingChanged();
+    }
     ++m_step;
     m_engineSteps.append(m_engine.stepCount());
     m_digest.feed(m_engine.trace(), m_step, m_engine.errorText());
+    if (m_deferred) // a request made during the step runs once this action is over
+        QTimer::singleShot(0, this, std::exchange(m_deferred, {}));
+    return true;
+}
+
+// Inside a long step (every Interpreter::kPulseOps operations): lets the window paint and answer,
+// at most every kPulseMs. Whatever the window asks for meanwhile waits for the step's end
+// (deferWhileStepping), except Pause, which takes effect right after it.
+void Session::pulse()
+{
+    if (!m_inStep || m_pulseClock.elapsed() < kPulseMs)
+        return;
+    if (!m_stepping) {
+        m_stepping = true;
+        Q_EMIT steppingChanged();
+    }
+    QCoreApplication::processEvents();
+    m_pulseClock.start();
+}
+
+// Steps are atomic: a request that would touch the engine during one is kept (the latest wins)
+// and made when the step ends.
+bool Session::deferWhileStepping(std::function<void()> request)
+{
+    if (!m_inStep)
+        return false;
+    m_deferred = std::move(request);
     return true;
 }
 
@@ -392,6 +451,8 @@ void Session::stop()
 // takes one step per tick.
 void Session::tick()
 {
+    if (m_inStep)
+        return;
     QElapsedTimer clock;
     clock.start();
     const bool paced = m_goal == Goal::Run && m_speed < kMaxSpeed;
@@ -401,8 +462,8 @@ void Session::tick()
             done = true;
             break;
         }
-        if (!advance() || reachedGoal(m_stepBegin) || m_engine.finished()) {
-            done = true;
+        if (!advance() || reachedGoal(m_stepBegin) || m_engine.finished() || m_goal == Goal::None) {
+            done = true; // (no goal: paused during a long step)
             break;
         }
     } while (!paced && clock.elapsed() < kSliceMs);
@@ -424,6 +485,8 @@ void Session::finishPending()
 
 void Session::stepOnce()
 {
+    if (deferWhileStepping([this] { stepOnce(); }))
+        return;
     stop();
     ensureCurrent();
     if (advance())
@@ -432,19 +495,23 @@ void Session::stepOnce()
 
 void Session::stepIteration()
 {
+    if (deferWhileStepping([this] { stepIteration(); }))
+        return;
     stop();
     start(Goal::Iteration);
 }
 
 void Session::nextTimer()
 {
+    if (deferWhileStepping([this] { nextTimer(); }))
+        return;
     stop();
     start(Goal::NextTimer);
 }
 
 void Session::run()
 {
-    if (m_goal == Goal::Run)
+    if (m_goal == Goal::Run || deferWhileStepping([this] { run(); }))
         return;
     stop();
     start(Goal::Run);
@@ -452,11 +519,16 @@ void Session::run()
 
 void Session::pause()
 {
+    m_deferred = {};
     if (!busy())
         return;
+    if (m_inStep) { // steps are atomic: the run stops right after this one
+        m_pauseAfterStep = true;
+        Q_EMIT steppingChanged();
+    }
     const bool replaying = m_goal == Goal::Replay;
     stop();
-    if (replaying)
+    if (replaying && !m_inStep) // (during a step, the step's end refreshes)
         refresh();
 }
 
@@ -470,18 +542,24 @@ void Session::toggleRun()
 
 void Session::runToEnd()
 {
+    if (deferWhileStepping([this] { runToEnd(); }))
+        return;
     stop();
     start(Goal::RunToEnd);
 }
 
 void Session::back()
 {
+    if (deferWhileStepping([this] { back(); }))
+        return;
     if (m_step > 0 && !stale())
         goToStep(m_step - 1);
 }
 
 void Session::reset()
 {
+    if (deferWhileStepping([this] { reset(); }))
+        return;
     stop();
     if (stale()) {
         ensureCurrent();
@@ -492,6 +570,8 @@ void Session::reset()
 
 void Session::goToStep(int n)
 {
+    if (deferWhileStepping([this, n] { goToStep(n); }))
+        return;
     stop();
     if (stale())
         return;
@@ -510,9 +590,13 @@ void Session::goToStep(int n)
 
 void Session::goToEngineStep(int n)
 {
+    if (deferWhileStepping([this, n] { goToEngineStep(n); }))
+        return;
     const auto at = std::lower_bound(m_engineSteps.begin(), m_engineSteps.end(), n);
     if (at != m_engineSteps.end())
         goToStep(int(at - m_engineSteps.begin()));
+    else if (!m_engine.finished()) // past the last step (scrubbing forward): the run goes on
+        goToStep(m_step + n - m_engineSteps.last());
 }
 
 void Session::toggleBreakpoint(int line)
@@ -650,6 +734,10 @@ void Session::refreshErrors()
             if (m.captured(1) == m_fileName)
                 m_errorLine = m.captured(2).toInt(); // the innermost frame in the script
         }
+        // A step that never gave control back: "... blocks the event loop: ..., near line 6."
+        static const QRegularExpression near(QStringLiteral("blocks the event loop: .*, near line (\\d+)"));
+        if (const auto m = near.match(text); !m_errorLine && m.hasMatch())
+            m_errorLine = m.captured(1).toInt();
         m_errorMessage = text.trimmed().section(QLatin1Char('\n'), -1);
     }
 }

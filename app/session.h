@@ -21,6 +21,8 @@
 #include <QUrl>
 #include <QVariantList>
 
+#include <functional>
+
 namespace loopscope {
 
 class Session : public QObject {
@@ -34,6 +36,10 @@ class Session : public QObject {
     Q_PROPERTY(bool atEnd READ atEnd NOTIFY stateChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString busyKind READ busyKind NOTIFY busyChanged)
+    // A single step has run long enough that the window kept its events going inside it (a loop
+    // that never awaits): requests made now wait for the step's end, Pause stops right after it.
+    Q_PROPERTY(bool stepping READ stepping NOTIFY steppingChanged)
+    Q_PROPERTY(QString steppingText READ steppingText NOTIFY steppingChanged)
     Q_PROPERTY(QString narration READ narration NOTIFY stateChanged)
     Q_PROPERTY(int executedLine READ executedLine NOTIFY stateChanged)
     Q_PROPERTY(int currentTask READ currentTask NOTIFY stateChanged)
@@ -77,6 +83,8 @@ public:
     static constexpr int kMaxSpeed = 60;
     // How long one slice of a long run may keep the GUI thread (Pause answers within 100 ms).
     static constexpr int kSliceMs = 20;
+    // How often a long step lets the window handle its events (Engine::setPulse).
+    static constexpr int kPulseMs = 10;
 
     int step() const { return m_step; }
     double clock() const { return m_engine.loop().time(); }
@@ -86,6 +94,11 @@ public:
     bool atEnd() const { return m_engine.finished(); }
     bool busy() const { return m_goal != Goal::None; }
     QString busyKind() const;
+    bool stepping() const { return m_stepping; }
+    // "Running step 5…: no await yet" (and "Pause: it stops after this step"); empty when not stepping.
+    QString steppingText() const;
+    // Whether the engine is inside a step right now (true only for code the pulse runs).
+    bool inStep() const { return m_inStep; }
     QString narration() const { return m_narration; }
     int executedLine() const { return m_executedLine; }
     // The task whose step the current step was (0: the clock, a plain callback, module code).
@@ -156,7 +169,8 @@ public Q_SLOTS:
     void reset();
     // Replays from the start to step n (Back, and clicks on console lines).
     void goToStep(int n);
-    // Goes back to the first point where Engine::stepCount() reached n (a click on the timeline).
+    // Goes back to the first point where Engine::stepCount() reached n (a click on the timeline);
+    // past the last step, steps on (scrubbing forward).
     void goToEngineStep(int n);
     void toggleBreakpoint(int line);
     void clearBreakpoints();
@@ -166,6 +180,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void stateChanged();
     void busyChanged();
+    void steppingChanged();
     void scriptChanged();
     void sourceChanged();
     void breakpointsChanged();
@@ -182,6 +197,8 @@ private:
     void ensureCurrent();
     void clearDigest();
     bool advance();
+    void pulse();
+    bool deferWhileStepping(std::function<void()> request);
     bool reachedGoal(std::size_t stepBegin);
     bool hitBreakpoint() const;
     void start(Goal goal);
@@ -203,6 +220,11 @@ private:
     Goal m_goal = Goal::None;
     int m_replayTarget = 0;
     QTimer m_ticker;
+    bool m_inStep = false;
+    bool m_stepping = false;
+    bool m_pauseAfterStep = false; // Pause was pressed during this step
+    QElapsedTimer m_pulseClock; // since the window last handled its events inside this step
+    std::function<void()> m_deferred; // the latest request made during a long step
     int m_speed = 4;
 
     QString m_scenarioName, m_title, m_summary, m_notice, m_filePath, m_fileName;

@@ -122,6 +122,7 @@ void Engine::clearRun()
     m_interp = std::make_unique<script::Interpreter>(*this);
     m_interp->setLimits(m_limits);
     m_interp->setBreakLines(m_breakLines);
+    m_interp->setPulse(m_pulse);
     m_interp->onPrint = [this](const std::string &text) { print(text); };
 }
 
@@ -409,6 +410,13 @@ void Engine::setBreakpoints(const std::vector<int> &lines)
     }
     if (m_interp)
         m_interp->setBreakLines(m_breakLines);
+}
+
+void Engine::setPulse(std::function<void()> pulse)
+{
+    m_pulse = std::move(pulse);
+    if (m_interp)
+        m_interp->setPulse(m_pulse);
 }
 
 bool Engine::step()

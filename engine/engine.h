@@ -69,6 +69,9 @@ public:
     // Breakpoint lines: breakpointHit() says whether a statement on one of them ran in the last step.
     void setBreakpoints(const std::vector<int> &lines);
     bool breakpointHit() const { return m_interp && m_interp->breakHit(); }
+    // Called every few thousand operations inside a long step (Interpreter::setPulse), so the
+    // window can answer while a step that never awaits runs. It must not touch the engine.
+    void setPulse(std::function<void()> pulse);
     Profile profile() const { return m_profile; }
 
     // Parses the script; on failure the outcome is LoadError and loadError() says why.
@@ -156,6 +159,7 @@ private:
     Profile m_profile = Profile::Py312;
     script::Limits m_limits;
     std::vector<bool> m_breakLines;
+    std::function<void()> m_pulse;
     std::string m_source;
     std::string m_fileName;
     LoadError m_loadError;

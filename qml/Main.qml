@@ -291,10 +291,18 @@ ApplicationWindow {
             Tool { objectName: "resetButton"; action: resetAction; text: "\u21ba  " + qsTr("Reset") }
             Item { Layout.fillWidth: true }
             BusyIndicator {
-                running: session.busy
-                visible: session.busy
+                running: session.busy || session.stepping
+                visible: running
                 Layout.preferredWidth: 24
                 Layout.preferredHeight: 24
+            }
+            // A step that has not awaited for a while: the window still answers, Pause stops after it.
+            Label {
+                objectName: "steppingLabel"
+                visible: session.stepping
+                text: session.steppingText
+                color: ui.warning
+                font.pixelSize: ui.small
             }
             Label {
                 objectName: "toolbarStep"
@@ -365,7 +373,7 @@ ApplicationWindow {
                     step: session.step
                     clock: session.clockText
                     text: session.narration
-                    outcome: session.busy ? "running" : session.outcome
+                    outcome: session.busy || session.stepping ? "running" : session.outcome
                     outcomeText: session.outcomeText
                 }
 

@@ -1262,8 +1262,8 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
 {
     f.line = s.pos.line;
     noteLine(s.pos.line);
-    if (++m_ops > m_limits.stepBudget)
-        throw StepBudgetExceeded {s.pos.line};
+    if (++m_ops > m_opsCheck)
+        opsCheckpoint(s.pos.line);
     switch (s.kind) {
     case StmtKind::Expr: eval(*s.value, f); return Flow::Normal;
     case StmtKind::Assign: {
@@ -1794,8 +1794,8 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
         co_return exec(s, f);
     f.line = s.pos.line;
     noteLine(s.pos.line);
-    if (++m_ops > m_limits.stepBudget)
-        throw StepBudgetExceeded {s.pos.line};
+    if (++m_ops > m_opsCheck)
+        opsCheckpoint(s.pos.line);
     switch (s.kind) {
     case StmtKind::Expr: co_await evalAsync(*s.value, f, mode); co_return Flow::Normal;
     case StmtKind::Assign: {

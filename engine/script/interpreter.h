@@ -12,8 +12,10 @@
 
 #include <QCoro/QCoroTask>
 
+#include <algorithm>
 #include <coroutine>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -329,8 +331,25 @@ public:
     bool breakHit() const { return m_breakHit; }
     void clearBreakHit() { m_breakHit = false; }
     const Limits &limits() const { return m_limits; }
-    void setLimits(const Limits &limits) { m_limits = limits; }
-    void resetBudget() { m_ops = 0; }
+    void setLimits(const Limits &limits)
+    {
+        m_limits = limits;
+        armOpsCheck();
+    }
+    void resetBudget()
+    {
+        m_ops = 0;
+        armOpsCheck();
+    }
+    // Called every kPulseOps operations while a step runs (never inside a step that awaits
+    // sooner), so a host can keep its window alive through a long step. It must not touch the
+    // engine. Empty: no pulse.
+    static constexpr std::uint64_t kPulseOps = 16384;
+    void setPulse(std::function<void()> pulse)
+    {
+        m_pulse = std::move(pulse);
+        armOpsCheck();
+    }
     // Raises MemoryError when a container or string would hold more than limits().maxSize items.
     void checkSize(std::int64_t items);
 
@@ -409,6 +428,22 @@ private:
     std::unordered_map<std::string, Ref<ModuleObject>> m_modules;
     ExecState m_state;
     std::uint64_t m_ops = 0;
+    // The hot path compares m_ops with this one number: the budget, or the next pulse before it.
+    std::uint64_t m_opsCheck = Limits {}.stepBudget;
+    std::function<void()> m_pulse;
+    void armOpsCheck()
+    {
+        m_opsCheck = m_pulse ? std::min(m_limits.stepBudget, m_ops + kPulseOps) : m_limits.stepBudget;
+    }
+    // m_ops passed m_opsCheck: past the budget the step ends, else the pulse runs.
+    void opsCheckpoint(int line)
+    {
+        if (m_ops > m_limits.stepBudget)
+            throw StepBudgetExceeded {line};
+        armOpsCheck();
+        if (m_pulse)
+            m_pulse();
+    }
     Limits m_limits;
     std::vector<bool> m_breakLines;
     bool m_breakHit = false;

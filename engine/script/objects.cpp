@@ -1112,8 +1112,8 @@ bool Interpreter::next(const Value &iterator, Value &out)
     // Iterators may wrap iterators (map over map over ...), and a builtin may loop for a long
     // time: both count like statements, so neither can crash or hang the engine.
     checkStack();
-    if (++m_ops > m_limits.stepBudget)
-        throw StepBudgetExceeded {currentLine()};
+    if (++m_ops > m_opsCheck)
+        opsCheckpoint(currentLine());
     if (iterator.is(ObjKind::Iterator)) {
         auto *it = iterator.as<IteratorObject>();
         return it->next && it->next(out);

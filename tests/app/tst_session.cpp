@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -58,6 +59,23 @@ void stepToEnd(Session &s)
     while (!s.atEnd())
         s.stepOnce();
 }
+
+// One step of millions of operations before the first await (CPython prints the same).
+const char kLongStep[] = R"(import asyncio
+
+
+async def main():
+    print("counting")
+    total = 0
+    for i in range(3_000_000):
+        total += i
+    print("counted", total)
+    await asyncio.sleep(0)
+    print("after")
+
+
+asyncio.run(main())
+)";
 
 const char *const kScenarios[] = {"gather", "cancel", "timeout", "queue", "semaphore", "deadlock"};
 
@@ -519,6 +537,90 @@ private Q_SLOTS:
         QTest::qWait(50);
         QCOMPARE(s.step(), before);
         QCOMPARE(s.outcome(), QStringLiteral("running"));
+    }
+
+    // A single step that never awaits for a long while (millions of operations): the window's
+    // events go on inside it, requests made meanwhile wait for its end, and Pause pressed during
+    // it stops the run right after it (steps are atomic).
+    void longStepKeepsTheWindowAnsweringAndPauseStopsAfterIt()
+    {
+        Session s;
+        QVERIFY(s.openPath(writeScript(QStringLiteral("count.py"), kLongStep)));
+        s.setSpeed(Session::kMaxSpeed);
+        QSignalSpy stepping(&s, &Session::steppingChanged);
+        bool firedInStep = false, busyAfterPause = true;
+        int stepWhenFired = -1;
+        QString steppingText;
+        QTimer::singleShot(30, this, [&] {
+            firedInStep = s.inStep();
+            stepWhenFired = s.step();
+            s.stepOnce(); // waits for the step's end, and Pause drops it
+            s.pause();
+            busyAfterPause = s.busy();
+            steppingText = s.steppingText();
+        });
+        s.run();
+        QTRY_VERIFY_WITH_TIMEOUT(!s.busy() && !s.inStep(), 60000);
+        QVERIFY2(firedInStep, "no event was handled during the long step");
+        QCOMPARE(stepWhenFired, 0);
+        QVERIFY(!busyAfterPause); // the window shows "Run" again at once
+        QVERIFY2(steppingText.contains(QStringLiteral("pausing after this step")), qPrintable(steppingText));
+        QVERIFY(stepping.count() >= 2); // "running step 1…", then done
+        QVERIFY(!s.stepping());
+        QTest::qWait(50);
+        QCOMPARE(s.step(), 1); // the long step ended; nothing ran after it
+        QCOMPARE(s.outcome(), QStringLiteral("running"));
+        QCOMPARE(consoleTexts(s), (QStringList {"counting", "counted 4499998500000"}));
+        s.stepOnce();
+        QCOMPARE(consoleTexts(s).last(), QStringLiteral("after"));
+    }
+
+    // What the window asks for during a long step is done once the step is over (the latest
+    // request wins); nothing runs inside the step.
+    void requestsDuringALongStepWaitForItsEnd()
+    {
+        Session s;
+        QVERIFY(s.openPath(writeScript(QStringLiteral("count.py"), kLongStep)));
+        int stepWhenFired = -1;
+        QTimer::singleShot(30, this, [&] {
+            stepWhenFired = s.inStep() ? s.step() : -2;
+            s.back(); // superseded by the next request
+            s.stepOnce();
+        });
+        s.stepOnce();
+        QCOMPARE(stepWhenFired, 0);
+        QCOMPARE(s.step(), 1);
+        QTRY_COMPARE(s.step(), 2);
+        QCOMPARE(consoleTexts(s).last(), QStringLiteral("after"));
+        // Back replays the long step too, without freezing: events are handled during it.
+        bool firedInReplay = false;
+        QTimer::singleShot(30, this, [&] { firedInReplay = s.inStep(); });
+        s.back();
+        QVERIFY(s.busy());
+        QTRY_VERIFY_WITH_TIMEOUT(!s.busy(), 60000);
+        QVERIFY(firedInReplay);
+        QCOMPARE(s.step(), 1);
+        QCOMPARE(consoleTexts(s).last(), QStringLiteral("counted 4499998500000"));
+    }
+
+    // A step that never awaits at all ends the run after the operation budget, with CPython-like
+    // words in the console and the narration, and the line marked.
+    void endlessStepEndsTheRunCleanly()
+    {
+        Session s;
+        QVERIFY(s.openPath(writeScript(QStringLiteral("endless.py"),
+            "import asyncio\n\nasync def spin():\n    x = 0\n    while True:\n        x += 1\n\n"
+            "asyncio.run(spin())\n")));
+        bool answered = false;
+        QTimer::singleShot(30, this, [&] { answered = s.inStep(); });
+        s.stepOnce();
+        QVERIFY(answered);
+        QVERIFY(s.atEnd());
+        const QString errors = consoleTexts(s, QStringLiteral("error")).join(QLatin1Char('\n'));
+        QVERIFY2(errors.contains(QStringLiteral("Task-1 (spin) blocks the event loop")), qPrintable(errors));
+        QVERIFY2(s.narration().contains(QStringLiteral("blocks the event loop")), qPrintable(s.narration()));
+        QCOMPARE(s.errorLine(), 6);
+        QVERIFY(s.errorMessage().contains(QStringLiteral("blocks the event loop")));
     }
 
     void editsReparseOnStepAndShowLoadErrors()
