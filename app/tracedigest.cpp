@@ -33,6 +33,8 @@ QString quoted(const QString &text)
 
 QString TaskInfo::label() const
 {
+    if (!call.isEmpty()) // a task named after its coroutine is just the call
+        return coroutine == name ? call : name + QLatin1Char(' ') + call;
     return coroutine.isEmpty() || coroutine == name ? name : name + QLatin1Char(' ') + coroutine;
 }
 
@@ -104,9 +106,10 @@ void TraceDigest::feed(const Trace &trace, int step, const std::string &errorTex
         switch (e.kind) {
         case EventKind::TaskCreated: {
             TaskInfo &t = taskRef(e.subject);
-            const qsizetype tab = text.indexOf(QLatin1Char('\t'));
-            t.name = text.left(tab);
-            t.coroutine = tab >= 0 ? text.mid(tab + 1) : QString();
+            const QStringList fields = text.split(QLatin1Char('\t')); // name, coroutine, call
+            t.name = fields.value(0);
+            t.coroutine = fields.value(1);
+            t.call = fields.value(2);
             t.parent = e.other;
             t.internal = e.aux != 0;
             t.createdStep = step;

@@ -17,7 +17,8 @@ namespace loopscope {
 struct TaskInfo {
     std::uint32_t id = 0;
     QString name; // "Task-2" or the name given to create_task
-    QString coroutine; // "fetch"
+    QString coroutine; // "fetch_data"
+    QString call; // the call that made it, with its arguments' values: "fetch_data('url2')"
     std::uint32_t parent = 0;
     bool internal = false; // asyncio.run's shutdown helpers
     enum class State { Ready, Running, Waiting, Done, Failed, Cancelled } state = State::Ready;
@@ -28,7 +29,7 @@ struct TaskInfo {
     QString result; // repr of the result, the exception, or the cancel message
     int createdStep = 0;
 
-    QString label() const; // "Task-2 fetch"
+    QString label() const; // "Task-2 fetch_data('url2')"
     QString stateName() const; // "waiting"
     QString stateText() const; // "waiting for asyncio.sleep(1)"
 };

@@ -1,5 +1,6 @@
 #include "engine.h"
 
+#include "inspect.h"
 #include "modules.h"
 #include "script/parser.h"
 
@@ -219,8 +220,8 @@ Ref<Task> Engine::createTask(Ref<script::CoroutineObject> coro, const Value &nam
     task->description = taskName + " (" + coro->name + ")";
     m_tasks.push_back(task);
     m_trace.setTaskName(task->taskId(), taskName);
-    m_trace.append(EventKind::TaskCreated, m_loop.now(), task->taskId(), taskIdOf(parent), taskName + '\t' + coro->name,
-        m_interp->currentLine(), internal ? 1 : 0);
+    m_trace.append(EventKind::TaskCreated, m_loop.now(), task->taskId(), taskIdOf(parent),
+        taskName + '\t' + coro->name + '\t' + callLabel(*m_interp, *coro), m_interp->currentLine(), internal ? 1 : 0);
     return task;
 }
 

@@ -35,6 +35,72 @@ std::string safeRepr(script::Interpreter &in, const Value &v)
     }
 }
 
+// Cuts a UTF-8 text to at most `max` characters (code points), ending it with "…" when cut.
+std::string shortened(const std::string &text, std::size_t max)
+{
+    std::size_t chars = 0, cut = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
+            continue;
+        if (chars == max - 1)
+            cut = i;
+        if (++chars > max)
+            return text.substr(0, cut) + "\u2026";
+    }
+    return text;
+}
+
+} // namespace
+
+std::string callLabel(script::Interpreter &in, const script::CoroutineObject &coro)
+{
+    std::string name = coro.name;
+    if (const auto locals = name.rfind("<locals>."); locals != std::string::npos)
+        name = name.substr(locals + 9); // main.<locals>.fetch reads as fetch
+    const script::Frame *frame = coro.frame.get();
+    if (!frame || !frame->def) // native: asyncio.sleep(5), wait_for 2.0s...
+        return coro.description.empty() ? name + "()" : shortened(coro.description, kCallChars);
+    const script::FunctionDef &def = *frame->def;
+    std::vector<std::string> args;
+    auto add = [&](const std::string &prefix, const Value &v) {
+        if (v.isUnbound())
+            return;
+        // A lock or queue reads as the variable it was assigned to (lock_a), a task as its name.
+        const auto *primitive = v.isObj() ? dynamic_cast<const Primitive *>(v.obj()) : nullptr;
+        const auto *task = v.isObj() ? dynamic_cast<const Task *>(v.obj()) : nullptr;
+        const std::string text = primitive ? primitive->label() : task ? task->name() : safeRepr(in, v);
+        args.push_back(prefix + shortened(text, kArgChars));
+    };
+    const std::size_t npos = def.positional.size();
+    const bool method = name.find('.') != std::string::npos && npos > 0
+        && (def.positional[0].name == "self" || def.positional[0].name == "cls");
+    for (std::size_t i = method ? 1 : 0; i < npos && i < frame->locals.size(); ++i)
+        add({}, frame->locals[i]);
+    std::size_t slot = npos;
+    if (!def.varargs.empty() && slot < frame->locals.size()) {
+        const Value &rest = frame->locals[slot++];
+        if (rest.isObj() && rest.obj()->kind() == script::ObjKind::Tuple)
+            for (const Value &v : rest.as<script::TupleObject>()->items)
+                add({}, v);
+    }
+    for (std::size_t i = 0; i < def.kwonly.size() && slot < frame->locals.size(); ++i)
+        add(def.kwonly[i].name + "=", frame->locals[slot++]);
+    if (!def.kwargs.empty() && slot < frame->locals.size()) {
+        const Value &extra = frame->locals[slot];
+        if (extra.isObj() && extra.obj()->kind() == script::ObjKind::Dict)
+            for (const auto &entry : extra.as<script::DictObject>()->entries())
+                if (entry.live)
+                    add(in.toStr(entry.key) + "=", entry.value);
+    }
+    std::string joined;
+    for (std::size_t i = 0; i < args.size(); ++i)
+        joined += (i ? ", " : "") + args[i];
+    const std::size_t room = kCallChars > name.size() + 3 ? kCallChars - name.size() - 2 : 1;
+    return name + "(" + shortened(joined, room) + ")";
+}
+
+namespace {
+
 // What running a ready handle will do, in words.
 std::string describeHandle(const Handle &h)
 {

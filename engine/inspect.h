@@ -9,6 +9,10 @@
 namespace loopscope {
 
 class Engine;
+namespace script {
+class CoroutineObject;
+class Interpreter;
+}
 
 // One handle of the ready queue, in the order the loop will run them.
 struct ReadyEntry {
@@ -41,6 +45,14 @@ struct PrimitiveEntry {
     std::vector<WaiterEntry> joiners; // tasks in a queue's join()
     std::uint32_t owner = 0; // a lock's holder
 };
+
+// The call that made a coroutine, with its arguments' values: `fetch_data('url2', delay=0.5)`.
+// Each argument's repr is cut to kArgChars with "…", the whole to kCallChars; values whose repr
+// would run script code show as <Type object>; a lock or queue as its variable, a task as its name. A native coroutine shows what it does
+// ("asyncio.sleep(5)").
+std::string callLabel(script::Interpreter &in, const script::CoroutineObject &coro);
+constexpr std::size_t kArgChars = 24;
+constexpr std::size_t kCallChars = 64;
 
 std::vector<ReadyEntry> readyQueue(Engine &engine);
 std::vector<TimerEntry> pendingTimers(Engine &engine);

@@ -12,7 +12,8 @@
 namespace loopscope {
 
 enum class EventKind : std::uint8_t {
-    TaskCreated, // subject = task, other = parent task (0 = none), text = "name\tcoroutine", line
+    TaskCreated, // subject = task, other = parent task (0 = none), line,
+                 // text = "name\tcoroutine\tcall" (call: "fetch_data('url2')", the arguments' values)
     StepBegin, // subject = task (0 = plain callback), other = the future whose callback this is (0 = none),
                // aux = StepCause, text = handle description
     StepEnd, // subject = task (0 = plain callback)

@@ -242,18 +242,23 @@ void TimelineLayout::process(std::size_t index)
     const double stepEndX = m_currentStep + 1; // the boundary after the current step
     switch (e.kind) {
     case EventKind::TaskCreated: {
+        // "name\tcoroutine\tcall": the call with its arguments' values, fetch_data('url2')
         const std::string &text = m_trace->text(e.text);
         const auto tab = text.find('\t');
+        const auto tab2 = tab == std::string::npos ? tab : text.find('\t', tab + 1);
         const std::string name = text.substr(0, tab);
-        const std::string coroutine = tab == std::string::npos ? std::string() : text.substr(tab + 1);
-        int occurrence = 0;
-        for (auto l = m_lanes.rbegin(); l != m_lanes.rend() && l->createdStep == m_currentStep; ++l)
-            if (l->kind == LaneKind::Task && l->line == e.line && l->coroutine == coroutine)
-                ++occurrence;
-        // asyncio.run's own shutdown tasks read as the calls the runner makes: loop.shutdown_asyncgens().
-        const std::string call = e.aux && coroutine.starts_with("BaseEventLoop.")
-            ? "loop." + coroutine.substr(14) + "()"
-            : callText(e.line, coroutine, occurrence);
+        const std::string coroutine = tab == std::string::npos ? std::string() : text.substr(tab + 1, tab2 - tab - 1);
+        std::string call = tab2 == std::string::npos ? std::string() : text.substr(tab2 + 1);
+        if (e.aux && coroutine.starts_with("BaseEventLoop.")) {
+            // asyncio.run's own shutdown tasks read as the calls the runner makes: loop.shutdown_asyncgens().
+            call = "loop." + coroutine.substr(14) + "()";
+        } else if (call.empty()) { // a trace without calls (synthetic ones): read it from the script
+            int occurrence = 0;
+            for (auto l = m_lanes.rbegin(); l != m_lanes.rend() && l->createdStep == m_currentStep; ++l)
+                if (l->kind == LaneKind::Task && l->line == e.line && l->coroutine == coroutine)
+                    ++occurrence;
+            call = callText(e.line, coroutine, occurrence);
+        }
         const int lane = addLane(LaneKind::Task, e.subject, name + " · " + call);
         m_lanes.back().line = e.line;
         m_lanes.back().internal = e.aux != 0;

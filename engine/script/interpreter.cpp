@@ -710,6 +710,7 @@ Value Interpreter::callFunction(FunctionObject *fn, CallArgs &a, const Value &se
             fn->def->qualname, [this, keep, frame]() { return runFunctionBody(keep, frame, Mode::Task); }, line);
         coro->warnsWhenDropped = this;
         coro->defLine = fn->def->pos.line;
+        coro->frame = frame;
         return Value(coro);
     }
     if (m_state.depth >= m_limits.maxDepth)

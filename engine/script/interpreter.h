@@ -136,7 +136,11 @@ public:
     }
     ~CoroutineObject() override;
     ClassObject *cls() const override { return types::coroutineType(); }
-    void clearRefs() override { body = nullptr; }
+    void clearRefs() override
+    {
+        body = nullptr;
+        frame.reset();
+    }
     // Runs the coroutine inline in the awaiting coroutine (await coro).
     QCoro::Task<Value> run(Interpreter &in);
 
@@ -144,6 +148,9 @@ public:
     Body body;
     int createdLine = 0;
     int defLine = 0; // line of the `async def` (0 for native coroutines)
+    // An `async def`'s frame with its arguments bound (null for native coroutines): the window
+    // names a task after the call that made it, `fetch('url2')` (see inspect.h, callLabel).
+    std::shared_ptr<const Frame> frame;
     bool started = false;
     std::string description; // what a task awaiting it waits for, in words ("asyncio.sleep(1)")
     // Set for coroutines the script can see: dropped without ever running, it warns as CPython.

@@ -350,22 +350,22 @@ private Q_SLOTS:
         }
         QCOMPARE(said.value(0),
             QStringLiteral(
-                "Step 1 \u00b7 t=0.000 \u00b7 The module code runs up to asyncio.run(), which creates Task-1 main; "
-                "Task-1 main runs its "
-                "first step; creates Task-2 fetch, Task-3 fetch and Task-4 fetch, prints 'starting three "
+                "Step 1 \u00b7 t=0.000 \u00b7 The module code runs up to asyncio.run(), which creates Task-1 main(); "
+                "Task-1 main() runs its "
+                "first step; creates Task-2 fetch('photo.jpg', 1.5), Task-3 fetch('notes.txt', 0.5) and Task-4 fetch('song.mp3', 1.0), prints 'starting three "
                 "downloads at once' and awaits gather(3 tasks) (line 26)"));
         QCOMPARE(said.value(1),
-            QStringLiteral("Step 2 \u00b7 t=0.000 \u00b7 Task-2 fetch runs its first step; prints 'photo.jpg: request "
+            QStringLiteral("Step 2 \u00b7 t=0.000 \u00b7 Task-2 fetch('photo.jpg', 1.5) runs its first step; prints 'photo.jpg: request "
                            "sent' and awaits asyncio.sleep(1.5) (line 13)"));
-        const int wake = int(said.indexOf(QRegularExpression(QStringLiteral("^Step \\d+ .*Task-3 fetch resumes.*"))));
+        const int wake = int(said.indexOf(QRegularExpression(QStringLiteral("^Step \\d+ .*Task-3 fetch\\('notes.txt', 0.5\\) resumes.*"))));
         QVERIFY(wake > 0);
         QCOMPARE(said[wake].section(QStringLiteral(" \u00b7 "), 1),
-            QStringLiteral("t=0.500 \u00b7 Task-3 fetch resumes because asyncio.sleep(0.5) is over; prints 'notes.txt: "
+            QStringLiteral("t=0.500 \u00b7 Task-3 fetch('notes.txt', 0.5) resumes because asyncio.sleep(0.5) is over; prints 'notes.txt: "
                            "0.5 s later, data arrived' and returns 'notes.txt (0.5 s)'"));
         // gather's done-callback runs as a step of its own.
         QCOMPARE(said[wake + 1].section(QStringLiteral(" \u00b7 "), 2),
             QStringLiteral("The loop runs a callback (gather callback)"));
-        QVERIFY(said[wake - 1].contains(QStringLiteral("fires; this wakes Task-3 fetch")));
+        QVERIFY(said[wake - 1].contains(QStringLiteral("fires; this wakes Task-3 fetch('notes.txt', 0.5)")));
         QVERIFY(said[wake - 2].contains(
             QStringLiteral("Nothing is ready, so the clock jumps to the next timer at t=0.500")));
         QVERIFY2(said.last().endsWith(QStringLiteral("The module code ends: the run is over (exit status 0)")),

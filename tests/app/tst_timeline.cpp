@@ -158,9 +158,9 @@ private Q_SLOTS:
             names << QString::fromStdString(l.name);
         QCOMPARE(names,
             QStringList({QStringLiteral("clock · timers"), QStringLiteral("callbacks"),
-                QStringLiteral("Task-1 · main()"), QStringLiteral("Task-2 · fetch(\"photo.jpg\", 1.5)"),
-                QStringLiteral("Task-3 · fetch(\"notes.txt\", 0.5)"),
-                QStringLiteral("Task-4 · fetch(\"song.mp3\", 1.0)"),
+                QStringLiteral("Task-1 · main()"), QStringLiteral("Task-2 · fetch('photo.jpg', 1.5)"),
+                QStringLiteral("Task-3 · fetch('notes.txt', 0.5)"),
+                QStringLiteral("Task-4 · fetch('song.mp3', 1.0)"),
                 QStringLiteral("Task-5 · loop.shutdown_asyncgens()"),
                 QStringLiteral("Task-6 · loop.shutdown_default_executor()")}));
         QCOMPARE(layout.stepCount(), run.engine->stepCount());
@@ -483,7 +483,7 @@ private Q_SLOTS:
         QCOMPARE(hit.line, 13);
         QVERIFY2(
             hit.text.find("waiting for sleep(0.5) from step 3 until step 6") != std::string::npos, hit.text.c_str());
-        QVERIFY(hit.text.starts_with("Task-3 · fetch(\"notes.txt\", 0.5)"));
+        QVERIFY(hit.text.starts_with("Task-3 · fetch('notes.txt', 0.5)"));
         // The running step 7 (index 6), between its markers: the line it ran to.
         hit = layout.hitTest(w, 6.2 * 24, notes);
         QCOMPARE(hit.step, 6);

@@ -251,7 +251,7 @@ private Q_SLOTS:
     void secondAsyncioRunInTheSameScriptWorks();
 
     // ---- trace events ----
-    void traceRecordsTaskCreatedWithParentAndCoroutine();
+    void traceRecordsTaskCreatedWithParentCoroutineAndCall();
     void traceRecordsAwaitWithWhatAndLine();
     void traceRecordsWakeFromWakerToWakee();
     void traceRecordsPrintWithTaskLineAndTime();
@@ -609,21 +609,21 @@ void TestStepping::secondAsyncioRunInTheSameScriptWorks()
 
 // ---- trace events -----------------------------------------------------------------------------
 
-void TestStepping::traceRecordsTaskCreatedWithParentAndCoroutine()
+void TestStepping::traceRecordsTaskCreatedWithParentCoroutineAndCall()
 {
     auto e = runScript(kMixedScript);
-    FIND_ONE(main, *e, EventKind::TaskCreated, std::string("Task-1\tmain"));
+    FIND_ONE(main, *e, EventKind::TaskCreated, std::string("Task-1\tmain\tmain()"));
     QCOMPARE(main.subject, 1u);
     QCOMPARE(main.other, 0u); // created by module code
     QCOMPARE(int(main.line), 43);
-    FIND_ONE(worker, *e, EventKind::TaskCreated, std::string("Task-2\tworker"));
+    FIND_ONE(worker, *e, EventKind::TaskCreated, std::string("Task-2\tworker\tworker(q)"));
     QCOMPARE(worker.subject, 2u);
     QCOMPARE(worker.other, 1u);
     QCOMPARE(int(worker.line), 26);
-    FIND_ONE(failer, *e, EventKind::TaskCreated, std::string("Task-3\tfailer"));
+    FIND_ONE(failer, *e, EventKind::TaskCreated, std::string("Task-3\tfailer\tfailer()"));
     QCOMPARE(failer.other, 1u);
     QCOMPARE(int(failer.line), 27);
-    FIND_ONE(sleeper, *e, EventKind::TaskCreated, std::string("Task-4\tsleep"));
+    FIND_ONE(sleeper, *e, EventKind::TaskCreated, std::string("Task-4\tsleep\tasyncio.sleep(5)"));
     QCOMPARE(sleeper.other, 1u);
     QCOMPARE(sleeper.time, std::int64_t(1000000000));
     QCOMPARE(e->trace().taskName(2), std::string("Task-2"));
