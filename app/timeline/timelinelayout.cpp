@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <unordered_set>
 
 namespace loopscope {
 
@@ -550,13 +551,13 @@ void TimelineLayout::query(const TimelineWindow &w, VisibleItems &out) const
         }
     }
 
-    // Wake arrows: only when a step column is wide enough to tell them apart.
+    // Wake arrows, merged per pixel like segments: one arrow per start column, end column and pair
+    // of lanes (a lane out of view counts as the edge it lies beyond, where its stub is drawn).
     if (m_arrows.empty() || stepCount() == 0)
         return;
     const int stepLeft = stepAt(w.mode, left);
-    const int stepRight = stepAt(w.mode, right);
-    if (w.widthPx / std::max(1, stepRight - stepLeft + 1) < kMinArrowStepPx)
-        return;
+    std::unordered_set<std::uint64_t> drawn;
+    const auto edge = [&](int lane) { return std::clamp(lane, firstLane - 1, lastLane + 1) - (firstLane - 1); };
     auto ait = std::partition_point(m_arrows.begin(), m_arrows.end(),
         [&](const WakeArrow &a) { return a.wakerStep < stepLeft - m_maxArrowSpan - 1; });
     for (; ait != m_arrows.end() && ait->wakerStep < cut; ++ait) {
@@ -571,12 +572,11 @@ void TimelineLayout::query(const TimelineWindow &w, VisibleItems &out) const
             || std::min(ait->fromLane, ait->toLane) > lastLane)
             continue;
         VisibleArrow a {toPx(x0), toPx(x1), ait->fromLane, ait->toLane, ait->resumeStep, ait->event, ait->wakerStep};
-        if (!out.arrows.empty()) {
-            const auto &prev = out.arrows.back();
-            if (std::floor(prev.x0) == std::floor(a.x0) && std::floor(prev.x1) == std::floor(a.x1)
-                && prev.fromLane == a.fromLane && prev.toLane == a.toLane)
-                continue;
-        }
+        const auto column = [](float px) { return std::uint64_t(std::uint16_t(int(std::floor(px)) + 8)); };
+        const std::uint64_t key = column(a.x0) << 48 | column(a.x1) << 32
+            | std::uint64_t(std::uint16_t(edge(a.fromLane))) << 16 | std::uint16_t(edge(a.toLane));
+        if (!drawn.insert(key).second)
+            continue;
         out.arrows.push_back(a);
     }
 }

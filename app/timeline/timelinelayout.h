@@ -160,8 +160,6 @@ struct HitResult {
 class TimelineLayout {
 public:
     static constexpr int kOpen = std::numeric_limits<int>::max();
-    // Wake arrows are drawn only when a step column is at least this wide (else they'd be noise).
-    static constexpr double kMinArrowStepPx = 4.0;
 
     explicit TimelineLayout(const Trace *trace = nullptr, std::string source = {});
     // A different trace (or the same one after Trace::clear()): start over.

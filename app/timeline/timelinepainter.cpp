@@ -356,8 +356,8 @@ void TimelinePainter::paintSegments(QPainter &p, const TimelineViewport &v, cons
     }
 }
 
-// From the end of the waker's step to the start of the wakee's resume, bending out of the lanes.
-bool TimelinePainter::arrowPath(const TimelineViewport &v, const VisibleArrow &a, QPainterPath *path) const
+// From the end of the waker's step to the start of the wakee's resume.
+bool TimelinePainter::arrowEnds(const TimelineViewport &v, const VisibleArrow &a, QPointF *start, QPointF *end) const
 {
     const QRectF plot = plotRect(v.size);
     const qreal barH = std::round(m_laneHeight * 0.62);
@@ -373,12 +373,23 @@ bool TimelinePainter::arrowPath(const TimelineViewport &v, const VisibleArrow &a
     if (!fromSeen && !toSeen)
         return false;
     const qreal stub = 2.5 * m_laneHeight;
-    QPointF start(sx, fromMid + dir * barH / 2);
-    QPointF end(ex, toMid - dir * barH / 2);
+    *start = QPointF(sx, fromMid + dir * barH / 2);
+    *end = QPointF(ex, toMid - dir * barH / 2);
     if (!fromSeen)
-        start.setY(end.y() - dir * stub);
+        start->setY(end->y() - dir * stub);
     if (!toSeen)
-        end.setY(start.y() + dir * stub);
+        end->setY(start->y() + dir * stub);
+    return true;
+}
+
+// The arrow's curve, bending out of the lanes.
+bool TimelinePainter::arrowPath(const TimelineViewport &v, const VisibleArrow &a, QPainterPath *path) const
+{
+    QPointF start, end;
+    if (!arrowEnds(v, a, &start, &end))
+        return false;
+    const qreal dir = end.y() >= start.y() ? 1 : -1;
+    const qreal sx = start.x(), ex = end.x();
     const qreal bend = std::max<qreal>(10 * m_scale, std::abs(ex - sx) * 0.5);
     *path = QPainterPath(start);
     path->cubicTo(QPointF(sx + bend * 0.5, start.y() + dir * bend * 0.3), QPointF(ex - bend, end.y()), end);
@@ -393,6 +404,21 @@ void TimelinePainter::paintArrows(QPainter &p, const TimelineViewport &v, const 
     p.setRenderHint(QPainter::Antialiasing, true);
     QColor c = m_theme.arrow;
     const QPen pen(c, 1.4 * m_theme.lineWidth * m_scale / (m_theme.fontPx / 12.0), Qt::SolidLine, Qt::RoundCap);
+    if (items.arrows.size() > kDenseArrows) {
+        // Zoomed far out: many arrows merged per pixel. Plain straight strokes in one call keep
+        // them visible (who woke whom, and where the wake-ups cluster) at a small cost.
+        std::vector<QLineF> lines;
+        lines.reserve(items.arrows.size());
+        QPointF start, end;
+        for (const auto &a : items.arrows)
+            if (arrowEnds(v, a, &start, &end))
+                lines.emplace_back(start, end);
+        p.setRenderHint(QPainter::Antialiasing, false);
+        c.setAlphaF(0.55f);
+        p.setPen(QPen(c, std::max<qreal>(1, m_scale)));
+        p.drawLines(lines.data(), int(lines.size()));
+        return;
+    }
     for (const auto &a : items.arrows) {
         QPainterPath path;
         if (!arrowPath(v, a, &path))

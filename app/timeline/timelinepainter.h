@@ -34,6 +34,9 @@ struct TimelineViewport {
 
 class TimelinePainter {
 public:
+    // More visible wake arrows than this (zoomed far out) are drawn as plain straight strokes.
+    static constexpr std::size_t kDenseArrows = 150;
+
     TimelinePainter(const TimelineLayout &layout, const TimelineTheme &theme, qreal fontScale = 1);
 
     // Geometry (pixels).
@@ -65,6 +68,7 @@ private:
     void paintGrid(QPainter &p, const TimelineViewport &v) const;
     void paintSegments(QPainter &p, const TimelineViewport &v, const VisibleItems &items) const;
     void paintArrows(QPainter &p, const TimelineViewport &v, const VisibleItems &items) const;
+    bool arrowEnds(const TimelineViewport &v, const VisibleArrow &a, QPointF *start, QPointF *end) const;
     bool arrowPath(const TimelineViewport &v, const VisibleArrow &a, QPainterPath *path) const;
     void paintMarkers(QPainter &p, const TimelineViewport &v, const VisibleItems &items) const;
     void paintAxisAndCursor(QPainter &p, const TimelineViewport &v) const;
