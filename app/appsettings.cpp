@@ -15,6 +15,8 @@ AppSettings::AppSettings(bool persistent, QObject *parent)
         return;
     QSettings s;
     m_dark = s.value(QStringLiteral("view/dark"), false).toBool();
+    m_reduceMotion = s.value(QStringLiteral("view/reduceMotion"), false).toBool();
+    m_timeAxis = s.value(QStringLiteral("view/timeAxis"), false).toBool();
     m_fontSize = std::clamp(s.value(QStringLiteral("view/fontSize"), 13).toInt(), 9, 28);
     m_speed = s.value(QStringLiteral("run/speed"), 4).toInt();
     m_python = s.value(QStringLiteral("run/python"), m_python).toString();
@@ -29,12 +31,17 @@ void AppSettings::write(const QString &key, const QVariant &value)
     Q_EMIT changed();
 }
 
+void AppSettings::setFlag(bool &flag, bool on, const QString &key)
+{
+    if (on != flag) {
+        flag = on;
+        write(key, on);
+    }
+}
+
 void AppSettings::setDark(bool dark)
 {
-    if (dark != m_dark) {
-        m_dark = dark;
-        write(QStringLiteral("view/dark"), dark);
-    }
+    setFlag(m_dark, dark, QStringLiteral("view/dark"));
 }
 
 void AppSettings::setFontSize(int size)

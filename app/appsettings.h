@@ -18,6 +18,9 @@ class AppSettings : public QObject {
     Q_PROPERTY(int fontSize READ fontSize WRITE setFontSize NOTIFY changed)
     Q_PROPERTY(int speed READ speed WRITE setSpeed NOTIFY changed)
     Q_PROPERTY(QString python READ python WRITE setPython NOTIFY changed)
+    // The timeline skips its step animations; its x axis is proportional virtual time, not steps.
+    Q_PROPERTY(bool reduceMotion READ reduceMotion WRITE setReduceMotion NOTIFY changed)
+    Q_PROPERTY(bool timeAxis READ timeAxis WRITE setTimeAxis NOTIFY changed)
     // The panels' sizes (SplitView.saveState()); undefined until first saved.
     Q_PROPERTY(QVariant splitState READ splitState WRITE setSplitState NOTIFY changed)
     Q_PROPERTY(loopscope::RowModel *recentFiles READ recentFiles CONSTANT)
@@ -34,6 +37,10 @@ public:
     void setSpeed(int speed);
     QString python() const { return m_python; } // "3.12" or "3.11"
     void setPython(const QString &version);
+    bool reduceMotion() const { return m_reduceMotion; }
+    void setReduceMotion(bool on) { setFlag(m_reduceMotion, on, QStringLiteral("view/reduceMotion")); }
+    bool timeAxis() const { return m_timeAxis; }
+    void setTimeAxis(bool on) { setFlag(m_timeAxis, on, QStringLiteral("view/timeAxis")); }
     QVariant splitState() const { return m_splitState.isEmpty() ? QVariant() : QVariant(m_splitState); }
     void setSplitState(const QVariant &state);
     RowModel *recentFiles() { return &m_recent; }
@@ -49,9 +56,12 @@ Q_SIGNALS:
 private:
     void setRecent(const QStringList &paths);
     void write(const QString &key, const QVariant &value);
+    void setFlag(bool &flag, bool on, const QString &key);
 
     bool m_persistent;
     bool m_dark = false;
+    bool m_reduceMotion = false;
+    bool m_timeAxis = false;
     int m_fontSize = 13;
     int m_speed = 4;
     QString m_python = QStringLiteral("3.12");

@@ -26,7 +26,7 @@ void printHelp()
     std::printf("usage:\n"
                 "  loopscope                      start the playground window\n"
                 "  loopscope gui [--scenario NAME | --file SCRIPT]\n"
-                "  loopscope gui --screenshot FILE.png [--scenario NAME] [--step N] [--size WxH] [--theme light|dark]\n"
+                "  loopscope gui --screenshot FILE.png [--scenario NAME] [--step N] [--size WxH] [--theme light|dark] [--axis steps|time]\n"
                 "                                 render the window offscreen at step N into FILE.png\n"
                 "  loopscope run SCRIPT [--trace conformance] [--python 3.11|3.12]\n"
                 "                [--max-depth N] [--max-ops N] [--max-size N] [--max-steps N]\n"

@@ -20,6 +20,7 @@ int runGui(int argc, char **argv, const QStringList &args)
     QString screenshot;
     QSize size;
     int step = -1;
+    bool timeAxis = false;
     for (int i = 1; i < args.size(); ++i) {
         const bool hasValue = i + 1 < args.size();
         if (args[i] == QLatin1String("--scenario") && hasValue) {
@@ -42,6 +43,13 @@ int runGui(int argc, char **argv, const QStringList &args)
                 return 2;
             }
             options.dark = theme == QLatin1String("dark");
+        } else if (args[i] == QLatin1String("--axis") && hasValue) {
+            const QString axis = args[++i];
+            if (axis != QLatin1String("steps") && axis != QLatin1String("time")) {
+                std::fprintf(stderr, "loopscope: --axis wants steps or time\n");
+                return 2;
+            }
+            timeAxis = axis == QLatin1String("time");
         } else if (args[i] == QLatin1String("--size") && hasValue) {
             const QStringList wh = args[++i].split(QLatin1Char('x'));
             size = wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize();
@@ -70,6 +78,8 @@ int runGui(int argc, char **argv, const QStringList &args)
     if (!options.persistent && options.scenario.isEmpty() && options.file.isEmpty())
         options.scenario = loopscope::ScenarioLibrary::defaultName();
     loopscope::Playground playground(options);
+    if (timeAxis)
+        playground.settings().setTimeAxis(true);
     if (step >= 0) {
         playground.session().goToStep(step);
         playground.session().finishPending();

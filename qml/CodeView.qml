@@ -50,6 +50,18 @@ Rectangle {
     function lineY(line) {
         return area.topPadding + (line - 1) * lineHeight
     }
+    // Where a line's text starts (after its indentation).
+    function lineStartX(line) {
+        if (line < 1 || line > lineStarts.length)
+            return 0
+        const start = lineStarts[line - 1]
+        const end = line < lineStarts.length ? lineStarts[line] - 1 : area.length
+        const t = area.text
+        let i = start
+        while (i < end && (t[i] === " " || t[i] === "\t"))
+            ++i
+        return area.positionToRectangle(Math.min(i, area.length)).x
+    }
     function lineEndX(line) {
         if (line < 1 || line > lineStarts.length)
             return 0
@@ -122,6 +134,30 @@ Rectangle {
             width: flick.contentWidth - root.gutterWidth
             height: root.lineHeight
             color: root.theme.errorSoft
+        }
+        // The error's line is underlined with a red squiggle, its message after it.
+        Canvas {
+            id: squiggle
+            objectName: "errorUnderline"
+            visible: root.errorLine > 0
+            x: root.gutterWidth + root.lineStartX(root.errorLine)
+            y: root.lineY(root.errorLine) + root.lineHeight - 4
+            width: Math.max(12, root.lineEndX(root.errorLine) - root.lineStartX(root.errorLine))
+            height: 4
+            property color ink: root.theme.error
+            onInkChanged: requestPaint()
+            onWidthChanged: requestPaint()
+            onVisibleChanged: requestPaint()
+            onPaint: {
+                const ctx = getContext("2d")
+                ctx.clearRect(0, 0, width, height)
+                ctx.strokeStyle = ink
+                ctx.lineWidth = 1.2
+                ctx.beginPath()
+                for (let px = 0; px <= width; px += 3)
+                    px === 0 ? ctx.moveTo(px, height - 1) : ctx.lineTo(px, (px / 3) % 2 ? 1 : height - 1)
+                ctx.stroke()
+            }
         }
 
         // The gutter: line numbers, breakpoints, task marks.
@@ -203,6 +239,8 @@ Rectangle {
             tabStopDistance: fontMetrics.averageCharacterWidth * 4
             onTextChanged: if (text !== root.text) root.textEdited(text)
             Keys.onEscapePressed: focus = false
+            // Python indents with spaces; F6 (the window's) moves on to the next panel.
+            Keys.onTabPressed: insert(cursorPosition, "    ")
         }
 
         // After the line's text: which tasks are there, and the error message.

@@ -6,6 +6,7 @@ import QtQuick.Controls
 Rectangle {
     id: root
     property var theme
+    readonly property alias list: list
     property var model
     property int currentStep: 0
     signal stepClicked(int step)
@@ -21,6 +22,13 @@ Rectangle {
         boundsBehavior: Flickable.StopAtBounds
         ScrollBar.vertical: ScrollBar {}
         onCountChanged: Qt.callLater(list.positionViewAtEnd)
+        // The keyboard: Tab here, arrows pick a line, Return goes to its step.
+        activeFocusOnTab: true
+        keyNavigationEnabled: true
+        currentIndex: -1
+        onActiveFocusChanged: if (activeFocus && (currentIndex < 0 || currentIndex >= count)) currentIndex = count - 1
+        Keys.onReturnPressed: if (currentItem) root.stepClicked(currentItem.step)
+        Keys.onEnterPressed: if (currentItem) root.stepClicked(currentItem.step)
         delegate: Rectangle {
             id: row
             required property string text
@@ -32,6 +40,8 @@ Rectangle {
             height: lineText.implicitHeight + 4
             color: hover.hovered ? root.theme.accentSoft
                  : step === root.currentStep ? Qt.rgba(0.5, 0.5, 0.5, 0.08) : "transparent"
+            border.width: ListView.isCurrentItem && list.activeFocus ? 1 : 0
+            border.color: root.theme.accent
             HoverHandler { id: hover }
             TapHandler { onTapped: root.stepClicked(row.step) }
             Rectangle {

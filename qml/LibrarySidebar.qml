@@ -6,6 +6,7 @@ import QtQuick.Layouts
 Rectangle {
     id: root
     property var theme
+    readonly property alias list: list
     property var scenarios
     property var recentFiles
     property string currentScenario
@@ -14,6 +15,12 @@ Rectangle {
     signal fileChosen(string path)
     signal openRequested()
     color: theme.panel
+    // The keyboard: Ctrl+F comes here; Down goes to the list, Return opens the first match;
+    // in the list, arrows move and Return opens.
+    function focusSearch() {
+        search.forceActiveFocus()
+        search.selectAll()
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -27,6 +34,12 @@ Rectangle {
             placeholderText: qsTr("Search scenarios")
             onTextChanged: root.scenarios.filter = text
             Keys.onEscapePressed: { text = ""; focus = false }
+            Keys.onDownPressed: {
+                list.currentIndex = 0
+                list.forceActiveFocus()
+            }
+            Keys.onReturnPressed: list.chooseAt(0)
+            Keys.onEnterPressed: list.chooseAt(0)
         }
 
         ListView {
@@ -38,6 +51,17 @@ Rectangle {
             model: root.scenarios
             boundsBehavior: Flickable.StopAtBounds
             ScrollBar.vertical: ScrollBar {}
+            activeFocusOnTab: true
+            keyNavigationEnabled: true
+            currentIndex: -1
+            onActiveFocusChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
+            function chooseAt(index) {
+                const chosen = index >= 0 ? itemAtIndex(index) : null
+                if (chosen)
+                    root.scenarioChosen(chosen.name)
+            }
+            Keys.onReturnPressed: chooseAt(currentIndex)
+            Keys.onEnterPressed: chooseAt(currentIndex)
             section.property: "group"
             section.delegate: Text {
                 required property string section
@@ -60,6 +84,8 @@ Rectangle {
                 height: itemColumn.implicitHeight + 12
                 radius: 5
                 color: current ? root.theme.accentSoft : hover.hovered ? root.theme.panelAlt : "transparent"
+                border.width: ListView.isCurrentItem && list.activeFocus ? 2 : 0
+                border.color: root.theme.accent
                 HoverHandler { id: hover }
                 TapHandler { onTapped: root.scenarioChosen(item.name) }
                 Column {

@@ -138,6 +138,72 @@ ApplicationWindow {
         shortcut: StandardKey.Save
         onTriggered: session.filePath !== "" ? session.save() : saveDialog.open()
     }
+    // The timeline's view: x axis, zoom (its own keys too when it has the focus: + - 0 arrows).
+    Action {
+        id: stepsAxisAction
+        text: qsTr("Timeline: steps axis")
+        shortcut: "Ctrl+1"
+        checkable: true
+        checked: !settings.timeAxis
+        onTriggered: settings.timeAxis = false
+    }
+    Action {
+        id: timeAxisAction
+        text: qsTr("Timeline: time axis")
+        shortcut: "Ctrl+2"
+        checkable: true
+        checked: settings.timeAxis
+        onTriggered: settings.timeAxis = true
+    }
+    Action {
+        id: zoomInAction
+        text: qsTr("Zoom the timeline in")
+        shortcut: "Ctrl+Shift+="
+        onTriggered: timelineView.zoomBy(1.5)
+    }
+    Action {
+        id: zoomOutAction
+        text: qsTr("Zoom the timeline out")
+        shortcut: "Ctrl+Shift+-"
+        onTriggered: timelineView.zoomBy(1 / 1.5)
+    }
+    Action {
+        id: fitAction
+        text: qsTr("Fit the whole run in the timeline")
+        shortcut: "Ctrl+0"
+        onTriggered: timelineView.fitAll()
+    }
+    Action {
+        id: timelineFocusAction
+        text: qsTr("Focus the timeline (arrows pan, + - zoom)")
+        shortcut: "Ctrl+L"
+        onTriggered: timelineView.forceActiveFocus()
+    }
+    Action {
+        id: findAction
+        text: qsTr("Find a scenario")
+        shortcut: StandardKey.Find
+        onTriggered: librarySidebar.focusSearch()
+    }
+    // F6 and Shift+F6: the next or previous panel (library, code, timeline, console).
+    function focusPanel(delta) {
+        const panels = [librarySidebar.list, codeView.editor, timelineView, consoleView.list]
+        let at = panels.findIndex((p) => p.activeFocus)
+        at = at < 0 ? (delta > 0 ? -1 : 0) : at
+        panels[(at + delta + panels.length) % panels.length].forceActiveFocus(Qt.TabFocusReason)
+    }
+    Action {
+        id: nextPanelAction
+        text: qsTr("Next panel")
+        shortcut: "F6"
+        onTriggered: window.focusPanel(1)
+    }
+    Action {
+        id: previousPanelAction
+        text: qsTr("Previous panel")
+        shortcut: "Shift+F6"
+        onTriggered: window.focusPanel(-1)
+    }
     Shortcut { sequences: ["Space"]; onActivated: stepAction.trigger() }
     Shortcut { sequences: ["Ctrl+Space"]; onActivated: runAction.trigger() }
     Shortcut { sequences: ["Escape"]; enabled: session.busy; onActivated: session.pause() }
@@ -164,6 +230,7 @@ ApplicationWindow {
         Menu {
             title: qsTr("&File")
             MenuItem { action: openAction }
+            MenuItem { action: findAction }
             Menu {
                 id: recentMenu
                 title: qsTr("Open recent")
@@ -227,6 +294,21 @@ ApplicationWindow {
             MenuItem { text: qsTr("Larger text"); onTriggered: settings.fontSize += 1 }
             MenuItem { text: qsTr("Smaller text"); onTriggered: settings.fontSize -= 1 }
             MenuItem { text: qsTr("Default text size"); onTriggered: settings.fontSize = 13 }
+            MenuItem {
+                text: qsTr("Reduce motion")
+                checkable: true
+                checked: settings.reduceMotion
+                onToggled: settings.reduceMotion = checked
+            }
+            MenuSeparator {}
+            MenuItem { action: stepsAxisAction }
+            MenuItem { action: timeAxisAction }
+            MenuItem { action: zoomInAction }
+            MenuItem { action: zoomOutAction }
+            MenuItem { action: fitAction }
+            MenuItem { action: timelineFocusAction }
+            MenuItem { action: nextPanelAction }
+            MenuItem { action: previousPanelAction }
             MenuSeparator {}
             MenuItem {
                 text: qsTr("Show asyncio.run's helper tasks")
@@ -342,6 +424,7 @@ ApplicationWindow {
         orientation: Qt.Horizontal
 
         LibrarySidebar {
+            id: librarySidebar
             objectName: "library"
             SplitView.preferredWidth: 250
             SplitView.minimumWidth: 180
@@ -454,11 +537,30 @@ ApplicationWindow {
                     anchors.fill: parent
                     anchors.margins: 10
                     spacing: 6
-                    SectionHeader {
+                    RowLayout {
                         Layout.fillWidth: true
-                        theme: ui
-                        title: qsTr("Timeline")
-                        detail: qsTr("tasks by lane")
+                        spacing: 4
+                        SectionHeader {
+                            Layout.fillWidth: true
+                            theme: ui
+                            title: qsTr("Timeline")
+                            detail: timeAxisAction.checked ? qsTr("x = virtual time: blocking calls show their length")
+                                                           : qsTr("x = loop steps, labelled with virtual time")
+                        }
+                        component TimelineTool: ToolButton {
+                            focusPolicy: Qt.NoFocus
+                            font.pixelSize: ui.small
+                            implicitHeight: 26
+                            ToolTip.visible: hovered
+                            ToolTip.delay: 500
+                            ToolTip.text: action ? action.text + "  (" + action.shortcut + ")" : ""
+                        }
+                        TimelineTool { objectName: "stepsAxisButton"; action: stepsAxisAction; text: qsTr("Steps") }
+                        TimelineTool { objectName: "timeAxisButton"; action: timeAxisAction; text: qsTr("Time") }
+                        Rectangle { width: 1; height: 16; color: ui.border }
+                        TimelineTool { objectName: "zoomOutButton"; action: zoomOutAction; text: "\u2212" }
+                        TimelineTool { objectName: "zoomInButton"; action: zoomInAction; text: "+" }
+                        TimelineTool { objectName: "fitButton"; action: fitAction; text: qsTr("Fit") }
                     }
                     TimelineView {
                         id: timelineView
@@ -468,7 +570,14 @@ ApplicationWindow {
                         currentStep: session.engineStep
                         dark: settings.dark
                         fontScale: settings.fontSize / 13
-                        onStepClicked: (step, line) => session.goToEngineStep(step)
+                        reduceMotion: settings.reduceMotion
+                        axisMode: settings.timeAxis ? TimelineView.Time : TimelineView.Steps
+                        onStepClicked: (step, line) => {
+                            session.goToEngineStep(step)
+                            if (line > 0)
+                                codeView.scrollToLine(line)
+                        }
+                        onScrubbed: (step) => session.goToEngineStep(step)
 
                         ToolTip.visible: hoverText.length > 0
                         ToolTip.text: hoverText
@@ -516,6 +625,7 @@ ApplicationWindow {
                     }
                 }
                 ConsoleView {
+                    id: consoleView
                     TapHandler { onTapped: window.leaveEditor() }
                     objectName: "console"
                     Layout.fillWidth: true
@@ -569,7 +679,11 @@ ApplicationWindow {
                         ["Ctrl+T", qsTr("Jump to the next timer")], ["F5, Ctrl+Space", qsTr("Run / Pause")],
                         ["Ctrl+E", qsTr("Run to the end")], ["\u2190", qsTr("Back one step")], ["Ctrl+R", qsTr("Reset")],
                         ["Esc", qsTr("Pause, or leave the editor")], ["Ctrl+O", qsTr("Open a script")],
-                        ["Ctrl+S", qsTr("Save")], ["Ctrl++, Ctrl+-", qsTr("Text size")]]
+                        ["Ctrl+S", qsTr("Save")], ["Ctrl+F", qsTr("Find a scenario: \u2193 and Return pick one")], ["Ctrl++, Ctrl+-", qsTr("Text size")],
+                        ["Ctrl+1, Ctrl+2", qsTr("Timeline axis: steps or virtual time")],
+                        ["Ctrl+Shift+\u00b1, Ctrl+0", qsTr("Zoom the timeline, fit it")],
+                        ["Ctrl+L", qsTr("Focus the timeline: arrows pan, + \u2212 zoom, Home End")],
+                        ["F6, Shift+F6", qsTr("Next / previous panel (the console: \u2191\u2193 and Return go to a line's step)")]]
                 delegate: RowLayout {
                     required property var modelData
                     spacing: 16

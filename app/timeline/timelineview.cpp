@@ -65,11 +65,9 @@ void TimelineView::setTrace(const Trace *trace, const std::string &source)
 
 void TimelineView::traceGrew()
 {
-    const int before = m_layout.stepCount();
+    // (A trace cleared and rebuilt is the same run replayed: the selected step stays selected.)
     if (!m_layout.update())
         return;
-    if (m_layout.stepCount() < before)
-        m_viewport.selectedStep = -1; // the trace was cleared and rebuilt
     if (m_autoFit) {
         painter().fitAll(m_viewport);
         Q_EMIT viewChanged();
@@ -431,17 +429,52 @@ void TimelineView::wheelEvent(QWheelEvent *event)
     event->accept();
 }
 
+bool TimelineView::scrubsAt(QPointF pos) const
+{
+    const TimelinePainter p = painter();
+    if (pos.x() < p.nameWidth())
+        return false;
+    return pos.y() < p.axisHeight() || std::abs(pos.x() - p.pxAt(m_viewport, p.cursorX(m_viewport))) <= 5;
+}
+
+int TimelineView::scrubStepAt(QPointF pos) const
+{
+    const double x = painter().xAt(m_viewport, pos.x());
+    const int steps = m_layout.stepCount();
+    if (m_viewport.mode == loopscope::AxisMode::Steps)
+        return std::clamp(int(std::lround(x)), 0, steps + 1000); // past the end: the run goes on
+    if (x >= m_layout.cursorX(m_viewport.mode, steps))
+        return steps + (x > m_layout.cursorX(m_viewport.mode, steps) ? 1 : 0);
+    return steps ? m_layout.stepAt(m_viewport.mode, x) + 1 : 0;
+}
+
 void TimelineView::mousePressEvent(QMouseEvent *event)
 {
     forceActiveFocus(Qt::MouseFocusReason);
     m_pressPos = m_lastDragPos = event->position();
     m_dragging = false;
+    m_scrubbing = scrubsAt(m_pressPos);
+    m_scrubStep = -1;
+    if (m_scrubbing) {
+        setAutoFit(false); // the axis stays put under the pointer while the cut moves
+        m_scrubStep = scrubStepAt(m_pressPos);
+        Q_EMIT scrubbed(m_scrubStep);
+    }
     event->accept();
 }
 
 void TimelineView::mouseMoveEvent(QMouseEvent *event)
 {
     const QPointF pos = event->position();
+    if (m_scrubbing) {
+        const int step = scrubStepAt(pos);
+        if (step != m_scrubStep) {
+            m_scrubStep = step;
+            Q_EMIT scrubbed(step);
+        }
+        event->accept();
+        return;
+    }
     if (!m_dragging && (pos - m_pressPos).manhattanLength() > 4)
         m_dragging = true;
     if (m_dragging) {
@@ -454,7 +487,9 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
 
 void TimelineView::mouseReleaseEvent(QMouseEvent *event)
 {
-    if (!m_dragging) {
+    if (m_scrubbing) {
+        m_scrubbing = false;
+    } else if (!m_dragging) {
         const HitResult hit = painter().hitTest(m_viewport, event->position());
         if (hit.hit && hit.step >= 0) {
             setSelectedStep(hit.step + 1);
@@ -477,11 +512,28 @@ void TimelineView::setHover(const QString &text, QPointF pos)
 void TimelineView::hoverMoveEvent(QHoverEvent *event)
 {
     setHover(textAt(event->position()), event->position());
+    setCursor(scrubsAt(event->position()) ? Qt::SizeHorCursor : Qt::ArrowCursor);
 }
 
 void TimelineView::hoverLeaveEvent(QHoverEvent *)
 {
     setHover(QString(), QPointF());
+}
+
+// With the focus, the timeline's own keys come before the window's shortcuts (arrows step there).
+bool TimelineView::event(QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        static const int own[] = {Qt::Key_Plus, Qt::Key_Equal, Qt::Key_Minus, Qt::Key_Left, Qt::Key_Right, Qt::Key_Up,
+            Qt::Key_Down, Qt::Key_Home, Qt::Key_End, Qt::Key_0};
+        if ((key->modifiers() & ~(Qt::KeypadModifier | Qt::ShiftModifier)) == 0
+            && std::find(std::begin(own), std::end(own), key->key()) != std::end(own)) {
+            event->accept();
+            return true;
+        }
+    }
+    return QQuickPaintedItem::event(event);
 }
 
 void TimelineView::keyPressEvent(QKeyEvent *event)

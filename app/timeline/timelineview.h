@@ -18,8 +18,10 @@
 //
 // Input: Ctrl+wheel (or a pinch the window turns into zoomBy) zooms at the pointer; the wheel
 // scrolls the lanes (and zooms when they all fit); a trackpad pans both ways; Shift+wheel pans
-// horizontally; drag pans; click selects a step; keys: + and - zoom, arrows pan, Home/End go to
-// the start/cursor, 0 fits everything.
+// horizontally; drag pans; click selects a step; dragging on the axis strip or the cursor scrubs
+// (scrubbed(n) asks for step n, past the last step too: the run goes on); keys (when it has the
+// focus, before the window's shortcuts): + and - zoom, arrows pan, Home/End go to the
+// start/cursor, 0 fits everything.
 #pragma once
 
 #include "timelinelayout.h"
@@ -87,6 +89,9 @@ public:
     Q_INVOKABLE QString textAt(QPointF pos) const;
     // The 1-based step a click at this position selects (0 = none).
     Q_INVOKABLE int stepAt(QPointF pos) const;
+    // Whether a press there scrubs (the axis strip, or the cursor line) and to which step.
+    Q_INVOKABLE bool scrubsAt(QPointF pos) const;
+    Q_INVOKABLE int scrubStepAt(QPointF pos) const;
 
     AxisMode axisMode() const { return m_viewport.mode == loopscope::AxisMode::Steps ? Steps : Time; }
     void setAxisMode(AxisMode mode);
@@ -136,6 +141,8 @@ Q_SIGNALS:
     void animatingChanged();
     // A click on the timeline asks to show step `step` (1-based) and its script line (0 = none).
     void stepClicked(int step, int line);
+    // Dragging along the axis or the cursor asks to show the first `step` steps.
+    void scrubbed(int step);
 
 protected:
     void geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry) override;
@@ -146,6 +153,7 @@ protected:
     void hoverMoveEvent(QHoverEvent *event) override;
     void hoverLeaveEvent(QHoverEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
     TimelinePainter painter() const;
@@ -170,6 +178,8 @@ private:
     QPointF m_hoverPosition;
     QPointF m_pressPos, m_lastDragPos;
     bool m_dragging = false;
+    bool m_scrubbing = false;
+    int m_scrubStep = -1;
 };
 
 // Registers TimelineView as `TimelineView` in the QML module `Loopscope.Timeline` 1.0.

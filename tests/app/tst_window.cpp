@@ -2,6 +2,7 @@
 // stepped to its end and back to the start through the window's own buttons, and the inspector,
 // console and narration are checked at chosen steps. Any QML warning fails the test.
 #include "playground.h"
+#include "timelineview.h"
 
 #include <QFile>
 #include <QGuiApplication>
@@ -15,8 +16,10 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using loopscope::Playground;
+using loopscope::Session;
 
 namespace {
 
@@ -47,6 +50,16 @@ int rows(QQuickWindow *w, const char *repeater)
     QQuickItem *inspector = item(w, "inspector");
     QObject *r = inspector ? inspector->findChild<QObject *>(QString::fromLatin1(repeater)) : nullptr;
     return r ? r->property("count").toInt() : -1;
+}
+
+// The playground's window at 1400x900, shown (nullptr when it cannot be).
+QQuickWindow *shownWindow(Playground &pg)
+{
+    if (!pg.createWindow())
+        return nullptr;
+    QQuickWindow *w = pg.window();
+    w->resize(1400, 900);
+    return QTest::qWaitForWindowExposed(w) ? w : nullptr;
 }
 
 QString text(QQuickWindow *w, const char *name)
@@ -126,7 +139,7 @@ private Q_SLOTS:
         QVERIFY(pg.warnings().isEmpty());
     }
 
-    // Theme, text size, recent files and edits come back on the next start (the test's
+    // Theme, text size, motion, the timeline's axis, the window's size, recent files and edits come back on the next start (the test's
     // XDG_CONFIG_HOME and XDG_DATA_HOME are temporary folders, see main()).
     void settingsAndEditsSurviveARestart()
     {
@@ -143,6 +156,9 @@ private Q_SLOTS:
             QCOMPARE(pg.session().scenarioName(), QStringLiteral("gather"));
             pg.settings().setDark(true);
             pg.settings().setFontSize(16);
+            pg.settings().setReduceMotion(true);
+            pg.settings().setTimeAxis(true);
+            pg.window()->resize(1111, 777);
             pg.session().setPython(QStringLiteral("3.11"));
             QVERIFY(pg.session().openPath(script));
             QVERIFY(pg.session().loadScenario(QStringLiteral("gather")));
@@ -153,6 +169,11 @@ private Q_SLOTS:
         QVERIFY(pg.createWindow());
         QVERIFY(pg.settings().dark());
         QCOMPARE(pg.settings().fontSize(), 16);
+        QVERIFY(pg.settings().reduceMotion());
+        QVERIFY(pg.settings().timeAxis());
+        auto *tv = pg.window()->findChild<loopscope::TimelineView *>(QStringLiteral("timelineView"));
+        QVERIFY(tv && tv->reduceMotion() && tv->axisMode() == loopscope::TimelineView::Time);
+        QCOMPARE(pg.window()->size(), QSize(1111, 777)); // the window's geometry too
         QCOMPARE(pg.session().python(), QStringLiteral("3.11"));
         QCOMPARE(pg.settings().recentFiles()->column(QStringLiteral("path")), QVariantList {script});
         QCOMPARE(pg.session().source(), edited);
@@ -160,6 +181,8 @@ private Q_SLOTS:
         pg.session().revert();
         pg.settings().setDark(false);
         pg.settings().setFontSize(13);
+        pg.settings().setReduceMotion(false);
+        pg.settings().setTimeAxis(false);
         pg.session().setPython(QStringLiteral("3.12"));
         pg.settings().clearRecentFiles();
     }
@@ -241,10 +264,8 @@ private Q_SLOTS:
         QFETCH(int, primitives);
         QFETCH(QString, outcome);
         Playground pg({scenario, QString(), false, false});
-        QVERIFY(pg.createWindow());
-        QQuickWindow *w = pg.window();
-        w->resize(1400, 900);
-        QVERIFY(QTest::qWaitForWindowExposed(w));
+        QQuickWindow *w = shownWindow(pg);
+        QVERIFY(w);
         loopscope::Session &s = pg.session();
 
         QString narrationAtCheck;
@@ -284,6 +305,184 @@ private Q_SLOTS:
         QVERIFY2(pg.warnings().isEmpty(), qPrintable(pg.warnings().join(QLatin1Char('\n'))));
     }
 
+    // The timeline by mouse and keyboard: dragging along its axis scrubs the current step, hovering
+    // shows the full event, a click selects a step (and the code shows its line), the keys zoom and
+    // pan once it has the focus, Ctrl+1/Ctrl+2 switch the x axis, and reduce motion stops the
+    // step animation.
+    void timelineScrubsHoversClicksAndKeys()
+    {
+        Playground pg({QStringLiteral("gather"), QString(), false, false});
+        QQuickWindow *w = shownWindow(pg);
+        QVERIFY(w);
+        loopscope::Session &s = pg.session();
+        auto *tv = w->findChild<loopscope::TimelineView *>(QStringLiteral("timelineView"));
+        QVERIFY(tv);
+        for (int i = 0; i < 10; ++i)
+            s.stepOnce();
+        QTRY_COMPARE(tv->stepCount(), 10);
+        QTRY_VERIFY(!tv->animating());
+        auto toScene = [&](QPointF p) { return tv->mapToScene(p).toPoint(); };
+        // A point of the axis strip for each step the cursor can be put at.
+        auto axisPointFor = [&](int step) {
+            for (qreal x = 0; x < tv->width(); x += 1)
+                if (tv->scrubsAt(QPointF(x, 4)) && tv->scrubStepAt(QPointF(x, 4)) == step)
+                    return QPointF(x, 4);
+            return QPointF(-1, -1);
+        };
+        const QPointF at4 = axisPointFor(4), at7 = axisPointFor(7);
+        QVERIFY(at4.x() >= 0 && at7.x() > at4.x());
+        QTest::mousePress(w, Qt::LeftButton, Qt::NoModifier, toScene(at4));
+        QTRY_COMPARE(s.engineStep(), 4);
+        QTest::mouseMove(w, toScene(at7));
+        QTRY_COMPARE(s.engineStep(), 7);
+        QTest::mouseRelease(w, Qt::LeftButton, Qt::NoModifier, toScene(at7));
+        QCOMPARE(tv->currentStep(), 7);
+
+        // Hover: the full event under the pointer, in the tooltip.
+        QPointF onEvent(-1, -1);
+        for (qreal y = tv->height() * 0.2; y < tv->height() * 0.8 && onEvent.x() < 0; y += 4)
+            for (qreal x = tv->width() * 0.3; x < tv->width() && onEvent.x() < 0; x += 4)
+                if (tv->textAt(QPointF(x, y)).contains(QStringLiteral("fetch('")))
+                    onEvent = QPointF(x, y);
+        QVERIFY(onEvent.x() >= 0);
+        QTest::mouseMove(w, toScene(onEvent));
+        QTRY_VERIFY(tv->hoverText().contains(QStringLiteral("fetch('")));
+
+        // Click: a step of the past becomes the current step, and its line the executed line.
+        QPointF onStep(-1, -1);
+        for (qreal y = tv->height() * 0.2; y < tv->height() * 0.8 && onStep.x() < 0; y += 4)
+            for (qreal x = 0; x < tv->width() && onStep.x() < 0; x += 4)
+                if (tv->stepAt(QPointF(x, y)) == 2 && !tv->scrubsAt(QPointF(x, y)))
+                    onStep = QPointF(x, y);
+        QVERIFY(onStep.x() >= 0);
+        QTest::mouseClick(w, Qt::LeftButton, Qt::NoModifier, toScene(onStep));
+        QTRY_COMPARE(s.engineStep(), 2);
+        QCOMPARE(tv->selectedStep(), 2);
+        QCOMPARE(s.executedLine(), 13); // fetch's await asyncio.sleep(seconds)
+
+        // Keys: the window's shortcuts switch the axis; with the focus, arrows pan the timeline
+        // instead of stepping, and + zooms.
+        QTest::keyClick(w, Qt::Key_2, Qt::ControlModifier);
+        QTRY_COMPARE(tv->axisMode(), loopscope::TimelineView::Time);
+        QVERIFY(pg.settings().timeAxis());
+        QTest::keyClick(w, Qt::Key_1, Qt::ControlModifier);
+        QTRY_COMPARE(tv->axisMode(), loopscope::TimelineView::Steps);
+        QTest::keyClick(w, Qt::Key_L, Qt::ControlModifier);
+        QTRY_VERIFY(tv->hasActiveFocus());
+        const double zoom = tv->zoom();
+        QTest::keyClick(w, Qt::Key_Minus);
+        QVERIFY(tv->zoom() < zoom);
+        QTest::keyClick(w, Qt::Key_Plus);
+        QCOMPARE(tv->zoom(), zoom);
+        const double start = tv->viewStart();
+        QTest::keyClick(w, Qt::Key_Right);
+        QVERIFY(tv->viewStart() > start);
+        QCOMPARE(s.engineStep(), 2); // the arrow panned, it did not step
+        QTest::keyClick(w, Qt::Key_Space); // Space still steps
+        QTRY_COMPARE(s.engineStep(), 3);
+        QTest::keyClick(w, Qt::Key_0, Qt::ControlModifier); // fit everything
+        QVERIFY(tv->autoFit());
+
+        // Motion: a step after a pause animates for about 200 ms, unless reduce motion is on.
+        QTest::qWait(250);
+        s.stepOnce();
+        QTRY_VERIFY(tv->animating() || tv->currentStep() == 4);
+        QVERIFY(tv->animating());
+        QTRY_VERIFY_WITH_TIMEOUT(!tv->animating(), 2000);
+        pg.settings().setReduceMotion(true);
+        QVERIFY(tv->reduceMotion());
+        QTest::qWait(250);
+        s.stepOnce();
+        QTRY_COMPARE(tv->currentStep(), 5);
+        QVERIFY(!tv->animating());
+        pg.settings().setReduceMotion(false);
+        pg.settings().setTimeAxis(false);
+        QVERIFY2(pg.warnings().isEmpty(), qPrintable(pg.warnings().join(QLatin1Char('\n'))));
+    }
+
+    // Every action by keyboard: Ctrl+F finds a scenario and Return opens it, the arrows and Return
+    // pick one in the list, and the console's lines go to their step with Return.
+    void keyboardReachesTheLibraryAndTheConsole()
+    {
+        Playground pg({QStringLiteral("gather"), QString(), false, false});
+        QQuickWindow *w = shownWindow(pg);
+        QVERIFY(w);
+        loopscope::Session &s = pg.session();
+        QTest::keyClick(w, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(item(w, "librarySearch")->hasActiveFocus());
+        for (const char c : {'d', 'e', 'a', 'd', 'l'})
+            QTest::keyClick(w, c);
+        QTest::keyClick(w, Qt::Key_Return);
+        QTRY_COMPARE(s.scenarioName(), QStringLiteral("deadlock"));
+        QTest::keyClick(w, Qt::Key_Escape); // clears the search and leaves it
+        QTRY_VERIFY(!item(w, "librarySearch")->hasActiveFocus());
+        QTest::keyClick(w, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(item(w, "librarySearch")->hasActiveFocus());
+        QTest::keyClick(w, Qt::Key_Down);
+        auto *list = item(w, "scenarioList");
+        QTRY_VERIFY(list->hasActiveFocus());
+        QTest::keyClick(w, Qt::Key_Down);
+        const int index = list->property("currentIndex").toInt();
+        QCOMPARE(index, 1);
+        QTest::keyClick(w, Qt::Key_Return);
+        QTRY_VERIFY(s.scenarioName() != QStringLiteral("deadlock"));
+        // The console: F6 goes from panel to panel; in the console, the arrows pick a line and
+        // Return goes to its step.
+        for (int i = 0; i < 8; ++i)
+            s.stepOnce();
+        const int printed = s.console()->rows().first().value(QStringLiteral("step")).toInt();
+        auto *console = item(w, "console")->findChild<QQuickItem *>(QStringLiteral("consoleList"));
+        QVERIFY(console);
+        for (int i = 0; i < 4 && !console->hasActiveFocus(); ++i)
+            QTest::keyClick(w, Qt::Key_F6);
+        QVERIFY(console->hasActiveFocus());
+        for (int i = 0; i < 20; ++i)
+            QTest::keyClick(w, Qt::Key_Up);
+        QCOMPARE(console->property("currentIndex").toInt(), 0);
+        QTest::keyClick(w, Qt::Key_Return);
+        QTRY_COMPARE(s.step(), printed);
+        QVERIFY2(pg.warnings().isEmpty(), qPrintable(pg.warnings().join(QLatin1Char('\n'))));
+    }
+
+    // A step that runs for long without awaiting: the window says so and keeps answering; the
+    // Pause button answers at once and the run stops right after that step.
+    void longStepShowsItselfAndPauseAnswers()
+    {
+        QTemporaryDir dir;
+        const QString script = dir.filePath(QStringLiteral("count.py"));
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("import asyncio\n\nasync def main():\n    total = 0\n    for i in range(3_000_000):\n"
+                "        total += i\n    print(total)\n    await asyncio.sleep(0)\n    print('after')\n\n"
+                "asyncio.run(main())\n");
+        f.close();
+        Playground pg({QString(), script, false, false});
+        QVERIFY(pg.createWindow());
+        QQuickWindow *w = pg.window();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        loopscope::Session &s = pg.session();
+        s.setSpeed(Session::kMaxSpeed);
+        QString during, runText, afterPause;
+        bool labelShown = false;
+        QTimer::singleShot(60, w, [&] {
+            labelShown = item(w, "steppingLabel")->isVisible();
+            during = text(w, "steppingLabel");
+            runText = text(w, "runButton");
+            click(w, "runButton"); // Pause
+            afterPause = text(w, "runButton");
+        });
+        QVERIFY(click(w, "runButton"));
+        QTRY_VERIFY_WITH_TIMEOUT(!during.isEmpty() && !s.inStep(), 60000);
+        QVERIFY(labelShown);
+        QVERIFY2(during.startsWith(QStringLiteral("Running step 1")), qPrintable(during));
+        QVERIFY2(runText.contains(QStringLiteral("Pause")), qPrintable(runText));
+        QVERIFY2(afterPause.contains(QStringLiteral("Run")), qPrintable(afterPause));
+        QTRY_VERIFY(!s.busy());
+        QCOMPARE(s.step(), 1);
+        QVERIFY(!item(w, "steppingLabel")->isVisible());
+        QVERIFY2(pg.warnings().isEmpty(), qPrintable(pg.warnings().join(QLatin1Char('\n'))));
+    }
+
     void screenshotAtAStep()
     {
         QTemporaryDir dir;
@@ -308,7 +507,8 @@ private Q_SLOTS:
         QString err;
         QCOMPARE(runGui({QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("d.png")),
                             QStringLiteral("--scenario"), QStringLiteral("deadlock"), QStringLiteral("--step"),
-                            QStringLiteral("40"), QStringLiteral("--theme"), QStringLiteral("dark")},
+                            QStringLiteral("40"), QStringLiteral("--theme"), QStringLiteral("dark"),
+                            QStringLiteral("--axis"), QStringLiteral("time")},
                      &err),
             0);
         QVERIFY2(err.isEmpty(), qPrintable(err));

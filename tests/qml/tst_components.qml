@@ -109,6 +109,13 @@ Item {
             const message = findNamed(view, "errorMessage")
             verify(message.visible)
             compare(message.text, "\u26a0 SyntaxError: invalid syntax")
+            // The line's text is underlined: from its first character to its end.
+            const underline = findNamed(view, "errorUnderline")
+            verify(underline.visible)
+            verify(underline.width > 12)
+            verify(Math.abs(underline.y - (view.lineY(1) + view.lineHeight - 4)) < 0.5)
+            view.errorLine = 0
+            verify(!underline.visible)
         }
 
         function test_deadlockGraphDrawsTheCycle() {
