@@ -52,6 +52,14 @@ int rows(QQuickWindow *w, const char *repeater)
     return r ? r->property("count").toInt() : -1;
 }
 
+// With LOOPSCOPE_TEST_SHOTS=DIR, saves what the window shows now as DIR/NAME.png (to look at).
+void keepShot(QQuickWindow *w, const char *name)
+{
+    const QString dir = qEnvironmentVariable("LOOPSCOPE_TEST_SHOTS");
+    if (!dir.isEmpty())
+        w->grabWindow().save(dir + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png"));
+}
+
 // The playground's window at 1400x900, shown (nullptr when it cannot be).
 QQuickWindow *shownWindow(Playground &pg)
 {
@@ -347,6 +355,8 @@ private Q_SLOTS:
         QVERIFY(onEvent.x() >= 0);
         QTest::mouseMove(w, toScene(onEvent));
         QTRY_VERIFY(tv->hoverText().contains(QStringLiteral("fetch('")));
+        QTest::qWait(100);
+        keepShot(w, "timeline-hover");
 
         // Click: a step of the past becomes the current step, and its line the executed line.
         QPointF onStep(-1, -1);
@@ -470,6 +480,7 @@ private Q_SLOTS:
             runText = text(w, "runButton");
             click(w, "runButton"); // Pause
             afterPause = text(w, "runButton");
+            keepShot(w, "long-step-paused");
         });
         QVERIFY(click(w, "runButton"));
         QTRY_VERIFY_WITH_TIMEOUT(!during.isEmpty() && !s.inStep(), 60000);
