@@ -220,8 +220,10 @@ Ref<Task> Engine::createTask(Ref<script::CoroutineObject> coro, const Value &nam
     task->description = taskName + " (" + coro->name + ")";
     m_tasks.push_back(task);
     m_trace.setTaskName(task->taskId(), taskName);
+    const std::string call = callLabel(*m_interp, *coro);
+    m_trace.setTaskCall(task->taskId(), call);
     m_trace.append(EventKind::TaskCreated, m_loop.now(), task->taskId(), taskIdOf(parent),
-        taskName + '\t' + coro->name + '\t' + callLabel(*m_interp, *coro), m_interp->currentLine(), internal ? 1 : 0);
+        taskName + '\t' + coro->name + '\t' + call, m_interp->currentLine(), internal ? 1 : 0);
     return task;
 }
 

@@ -9,10 +9,13 @@ namespace loopscope {
 
 namespace {
 
-std::string taskLabel(const Task &t)
+std::string taskLabel(const Trace &trace, const Task &t)
 {
-    // "Task-2 fetch", or just "download" when the task is named after its coroutine
+    // "Task-2 fetch('url2')", or just "download('x')" when the task is named after its coroutine
+    const std::string &call = trace.taskCall(t.taskId());
     const bool plain = !t.coro() || t.coro()->name == t.name();
+    if (!call.empty())
+        return plain ? call : t.name() + " " + call;
     return plain ? t.name() : t.name() + " " + t.coro()->name;
 }
 
@@ -58,6 +61,8 @@ std::string callLabel(script::Interpreter &in, const script::CoroutineObject &co
     if (const auto locals = name.rfind("<locals>."); locals != std::string::npos)
         name = name.substr(locals + 9); // main.<locals>.fetch reads as fetch
     const script::Frame *frame = coro.frame.get();
+    if (name.starts_with("BaseEventLoop.")) // asyncio.run's helpers, as the runner calls them
+        return "loop." + name.substr(14) + "()";
     if (!frame || !frame->def) // native: asyncio.sleep(5), wait_for 2.0s...
         return coro.description.empty() ? name + "()" : shortened(coro.description, kCallChars);
     const script::FunctionDef &def = *frame->def;
@@ -102,11 +107,11 @@ std::string callLabel(script::Interpreter &in, const script::CoroutineObject &co
 namespace {
 
 // What running a ready handle will do, in words.
-std::string describeHandle(const Handle &h)
+std::string describeHandle(const Trace &trace, const Handle &h)
 {
     if (!h.task)
         return h.description.empty() ? std::string("callback") : h.description;
-    const std::string task = taskLabel(*h.task);
+    const std::string task = taskLabel(trace, *h.task);
     if (h.kind == HandleKind::Timer)
         return h.description + " of " + task + " fires";
     if (h.kind == HandleKind::TaskWakeup) {
@@ -145,7 +150,7 @@ std::vector<ReadyEntry> readyQueue(Engine &engine)
         e.task = h->task ? h->task->taskId() : 0;
         e.wakeup = h->kind == HandleKind::TaskWakeup;
         e.firstStep = h->kind == HandleKind::TaskStep && h->task && !h->task->started();
-        e.description = describeHandle(*h);
+        e.description = describeHandle(engine.trace(), *h);
         out.push_back(std::move(e));
     }
     return out;

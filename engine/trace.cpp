@@ -16,6 +16,7 @@ void Trace::clear()
     m_stringIndex.clear();
     m_stringIndex.emplace(std::string(), 0);
     m_taskNames.assign(1, std::string("-"));
+    m_taskCalls.clear();
 }
 
 std::uint32_t Trace::intern(std::string_view s)
@@ -65,6 +66,18 @@ const std::string &Trace::taskName(std::uint32_t task) const
 {
     static const std::string unknown = "?";
     return task < m_taskNames.size() ? m_taskNames[task] : unknown;
+}
+
+void Trace::setTaskCall(std::uint32_t task, std::string_view call)
+{
+    if (m_taskCalls.size() <= task)
+        m_taskCalls.resize(task + 1);
+    m_taskCalls[task] = intern(call);
+}
+
+const std::string &Trace::taskCall(std::uint32_t task) const
+{
+    return text(task < m_taskCalls.size() ? m_taskCalls[task] : 0);
 }
 
 namespace {

@@ -77,6 +77,9 @@ public:
     // Names of tasks by id (id 0 = no task).
     void setTaskName(std::uint32_t task, const std::string &name);
     const std::string &taskName(std::uint32_t task) const;
+    // The call that made a task, with its arguments' values ("fetch('url2')"; empty if unknown).
+    void setTaskCall(std::uint32_t task, std::string_view call);
+    const std::string &taskCall(std::uint32_t task) const;
 
     // The conformance trace (format in shared/asyncio-semantics.md).
     std::string conformanceText() const;
@@ -89,6 +92,7 @@ private:
     std::vector<std::string> m_strings;
     std::unordered_map<std::string, std::uint32_t> m_stringIndex;
     std::vector<std::string> m_taskNames;
+    std::vector<std::uint32_t> m_taskCalls; // string indexes, by task id
 };
 
 } // namespace loopscope

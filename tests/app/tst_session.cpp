@@ -262,7 +262,7 @@ private Q_SLOTS:
             s.stepOnce();
         // cancel() cancelled the sleep the download waits on: its wakeup throws CancelledError in.
         QCOMPARE(s.ready()->get(0).value(QStringLiteral("description")).toString(),
-            QStringLiteral("download wakes up: asyncio.sleep(0.4) was cancelled (CancelledError thrown in)"));
+            QStringLiteral("download() wakes up: asyncio.sleep(0.4) was cancelled (CancelledError thrown in)"));
         stepToEnd(s);
         QCOMPARE(taskNamed(s, QStringLiteral("download")).value(QStringLiteral("taskState")).toString(),
             QStringLiteral("cancelled"));
@@ -434,6 +434,8 @@ private Q_SLOTS:
         QVERIFY(s.loadScenario(QStringLiteral("gather")));
         s.stepOnce(); // main created three tasks: they run next, in creation order
         QCOMPARE(s.ready()->column(QStringLiteral("taskId")), (QVariantList {2, 3, 4}));
+        QCOMPARE(s.ready()->get(0).value(QStringLiteral("description")).toString(),
+            QStringLiteral("Task-2 fetch('photo.jpg', 1.5) first step"));
         for (int i = 0; i < 3; ++i)
             s.stepOnce();
         // Timers sorted by deadline: notes (0.5), song (1.0), photo (1.5).
@@ -573,6 +575,31 @@ private Q_SLOTS:
         QCOMPARE(consoleTexts(s), (QStringList {"counting", "counted 4499998500000"}));
         s.stepOnce();
         QCOMPARE(consoleTexts(s).last(), QStringLiteral("after"));
+    }
+
+    // Back from the end of a long run replays it from the start in slices: the window keeps
+    // handling its events, and Pause would answer.
+    void backOfALongRunReplaysInSlices()
+    {
+        Session s;
+        QVERIFY(s.openPath(writeScript(QStringLiteral("spin2.py"),
+            "import asyncio\n\nasync def spin():\n    for i in range(20000):\n        await asyncio.sleep(0)\n\n"
+            "asyncio.run(spin())\n")));
+        s.runToEnd();
+        s.finishPending();
+        const int end = s.step();
+        QVERIFY(end > 20000);
+        QCOMPARE(s.outcome(), QStringLiteral("finished"));
+        int ticks = 0;
+        QTimer probe;
+        connect(&probe, &QTimer::timeout, this, [&] { ticks += s.busy(); });
+        probe.start(5);
+        s.back();
+        QVERIFY(s.busy()); // not done at once: the replay goes on in slices
+        QCOMPARE(s.busyKind(), QStringLiteral("replay"));
+        QTRY_VERIFY_WITH_TIMEOUT(!s.busy(), 60000);
+        QCOMPARE(s.step(), end - 1);
+        QVERIFY(ticks > 0);
     }
 
     // What the window asks for during a long step is done once the step is over (the latest
