@@ -146,7 +146,7 @@ QString Session::steppingText() const
         return {};
     const QString text = m_goal == Goal::Replay
         ? tr("Replaying step %1 of %2\u2026").arg(m_step + 1).arg(m_replayTarget)
-        : tr("Running step %1\u2026 no await yet").arg(m_step + 1);
+        : tr("Running step %1\u2026 no await yet (line %2)").arg(m_step + 1).arg(m_steppingLine);
     return m_pauseAfterStep ? text + tr(" \u00b7 pausing after this step") : text;
 }
 
@@ -385,8 +385,10 @@ void Session::pulse()
 {
     if (!m_inStep || m_pulseClock.elapsed() < kPulseMs)
         return;
-    if (!m_stepping) {
+    const int line = m_engine.interpreter().currentLine(); // a plain read: where the step is
+    if (!m_stepping || line != m_steppingLine) {
         m_stepping = true;
+        m_steppingLine = line;
         Q_EMIT steppingChanged();
     }
     QCoreApplication::processEvents();

@@ -40,6 +40,7 @@ class Session : public QObject {
     // that never awaits): requests made now wait for the step's end, Pause stops right after it.
     Q_PROPERTY(bool stepping READ stepping NOTIFY steppingChanged)
     Q_PROPERTY(QString steppingText READ steppingText NOTIFY steppingChanged)
+    Q_PROPERTY(int steppingLine READ steppingLine NOTIFY steppingChanged)
     Q_PROPERTY(QString narration READ narration NOTIFY stateChanged)
     Q_PROPERTY(int executedLine READ executedLine NOTIFY stateChanged)
     Q_PROPERTY(int currentTask READ currentTask NOTIFY stateChanged)
@@ -95,8 +96,10 @@ public:
     bool busy() const { return m_goal != Goal::None; }
     QString busyKind() const;
     bool stepping() const { return m_stepping; }
-    // "Running step 5…: no await yet" (and "Pause: it stops after this step"); empty when not stepping.
+    // "Running step 5… no await yet (line 6)" (and "· pausing after this step"); empty when not stepping.
     QString steppingText() const;
+    // The line a long step is running (0 when not stepping).
+    int steppingLine() const { return m_stepping ? m_steppingLine : 0; }
     // Whether the engine is inside a step right now (true only for code the pulse runs).
     bool inStep() const { return m_inStep; }
     QString narration() const { return m_narration; }
@@ -223,6 +226,7 @@ private:
     bool m_inStep = false;
     bool m_stepping = false;
     bool m_pauseAfterStep = false; // Pause was pressed during this step
+    int m_steppingLine = 0; // the line a long step was at when the window last looked
     QElapsedTimer m_pulseClock; // since the window last handled its events inside this step
     std::function<void()> m_deferred; // the latest request made during a long step
     int m_speed = 4;

@@ -42,6 +42,11 @@ void renderFrames(
         times.push_back(ms(t0, Clock::now()));
         cpu.push_back(double(std::clock() - c0) * 1000.0 / CLOCKS_PER_SEC);
     }
+    // LOOPSCOPE_BENCH_PNG=DIR keeps the last frame of each view, to look at.
+    if (const QString dir = qEnvironmentVariable("LOOPSCOPE_BENCH_PNG"); !dir.isEmpty())
+        image.save(dir + QLatin1Char('/') + QString::fromLatin1(what).replace(QLatin1Char(' '), QLatin1Char('_'))
+                       .remove(QLatin1Char(',')).remove(QLatin1Char('\'')).remove(QLatin1Char('(')).remove(QLatin1Char(')'))
+            + QStringLiteral(".png"));
     std::sort(times.begin(), times.end());
     std::sort(cpu.begin(), cpu.end());
     VisibleItems items;

@@ -455,7 +455,7 @@ ApplicationWindow {
                     theme: ui
                     step: session.step
                     clock: session.clockText
-                    text: session.narration
+                    text: session.stepping ? session.steppingText : session.narration
                     outcome: session.busy || session.stepping ? "running" : session.outcome
                     outcomeText: session.outcomeText
                 }
@@ -515,7 +515,7 @@ ApplicationWindow {
                     Layout.fillHeight: true
                     theme: ui
                     text: session.source
-                    executedLine: session.executedLine
+                    executedLine: session.stepping ? session.steppingLine : session.executedLine
                     executedColor: session.currentTask > 0 ? session.currentTaskColor : ui.accent
                     taskLines: session.taskLines
                     breakpoints: session.breakpoints
@@ -579,8 +579,18 @@ ApplicationWindow {
                         }
                         onScrubbed: (step) => session.goToEngineStep(step)
 
-                        ToolTip.visible: hoverText.length > 0
-                        ToolTip.text: hoverText
+                        // The full event under the pointer, next to it (above it near the bottom).
+                        ToolTip {
+                            id: timelineTip
+                            objectName: "timelineToolTip"
+                            visible: timelineView.hoverText.length > 0
+                            text: timelineView.hoverText
+                            delay: 150
+                            width: Math.min(implicitWidth, Math.max(260, timelineView.width * 0.6))
+                            x: Math.max(0, Math.min(timelineView.hoverPosition.x + 14, timelineView.width - width))
+                            y: timelineView.hoverPosition.y + 20 + height <= timelineView.height
+                               ? timelineView.hoverPosition.y + 20 : timelineView.hoverPosition.y - height - 8
+                        }
                     }
                 }
             }

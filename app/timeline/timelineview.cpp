@@ -1,6 +1,7 @@
 #include "timelineview.h"
 
 #include <QCursor>
+#include <QNativeGestureEvent>
 #include <QPainter>
 #include <QQmlEngine>
 
@@ -523,6 +524,14 @@ void TimelineView::hoverLeaveEvent(QHoverEvent *)
 // With the focus, the timeline's own keys come before the window's shortcuts (arrows step there).
 bool TimelineView::event(QEvent *event)
 {
+    if (event->type() == QEvent::NativeGesture) { // a trackpad's pinch zooms at the fingers
+        auto *gesture = static_cast<QNativeGestureEvent *>(event);
+        if (gesture->gestureType() == Qt::ZoomNativeGesture) {
+            zoomBy(1 + gesture->value(), gesture->position().x());
+            event->accept();
+            return true;
+        }
+    }
     if (event->type() == QEvent::ShortcutOverride) {
         auto *key = static_cast<QKeyEvent *>(event);
         static const int own[] = {Qt::Key_Plus, Qt::Key_Equal, Qt::Key_Minus, Qt::Key_Left, Qt::Key_Right, Qt::Key_Up,

@@ -16,7 +16,7 @@
 // selectedStep = 0 selects nothing. Each new step scrolls its lane into view; one step forward
 // animates for animationDuration ms unless reduceMotion is set or steps come faster.
 //
-// Input: Ctrl+wheel (or a pinch the window turns into zoomBy) zooms at the pointer; the wheel
+// Input: Ctrl+wheel or a trackpad's pinch zooms at the pointer; the wheel
 // scrolls the lanes (and zooms when they all fit); a trackpad pans both ways; Shift+wheel pans
 // horizontally; drag pans; click selects a step; dragging on the axis strip or the cursor scrubs
 // (scrubbed(n) asks for step n, past the last step too: the run goes on); keys (when it has the

@@ -567,6 +567,8 @@ private Q_SLOTS:
         QCOMPARE(stepWhenFired, 0);
         QVERIFY(!busyAfterPause); // the window shows "Run" again at once
         QVERIFY2(steppingText.contains(QStringLiteral("pausing after this step")), qPrintable(steppingText));
+        QVERIFY2(steppingText.contains(QStringLiteral("(line 7)")) || steppingText.contains(QStringLiteral("(line 8)")),
+            qPrintable(steppingText)); // inside the loop
         QVERIFY(stepping.count() >= 2); // "running step 1…", then done
         QVERIFY(!s.stepping());
         QTest::qWait(50);

@@ -8,6 +8,8 @@
 #include <QGuiApplication>
 #include <QImage>
 #include <QMimeData>
+#include <QNativeGestureEvent>
+#include <QPointingDevice>
 #include <QPointer>
 #include <QProcess>
 #include <QQuickItem>
@@ -355,7 +357,15 @@ private Q_SLOTS:
         QVERIFY(onEvent.x() >= 0);
         QTest::mouseMove(w, toScene(onEvent));
         QTRY_VERIFY(tv->hoverText().contains(QStringLiteral("fetch('")));
-        QTest::qWait(100);
+        auto *tip = tv->findChild<QObject *>(QStringLiteral("timelineToolTip"));
+        QVERIFY(tip);
+        QTRY_VERIFY(tip->property("opened").toBool());
+        QCOMPARE(tip->property("text").toString(), tv->hoverText());
+        // Next to the pointer, not over the timeline's header.
+        const qreal tipX = tip->property("x").toReal();
+        QVERIFY(tipX >= 0 && tipX + tip->property("width").toReal() <= tv->width() + 1);
+        QVERIFY(tipX <= onEvent.x() + 20);
+        QVERIFY(std::abs(tip->property("y").toReal() - onEvent.y()) < tip->property("height").toReal() + 30);
         keepShot(w, "timeline-hover");
 
         // Click: a step of the past becomes the current step, and its line the executed line.
@@ -384,6 +394,13 @@ private Q_SLOTS:
         QVERIFY(tv->zoom() < zoom);
         QTest::keyClick(w, Qt::Key_Plus);
         QCOMPARE(tv->zoom(), zoom);
+        // A trackpad's pinch zooms too.
+        const QPointF middle(tv->width() * 0.6, tv->height() / 2);
+        QNativeGestureEvent pinch(Qt::ZoomNativeGesture, QPointingDevice::primaryPointingDevice(), 2, middle,
+            tv->mapToScene(middle), tv->mapToGlobal(middle), -0.5, QPointF());
+        QCoreApplication::sendEvent(tv, &pinch);
+        QVERIFY(tv->zoom() < zoom);
+        QTest::keyClick(w, Qt::Key_Plus);
         const double start = tv->viewStart();
         QTest::keyClick(w, Qt::Key_Right);
         QVERIFY(tv->viewStart() > start);
@@ -472,11 +489,14 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(w));
         loopscope::Session &s = pg.session();
         s.setSpeed(Session::kMaxSpeed);
-        QString during, runText, afterPause;
+        QString during, runText, afterPause, narrationDuring;
+        int executedDuring = -1;
         bool labelShown = false;
         QTimer::singleShot(60, w, [&] {
             labelShown = item(w, "steppingLabel")->isVisible();
             during = text(w, "steppingLabel");
+            narrationDuring = text(w, "narrationText");
+            executedDuring = item(w, "codeView")->property("executedLine").toInt();
             runText = text(w, "runButton");
             click(w, "runButton"); // Pause
             afterPause = text(w, "runButton");
@@ -486,6 +506,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!during.isEmpty() && !s.inStep(), 60000);
         QVERIFY(labelShown);
         QVERIFY2(during.startsWith(QStringLiteral("Running step 1")), qPrintable(during));
+        QVERIFY2(narrationDuring == during, qPrintable(narrationDuring)); // the narration says it too
+        QVERIFY(executedDuring == 5 || executedDuring == 6); // the code shows where the step is
         QVERIFY2(runText.contains(QStringLiteral("Pause")), qPrintable(runText));
         QVERIFY2(afterPause.contains(QStringLiteral("Run")), qPrintable(afterPause));
         QTRY_VERIFY(!s.busy());
