@@ -357,7 +357,8 @@ void TimelinePainter::paintSegments(QPainter &p, const TimelineViewport &v, cons
 }
 
 // From the end of the waker's step to the start of the wakee's resume.
-bool TimelinePainter::arrowEnds(const TimelineViewport &v, const VisibleArrow &a, QPointF *start, QPointF *end) const
+bool TimelinePainter::arrowEnds(
+    const TimelineViewport &v, const VisibleArrow &a, QPointF *start, QPointF *end, qreal stubLanes) const
 {
     const QRectF plot = plotRect(v.size);
     const qreal barH = std::round(m_laneHeight * 0.62);
@@ -372,7 +373,7 @@ bool TimelinePainter::arrowEnds(const TimelineViewport &v, const VisibleArrow &a
     const bool toSeen = toMid >= plot.top() && toMid <= plot.bottom();
     if (!fromSeen && !toSeen)
         return false;
-    const qreal stub = 2.5 * m_laneHeight;
+    const qreal stub = stubLanes * m_laneHeight;
     *start = QPointF(sx, fromMid + dir * barH / 2);
     *end = QPointF(ex, toMid - dir * barH / 2);
     if (!fromSeen)
@@ -411,7 +412,7 @@ void TimelinePainter::paintArrows(QPainter &p, const TimelineViewport &v, const 
         lines.reserve(items.arrows.size());
         QPointF start, end;
         for (const auto &a : items.arrows)
-            if (arrowEnds(v, a, &start, &end))
+            if (arrowEnds(v, a, &start, &end, 0.6)) // short stubs: a wall of them would hide a lane
                 lines.emplace_back(start, end);
         p.setRenderHint(QPainter::Antialiasing, false);
         c.setAlphaF(0.55f);

@@ -68,7 +68,9 @@ private:
     void paintGrid(QPainter &p, const TimelineViewport &v) const;
     void paintSegments(QPainter &p, const TimelineViewport &v, const VisibleItems &items) const;
     void paintArrows(QPainter &p, const TimelineViewport &v, const VisibleItems &items) const;
-    bool arrowEnds(const TimelineViewport &v, const VisibleArrow &a, QPointF *start, QPointF *end) const;
+    // Where an arrow starts and ends; one to or from a lane out of view is a stub `stubLanes` long.
+    bool arrowEnds(
+        const TimelineViewport &v, const VisibleArrow &a, QPointF *start, QPointF *end, qreal stubLanes = 2.5) const;
     bool arrowPath(const TimelineViewport &v, const VisibleArrow &a, QPainterPath *path) const;
     void paintMarkers(QPainter &p, const TimelineViewport &v, const VisibleItems &items) const;
     void paintAxisAndCursor(QPainter &p, const TimelineViewport &v) const;
