@@ -204,6 +204,18 @@ ApplicationWindow {
         shortcut: "Shift+F6"
         onTriggered: window.focusPanel(-1)
     }
+    Action {
+        id: fasterAction
+        text: qsTr("Run faster")
+        shortcut: "Ctrl+]"
+        onTriggered: session.speed = Math.min(session.maxSpeed, Math.ceil(session.speed * 1.5))
+    }
+    Action {
+        id: slowerAction
+        text: qsTr("Run slower")
+        shortcut: "Ctrl+["
+        onTriggered: session.speed = Math.max(1, Math.floor(session.speed / 1.5))
+    }
     Shortcut { sequences: ["Space"]; onActivated: stepAction.trigger() }
     Shortcut { sequences: ["Ctrl+Space"]; onActivated: runAction.trigger() }
     Shortcut { sequences: ["Escape"]; enabled: session.busy; onActivated: session.pause() }
@@ -265,6 +277,8 @@ ApplicationWindow {
             MenuItem { action: timerAction }
             MenuItem { action: runAction }
             MenuItem { action: endAction }
+            MenuItem { action: fasterAction }
+            MenuItem { action: slowerAction }
             MenuSeparator {}
             MenuItem { action: backAction }
             MenuItem { action: resetAction }
@@ -687,7 +701,7 @@ ApplicationWindow {
             Repeater {
                 model: [["Space, \u2192", qsTr("Step one callback")], ["Shift+\u2192", qsTr("Step one loop iteration")],
                         ["Ctrl+T", qsTr("Jump to the next timer")], ["F5, Ctrl+Space", qsTr("Run / Pause")],
-                        ["Ctrl+E", qsTr("Run to the end")], ["\u2190", qsTr("Back one step")], ["Ctrl+R", qsTr("Reset")],
+                        ["Ctrl+E", qsTr("Run to the end")], ["Ctrl+], Ctrl+[", qsTr("Run faster, slower")], ["\u2190", qsTr("Back one step")], ["Ctrl+R", qsTr("Reset")],
                         ["Esc", qsTr("Pause, or leave the editor")], ["Ctrl+O", qsTr("Open a script")],
                         ["Ctrl+S", qsTr("Save")], ["Ctrl+F", qsTr("Find a scenario: \u2193 and Return pick one")], ["Ctrl++, Ctrl+-", qsTr("Text size")],
                         ["Ctrl+1, Ctrl+2", qsTr("Timeline axis: steps or virtual time")],

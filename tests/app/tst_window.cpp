@@ -435,6 +435,21 @@ private Q_SLOTS:
         QQuickWindow *w = shownWindow(pg);
         QVERIFY(w);
         loopscope::Session &s = pg.session();
+        // The speed slider's keys, and the menus' (Alt+R opens the Run menu).
+        const int speed = s.speed();
+        QTest::keyClick(w, Qt::Key_BracketRight, Qt::ControlModifier);
+        QVERIFY(s.speed() > speed);
+        QTest::keyClick(w, Qt::Key_BracketLeft, Qt::ControlModifier);
+        QCOMPARE(s.speed(), speed);
+        QTest::keyClick(w, Qt::Key_R, Qt::AltModifier);
+        QObject *runMenu = nullptr;
+        for (QObject *o : w->findChildren<QObject *>())
+            if (o->inherits("QQuickMenu") && o->property("title").toString() == QStringLiteral("&Run"))
+                runMenu = o;
+        QVERIFY(runMenu);
+        QTRY_VERIFY(runMenu->property("opened").toBool());
+        QTest::keyClick(w, Qt::Key_Escape);
+        QTRY_VERIFY(!runMenu->property("opened").toBool());
         QTest::keyClick(w, Qt::Key_F, Qt::ControlModifier);
         QTRY_VERIFY(item(w, "librarySearch")->hasActiveFocus());
         for (const char c : {'d', 'e', 'a', 'd', 'l'})
