@@ -335,6 +335,13 @@ void TimelinePainter::paintSegments(QPainter &p, const TimelineViewport &v, cons
                 ? "→ " + QString::number(toSeconds(step.time1), 'g', 9).toStdString() + " s"
                 : m_layout.label(s.label);
             ink = Qt::white;
+        } else if (s.kind == SegmentKind::Running && s.firstStep >= 0) {
+            // A task's step during which virtual time went on (time.sleep): a blocking call.
+            const StepInfo &step = m_layout.steps()[std::size_t(s.firstStep)];
+            if (step.time1 > step.time0)
+                text = "blocks the loop " + QString::number(toSeconds(step.time1 - step.time0), 'g', 9).toStdString()
+                    + " s";
+            ink = Qt::white;
         }
         if (text.empty())
             continue;

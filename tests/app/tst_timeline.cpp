@@ -478,6 +478,37 @@ private Q_SLOTS:
             QVERIFY(s.x1 >= -4 && s.x0 <= 804);
     }
 
+    // On the time axis a blocking call (time.sleep inside a task's step) shows its length: the
+    // step's running segment is as wide as the virtual time it took, and says so.
+    void timeAxisShowsABlockingCallsLength()
+    {
+        Engine engine;
+        const std::string source = "import asyncio\nimport time\n\nasync def blocker():\n"
+                                   "    await asyncio.sleep(0.05)\n    time.sleep(0.3)\n\nasyncio.run(blocker())\n";
+        QVERIFY(engine.load(source, "blocking.py"));
+        engine.runToEnd();
+        TimelineLayout layout(&engine.trace(), source);
+        const int lane = laneNamed(layout, "Task-1 · blocker()");
+        QVERIFY(lane >= 0);
+        const TimelineWindow w = fullWindow(layout, AxisMode::Time, 1000);
+        VisibleItems items;
+        layout.query(w, items);
+        float widest = 0;
+        for (const auto &seg : items.segments)
+            if (seg.lane == lane && seg.kind == SegmentKind::Running)
+                widest = std::max(widest, seg.x1 - seg.x0);
+        QVERIFY2(std::abs(widest - 0.3 / w.unitsPerPixel) < 2, qPrintable(QString::number(widest)));
+        QImage image(1000, 300, QImage::Format_ARGB32_Premultiplied);
+        TimelinePainter painter(layout, TimelineTheme::light());
+        TimelineViewport v;
+        v.size = image.size();
+        v.mode = AxisMode::Time;
+        painter.fitAll(v);
+        const HitResult hit = painter.hitTest(v, QPointF(painter.pxAt(v, 0.2),
+            painter.plotRect(v.size).top() + (lane + 0.5) * painter.laneHeight()));
+        QVERIFY2(hit.text.find("blocks the loop for 0.300") != std::string::npos, hit.text.c_str());
+    }
+
     void hitTestingNamesTheEventAndItsStep()
     {
         Run run = runScenario(QStringLiteral("gather"));
