@@ -188,14 +188,11 @@ void Session::setPython(const QString &version)
 
 bool Session::loadScenario(const QString &name)
 {
-    if (deferWhileStepping([this, name] { loadScenario(name); }))
-    {
-        ScenarioInfo info;
-        return ScenarioLibrary::find(name, &info);
-    }
     ScenarioInfo info;
     if (!ScenarioLibrary::find(name, &info))
         return false;
+    if (deferWhileStepping([this, name] { loadScenario(name); }))
+        return true;
     saveEditsNow();
     m_scenarioName = info.name;
     m_title = info.title;
@@ -363,7 +360,12 @@ bool Session::advance()
     m_stepBegin = m_engine.trace().size();
     m_inStep = true;
     m_pulseClock.start();
-    m_engine.step();
+    try {
+        m_engine.step();
+    } catch (...) {
+        m_inStep = false;
+        throw;
+    }
     m_inStep = false;
     m_pauseAfterStep = false;
     if (m_stepping) {
