@@ -582,6 +582,7 @@ ApplicationWindow {
                         Layout.fillWidth: true
                         Layout.fillHeight: true
                         currentStep: session.engineStep
+                        shownStep: session.step // finding a deadlock is a step here, not in the engine
                         dark: settings.dark
                         fontScale: settings.fontSize / 13
                         reduceMotion: settings.reduceMotion

@@ -727,7 +727,7 @@ void TimelinePainter::paintAxisAndCursor(QPainter &p, const TimelineViewport &v)
     p.setPen(QPen(m_theme.cursor, 1.5 * m_theme.lineWidth));
     p.drawLine(QPointF(px, m_axisHeight - 4 * m_scale), QPointF(px, plot.bottom()));
     const std::int64_t now = cut > 0 ? std::int64_t(std::llround(m_layout.cursorX(AxisMode::Time, cut) * 1e9)) : 0;
-    const QString tag = QStringLiteral("step %1 · %2").arg(cut).arg(seconds(toSeconds(now)));
+    const QString tag = QStringLiteral("step %1 · %2").arg(v.shownStep >= 0 ? v.shownStep : cut).arg(seconds(toSeconds(now)));
     const qreal tw = fm.horizontalAdvance(tag) + 14 * m_scale;
     const qreal th = fm.height() + 4 * m_scale;
     QRectF pill(px - tw / 2, m_axisHeight - th - 2 * m_scale, tw, th);

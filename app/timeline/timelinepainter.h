@@ -26,6 +26,9 @@ struct TimelineViewport {
     double laneScroll = 0; // pixels the lanes are scrolled up by
     int cutStep = TimelineLayout::kOpen; // steps shown (the current step)
     int selectedStep = -1; // 0-based step to highlight (-1 = none)
+    // The step number the cursor's tag shows (-1 = the cut). A window whose own count differs
+    // (finding a deadlock is a step of the session, not of the engine) passes its number here.
+    int shownStep = -1;
     // The newest step's entrance: 0 = just begun, 1 = settled. Its segments grow, its markers pop
     // in, its wake arrow draws and the cursor glides from cursorFrom.
     double growth = 1;

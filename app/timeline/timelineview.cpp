@@ -133,6 +133,15 @@ void TimelineView::setSelectedStep(int step)
     update();
 }
 
+void TimelineView::setShownStep(int step)
+{
+    if (step == m_viewport.shownStep)
+        return;
+    m_viewport.shownStep = step;
+    Q_EMIT shownStepChanged();
+    update();
+}
+
 void TimelineView::setAxisMode(AxisMode mode)
 {
     const auto m = mode == Steps ? loopscope::AxisMode::Steps : loopscope::AxisMode::Time;

@@ -44,6 +44,8 @@ class TimelineView : public QQuickPaintedItem {
     Q_PROPERTY(int stepCount READ stepCount NOTIFY traceChanged)
     Q_PROPERTY(int laneCount READ laneCount NOTIFY traceChanged)
     Q_PROPERTY(int selectedStep READ selectedStep WRITE setSelectedStep NOTIFY selectedStepChanged)
+    // The number the cursor's tag shows (-1, the default: currentStep).
+    Q_PROPERTY(int shownStep READ shownStep WRITE setShownStep NOTIFY shownStepChanged)
     Q_PROPERTY(Theme theme READ theme WRITE setTheme NOTIFY themeChanged)
     Q_PROPERTY(bool dark READ dark WRITE setDark NOTIFY themeChanged)
     Q_PROPERTY(qreal fontScale READ fontScale WRITE setFontScale NOTIFY fontScaleChanged)
@@ -101,6 +103,8 @@ public:
     int laneCount() const;
     int selectedStep() const { return m_viewport.selectedStep + 1; }
     void setSelectedStep(int step);
+    int shownStep() const { return m_viewport.shownStep; }
+    void setShownStep(int step);
     Theme theme() const { return m_themeKind; }
     void setTheme(Theme theme);
     bool dark() const { return m_themeKind == Dark; }
@@ -132,6 +136,7 @@ Q_SIGNALS:
     void currentStepChanged();
     void traceChanged();
     void selectedStepChanged();
+    void shownStepChanged();
     void themeChanged();
     void fontScaleChanged();
     void reduceMotionChanged();

@@ -293,6 +293,8 @@ private Q_SLOTS:
         }
         QCOMPARE(s.outcome(), outcome);
         QVERIFY(s.step() > checkStep);
+        // The timeline's cursor tag counts steps as the toolbar does (a deadlock's step included).
+        QCOMPARE(item(w, "timelineView")->property("shownStep").toInt(), s.step());
         QVERIFY(item(w, "console")->findChild<QObject *>(QStringLiteral("consoleList"))->property("count").toInt() > 0);
         if (outcome == QLatin1String("deadlock")) {
             QVERIFY(item(w, "deadlockSection")->isVisible());
