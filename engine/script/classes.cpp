@@ -244,65 +244,80 @@ Value newSubclassInstance(Interpreter &in, ClassObject *layout, ClassObject *cls
     return made;
 }
 
+// The next protocol call on `self` acts as its builtin type does, skipping script overrides.
+void builtinOnly(Interpreter &in, const Value &self)
+{
+    if (self.isObj() && self.obj()->m_subclassed)
+        in.skipOverrides();
+}
+
 // What a builtin method reached through super() does for the dunders the builtin classes keep no
 // method for (the object protocol implements them): the protocol, told to skip script overrides.
-std::optional<Value> builtinDunder(const Value &self, const std::string &name)
+// With `owner` (dict.__getitem__ read off the class), the method is unbound.
+std::optional<Value> builtinDunder(const Value &self, const std::string &name, ClassObject *owner = nullptr)
 {
     using Op = Value (*)(Interpreter &, const Value &, CallArgs &);
     static const std::unordered_map<std::string, Op> ops = {
         {"__getitem__",
             [](Interpreter &in, const Value &s, CallArgs &a) {
                 args::expect(in, "__getitem__", a, 1, 1);
-                in.skipOverrides();
+                builtinOnly(in, s);
                 return in.getItem(s, a.args[0]);
             }},
         {"__setitem__",
             [](Interpreter &in, const Value &s, CallArgs &a) {
                 args::expect(in, "__setitem__", a, 2, 2);
-                in.skipOverrides();
+                builtinOnly(in, s);
                 in.setItem(s, a.args[0], a.args[1]);
                 return Value();
             }},
         {"__delitem__",
             [](Interpreter &in, const Value &s, CallArgs &a) {
                 args::expect(in, "__delitem__", a, 1, 1);
-                in.skipOverrides();
+                builtinOnly(in, s);
                 in.delItem(s, a.args[0]);
                 return Value();
             }},
         {"__contains__",
             [](Interpreter &in, const Value &s, CallArgs &a) {
                 args::expect(in, "__contains__", a, 1, 1);
-                in.skipOverrides();
+                builtinOnly(in, s);
                 return Value::boolean(in.contains(s, a.args[0]));
             }},
         {"__len__",
             [](Interpreter &in, const Value &s, CallArgs &a) {
                 args::expect(in, "__len__", a, 0, 0);
-                in.skipOverrides();
+                builtinOnly(in, s);
                 return Value::integer(in.length(s));
             }},
         {"__iter__",
             [](Interpreter &in, const Value &s, CallArgs &a) {
                 args::expect(in, "__iter__", a, 0, 0);
-                in.skipOverrides();
+                builtinOnly(in, s);
                 return in.iter(s);
             }},
         {"__repr__",
             [](Interpreter &in, const Value &s, CallArgs &a) {
                 args::expect(in, "__repr__", a, 0, 0);
-                in.skipOverrides();
+                builtinOnly(in, s);
                 return str(in.repr(s));
             }},
         {"__str__",
             [](Interpreter &in, const Value &s, CallArgs &a) {
                 args::expect(in, "__str__", a, 0, 0);
-                in.skipOverrides();
+                builtinOnly(in, s);
                 return str(in.toStr(s));
             }},
     };
     auto it = ops.find(name);
-    if (it == ops.end() || !self.isObj() || !self.obj()->m_subclassed)
+    if (it == ops.end())
+        return std::nullopt;
+    if (owner) {
+        auto method = make<NativeObject>(owner->name + "." + name, it->second);
+        method->owner = owner;
+        return Value(method);
+    }
+    if (!self.isObj() || !self.obj()->m_subclassed)
         return std::nullopt;
     const std::string qualname = typeOf(self)->name + "." + name;
     return Value(make<NativeObject>(qualname, it->second, self));
@@ -497,6 +512,45 @@ void Interpreter::execClassDef(const Stmt &s, Frame &f)
     storeName(cd.name, s.bindings[0].scope, s.bindings[0].slot, f, result);
 }
 
+// object.__new__ and the builtin types' __new__: a new instance of `cls` (a builtin object for a
+// subclass of a builtin type), not yet initialised.
+static Value newInstance(Interpreter &in, ClassObject *cls, CallArgs &a, bool scriptInit)
+{
+    if (ClassObject *layout = builtinLayout(cls))
+        return newSubclassInstance(in, layout, cls, a, scriptInit);
+    if (cls->isException)
+        return in.makeException(cls, a.args); // BaseException.__new__ keeps the positional arguments
+    if (cls->builtin && cls->construct && cls != types::object())
+        return cls->construct(in, Value(Ref<ClassObject>(cls)), a);
+    return Value(make<InstanceObject>(Ref<ClassObject>(cls)));
+}
+
+// dict.__getitem__, list.__len__...: the container types' dunders read off the class, unbound
+// (`__getattr__ = dict.__getitem__` in a class body).
+std::optional<Value> builtinUnboundDunder(ClassObject *cls, const std::string &name)
+{
+    for (ClassObject *t : {types::listType(), types::dictType(), types::strType(), types::setType(), types::tupleType(),
+             types::frozensetType()})
+        if (cls == t)
+            return builtinDunder(Value(), name, cls);
+    return std::nullopt;
+}
+
+// What `X.__new__` and `super().__new__` find when no script class defines it.
+Value builtinNew(const std::string &owner)
+{
+    return Value(make<NativeObject>(owner + ".__new__", [owner](Interpreter &in, const Value &, CallArgs &a) {
+        if (a.args.empty())
+            in.raise(exc::typeError(), owner + ".__new__(): not enough arguments");
+        if (!a.args[0].is(ObjKind::Class))
+            in.raise(exc::typeError(), owner + ".__new__(X): X is not a type object (" + in.typeName(a.args[0]) + ")");
+        CallArgs rest;
+        rest.args.assign(a.args.begin() + 1, a.args.end());
+        rest.kwargs = a.kwargs;
+        return newInstance(in, a.args[0].as<ClassObject>(), rest, true);
+    }));
+}
+
 Value Interpreter::instantiate(ClassObject *c, CallArgs &a)
 {
     Ref<ClassObject> keep(c);
@@ -504,14 +558,23 @@ Value Interpreter::instantiate(ClassObject *c, CallArgs &a)
     const bool inherited = !init
         || (init->is(ObjKind::Native) && (!init->as<NativeObject>()->owner || init->as<NativeObject>()->owner->builtin));
     Value inst;
-    if (ClassObject *layout = builtinLayout(c)) {
+    const Value *userNew = nullptr;
+    for (ClassObject *k : c->mro)
+        if (!k->builtin && (userNew = k->dict->findStr("__new__")))
+            break;
+    if (userNew) {
+        // __new__(cls, *args) makes the object; __init__ runs only on an instance of the class
+        CallArgs withClass = a;
+        withClass.args.insert(withClass.args.begin(), Value(keep));
+        inst = call(bindAttribute(*userNew, Value(keep), c), withClass);
+        if (inherited || !isInstance(inst, c))
+            return inst;
+    } else if (ClassObject *layout = builtinLayout(c)) {
         inst = newSubclassInstance(*this, layout, c, a, !inherited);
         if (inherited)
             return inst; // the builtin constructor took the arguments
-    } else if (c->isException) {
-        inst = makeException(c, a.args); // BaseException.__new__ keeps the positional arguments
     } else {
-        inst = Value(make<InstanceObject>(keep));
+        inst = newInstance(*this, c, a, !inherited);
     }
     if (inherited) {
         // object.__init__ / BaseException.__init__: nothing more to do, but no stray arguments
@@ -598,6 +661,8 @@ std::optional<Value> findSpecialAttr(Interpreter &in, const Value &obj, const st
                 after = k == sup->start.get();
                 continue;
             }
+            if (k->builtin && name == "__new__")
+                return builtinNew(k->name);
             if (k->builtin && k != types::object())
                 if (auto v = builtinDunder(sup->self, name); v && !k->dict->findStr(name))
                     return v;

@@ -544,8 +544,13 @@ void Interpreter::deleteTarget(const Expr &target, Frame &f)
     case ExprKind::Attribute: {
         Value obj = eval(*target.left, f);
         f.line = target.pos.line;
-        auto *attrs = obj.is(ObjKind::Instance) ? obj.as<InstanceObject>()->attrs.get()
+        if (auto hook = userMethod(obj, "__delattr__")) {
+            call(*hook, std::vector<Value> {str(target.id)});
+            return;
+        }
+        auto *attrs = obj.is(ObjKind::Instance)                         ? obj.as<InstanceObject>()->attrs.get()
             : obj.is(ObjKind::Class) && !obj.as<ClassObject>()->builtin ? obj.as<ClassObject>()->dict.get()
+            : obj.isObj() && obj.obj()->m_subclassed                    ? subclassData(obj.obj())->attrs.get()
                                                                         : nullptr;
         if (!attrs || !attrs->remove(str(target.id))) {
             if (obj.is(ObjKind::Class))

@@ -17,6 +17,8 @@ bool setThroughProperty(Interpreter &in, const Value &obj, const std::string &na
 bool isPropertyAttribute(const Value &attr);
 bool slotAllows(Interpreter &in, const ClassObject *cls, const std::string &name);
 Value instanceDict(Interpreter &in, const ClassObject *cls, const Ref<DictObject> &attrs);
+Value builtinNew(const std::string &owner);
+std::optional<Value> builtinUnboundDunder(ClassObject *cls, const std::string &name);
 
 namespace {
 
@@ -227,6 +229,10 @@ std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &
             }
             if (const Value *v = c->lookup(name))
                 return bindAttribute(*v, obj, c);
+            if (name == "__new__")
+                return builtinNew(c->builtin ? c->name : "object");
+            if (auto v = builtinUnboundDunder(c, name))
+                return v;
             break;
         }
         case ObjKind::Function: {
