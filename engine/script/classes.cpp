@@ -302,6 +302,19 @@ std::optional<Value> builtinDunder(const Value &self, const std::string &name, C
                 builtinOnly(in, s);
                 return str(in.repr(s));
             }},
+        {"__eq__",
+            [](Interpreter &in, const Value &s, CallArgs &a) {
+                args::expect(in, "__eq__", a, 1, 1);
+                builtinOnly(in, s);
+                return Value::boolean(in.equals(s, a.args[0]));
+            }},
+        {"__hash__",
+            [](Interpreter &in, const Value &s, CallArgs &a) {
+                args::expect(in, "__hash__", a, 0, 0);
+                if (!isHashable(s))
+                    in.raise(exc::typeError(), "unhashable type: '" + in.typeName(s) + "'");
+                return Value::integer(pyHash(s));
+            }},
         {"__str__",
             [](Interpreter &in, const Value &s, CallArgs &a) {
                 args::expect(in, "__str__", a, 0, 0);
@@ -815,7 +828,9 @@ std::optional<bool> Interpreter::compareDunder(CompareOp op, const Value &a, con
     }
     // `!=` without a __ne__ of its own is the negation of __eq__ (object.__ne__).
     auto attempt = [&](const Value &x, const char *method, const Value &y) -> std::optional<bool> {
-        if (auto m = userMethod(x, method)) {
+        // super().__eq__(other) in a subclass of a builtin type skips the override
+        auto own = x.isObj() && x.obj()->m_subclassed ? overridden(x, method) : userMethod(x, method);
+        if (auto m = own) {
             Value r = call(*m, std::vector<Value> {y});
             if (!isNotImplemented(r))
                 return truthy(r);

@@ -897,7 +897,7 @@ bool Interpreter::equalsImpl(const Value &a, const Value &b)
     case ObjKind::Set: return keyEquals(a, b);
     case ObjKind::List:
     case ObjKind::Tuple: {
-        if (a.is(ObjKind::List) && typeOf(a) != typeOf(b)) // a deque never equals a list
+        if (a.is(ObjKind::List) && a.obj()->cls() != b.obj()->cls()) // a deque never equals a list (a subclass may)
             return false;
         auto &x = a.is(ObjKind::List) ? a.as<ListObject>()->items : a.as<TupleObject>()->items;
         auto &y = b.is(ObjKind::List) ? b.as<ListObject>()->items : b.as<TupleObject>()->items;
@@ -1262,9 +1262,10 @@ std::vector<Value> Interpreter::toVector(const Value &iterable)
 {
     if (iterable.is(ObjKind::Range))
         checkSize(iterable.as<RangeObject>()->length());
-    if (iterable.is(ObjKind::List))
+    const bool ownIter = subclassed(iterable) && userMethod(iterable, "__iter__");
+    if (iterable.is(ObjKind::List) && !ownIter)
         return iterable.as<ListObject>()->items;
-    if (iterable.is(ObjKind::Tuple))
+    if (iterable.is(ObjKind::Tuple) && !ownIter)
         return iterable.as<TupleObject>()->items;
     std::vector<Value> out;
     Value it = iter(iterable);
@@ -1489,6 +1490,8 @@ std::string Interpreter::format(const Value &v, const std::string &spec)
                 raise(exc::typeError(), "__format__ must return a str, not " + typeName(r));
             return r.as<StrObject>()->value;
         }
+    if (spec.empty() && subclassed(v)) [[unlikely]]
+        return toStr(v); // the builtin types' __format__ with no spec is str(self)
     try {
         switch (v.tag()) {
         case Value::Tag::Bool: return text::formatBool(v.asBool(), spec);
