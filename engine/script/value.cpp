@@ -230,6 +230,11 @@ bool isHashable(const Value &v)
 {
     if (!v.isObj())
         return true;
+    if (v.obj()->m_subclassed) [[unlikely]] { // a str subclass defining __eq__ alone
+        const Value *h = typeOf(v)->lookup("__hash__");
+        if (h && h->isNone())
+            return false;
+    }
     switch (v.obj()->kind()) {
     case ObjKind::List:
     case ObjKind::Dict: return false;

@@ -25,6 +25,29 @@ print(", ".join(Rev(["a", "b"])), set(Rev([1])), dict.fromkeys(Rev("ab")), max(r
 s = Shout("hi")
 print(s, str(s), repr(s), f"{s}", s == "HI", {s: 1}.get("hi"), "%s" % s, format(s))
 print(len(Rev([1, 2])), Rev([1]) == [1], Rev([1]) + Rev([2]), type(Rev([1]) + Rev([2])).__name__, r * 2)
-print(R([1]) == [1], [1] == R([1]), R([1]) != [1], R("ab") == list("ab"))
-class D(dict): pass
+print(Rev([1]) == [1], [1] == Rev([1]), Rev([1]) != [1], Rev("ab") == list("ab"))
+
+
+class D(dict):
+    pass
+
+
+class S(str):
+    def __eq__(self, o):
+        return True
+
+
+class T(str):
+    pass
+
+
 print(D(a=1) == {"a": 1})
+try:
+    print({S("a"): 1})
+except TypeError as e:
+    print(e)
+print({T("a"): 1}, T("a") in {"a"}, hash(T("a")) == hash("a"))
+try:
+    hash(S("b"))
+except TypeError as e:
+    print(e)
