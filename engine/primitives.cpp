@@ -102,6 +102,61 @@ ClassObject *primitiveClass(const char *name)
     c->module = std::string_view(name).ends_with("Queue") ? "asyncio.queues" : "asyncio.locks";
     return c;
 }
+
+QCoro::Task<Value> awaitAndDiscard(Interpreter *in, Value awaitable)
+{
+    Value result = co_await in->await(std::move(awaitable));
+    (void)result;
+    co_return Value();
+}
+
+QCoro::Task<Value> callAndDiscard(Interpreter *in, Value method)
+{
+    in->call(method, std::vector<Value> {});
+    co_return Value();
+}
+
+// `async with` on a script subclass that overrides acquire() or release() goes through them, as
+// locks.py's __aenter__ (`await self.acquire()`) and __aexit__ (`self.release()`) do.
+script::NativeFunction throughOverride(const char *method, std::string qualName, script::NativeFunction native)
+{
+    return [method, qualName, native](Interpreter &in, const Value &s, CallArgs &a) -> Value {
+        if (s.isObj() && s.obj()->m_subclassed)
+            if (auto m = in.userMethod(s, method)) {
+                const std::string what = std::string(method) + "()";
+                if (std::string_view(method) == "acquire") {
+                    Value awaitable = in.call(*m, std::vector<Value> {});
+                    return nativeCoroutine(
+                        in, qualName, what, [&in, awaitable] { return awaitAndDiscard(&in, awaitable); });
+                }
+                Value release = *m;
+                return nativeCoroutine(in, qualName, what, [&in, release] { return callAndDiscard(&in, release); });
+            }
+        return native(in, s, a);
+    };
+}
+
+// __aenter__/__aexit__ of Lock, Condition and Semaphore (locks.py's _ContextManagerMixin).
+template<typename P>
+void addAsyncWith(
+    ClassObject *c, const std::string &kind, QCoro::Task<Value> (*enter)(Ref<P>), QCoro::Task<Value> (*exit)(Ref<P>))
+{
+    c->addMethod("__aenter__",
+        throughOverride("acquire", kind + ".__aenter__", coroutineMethod<P>(kind + ".__aenter__", "acquire()", enter)));
+    c->addMethod("__aexit__",
+        throughOverride("release", kind + ".__aexit__", coroutineMethod<P>(kind + ".__aexit__", "release()", exit)));
+}
+
+// __init__, for super().__init__(...) in a script subclass (class JobQueue(asyncio.Queue)): the
+// object the constructor makes from the arguments lends its settings to the one being set up.
+template<typename P> void addInit(ClassObject *c, void (*adopt)(P &self, P &made))
+{
+    c->addMethod("__init__", [c, adopt](Interpreter &in, const Value &s, CallArgs &a) {
+        Value made = c->construct(in, Value(), a);
+        adopt(*self<P>(s), *self<P>(made));
+        return Value();
+    });
+}
 } // namespace
 
 // ---- Event (rule 28) --------------------------------------------------------------------------
@@ -152,6 +207,7 @@ ClassObject *eventClass()
             args::expect(in, "Event", a, 0, 0);
             return Value(script::make<EventPrimitive>(in.engine()));
         };
+        addInit<EventPrimitive>(c, [](EventPrimitive &, EventPrimitive &) {});
         c->addMethod("set", [](Interpreter &, const Value &s, CallArgs &) {
             self<EventPrimitive>(s)->set();
             return Value();
@@ -253,9 +309,9 @@ ClassObject *lockClass()
             args::expect(in, "Lock", a, 0, 0);
             return Value(script::make<LockPrimitive>(in.engine()));
         };
+        addInit<LockPrimitive>(c, [](LockPrimitive &, LockPrimitive &) {});
         c->addMethod("acquire", coroutineMethod<LockPrimitive>("Lock.acquire", "acquire()", lockAcquire));
-        c->addMethod("__aenter__", coroutineMethod<LockPrimitive>("Lock.__aenter__", "acquire()", lockEnter));
-        c->addMethod("__aexit__", coroutineMethod<LockPrimitive>("Lock.__aexit__", "release()", lockExit));
+        addAsyncWith<LockPrimitive>(c, "Lock", lockEnter, lockExit);
         c->addMethod("release", [](Interpreter &, const Value &s, CallArgs &) {
             self<LockPrimitive>(s)->release();
             return Value();
@@ -386,6 +442,8 @@ ClassObject *conditionClass()
                 in.raise(exc::typeError(), "Condition() needs an asyncio.Lock, got " + in.typeName(lock));
             return Value(script::make<ConditionPrimitive>(in.engine(), Ref<LockPrimitive>(lock.as<LockPrimitive>())));
         };
+        addInit<ConditionPrimitive>(
+            c, [](ConditionPrimitive &self, ConditionPrimitive &made) { self.lock = made.lock; });
         c->addMethod("wait", coroutineMethod<ConditionPrimitive>("Condition.wait", "wait()", conditionWait));
         c->addMethod("wait_for", [](Interpreter &in, const Value &s, CallArgs &a) {
             args::expect(in, "wait_for", a, 1, 1);
@@ -399,10 +457,7 @@ ClassObject *conditionClass()
             return nativeCoroutine(
                 in, "Lock.acquire", lock->label() + ".acquire()", [lock] { return lockAcquire(lock); });
         });
-        c->addMethod(
-            "__aenter__", coroutineMethod<ConditionPrimitive>("Condition.__aenter__", "acquire()", conditionEnter));
-        c->addMethod(
-            "__aexit__", coroutineMethod<ConditionPrimitive>("Condition.__aexit__", "release()", conditionExit));
+        addAsyncWith<ConditionPrimitive>(c, "Condition", conditionEnter, conditionExit);
         c->addMethod("release", [](Interpreter &, const Value &s, CallArgs &) {
             self<ConditionPrimitive>(s)->lock->release();
             return Value();
@@ -679,10 +734,12 @@ ClassObject *makeSemaphoreClass(bool bounded)
             in.raise(exc::valueError(), "Semaphore initial value must be >= 0");
         return Value(script::make<SemaphorePrimitive>(in.engine(), n, bounded));
     };
+    addInit<SemaphorePrimitive>(c, [](SemaphorePrimitive &self, SemaphorePrimitive &made) {
+        self.value = made.value;
+        self.initial = made.initial;
+    });
     c->addMethod("acquire", coroutineMethod<SemaphorePrimitive>("Semaphore.acquire", "acquire()", semaphoreAcquire));
-    c->addMethod(
-        "__aenter__", coroutineMethod<SemaphorePrimitive>("Semaphore.__aenter__", "acquire()", semaphoreEnter));
-    c->addMethod("__aexit__", coroutineMethod<SemaphorePrimitive>("Semaphore.__aexit__", "release()", semaphoreExit));
+    addAsyncWith<SemaphorePrimitive>(c, "Semaphore", semaphoreEnter, semaphoreExit);
     c->addMethod("release", [](Interpreter &, const Value &s, CallArgs &) {
         self<SemaphorePrimitive>(s)->release();
         return Value();
@@ -896,6 +953,7 @@ ClassObject *makeQueueClass(QueuePrimitive::Order order)
         a.takeKeyword("maxsize", m);
         return Value(script::make<QueuePrimitive>(in.engine(), args::toInt(in, m, "maxsize"), order));
     };
+    addInit<QueuePrimitive>(c, [](QueuePrimitive &self, QueuePrimitive &made) { self.maxsize = made.maxsize; });
     c->addMethod("put", [](Interpreter &in, const Value &s, CallArgs &a) {
         args::expect(in, "put", a, 1, 1);
         Ref<QueuePrimitive> q(self<QueuePrimitive>(s));

@@ -111,6 +111,7 @@ struct Expr {
     SourcePos pos;
     bool hasAwait = false; // this subtree contains await (outside nested function bodies)
     bool hasCall = false; // this subtree contains a call (set by the resolver; see Interpreter's host mode)
+    bool isAsyncGenerator = false; // a generator expression that awaits or iterates with `async for`
 
     // Name / Attribute / NamedExpr target name
     std::string id;

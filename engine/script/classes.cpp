@@ -3,6 +3,7 @@
 #include "script/interpreter.h"
 
 #include <algorithm>
+#include <set>
 
 namespace loopscope::script {
 
@@ -128,19 +129,275 @@ bool isNotImplemented(const Value &v)
 
 bool isUserInstance(const Value &v)
 {
+    if (!v.isObj())
+        return false;
+    if (v.obj()->m_subclassed)
+        return true;
     return v.is(ObjKind::Instance) && !v.as<InstanceObject>()->klass->builtin;
 }
 
 // Does the user class `c` itself (not a base shared with `base`) define `name`?
 bool overrides(const ClassObject *c, const ClassObject *base, const std::string &name)
 {
-    for (const ClassObject *k = c; k && k != base && !k->builtin; k = k->base.get())
-        if (k->dict->findStr(name))
+    for (const ClassObject *k : mroOf(c)) {
+        if (k == base || (base && base->isSubclassOf(k)))
+            break;
+        if (!k->builtin && k->dict->findStr(name))
             return true;
+    }
     return false;
 }
 
+// The builtin class whose objects carry a script subclass's instances (list for class Stack(list),
+// asyncio.Queue for class JobQueue(asyncio.Queue), a namedtuple class); null for plain instances
+// and exceptions.
+ClassObject *builtinLayout(const ClassObject *c)
+{
+    for (ClassObject *k : mroOf(c))
+        if ((k->builtin && k != types::object() && !k->isException) || (!k->builtin && k->construct))
+            return k;
+    return nullptr;
+}
+
+// Classes whose instances are stored inline in a Value, or which CPython refuses as a base.
+void checkAcceptableBase(Interpreter &in, const ClassObject *base)
+{
+    if (!base->builtin || base->isException || base == types::object())
+        return;
+    const std::string &n = base->name;
+    if (n == "int" || n == "float" || n == "type" || n == "complex")
+        in.raise(exc::notImplementedError(), "subclassing the builtin type '" + n + "' is not supported yet");
+    if (!base->construct || n == "bool" || n == "range" || n == "slice" || n == "NoneType" || n == "function"
+        || n == "memoryview")
+        in.raise(exc::typeError(), "type '" + n + "' is not an acceptable base type");
+}
+
+// CPython's C3 linearization (typeobject.c mro_implementation): the class, then a merge of its
+// bases' MROs and the list of bases, always taking the first head that is in no other list's tail.
+// False when there is no consistent order; `stuck` then holds the heads left, as CPython names them.
+bool linearize(ClassObject *cls, const std::vector<ClassObject *> &bases, std::vector<ClassObject *> &result,
+    std::vector<ClassObject *> &stuck)
+{
+    std::vector<std::vector<ClassObject *>> toMerge;
+    for (ClassObject *b : bases)
+        toMerge.push_back(mroOf(b));
+    toMerge.push_back(bases);
+    std::vector<std::size_t> heads(toMerge.size(), 0);
+    result = {cls};
+    auto inTail = [&](ClassObject *c) {
+        for (std::size_t i = 0; i < toMerge.size(); ++i)
+            for (std::size_t j = heads[i] + 1; j < toMerge[i].size(); ++j)
+                if (toMerge[i][j] == c)
+                    return true;
+        return false;
+    };
+    for (;;) {
+        ClassObject *next = nullptr;
+        bool empty = true;
+        for (std::size_t i = 0; i < toMerge.size() && !next; ++i) {
+            if (heads[i] >= toMerge[i].size())
+                continue;
+            empty = false;
+            if (!inTail(toMerge[i][heads[i]]))
+                next = toMerge[i][heads[i]];
+        }
+        if (empty)
+            return true;
+        if (!next) {
+            for (std::size_t i = 0; i < toMerge.size(); ++i)
+                if (heads[i] < toMerge[i].size()
+                    && std::find(stuck.begin(), stuck.end(), toMerge[i][heads[i]]) == stuck.end())
+                    stuck.push_back(toMerge[i][heads[i]]);
+            return false;
+        }
+        result.push_back(next);
+        for (std::size_t i = 0; i < toMerge.size(); ++i)
+            if (heads[i] < toMerge[i].size() && toMerge[i][heads[i]] == next)
+                ++heads[i];
+    }
+}
+
+// A fresh builtin object of `layout` for an instance of the script class `cls`. Immutable types
+// take the call's arguments here (str.__new__); mutable ones start empty unless the class has no
+// __init__ of its own, when the builtin constructor takes them.
+Value newSubclassInstance(Interpreter &in, ClassObject *layout, ClassObject *cls, CallArgs a, bool scriptInit)
+{
+    const bool immutable
+        = layout == types::strType() || layout == types::tupleType() || layout == types::frozensetType();
+    CallArgs none;
+    Value made = layout->construct(in, Value(Ref<ClassObject>(layout)), immutable || !scriptInit ? a : none);
+    // Immutable constructors may hand back their argument or a shared constant: copy.
+    const bool shared = made.isObj() && made.obj()->m_refCount != 1;
+    if (shared && made.is(ObjKind::Str))
+        made = Value(make<StrObject>(made.as<StrObject>()->value));
+    else if (shared && made.is(ObjKind::Tuple) && typeOf(made) == types::tupleType())
+        made = Value(make<TupleObject>(made.as<TupleObject>()->items));
+    else if (shared && made.is(ObjKind::Set) && made.as<SetObject>()->frozen) {
+        auto copy = make<SetObject>(true);
+        copy->merge(*made.as<SetObject>());
+        made = Value(copy);
+    }
+    if (!made.isObj() || made.obj()->m_subclassed || made.obj()->m_refCount != 1)
+        in.raise(
+            exc::notImplementedError(), "subclassing the builtin type '" + layout->name + "' is not supported yet");
+    makeSubclassInstance(made.obj(), Ref<ClassObject>(cls));
+    return made;
+}
+
+// The next protocol call on `self` acts as its builtin type does, skipping script overrides.
+void builtinOnly(Interpreter &in, const Value &self)
+{
+    if (self.isObj() && self.obj()->m_subclassed)
+        in.skipOverrides();
+}
+
+// What a builtin method reached through super() does for the dunders the builtin classes keep no
+// method for (the object protocol implements them): the protocol, told to skip script overrides.
+// With `owner` (dict.__getitem__ read off the class), the method is unbound.
+std::optional<Value> builtinDunder(const Value &self, const std::string &name, ClassObject *owner = nullptr)
+{
+    using Op = Value (*)(Interpreter &, const Value &, CallArgs &);
+    static const std::unordered_map<std::string, Op> ops = {
+        {"__getitem__",
+            [](Interpreter &in, const Value &s, CallArgs &a) {
+                args::expect(in, "__getitem__", a, 1, 1);
+                builtinOnly(in, s);
+                return in.getItem(s, a.args[0]);
+            }},
+        {"__setitem__",
+            [](Interpreter &in, const Value &s, CallArgs &a) {
+                args::expect(in, "__setitem__", a, 2, 2);
+                builtinOnly(in, s);
+                in.setItem(s, a.args[0], a.args[1]);
+                return Value();
+            }},
+        {"__delitem__",
+            [](Interpreter &in, const Value &s, CallArgs &a) {
+                args::expect(in, "__delitem__", a, 1, 1);
+                builtinOnly(in, s);
+                in.delItem(s, a.args[0]);
+                return Value();
+            }},
+        {"__contains__",
+            [](Interpreter &in, const Value &s, CallArgs &a) {
+                args::expect(in, "__contains__", a, 1, 1);
+                builtinOnly(in, s);
+                return Value::boolean(in.contains(s, a.args[0]));
+            }},
+        {"__len__",
+            [](Interpreter &in, const Value &s, CallArgs &a) {
+                args::expect(in, "__len__", a, 0, 0);
+                builtinOnly(in, s);
+                return Value::integer(in.length(s));
+            }},
+        {"__iter__",
+            [](Interpreter &in, const Value &s, CallArgs &a) {
+                args::expect(in, "__iter__", a, 0, 0);
+                builtinOnly(in, s);
+                return in.iter(s);
+            }},
+        {"__repr__",
+            [](Interpreter &in, const Value &s, CallArgs &a) {
+                args::expect(in, "__repr__", a, 0, 0);
+                builtinOnly(in, s);
+                return str(in.repr(s));
+            }},
+        {"__eq__",
+            [](Interpreter &in, const Value &s, CallArgs &a) {
+                args::expect(in, "__eq__", a, 1, 1);
+                builtinOnly(in, s);
+                return Value::boolean(in.equals(s, a.args[0]));
+            }},
+        {"__hash__",
+            [](Interpreter &in, const Value &s, CallArgs &a) {
+                args::expect(in, "__hash__", a, 0, 0);
+                if (!isHashable(s))
+                    in.raise(exc::typeError(), "unhashable type: '" + in.typeName(s) + "'");
+                return Value::integer(pyHash(s));
+            }},
+        {"__str__",
+            [](Interpreter &in, const Value &s, CallArgs &a) {
+                args::expect(in, "__str__", a, 0, 0);
+                builtinOnly(in, s);
+                return str(in.toStr(s));
+            }},
+    };
+    auto it = ops.find(name);
+    if (it == ops.end())
+        return std::nullopt;
+    if (owner) {
+        auto method = make<NativeObject>(owner->name + "." + name, it->second);
+        method->owner = owner;
+        return Value(method);
+    }
+    if (!self.isObj() || !self.obj()->m_subclassed)
+        return std::nullopt;
+    const std::string qualname = typeOf(self)->name + "." + name;
+    return Value(make<NativeObject>(qualname, it->second, self));
+}
+
+// The names a __slots__ declaration lists: one string or an iterable of them.
+std::set<std::string> slotNames(Interpreter &in, const Value &slots)
+{
+    std::set<std::string> names;
+    for (const Value &v : slots.is(ObjKind::Str) ? std::vector<Value> {slots} : in.toVector(slots)) {
+        if (!v.is(ObjKind::Str))
+            in.raise(exc::typeError(), "__slots__ items must be strings, not '" + in.typeName(v) + "'");
+        names.insert(v.as<StrObject>()->value);
+    }
+    return names;
+}
+
 } // namespace
+
+// Can an instance of the slotted class `cls` take the attribute `name`?
+bool slotAllows(Interpreter &in, const ClassObject *cls, const std::string &name)
+{
+    for (const ClassObject *k : mroOf(cls))
+        if (const Value *slots = k->builtin ? nullptr : k->dict->findStr("__slots__"))
+            if (slotNames(in, *slots).contains(name))
+                return true;
+    return false;
+}
+
+// An instance's __dict__: its attributes, less those a base class's __slots__ hold (CPython keeps
+// them in the slots; the dict is then a copy).
+Value instanceDict(Interpreter &in, const ClassObject *cls, const Ref<DictObject> &attrs)
+{
+    std::set<std::string> slots;
+    for (const ClassObject *k : cls->mro)
+        if (const Value *declared = k->builtin ? nullptr : k->dict->findStr("__slots__"))
+            slots.merge(slotNames(in, *declared));
+    if (slots.empty())
+        return Value(attrs);
+    auto copy = make<DictObject>();
+    for (auto &e : attrs->entries())
+        if (e.live && !(e.key.is(ObjKind::Str) && slots.contains(e.key.as<StrObject>()->value)))
+            copy->set(e.key, e.value);
+    return Value(copy);
+}
+
+std::vector<ClassObject *> mroOf(const ClassObject *c)
+{
+    if (!c->mro.empty())
+        return c->mro;
+    auto *self = const_cast<ClassObject *>(c);
+    std::vector<ClassObject *> result, stuck;
+    if (c->secondBase && c->base) { // ExceptionGroup: also an Exception
+        linearize(self, {c->base.get(), c->secondBase}, result, stuck);
+        return result;
+    }
+    for (ClassObject *k = self; k; k = k->base.get())
+        result.push_back(k);
+    return result;
+}
+
+std::optional<Value> Interpreter::overridden(const Value &obj, const char *name)
+{
+    if (std::exchange(m_skipOverrides, false))
+        return std::nullopt;
+    return userMethod(obj, name);
+}
 
 Value notImplemented()
 {
@@ -172,16 +429,35 @@ void Interpreter::execClassDef(const Stmt &s, Frame &f)
     f.line = s.pos.line;
     if (!cd.keywords.empty())
         raise(exc::notImplementedError(), "class keywords (metaclass=...) are not supported yet");
-    Ref<ClassObject> base(types::object());
-    if (bases.size() > 1)
-        raise(exc::notImplementedError(), "multiple inheritance is not supported yet");
-    if (bases.size() == 1) {
-        if (!bases[0].is(ObjKind::Class))
+    std::vector<ClassObject *> baseClasses;
+    for (auto &b : bases) {
+        if (!b.is(ObjKind::Class))
             raise(exc::typeError(), "bases must be types");
-        base = Ref<ClassObject>(bases[0].as<ClassObject>());
-        if (base->builtin && !base->isException && base.get() != types::object())
-            raise(exc::notImplementedError(), "subclassing the builtin type '" + base->name + "' is not supported yet");
+        auto *c = b.as<ClassObject>();
+        if (std::find(baseClasses.begin(), baseClasses.end(), c) != baseClasses.end())
+            raise(exc::typeError(), "duplicate base class " + c->name);
+        checkAcceptableBase(*this, c);
+        baseClasses.push_back(c);
     }
+    if (baseClasses.empty())
+        baseClasses.push_back(types::object());
+    // Two builtin layouts neither of which extends the other cannot share one object.
+    ClassObject *layout = nullptr;
+    for (ClassObject *b : baseClasses)
+        if (ClassObject *l = builtinLayout(b)) {
+            if (layout && !layout->isSubclassOf(l) && !l->isSubclassOf(layout))
+                raise(exc::typeError(), "multiple bases have instance lay-out conflict");
+            if (!layout || l->isSubclassOf(layout))
+                layout = l;
+        }
+    std::vector<ClassObject *> mro, stuck;
+    if (!linearize(nullptr, baseClasses, mro, stuck)) {
+        std::string message = "Cannot create a consistent method resolution\norder (MRO) for bases";
+        for (std::size_t i = 0; i < stuck.size(); ++i)
+            message += (i ? ", " : " ") + stuck[i]->name;
+        raise(exc::typeError(), message);
+    }
+    Ref<ClassObject> base(baseClasses[0]);
 
     // The body runs as a frame of its own, its names going to the namespace.
     const FunctionDef &scope = *cd.scope;
@@ -192,8 +468,7 @@ void Interpreter::execClassDef(const Stmt &s, Frame &f)
     body.classNamespace = make<DictObject>();
     body.classNamespace->set(str("__module__"), str("__main__"));
     body.classNamespace->set(str("__qualname__"), str(scope.qualname));
-    if (!cd.docstring.empty())
-        body.classNamespace->set(str("__doc__"), str(cd.docstring));
+    body.classNamespace->set(str("__doc__"), cd.docstring.empty() ? Value() : str(cd.docstring));
     for (std::size_t i = 0; i < scope.cellNames.size(); ++i)
         body.cells.push_back(make<CellObject>());
     for (auto &c : captureClosure(scope, f))
@@ -213,6 +488,12 @@ void Interpreter::execClassDef(const Stmt &s, Frame &f)
     auto cls = make<ClassObject>(cd.name, base, false);
     cls->qualname = scope.qualname;
     cls->module = "__main__";
+    for (ClassObject *b : baseClasses) {
+        cls->bases.push_back(Ref<ClassObject>(b));
+        cls->isException |= b->isException;
+    }
+    mro[0] = cls.get();
+    cls->mro = std::move(mro);
     bool definesEq = false, definesHash = false;
     for (auto &entry : body.classNamespace->entries()) {
         if (!entry.live)
@@ -226,6 +507,11 @@ void Interpreter::execClassDef(const Stmt &s, Frame &f)
     }
     if (definesEq && !definesHash)
         cls->dict->set(str("__hash__"), Value());
+    if (const Value *slots = cls->dict->findStr("__slots__")) {
+        cls->slotted = !slotNames(*this, *slots).contains("__dict__");
+        for (ClassObject *b : baseClasses)
+            cls->slotted &= b == types::object() || (!b->builtin && b->slotted);
+    }
     // super() and __class__ in the methods read the class from this cell.
     auto it = std::find(scope.cellNames.begin(), scope.cellNames.end(), "__class__");
     if (it != scope.cellNames.end()) {
@@ -239,17 +525,70 @@ void Interpreter::execClassDef(const Stmt &s, Frame &f)
     storeName(cd.name, s.bindings[0].scope, s.bindings[0].slot, f, result);
 }
 
+// object.__new__ and the builtin types' __new__: a new instance of `cls` (a builtin object for a
+// subclass of a builtin type), not yet initialised.
+static Value newInstance(Interpreter &in, ClassObject *cls, CallArgs &a, bool scriptInit)
+{
+    if (ClassObject *layout = builtinLayout(cls))
+        return newSubclassInstance(in, layout, cls, a, scriptInit);
+    if (cls->isException)
+        return in.makeException(cls, a.args); // BaseException.__new__ keeps the positional arguments
+    if (cls->builtin && cls->construct && cls != types::object())
+        return cls->construct(in, Value(Ref<ClassObject>(cls)), a);
+    return Value(make<InstanceObject>(Ref<ClassObject>(cls)));
+}
+
+// dict.__getitem__, list.__len__...: the container types' dunders read off the class, unbound
+// (`__getattr__ = dict.__getitem__` in a class body).
+std::optional<Value> builtinUnboundDunder(ClassObject *cls, const std::string &name)
+{
+    for (ClassObject *t : {types::listType(), types::dictType(), types::strType(), types::setType(), types::tupleType(),
+             types::frozensetType()})
+        if (cls == t)
+            return builtinDunder(Value(), name, cls);
+    return std::nullopt;
+}
+
+// What `X.__new__` and `super().__new__` find when no script class defines it.
+Value builtinNew(const std::string &owner)
+{
+    return Value(make<NativeObject>(owner + ".__new__", [owner](Interpreter &in, const Value &, CallArgs &a) {
+        if (a.args.empty())
+            in.raise(exc::typeError(), owner + ".__new__(): not enough arguments");
+        if (!a.args[0].is(ObjKind::Class))
+            in.raise(exc::typeError(), owner + ".__new__(X): X is not a type object (" + in.typeName(a.args[0]) + ")");
+        CallArgs rest;
+        rest.args.assign(a.args.begin() + 1, a.args.end());
+        rest.kwargs = a.kwargs;
+        return newInstance(in, a.args[0].as<ClassObject>(), rest, true);
+    }));
+}
+
 Value Interpreter::instantiate(ClassObject *c, CallArgs &a)
 {
     Ref<ClassObject> keep(c);
-    Value inst;
-    if (c->isException)
-        inst = makeException(c, a.args); // BaseException.__new__ keeps the positional arguments
-    else
-        inst = Value(make<InstanceObject>(keep));
     const Value *init = c->lookup("__init__");
     const bool inherited = !init
         || (init->is(ObjKind::Native) && (!init->as<NativeObject>()->owner || init->as<NativeObject>()->owner->builtin));
+    Value inst;
+    const Value *userNew = nullptr;
+    for (ClassObject *k : c->mro)
+        if (!k->builtin && (userNew = k->dict->findStr("__new__")))
+            break;
+    if (userNew) {
+        // __new__(cls, *args) makes the object; __init__ runs only on an instance of the class
+        CallArgs withClass = a;
+        withClass.args.insert(withClass.args.begin(), Value(keep));
+        inst = call(bindAttribute(*userNew, Value(keep), c), withClass);
+        if (inherited || !isInstance(inst, c))
+            return inst;
+    } else if (ClassObject *layout = builtinLayout(c)) {
+        inst = newSubclassInstance(*this, layout, c, a, !inherited);
+        if (inherited)
+            return inst; // the builtin constructor took the arguments
+    } else {
+        inst = newInstance(*this, c, a, !inherited);
+    }
     if (inherited) {
         // object.__init__ / BaseException.__init__: nothing more to do, but no stray arguments
         if (c->isException) {
@@ -272,14 +611,20 @@ std::optional<Value> Interpreter::userMethod(const Value &obj, const char *name)
 {
     if (!isUserInstance(obj))
         return std::nullopt;
-    ClassObject *cls = obj.as<InstanceObject>()->klass.get();
-    for (ClassObject *k = cls; k && !k->builtin; k = k->base.get())
-        if (const Value *v = k->dict->findStr(name)) {
-            if (v->isNone())
-                return std::nullopt; // __hash__ = None
-            return bindAttribute(*v, obj, cls);
-        }
-    return std::nullopt;
+    ClassObject *cls = typeOf(obj);
+    auto found = [&](ClassObject *k) -> const Value * { return k->builtin ? nullptr : k->dict->findStr(name); };
+    const Value *v = nullptr;
+    if (!cls->mro.empty()) {
+        for (ClassObject *k : cls->mro)
+            if ((v = found(k)))
+                break;
+    } else {
+        for (ClassObject *k = cls; k && !v; k = k->base.get())
+            v = found(k);
+    }
+    if (!v || v->isNone()) // __hash__ = None
+        return std::nullopt;
+    return bindAttribute(*v, obj, cls);
 }
 
 Value Interpreter::bindAttribute(const Value &attr, const Value &obj, ClassObject *owner)
@@ -324,11 +669,16 @@ std::optional<Value> findSpecialAttr(Interpreter &in, const Value &obj, const st
     if (auto *sup = dynamic_cast<SuperObject *>(obj.obj())) {
         const ClassObject *selfClass = sup->self.is(ObjKind::Class) ? sup->self.as<ClassObject>() : typeOf(sup->self);
         bool after = false;
-        for (const ClassObject *k = selfClass; k; k = k->base.get()) {
+        for (const ClassObject *k : mroOf(selfClass)) {
             if (!after) {
                 after = k == sup->start.get();
                 continue;
             }
+            if (k->builtin && name == "__new__")
+                return builtinNew(k->name);
+            if (k->builtin && k != types::object())
+                if (auto v = builtinDunder(sup->self, name); v && !k->dict->findStr(name))
+                    return v;
             if (const Value *v = k->dict->findStr(name)) {
                 if (v->is(ObjKind::Native))
                     return Value(make<NativeObject>(v->as<NativeObject>()->name, v->as<NativeObject>()->fn, sup->self));
@@ -356,6 +706,16 @@ std::optional<Value> findSpecialAttr(Interpreter &in, const Value &obj, const st
                     return Value(make<NativeObject>("object." + name, [self](Interpreter &in, const Value &, CallArgs &) {
                         return str(in.defaultRepr(self));
                     }));
+                if (name == "__format__")
+                    return Value(
+                        make<NativeObject>("object.__format__", [self](Interpreter &in, const Value &, CallArgs &a) {
+                            args::expect(in, "__format__", a, 1, 1);
+                            const std::string &spec = args::toStr(in, a.args[0], "format_spec");
+                            if (!spec.empty())
+                                in.raise(exc::typeError(),
+                                    "unsupported format string passed to " + in.typeName(self) + ".__format__");
+                            return str(in.toStr(self));
+                        }));
             }
         }
         return std::nullopt;
@@ -389,15 +749,15 @@ std::optional<Value> findSpecialAttr(Interpreter &in, const Value &obj, const st
 // A property's setter, when `obj`'s class has a property `name`; false if it has none.
 bool setThroughProperty(Interpreter &in, const Value &obj, const std::string &name, const Value &v)
 {
-    auto *inst = obj.as<InstanceObject>();
-    if (inst->klass->builtin)
+    ClassObject *cls = typeOf(obj);
+    if (cls->builtin)
         return false;
-    const Value *attr = inst->klass->lookup(name);
+    const Value *attr = cls->lookup(name);
     auto *d = attr ? descriptor(*attr) : nullptr;
     if (!d || d->which != DescriptorObject::Which::Property)
         return false;
     if (d->setter.isNone())
-        in.raise(exc::attributeError(), "property '" + name + "' of '" + inst->klass->name + "' object has no setter");
+        in.raise(exc::attributeError(), "property '" + name + "' of '" + cls->name + "' object has no setter");
     in.call(d->setter, std::vector<Value> {obj, v});
     return true;
 }
@@ -468,7 +828,9 @@ std::optional<bool> Interpreter::compareDunder(CompareOp op, const Value &a, con
     }
     // `!=` without a __ne__ of its own is the negation of __eq__ (object.__ne__).
     auto attempt = [&](const Value &x, const char *method, const Value &y) -> std::optional<bool> {
-        if (auto m = userMethod(x, method)) {
+        // super().__eq__(other) in a subclass of a builtin type skips the override
+        auto own = x.isObj() && x.obj()->m_subclassed ? overridden(x, method) : userMethod(x, method);
+        if (auto m = own) {
             Value r = call(*m, std::vector<Value> {y});
             if (!isNotImplemented(r))
                 return truthy(r);
@@ -491,6 +853,8 @@ std::optional<bool> Interpreter::compareDunder(CompareOp op, const Value &a, con
     if (!reflectedFirst)
         if (auto r = attempt(b, reflected, a))
             return r;
+    if ((a.isObj() && a.obj()->m_subclassed) || (b.isObj() && b.obj()->m_subclassed))
+        return std::nullopt; // the builtin type compares
     if (op == CompareOp::Eq)
         return a.identical(b);
     if (op == CompareOp::NotEq)
@@ -593,6 +957,27 @@ void installClassBuiltins(Interpreter &in, DictObject &b)
     };
     notImplementedType()->addMethod("__repr__", [](Interpreter &, const Value &, CallArgs &) {
         return str("NotImplemented");
+    });
+    // __init__ of the mutable builtin containers, for super().__init__(...) in their subclasses:
+    // what the constructor would have built becomes the object's contents.
+    types::listType()->addMethod("__init__", [](Interpreter &in, const Value &self, CallArgs &a) {
+        Value made = types::listType()->construct(in, Value(), a);
+        self.as<ListObject>()->items = std::move(made.as<ListObject>()->items);
+        return Value();
+    });
+    types::dictType()->addMethod("__init__", [](Interpreter &in, const Value &self, CallArgs &a) {
+        Value made = types::dictType()->construct(in, Value(), a);
+        auto *d = self.as<DictObject>();
+        d->clear();
+        for (auto &e : made.as<DictObject>()->entries())
+            if (e.live)
+                d->set(e.key, e.value);
+        return Value();
+    });
+    types::setType()->addMethod("__init__", [](Interpreter &in, const Value &self, CallArgs &a) {
+        Value made = types::setType()->construct(in, Value(), a);
+        self.as<SetObject>()->swapBodies(*made.as<SetObject>());
+        return Value();
     });
     // BaseException.__init__, for super().__init__(message) in user exceptions.
     exc::baseException()->addMethod("__init__", [](Interpreter &in, const Value &self, CallArgs &a) {

@@ -217,3 +217,58 @@ ClassObject *stopAsyncIteration()
 }
 
 } // namespace loopscope::script::exc
+
+namespace loopscope::script {
+
+namespace {
+
+ClassObject *tracebackClass();
+
+// One level of exc.__traceback__: the frames it went through, outermost first, and this one's place.
+class TracebackObject : public Object {
+public:
+    TracebackObject(std::shared_ptr<const std::vector<TracebackEntry>> e, std::size_t i)
+        : Object(ObjKind::Other)
+        , entries(std::move(e))
+        , index(i)
+    {
+    }
+    ClassObject *cls() const override { return tracebackClass(); }
+    std::shared_ptr<const std::vector<TracebackEntry>> entries;
+    std::size_t index;
+};
+
+ClassObject *tracebackClass()
+{
+    static ClassObject *c = [] {
+        ClassObject *c = immortalClass("traceback");
+        auto level = [](const Value &v) { return v.as<TracebackObject>(); };
+        c->properties["tb_lineno"] = [level](Interpreter &, const Value &v) {
+            return Value::integer((*level(v)->entries)[level(v)->index].line);
+        };
+        c->properties["tb_next"] = [level](Interpreter &, const Value &v) -> Value {
+            auto *tb = level(v);
+            if (tb->index + 1 >= tb->entries->size())
+                return Value();
+            return Value(make<TracebackObject>(tb->entries, tb->index + 1));
+        };
+        return c;
+    }();
+    return c;
+}
+
+} // namespace
+
+Value tracebackOf(const ExceptionData &data)
+{
+    auto entries = std::make_shared<std::vector<TracebackEntry>>();
+    if (data.traceback.empty() && data.handledLine) // caught where it was raised, by a native
+        entries->push_back({data.handledIn, data.handledLine});
+    for (auto it = data.traceback.rbegin(); it != data.traceback.rend(); ++it)
+        entries->push_back(*it);
+    if (entries->empty())
+        return Value(); // never raised
+    return Value(make<TracebackObject>(std::move(entries), 0));
+}
+
+} // namespace loopscope::script

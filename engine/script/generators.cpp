@@ -300,7 +300,36 @@ void GeneratorObject::clearRefs()
     transfer = Value();
     thrown = Value();
     returnValue = Value();
+    firstIterator = Value();
     handling.clear();
+}
+
+// `(await f(x) for x in xs)`, `(x async for x in agen())`: an async generator named <genexpr>
+// whose body is the comprehension's loops (evalComprehensionAsync), run in a copy of the frame.
+Value Interpreter::asyncGeneratorExpression(const Expr &e, Frame &f, const Value &iterable)
+{
+    std::shared_ptr<FunctionDef> &def = m_genexprDefs[&e];
+    if (!def) {
+        def = std::make_shared<FunctionDef>();
+        def->name = "<genexpr>";
+        def->qualname = f.def && !f.classNamespace ? f.def->qualname + ".<locals>.<genexpr>" : "<genexpr>";
+        def->pos = e.pos;
+        def->isAsync = def->isGenerator = true;
+    }
+    auto fn = make<FunctionObject>();
+    fn->def = def;
+    fn->module = m_module;
+    fn->globals = f.globals;
+    auto frame = std::make_shared<Frame>(f);
+    frame->name = "<genexpr>";
+    frame->line = e.pos.line;
+    frame->hidden = false;
+    frame->returnValue = Value();
+    Value first = e.generators[0].isAsync ? asyncIter(iterable) : iter(iterable);
+    Value gen = makeGenerator(fn.get(), frame);
+    gen.as<GeneratorObject>()->expression = &e;
+    gen.as<GeneratorObject>()->firstIterator = std::move(first);
+    return gen;
 }
 
 Value Interpreter::makeGenerator(FunctionObject *fn, std::shared_ptr<Frame> frame)
@@ -317,6 +346,10 @@ QCoro::Task<Value> Interpreter::runGeneratorBody(Ref<FunctionObject> fn, Generat
 {
     Frame &frame = *gen->frame;
     frame.line = fn->def->pos.line;
+    if (gen->expression) {
+        Value none = co_await evalComprehensionAsync(*gen->expression, frame, Mode::Task);
+        co_return none;
+    }
     Flow flow = co_await execBlockAsync(fn->def->body, frame, Mode::Task);
     co_return flow == Flow::Return ? std::move(frame.returnValue) : Value();
 }

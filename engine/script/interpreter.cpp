@@ -19,10 +19,19 @@ namespace loopscope::script {
 
 void FunctionObject::clearRefs()
 {
+    attrs.reset();
     globals.reset();
     defaults.clear();
     kwDefaults.clear();
     closure.clear();
+}
+
+std::string FunctionObject::qualname() const
+{
+    if (attrs)
+        if (const Value *v = attrs->findStr("__qualname__"); v && v->is(ObjKind::Str))
+            return v->as<StrObject>()->value;
+    return def->qualname;
 }
 
 CoroutineObject::~CoroutineObject()
@@ -44,6 +53,7 @@ Interpreter::Interpreter(Engine &engine)
     : m_engine(engine)
 {
     HeapScope scope(m_heap);
+    m_heap.maxItems = m_limits.maxSize;
     m_builtins = make<DictObject>();
     installBuiltins(*this, *m_builtins);
     installClassBuiltins(*this, *m_builtins);
@@ -190,6 +200,26 @@ void Interpreter::raise(Value exception)
             inst->exception->traceback.push_back({m_state.frame->name, m_state.frame->line});
     }
     throw ScriptError {std::move(exception)};
+}
+
+// CPython 3.11 runs a list, set or dict comprehension as a function of its own (3.12 inlines it,
+// PEP 709): its tracebacks show a <listcomp> frame at the comprehension's line.
+void Interpreter::addComprehensionFrame(ScriptError &err, const Expr &e, const Frame &f)
+{
+    if (m_engine.profile() != Profile::Py311 || f.hidden || e.kind == ExprKind::GeneratorExp)
+        return;
+    const char *name = e.kind == ExprKind::ListComp ? "<listcomp>"
+        : e.kind == ExprKind::SetComp               ? "<setcomp>"
+                                                    : "<dictcomp>";
+    if (auto *inst = err.exception.as<InstanceObject>(); inst && inst->exception) {
+        // The enclosing frame's line is already there (added where the exception left the call
+        // or the raise): the comprehension's frame goes just inside it.
+        auto &tb = inst->exception->traceback;
+        if (!tb.empty() && tb.back().function == f.name)
+            tb.insert(tb.end() - 1, {name, tb.back().line});
+        else
+            tb.push_back({name, f.line});
+    }
 }
 
 void Interpreter::addTraceback(ScriptError &e, const Frame *caller)
@@ -514,8 +544,13 @@ void Interpreter::deleteTarget(const Expr &target, Frame &f)
     case ExprKind::Attribute: {
         Value obj = eval(*target.left, f);
         f.line = target.pos.line;
-        auto *attrs = obj.is(ObjKind::Instance) ? obj.as<InstanceObject>()->attrs.get()
+        if (auto hook = userMethod(obj, "__delattr__")) {
+            call(*hook, std::vector<Value> {str(target.id)});
+            return;
+        }
+        auto *attrs = obj.is(ObjKind::Instance)                         ? obj.as<InstanceObject>()->attrs.get()
             : obj.is(ObjKind::Class) && !obj.as<ClassObject>()->builtin ? obj.as<ClassObject>()->dict.get()
+            : obj.isObj() && obj.obj()->m_subclassed                    ? subclassData(obj.obj())->attrs.get()
                                                                         : nullptr;
         if (!attrs || !attrs->remove(str(target.id))) {
             if (obj.is(ObjKind::Class))
@@ -707,7 +742,7 @@ Value Interpreter::callFunction(FunctionObject *fn, CallArgs &a, const Value &se
         bindArguments(fn, a, self, *frame);
         int line = currentLine();
         auto coro = make<CoroutineObject>(
-            fn->def->qualname, [this, keep, frame]() { return runFunctionBody(keep, frame, Mode::Task); }, line);
+            fn->qualname(), [this, keep, frame]() { return runFunctionBody(keep, frame, Mode::Task); }, line);
         coro->warnsWhenDropped = this;
         coro->defLine = fn->def->pos.line;
         coro->frame = frame;
@@ -1057,11 +1092,12 @@ Value Interpreter::eval(const Expr &e, Frame &f)
         return v;
     }
     case ExprKind::Lambda: return makeFunction(e.lambda, f);
-    case ExprKind::GeneratorExp: return generatorExpression(e, f);
+    case ExprKind::GeneratorExp: return generatorExpression(e, f, eval(*e.generators[0].iter, f));
     case ExprKind::ListComp:
     case ExprKind::SetComp:
     case ExprKind::DictComp: {
         Value result = e.kind == ExprKind::DictComp ? Value(make<DictObject>()) : list({});
+        bool inside = false; // past the first iterable, which runs in the enclosing scope
         std::function<void(std::size_t)> loop = [&](std::size_t level) {
             if (level == e.generators.size()) {
                 if (e.kind == ExprKind::DictComp) {
@@ -1074,6 +1110,7 @@ Value Interpreter::eval(const Expr &e, Frame &f)
             }
             auto &g = e.generators[level];
             Value it = iter(eval(*g.iter, f));
+            inside = true;
             Value item;
             while (next(it, item)) {
                 assign(*g.target, item, f);
@@ -1087,7 +1124,13 @@ Value Interpreter::eval(const Expr &e, Frame &f)
                     loop(level + 1);
             }
         };
-        loop(0);
+        try {
+            loop(0);
+        } catch (ScriptError &err) {
+            if (inside)
+                addComprehensionFrame(err, e, f);
+            throw;
+        }
         if (e.kind == ExprKind::SetComp)
             return setops::fromItems(*this, result.as<ListObject>()->items);
         return result;
@@ -1105,9 +1148,11 @@ Value Interpreter::eval(const Expr &e, Frame &f)
 // <genexpr> (tracebacks show it), a copy of the enclosing one: the comprehension's variables
 // (renamed slots of the enclosing scope) are private to it, closures share their cells, and the
 // generator stays valid after the enclosing function returns.
-Value Interpreter::generatorExpression(const Expr &e, Frame &f)
+Value Interpreter::generatorExpression(const Expr &e, Frame &f, const Value &iterable)
 {
-    Value first = iter(eval(*e.generators[0].iter, f));
+    if (e.isAsyncGenerator)
+        return asyncGeneratorExpression(e, f, iterable);
+    Value first = iter(iterable);
     auto frame = std::make_shared<Frame>(f);
     frame->name = "<genexpr>";
     frame->line = e.pos.line;
@@ -1188,10 +1233,15 @@ Value Interpreter::scriptErrorOf(const std::exception_ptr &p)
 const ExceptHandler *Interpreter::enterHandler(
     const Stmt &s, const Value &caught, Frame &f, std::exception_ptr &pending)
 {
+    const int line = f.line; // where the exception left the try body
     try {
         for (auto &h : s.handlers) {
             if (h.type && !exceptionMatches(caught, eval(*h.type, f)))
                 continue;
+            if (auto *inst = caught.as<InstanceObject>(); caught.is(ObjKind::Instance) && inst->exception) {
+                inst->exception->handledIn = f.name;
+                inst->exception->handledLine = line;
+            }
             if (!h.name.empty())
                 storeName(h.name, h.nameScope, h.nameSlot, f, caught);
             m_state.handling.push_back(caught);
@@ -1673,6 +1723,10 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
         if (mode == Mode::Host)
             co_return eval(e, f); // no loop runs inside a comprehension at module level
         co_return co_await evalComprehensionAsync(e, f, mode);
+    case ExprKind::GeneratorExp: { // its first iterable awaits
+        Value iterable = co_await evalAsync(*e.generators[0].iter, f, mode);
+        co_return generatorExpression(e, f, iterable);
+    }
     default:
         if (mode == Mode::Host)
             co_return eval(e, f); // lambdas, generator expressions: no loop runs in there
@@ -1701,48 +1755,60 @@ QCoro::Task<Value> Interpreter::evalComprehensionAsync(const Expr &e, Frame &f, 
     Value result = e.kind == ExprKind::DictComp ? Value(make<DictObject>()) : list({});
     const std::size_t levels = e.generators.size();
     std::vector<Value> iterators(levels);
-    Value firstIterable = co_await evalAsync(*e.generators[0].iter, f, mode);
-    iterators[0] = e.generators[0].isAsync ? asyncIter(firstIterable) : iter(firstIterable);
-    std::size_t level = 0;
-    for (;;) {
-        const Comprehension &g = e.generators[level];
-        Value item;
-        bool more = false;
-        if (g.isAsync)
-            more = co_await asyncNext(iterators[level], &item);
-        else
-            more = next(iterators[level], item);
-        if (!more) {
-            if (level == 0)
-                break;
-            --level;
-            continue;
-        }
-        assign(*g.target, item, f);
-        bool keep = true;
-        for (auto &cond : g.ifs) {
-            Value c = co_await evalAsync(*cond, f, mode);
-            if (!truthy(c)) {
-                keep = false;
-                break;
+    if (e.kind == ExprKind::GeneratorExp) { // the body of an async generator expression
+        iterators[0] = std::move(f.generator->firstIterator);
+    } else {
+        Value firstIterable = co_await evalAsync(*e.generators[0].iter, f, mode);
+        iterators[0] = e.generators[0].isAsync ? asyncIter(firstIterable) : iter(firstIterable);
+    }
+    try {
+        std::size_t level = 0;
+        for (;;) {
+            const Comprehension &g = e.generators[level];
+            Value item;
+            bool more = false;
+            if (g.isAsync)
+                more = co_await asyncNext(iterators[level], &item);
+            else
+                more = next(iterators[level], item);
+            if (!more) {
+                if (level == 0)
+                    break;
+                --level;
+                continue;
+            }
+            assign(*g.target, item, f);
+            bool keep = true;
+            for (auto &cond : g.ifs) {
+                Value c = co_await evalAsync(*cond, f, mode);
+                if (!truthy(c)) {
+                    keep = false;
+                    break;
+                }
+            }
+            if (!keep)
+                continue;
+            if (level + 1 < levels) {
+                ++level;
+                Value iterable = co_await evalAsync(*e.generators[level].iter, f, mode);
+                iterators[level] = e.generators[level].isAsync ? asyncIter(iterable) : iter(iterable);
+                continue;
+            }
+            if (e.kind == ExprKind::DictComp) {
+                Value k = co_await evalAsync(*e.left, f, mode);
+                Value v = co_await evalAsync(*e.right, f, mode);
+                setItem(result, k, v);
+            } else if (e.kind == ExprKind::GeneratorExp) {
+                Value v = co_await evalAsync(*e.left, f, mode);
+                [[maybe_unused]] Value sent = co_await yieldValue(std::move(v), f);
+            } else {
+                Value v = co_await evalAsync(*e.left, f, mode);
+                result.as<ListObject>()->items.push_back(v);
             }
         }
-        if (!keep)
-            continue;
-        if (level + 1 < levels) {
-            ++level;
-            Value iterable = co_await evalAsync(*e.generators[level].iter, f, mode);
-            iterators[level] = e.generators[level].isAsync ? asyncIter(iterable) : iter(iterable);
-            continue;
-        }
-        if (e.kind == ExprKind::DictComp) {
-            Value k = co_await evalAsync(*e.left, f, mode);
-            Value v = co_await evalAsync(*e.right, f, mode);
-            setItem(result, k, v);
-        } else {
-            Value v = co_await evalAsync(*e.left, f, mode);
-            result.as<ListObject>()->items.push_back(v);
-        }
+    } catch (ScriptError &err) {
+        addComprehensionFrame(err, e, f);
+        throw;
     }
     if (e.kind == ExprKind::SetComp)
         co_return setops::fromItems(*this, result.as<ListObject>()->items);

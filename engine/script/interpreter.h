@@ -100,6 +100,9 @@ public:
     std::vector<Value> defaults; // for the trailing positional parameters
     std::vector<std::optional<Value>> kwDefaults; // aligned with def->kwonly
     std::vector<Ref<CellObject>> closure; // aligned with def->freeNames
+    Ref<DictObject> attrs; // attributes set on the function (functools.wraps: __name__, __wrapped__)
+    // __qualname__, as functools.wraps may have changed it: coroutines take their name from it.
+    std::string qualname() const;
 };
 
 class BoundMethodObject : public Object {
@@ -207,6 +210,10 @@ public:
     int savedDepth = 0;
     std::size_t savedHandling = 0;
     std::vector<Value> handling; // exceptions the body was handling when it yielded
+    // An asynchronous generator expression: its comprehension, and the iterator of its first
+    // iterable (evaluated where the expression stands).
+    const Expr *expression = nullptr;
+    Value firstIterator;
 };
 
 enum class Flow : std::uint8_t { Normal, Break, Continue, Return };
@@ -295,6 +302,11 @@ public:
     // The method `name` of a user-defined class of `obj`, bound to it; nullopt if the class (or
     // one of its user-defined bases) does not define it.
     std::optional<Value> userMethod(const Value &obj, const char *name);
+    // The script's own method `name` of an instance of a subclass of a builtin type (Stack(list)
+    // overriding __getitem__), unless skipOverrides() asked the next protocol call to skip it.
+    std::optional<Value> overridden(const Value &obj, const char *name);
+    // super().__getitem__(i) and friends: the next protocol call acts as the builtin type does.
+    void skipOverrides() { m_skipOverrides = true; }
     // The instance attribute or class attribute `attr` (found on `owner`) as seen through `obj`:
     // functions bind, properties run, staticmethod/classmethod unwrap.
     Value bindAttribute(const Value &attr, const Value &obj, ClassObject *owner);
@@ -341,6 +353,7 @@ public:
     void setLimits(const Limits &limits)
     {
         m_limits = limits;
+        m_heap.maxItems = limits.maxSize;
         armOpsCheck();
     }
     void resetBudget()
@@ -378,7 +391,8 @@ private:
     Flow exec(const Stmt &s, Frame &f);
     Flow execBlock(const StmtList &body, Frame &f);
     Value eval(const Expr &e, Frame &f);
-    Value generatorExpression(const Expr &e, Frame &f);
+    Value generatorExpression(const Expr &e, Frame &f, const Value &iterable);
+    Value asyncGeneratorExpression(const Expr &e, Frame &f, const Value &iterable);
     // coroutine evaluators (only for subtrees that can suspend in this mode)
     QCoro::Task<Flow> execAsync(const Stmt &s, Frame &f, Mode mode);
     QCoro::Task<Flow> execBlockAsync(const StmtList &body, Frame &f, Mode mode);
@@ -424,6 +438,7 @@ private:
     QCoro::Task<Value> callFunctionHost(FunctionObject *fn, CallArgs args, Value self);
     QCoro::Task<Value> runFunctionBody(Ref<FunctionObject> fn, std::shared_ptr<Frame> frame, Mode mode);
     void addTraceback(ScriptError &e, const Frame *caller);
+    void addComprehensionFrame(ScriptError &err, const Expr &e, const Frame &f);
     Value sliceValue(const Value &obj, const SliceObject &slice);
     std::string fstringFormat(const Value &v, char conversion, const std::string &spec);
 
@@ -467,6 +482,8 @@ private:
     bool m_closingGenerator = false; // an await now raises (a generator closed outside its task)
     std::vector<std::string> m_warnedAt; // the "default" warnings filter: once per message and line
     bool m_dying = false;
+    bool m_skipOverrides = false;
+    std::unordered_map<const Expr *, std::shared_ptr<FunctionDef>> m_genexprDefs; // names async genexprs
 };
 
 // One level of C++ recursion on behalf of the script (repr of nested lists, comparisons): it
@@ -513,6 +530,10 @@ void installClassBuiltins(Interpreter &in, DictObject &builtins);
 Value notImplemented();
 // A process-wide builtin class made on first use, like the other builtin types (base: object).
 ClassObject *immortalClass(const char *name, ClassObject *base = nullptr);
+// exc.__traceback__: traceback objects (tb_lineno, tb_next) from the catching frame inwards, or None.
+Value tracebackOf(const ExceptionData &data);
+// The method resolution order of a class, the class first (C3 for script classes).
+std::vector<ClassObject *> mroOf(const ClassObject *c);
 // The dataclasses module (dataclasses.cpp).
 Ref<ModuleObject> makeDataclassesModule(Interpreter &in);
 // The exception classes, process-wide like the other builtin classes.

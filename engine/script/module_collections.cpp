@@ -91,8 +91,31 @@ std::string dictBody(Interpreter &in, const DictObject &d)
     return out + "}";
 }
 
+// __init__, for super().__init__(...) in a script subclass (class Tally(Counter)): what the
+// constructor builds from the arguments becomes the object's contents.
+template<typename T> void addInit(ClassObject *c, void (*adopt)(T &self, T &made))
+{
+    c->addMethod("__init__", [c, adopt](Interpreter &in, const Value &self, Args &a) {
+        Value made = c->construct(in, Value(), a);
+        adopt(*static_cast<T *>(self.obj()), *static_cast<T *>(made.obj()));
+        return Value();
+    });
+}
+
+void adoptEntries(DictObject &self, DictObject &made)
+{
+    self.clear();
+    for (auto &e : made.entries())
+        if (e.live)
+            self.set(e.key, e.value);
+}
+
 void installDeque(ClassObject *c)
 {
+    addInit<DequeObject>(c, [](DequeObject &self, DequeObject &made) {
+        self.items = std::move(made.items);
+        self.maxlen = made.maxlen;
+    });
     c->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
         Value iterable, maxlen;
         a.takeKeyword("iterable", iterable);
@@ -223,7 +246,7 @@ void installDeque(ClassObject *c)
         return Value();
     });
     c->addMethod("__repr__", [](Interpreter &in, const Value &self, Args &) {
-        std::string out = "deque([";
+        std::string out = in.typeName(self) + "([";
         auto &items = deque(self).items;
         for (std::size_t i = 0; i < items.size(); ++i)
             out += (i ? ", " : "") + in.repr(items[i]);
@@ -236,6 +259,10 @@ void installDeque(ClassObject *c)
 
 void installDefaultDict(ClassObject *c)
 {
+    addInit<DefaultDictObject>(c, [](DefaultDictObject &self, DefaultDictObject &made) {
+        adoptEntries(self, made);
+        self.factory = made.factory;
+    });
     c->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
         auto d = make<DefaultDictObject>();
         if (!a.args.empty()) {
@@ -263,7 +290,7 @@ void installDefaultDict(ClassObject *c)
     };
     c->addMethod("__repr__", [](Interpreter &in, const Value &self, Args &) {
         auto *d = static_cast<DefaultDictObject *>(self.as<DictObject>());
-        return str("defaultdict(" + in.repr(d->factory) + ", " + dictBody(in, *d) + ")");
+        return str(in.typeName(self) + "(" + in.repr(d->factory) + ", " + dictBody(in, *d) + ")");
     });
 }
 
@@ -329,6 +356,7 @@ Value counterArithmetic(Interpreter &in, const DictObject &a, const DictObject &
 
 void installCounter(ClassObject *c)
 {
+    addInit<DictObject>(c, adoptEntries);
     c->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
         args::expect(in, "Counter", a, 0, 1);
         auto d = make<CounterObject>();
@@ -403,8 +431,8 @@ void installCounter(ClassObject *c)
     c->addMethod("__repr__", [](Interpreter &in, const Value &self, Args &) {
         auto items = mostCommon(in, *self.as<DictObject>());
         if (items.empty())
-            return str("Counter()");
-        std::string out = "Counter({";
+            return str(in.typeName(self) + "()");
+        std::string out = in.typeName(self) + "({";
         for (std::size_t i = 0; i < items.size(); ++i)
             out += (i ? ", " : "") + in.repr(items[i].first) + ": " + in.repr(items[i].second);
         return str(out + "})");
@@ -413,6 +441,7 @@ void installCounter(ClassObject *c)
 
 void installOrderedDict(ClassObject *c)
 {
+    addInit<DictObject>(c, adoptEntries);
     c->construct = [](Interpreter &in, const Value &, Args &a) -> Value {
         args::expect(in, "OrderedDict", a, 0, 1);
         Value d = Value(make<OrderedDictObject>());
@@ -466,10 +495,10 @@ void installOrderedDict(ClassObject *c)
     c->addMethod("__repr__", [](Interpreter &in, const Value &self, Args &) {
         auto *d = self.as<DictObject>();
         if (d->size() == 0)
-            return str("OrderedDict()");
+            return str(in.typeName(self) + "()");
         if (in.engine().profile() == Profile::Py312)
-            return str("OrderedDict(" + dictBody(in, *d) + ")");
-        std::string out = "OrderedDict([";
+            return str(in.typeName(self) + "(" + dictBody(in, *d) + ")");
+        std::string out = in.typeName(self) + "([";
         bool first = true;
         for (auto &e : d->entries()) {
             if (!e.live)

@@ -115,15 +115,25 @@ Ref<ModuleObject> makeFunctoolsModule(Interpreter &)
         Value wrapped = a.args[0];
         return Value(make<NativeObject>("functools.wraps", [wrapped](Interpreter &in, const Value &, Args &d) {
             args::expect(in, "update_wrapper", d, 1, 1);
-            // update_wrapper: copy what the wrapper can take (functions here keep their own name).
+            // update_wrapper: WRAPPER_ASSIGNMENTS, then the wrapped function's __dict__, then
+            // __wrapped__ (what the wrapper cannot take is skipped, as CPython skips missing ones).
+            Value wrapper = d.args[0];
             for (const char *attr : {"__module__", "__name__", "__qualname__", "__doc__"}) {
                 try {
                     if (auto v = in.findAttr(wrapped, attr))
-                        in.setAttr(d.args[0], attr, *v);
+                        in.setAttr(wrapper, attr, *v);
                 } catch (const ScriptError &) {
                 }
             }
-            return d.args[0];
+            if (wrapped.is(ObjKind::Function) && wrapped.as<FunctionObject>()->attrs)
+                for (auto &e : wrapped.as<FunctionObject>()->attrs->entries())
+                    if (e.live && e.key.is(ObjKind::Str) && e.key.as<StrObject>()->value.rfind("__", 0) != 0)
+                        in.setAttr(wrapper, e.key.as<StrObject>()->value, e.value);
+            try {
+                in.setAttr(wrapper, "__wrapped__", wrapped);
+            } catch (const ScriptError &) {
+            }
+            return wrapper;
         }));
     });
     return mod;

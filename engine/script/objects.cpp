@@ -15,8 +15,40 @@ namespace loopscope::script {
 std::optional<Value> findSpecialAttr(Interpreter &in, const Value &obj, const std::string &name);
 bool setThroughProperty(Interpreter &in, const Value &obj, const std::string &name, const Value &v);
 bool isPropertyAttribute(const Value &attr);
+bool slotAllows(Interpreter &in, const ClassObject *cls, const std::string &name);
+Value instanceDict(Interpreter &in, const ClassObject *cls, const Ref<DictObject> &attrs);
+Value builtinNew(const std::string &owner);
+std::optional<Value> builtinUnboundDunder(ClassObject *cls, const std::string &name);
 
 namespace {
+
+// A builtin object (list, str, Queue...) whose class is a script subclass: its own dunders first.
+bool subclassed(const Value &v)
+{
+    return v.isObj() && v.obj()->m_subclassed;
+}
+
+// The first class along c's MRO for which fn returns true, or null (no allocation: attribute
+// lookups of builtin objects walk the base chain).
+template<typename F> const ClassObject *findInMro(const ClassObject *c, F &&fn)
+{
+    if (!c->mro.empty()) {
+        for (const ClassObject *k : c->mro)
+            if (fn(k))
+                return k;
+        return nullptr;
+    }
+    for (const ClassObject *k = c; k; k = k->base.get())
+        if (fn(k))
+            return k;
+    return nullptr;
+}
+
+// Takes part in the dunder protocol: an instance of a script class.
+bool hasDunders(const Value &v)
+{
+    return v.is(ObjKind::Instance) || subclassed(v);
+}
 
 [[noreturn]] void raiseFormatError(Interpreter &in, const text::FormatError &e)
 {
@@ -123,6 +155,20 @@ std::int64_t floorMod(std::int64_t a, std::int64_t b)
 
 std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &name)
 {
+    if (subclassed(obj)) {
+        ClassObject *cls = typeOf(obj);
+        if (const Value *v = cls->lookup(name); v && isPropertyAttribute(*v))
+            return bindAttribute(*v, obj, cls); // a data descriptor wins
+        SubclassData *data = subclassData(obj.obj());
+        if (data->attrs)
+            if (const Value *v = data->attrs->findStr(name))
+                return *v;
+        if (name == "__dict__") {
+            if (!data->attrs)
+                data->attrs = make<DictObject>();
+            return Value(data->attrs);
+        }
+    }
     if (obj.isObj()) {
         Object *o = obj.obj();
         switch (o->kind()) {
@@ -134,10 +180,10 @@ std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &
             if (inst->attrs)
                 if (const Value *v = inst->attrs->findStr(name))
                     return *v;
-            if (name == "__dict__" && !inst->klass->builtin) {
+            if (name == "__dict__" && !inst->klass->builtin && !inst->klass->slotted) {
                 if (!inst->attrs)
                     inst->attrs = make<DictObject>();
-                return Value(inst->attrs);
+                return instanceDict(*this, inst->klass.get(), inst->attrs);
             }
             if (inst->exception) {
                 auto &d = *inst->exception;
@@ -150,7 +196,7 @@ std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &
                 if (name == "__suppress_context__")
                     return Value::boolean(d.suppressContext);
                 if (name == "__traceback__")
-                    return Value();
+                    return tracebackOf(d);
                 if (name == "value" && inst->klass->isSubclassOf(exc::stopIteration()))
                     return d.args.empty() ? Value() : d.args[0];
             }
@@ -170,20 +216,35 @@ std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &
                 return str(c->qualname.empty() ? c->name : c->qualname);
             if (name == "__base__")
                 return c->base ? Value(c->base) : Value();
-            if (name == "__bases__")
+            if (name == "__bases__") {
+                if (!c->bases.empty())
+                    return tuple(std::vector<Value>(c->bases.begin(), c->bases.end()));
                 return c->base ? tuple({Value(c->base)}) : tuple({});
+            }
             if (name == "__mro__") {
                 std::vector<Value> mro;
-                for (ClassObject *k = c; k; k = k->base.get())
+                for (ClassObject *k : mroOf(c))
                     mro.push_back(Value(Ref<ClassObject>(k)));
                 return tuple(std::move(mro));
             }
             if (const Value *v = c->lookup(name))
                 return bindAttribute(*v, obj, c);
+            if (name == "__new__")
+                return builtinNew(c->builtin ? c->name : "object");
+            if (auto v = builtinUnboundDunder(c, name))
+                return v;
             break;
         }
         case ObjKind::Function: {
             auto *fn = static_cast<FunctionObject *>(o);
+            if (fn->attrs)
+                if (const Value *v = fn->attrs->findStr(name))
+                    return *v;
+            if (name == "__dict__") {
+                if (!fn->attrs)
+                    fn->attrs = make<DictObject>();
+                return Value(fn->attrs);
+            }
             if (name == "__name__")
                 return str(fn->def->name);
             if (name == "__qualname__")
@@ -223,9 +284,8 @@ std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &
     if (name == "__class__")
         return Value(Ref<ClassObject>(typeOf(obj)));
     ClassObject *cls = typeOf(obj);
-    for (const ClassObject *c = cls; c; c = c->base.get())
-        if (auto p = c->properties.find(name); p != c->properties.end())
-            return p->second(*this, obj);
+    if (auto *c = findInMro(cls, [&](const ClassObject *k) { return k->properties.contains(name); }))
+        return c->properties.at(name)(*this, obj);
     if (const Value *v = cls->lookup(name)) {
         if (v->is(ObjKind::Native)) {
             auto *native = v->as<NativeObject>();
@@ -235,7 +295,7 @@ std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &
         }
         return bindAttribute(*v, obj, cls);
     }
-    if (obj.is(ObjKind::Instance) && name != "__getattr__")
+    if ((obj.is(ObjKind::Instance) || subclassed(obj)) && name != "__getattr__")
         if (auto hook = userMethod(obj, "__getattr__")) {
             try {
                 return call(*hook, std::vector<Value> {str(name)});
@@ -283,8 +343,10 @@ std::vector<std::string> Interpreter::attributeNames(const Value &obj)
     }
     if (obj.is(ObjKind::Instance) && obj.as<InstanceObject>()->attrs)
         addDict(*obj.as<InstanceObject>()->attrs);
+    if (SubclassData *data = obj.isObj() ? subclassData(obj.obj()) : nullptr; data && data->attrs)
+        addDict(*data->attrs);
     const ClassObject *cls = obj.is(ObjKind::Class) ? obj.as<ClassObject>() : typeOf(obj);
-    for (const ClassObject *c = cls; c; c = c->base.get()) {
+    for (const ClassObject *c : mroOf(cls)) {
         addDict(*c->dict);
         for (auto &[n, fn] : c->properties)
             names.push_back(n);
@@ -294,6 +356,19 @@ std::vector<std::string> Interpreter::attributeNames(const Value &obj)
 
 void Interpreter::setAttr(const Value &obj, const std::string &name, Value v)
 {
+    if (subclassed(obj)) {
+        if (auto hook = userMethod(obj, "__setattr__")) {
+            call(*hook, std::vector<Value> {str(name), std::move(v)});
+            return;
+        }
+        if (setThroughProperty(*this, obj, name, v))
+            return;
+        SubclassData *data = subclassData(obj.obj());
+        if (!data->attrs)
+            data->attrs = make<DictObject>();
+        data->attrs->set(str(name), std::move(v));
+        return;
+    }
     if (obj.is(ObjKind::Instance)) {
         auto *inst = obj.as<InstanceObject>();
         if (auto hook = userMethod(obj, "__setattr__")) {
@@ -307,6 +382,8 @@ void Interpreter::setAttr(const Value &obj, const std::string &name, Value v)
             inst->exception->suppressContext = true;
             return;
         }
+        if (inst->klass->slotted && !slotAllows(*this, inst->klass.get(), name))
+            raise(exc::attributeError(), "'" + inst->klass->name + "' object has no attribute '" + name + "'");
         if (!inst->attrs)
             inst->attrs = make<DictObject>();
         inst->attrs->set(str(name), std::move(v));
@@ -314,6 +391,13 @@ void Interpreter::setAttr(const Value &obj, const std::string &name, Value v)
     }
     if (obj.is(ObjKind::Module)) {
         obj.as<ModuleObject>()->dict->set(str(name), std::move(v));
+        return;
+    }
+    if (obj.is(ObjKind::Function)) {
+        auto *fn = obj.as<FunctionObject>();
+        if (!fn->attrs)
+            fn->attrs = make<DictObject>();
+        fn->attrs->set(str(name), std::move(v));
         return;
     }
     if (obj.is(ObjKind::Class) && !obj.as<ClassObject>()->builtin) {
@@ -384,6 +468,9 @@ Value Interpreter::sliceValue(const Value &obj, const SliceObject &s)
 
 Value Interpreter::getItem(const Value &obj, const Value &index)
 {
+    if (subclassed(obj)) [[unlikely]]
+        if (auto m = overridden(obj, "__getitem__"))
+            return call(*m, std::vector<Value> {index});
     if (index.is(ObjKind::Slice) && !obj.is(ObjKind::Instance))
         return sliceValue(obj, *index.as<SliceObject>());
     if (obj.isObj()) {
@@ -429,6 +516,11 @@ Value Interpreter::getItem(const Value &obj, const Value &index)
 
 void Interpreter::setItem(const Value &obj, const Value &index, Value v)
 {
+    if (subclassed(obj)) [[unlikely]]
+        if (auto m = overridden(obj, "__setitem__")) {
+            call(*m, std::vector<Value> {index, std::move(v)});
+            return;
+        }
     if (obj.is(ObjKind::List)) {
         auto &items = obj.as<ListObject>()->items;
         if (index.is(ObjKind::Slice)) {
@@ -471,6 +563,11 @@ void Interpreter::setItem(const Value &obj, const Value &index, Value v)
 
 void Interpreter::delItem(const Value &obj, const Value &index)
 {
+    if (subclassed(obj)) [[unlikely]]
+        if (auto m = overridden(obj, "__delitem__")) {
+            call(*m, std::vector<Value> {index});
+            return;
+        }
     if (obj.is(ObjKind::List)) {
         auto &items = obj.as<ListObject>()->items;
         if (index.is(ObjKind::Slice)) {
@@ -505,7 +602,7 @@ void Interpreter::delItem(const Value &obj, const Value &index)
 
 Value Interpreter::binary(BinaryOp op, const Value &a, const Value &b)
 {
-    if (a.is(ObjKind::Instance) || b.is(ObjKind::Instance))
+    if (hasDunders(a) || hasDunders(b))
         if (auto r = binaryDunder(op, a, b, false))
             return *r;
     if (auto r = setops::binary(*this, op, a, b))
@@ -689,10 +786,11 @@ Value Interpreter::inplace(BinaryOp op, const Value &a, const Value &b)
 {
     if (auto r = setops::inplace(*this, op, a, b))
         return *r;
-    if (a.is(ObjKind::Instance) || b.is(ObjKind::Instance)) {
+    if (hasDunders(a) || hasDunders(b)) {
         if (auto r = binaryDunder(op, a, b, true))
             return *r;
-        return binary(op, a, b); // for the error message
+        if (a.is(ObjKind::Instance) || b.is(ObjKind::Instance))
+            return binary(op, a, b); // for the error message
     }
     if (a.is(ObjKind::List)) {
         auto &items = a.as<ListObject>()->items;
@@ -734,7 +832,7 @@ Value Interpreter::inplace(BinaryOp op, const Value &a, const Value &b)
 
 Value Interpreter::unary(UnaryOperator op, const Value &a)
 {
-    if (op != UnaryOperator::Not && a.is(ObjKind::Instance)) {
+    if (op != UnaryOperator::Not && hasDunders(a)) {
         const char *name = op == UnaryOperator::Neg ? "__neg__" : op == UnaryOperator::Pos ? "__pos__" : "__invert__";
         if (auto m = userMethod(a, name))
             return call(*m, std::vector<Value> {});
@@ -770,9 +868,10 @@ bool Interpreter::equals(const Value &a, const Value &b)
         return *r;
     if (a.isNumber() && b.isNumber())
         return keyEquals(a, b);
-    if (a.is(ObjKind::Instance) || b.is(ObjKind::Instance)) {
+    if (hasDunders(a) || hasDunders(b)) {
         NestingGuard nesting(*this, "in comparison");
-        return *compareDunder(CompareOp::Eq, a, b);
+        if (auto r = compareDunder(CompareOp::Eq, a, b))
+            return *r;
     }
     if (a.is(ObjKind::List) || a.is(ObjKind::Tuple) || a.is(ObjKind::Dict)) {
         // Containers compare element by element; each level of nesting counts towards the
@@ -798,7 +897,7 @@ bool Interpreter::equalsImpl(const Value &a, const Value &b)
     case ObjKind::Set: return keyEquals(a, b);
     case ObjKind::List:
     case ObjKind::Tuple: {
-        if (a.is(ObjKind::List) && typeOf(a) != typeOf(b)) // a deque never equals a list
+        if (a.is(ObjKind::List) && a.obj()->cls() != b.obj()->cls()) // a deque never equals a list (a subclass may)
             return false;
         auto &x = a.is(ObjKind::List) ? a.as<ListObject>()->items : a.as<TupleObject>()->items;
         auto &y = b.is(ObjKind::List) ? b.as<ListObject>()->items : b.as<TupleObject>()->items;
@@ -849,8 +948,9 @@ bool Interpreter::compare(CompareOp op, const Value &a, const Value &b)
     switch (op) {
     case CompareOp::Eq: return equals(a, b);
     case CompareOp::NotEq:
-        if (a.is(ObjKind::Instance) || b.is(ObjKind::Instance))
-            return *compareDunder(CompareOp::NotEq, a, b);
+        if (hasDunders(a) || hasDunders(b))
+            if (auto r = compareDunder(CompareOp::NotEq, a, b))
+                return *r;
         return !equals(a, b);
     case CompareOp::Is: return a.identical(b);
     case CompareOp::IsNot: return !a.identical(b);
@@ -861,13 +961,14 @@ bool Interpreter::compare(CompareOp op, const Value &a, const Value &b)
     if (auto r = setops::compare(op, a, b))
         return *r;
     int c = 0;
-    if (a.is(ObjKind::Instance) || b.is(ObjKind::Instance)) {
+    if (hasDunders(a) || hasDunders(b)) {
         NestingGuard nesting(*this, "in comparison");
         if (auto r = compareDunder(op, a, b))
             return *r;
-        raise(exc::typeError(),
-            std::string("'") + compareSymbol(op) + "' not supported between instances of '" + typeName(a) + "' and '"
-                + typeName(b) + "'");
+        if (a.is(ObjKind::Instance) || b.is(ObjKind::Instance))
+            raise(exc::typeError(),
+                std::string("'") + compareSymbol(op) + "' not supported between instances of '" + typeName(a)
+                    + "' and '" + typeName(b) + "'");
     }
     if (a.isIntLike() && b.isIntLike()) {
         c = a.asInt() < b.asInt() ? -1 : a.asInt() > b.asInt() ? 1 : 0;
@@ -904,6 +1005,9 @@ bool Interpreter::compare(CompareOp op, const Value &a, const Value &b)
 
 bool Interpreter::contains(const Value &container, const Value &item)
 {
+    if (subclassed(container)) [[unlikely]]
+        if (auto m = overridden(container, "__contains__"))
+            return truthy(call(*m, std::vector<Value> {item}));
     if (container.is(ObjKind::Str)) {
         if (!item.is(ObjKind::Str))
             raise(exc::typeError(), "'in <string>' requires string as left operand, not " + typeName(item));
@@ -956,6 +1060,21 @@ bool Interpreter::truthy(const Value &v)
     case Value::Tag::Float: return v.asFloat() != 0;
     case Value::Tag::Obj: break;
     }
+    // A script class's __bool__, else its __len__.
+    auto byDunders = [&](std::optional<Value> boolMethod) -> std::optional<bool> {
+        if (boolMethod) {
+            Value r = call(*boolMethod, std::vector<Value> {});
+            if (!r.isBool())
+                raise(exc::typeError(), "__bool__ should return bool, returned " + typeName(r));
+            return r.asBool();
+        }
+        if (userMethod(v, "__len__"))
+            return length(v) != 0;
+        return std::nullopt;
+    };
+    if (subclassed(v)) [[unlikely]]
+        if (auto r = byDunders(overridden(v, "__bool__")))
+            return *r;
     switch (v.obj()->kind()) {
     case ObjKind::Str: return !v.as<StrObject>()->value.empty();
     case ObjKind::List: return !v.as<ListObject>()->items.empty();
@@ -964,17 +1083,7 @@ bool Interpreter::truthy(const Value &v)
     case ObjKind::Set: return v.as<SetObject>()->size() != 0;
     case ObjKind::Range: return v.as<RangeObject>()->length() != 0;
     case ObjKind::DictView: return v.as<DictViewObject>()->dict->size() != 0;
-    case ObjKind::Instance: {
-        if (auto m = userMethod(v, "__bool__")) {
-            Value r = call(*m, std::vector<Value> {});
-            if (!r.isBool())
-                raise(exc::typeError(), "__bool__ should return bool, returned " + typeName(r));
-            return r.asBool();
-        }
-        if (userMethod(v, "__len__"))
-            return length(v) != 0;
-        return true;
-    }
+    case ObjKind::Instance: return byDunders(userMethod(v, "__bool__")).value_or(true);
     case ObjKind::Other: // native containers (wait()'s sets) answer through __len__
         if (findAttr(v, "__len__"))
             return length(v) != 0;
@@ -985,6 +1094,13 @@ bool Interpreter::truthy(const Value &v)
 
 std::int64_t Interpreter::length(const Value &v)
 {
+    if (subclassed(v)) [[unlikely]]
+        if (auto m = overridden(v, "__len__")) {
+            std::int64_t n = args::toInt(*this, call(*m, std::vector<Value> {}), "__len__");
+            if (n < 0)
+                raise(exc::valueError(), "__len__() should return >= 0");
+            return n;
+        }
     if (v.isObj()) {
         switch (v.obj()->kind()) {
         case ObjKind::Str: return std::int64_t(v.as<StrObject>()->length());
@@ -1011,6 +1127,13 @@ std::int64_t Interpreter::length(const Value &v)
 
 Value Interpreter::iter(const Value &v)
 {
+    if (subclassed(v)) [[unlikely]]
+        if (auto m = overridden(v, "__iter__")) {
+            Value it = call(*m, std::vector<Value> {});
+            if (!it.is(ObjKind::Iterator) && !it.is(ObjKind::Generator) && !findAttr(it, "__next__"))
+                raise(exc::typeError(), "iter() returned non-iterator of type '" + typeName(it) + "'");
+            return it;
+        }
     if (v.isObj()) {
         switch (v.obj()->kind()) {
         case ObjKind::Iterator: return v;
@@ -1139,9 +1262,10 @@ std::vector<Value> Interpreter::toVector(const Value &iterable)
 {
     if (iterable.is(ObjKind::Range))
         checkSize(iterable.as<RangeObject>()->length());
-    if (iterable.is(ObjKind::List))
+    const bool ownIter = subclassed(iterable) && userMethod(iterable, "__iter__");
+    if (iterable.is(ObjKind::List) && !ownIter)
         return iterable.as<ListObject>()->items;
-    if (iterable.is(ObjKind::Tuple))
+    if (iterable.is(ObjKind::Tuple) && !ownIter)
         return iterable.as<TupleObject>()->items;
     std::vector<Value> out;
     Value it = iter(iterable);
@@ -1168,6 +1292,19 @@ std::string Interpreter::repr(const Value &v)
     static thread_local std::vector<const Object *> active; // containers being printed: [...] on cycles
     Object *o = v.obj();
     NestingGuard nesting(*this, "while getting the repr of an object");
+    if (o->m_subclassed) [[unlikely]] {
+        if (auto m = overridden(v, "__repr__")) {
+            Value r = call(*m, std::vector<Value> {});
+            if (!r.is(ObjKind::Str))
+                raise(exc::typeError(), "__repr__ returned non-string (type " + typeName(r) + ")");
+            return r.as<StrObject>()->value;
+        }
+        // the first native __repr__ on the way to the builtin type (a namedtuple's, a deque's)
+        for (ClassObject *k : mroOf(typeOf(v)))
+            if (const Value *m = k->dict->findStr("__repr__");
+                m && m->is(ObjKind::Native) && o->kind() != ObjKind::Other)
+                return toStr(call(*m, std::vector<Value> {v}));
+    }
     auto guard = [&](const char *cyc) -> std::optional<std::string> {
         if (std::find(active.begin(), active.end(), o) != active.end())
             return std::string(cyc);
@@ -1182,7 +1319,9 @@ std::string Interpreter::repr(const Value &v)
         }
         ~Push() { active.pop_back(); }
     };
-    if ((o->kind() == ObjKind::List && typeOf(v) != types::listType())
+    if (o->m_subclassed)
+        ; // the builtin type's repr
+    else if ((o->kind() == ObjKind::List && typeOf(v) != types::listType())
         || (o->kind() == ObjKind::Tuple && typeOf(v) != types::tupleType())
         || (o->kind() == ObjKind::Dict && typeOf(v) != types::dictType())) // deque, namedtuples, Counter...
         if (const Value *m = typeOf(v)->lookup("__repr__"))
@@ -1318,6 +1457,13 @@ std::string Interpreter::ascii(const Value &v)
 
 std::string Interpreter::toStr(const Value &v)
 {
+    if (subclassed(v)) [[unlikely]]
+        if (auto m = overridden(v, "__str__")) {
+            Value r = call(*m, std::vector<Value> {});
+            if (!r.is(ObjKind::Str))
+                raise(exc::typeError(), "__str__ returned non-string (type " + typeName(r) + ")");
+            return r.as<StrObject>()->value;
+        }
     if (v.is(ObjKind::Str))
         return v.as<StrObject>()->value;
     if (v.is(ObjKind::Instance)) {
@@ -1337,6 +1483,15 @@ std::string Interpreter::toStr(const Value &v)
 
 std::string Interpreter::format(const Value &v, const std::string &spec)
 {
+    if (hasDunders(v)) [[unlikely]]
+        if (auto m = userMethod(v, "__format__")) {
+            Value r = call(*m, std::vector<Value> {str(spec)});
+            if (!r.is(ObjKind::Str))
+                raise(exc::typeError(), "__format__ must return a str, not " + typeName(r));
+            return r.as<StrObject>()->value;
+        }
+    if (spec.empty() && subclassed(v)) [[unlikely]]
+        return toStr(v); // the builtin types' __format__ with no spec is str(self)
     try {
         switch (v.tag()) {
         case Value::Tag::Bool: return text::formatBool(v.asBool(), spec);

@@ -2538,8 +2538,13 @@ bool Checker::visitComprehension(Expr &e)
     m_scopes.pop_back();
 
     // A list, set or dict comprehension that awaits is awaited where it stands; a generator
-    // expression is just an asynchronous generator.
-    if (e.kind != ExprKind::GeneratorExp && (awaits || asyncClause)) {
+    // expression is just an asynchronous generator, and only its first iterable (evaluated where
+    // it stands) can suspend the enclosing code.
+    if (e.kind == ExprKind::GeneratorExp) {
+        e.isAsyncGenerator = awaits || inner || asyncClause;
+        return a;
+    }
+    if (awaits || asyncClause) {
         if (scope().kind != ScopeKind::AsyncFunction && scope().kind != ScopeKind::Comprehension)
             fail(e.pos, "asynchronous comprehension outside of an asynchronous function");
         scope().awaits = true;

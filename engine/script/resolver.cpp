@@ -692,10 +692,6 @@ private:
         switch (e->kind) {
         case ExprKind::Name: name(*e); break;
         case ExprKind::Call: call = true; break;
-        case ExprKind::GeneratorExp:
-            if (e->hasAwait)
-                unsupported(e->pos, "`await` inside a generator expression (an async generator)");
-            break;
         case ExprKind::Lambda: {
             auto &def = *e->lambda;
             for (auto &p : def.positional)

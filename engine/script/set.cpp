@@ -285,6 +285,7 @@ bool SetObject::add(const Value &key, std::int64_t hash)
         perturb >>= kPerturbShift;
         i = (i * 5 + 1 + perturb) & mask;
     }
+    checkContainerSize(m_used + 1);
     ++m_version;
     ++m_used;
     if (freeslot) {

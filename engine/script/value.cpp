@@ -4,6 +4,7 @@
 
 #include "script/text.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -46,10 +47,46 @@ void destroyObject(Object *o)
     }
 }
 
+namespace {
+std::unordered_map<const Object *, SubclassData> &subclassTable()
+{
+    static std::unordered_map<const Object *, SubclassData> table;
+    return table;
+}
+} // namespace
+
+void checkContainerSize(std::size_t items)
+{
+    Heap *heap = Heap::current();
+    if (heap && std::int64_t(items) > heap->maxItems && heap->owner) [[unlikely]]
+        heap->owner->checkSize(std::int64_t(items));
+}
+
+SubclassData *subclassData(const Object *o)
+{
+    if (!o->m_subclassed)
+        return nullptr;
+    auto it = subclassTable().find(o);
+    return it == subclassTable().end() ? nullptr : &it->second;
+}
+
+void makeSubclassInstance(Object *o, Ref<ClassObject> klass)
+{
+    o->m_subclassed = true;
+    subclassTable()[o].klass = std::move(klass);
+}
+
 Object::~Object()
 {
     if (m_heap)
         m_heap->remove(this);
+    if (m_subclassed) {
+        auto it = subclassTable().find(this);
+        if (it != subclassTable().end()) {
+            SubclassData gone = std::move(it->second); // released after the entry is gone
+            subclassTable().erase(it);
+        }
+    }
 }
 
 void Object::track()
@@ -193,6 +230,11 @@ bool isHashable(const Value &v)
 {
     if (!v.isObj())
         return true;
+    if (v.obj()->m_subclassed) [[unlikely]] { // a str subclass defining __eq__ alone
+        const Value *h = typeOf(v)->lookup("__hash__");
+        if (h && h->isNone())
+            return false;
+    }
     switch (v.obj()->kind()) {
     case ObjKind::List:
     case ObjKind::Dict: return false;
@@ -309,6 +351,7 @@ void DictObject::set(const Value &key, Value value)
         m_entries[std::size_t(i)].value = std::move(value);
         return;
     }
+    checkContainerSize(m_count + 1);
     m_index.emplace(h, m_entries.size());
     m_entries.push_back(Entry {key, std::move(value), true});
     ++m_count;
@@ -403,11 +446,17 @@ void ClassObject::clearRefs()
     if (builtin)
         return;
     base.reset();
+    bases.clear();
+    mro.clear();
     dict->clear();
 }
 
 bool ClassObject::isSubclassOf(const ClassObject *other) const
 {
+    if (!mro.empty())
+        return std::find(mro.begin(), mro.end(), other) != mro.end()
+            || std::any_of(mro.begin(), mro.end(),
+                [other](const ClassObject *c) { return c->secondBase && c->secondBase->isSubclassOf(other); });
     for (const ClassObject *c = this; c; c = c->base.get())
         if (c == other || (c->secondBase && c->secondBase->isSubclassOf(other)))
             return true;
@@ -416,6 +465,12 @@ bool ClassObject::isSubclassOf(const ClassObject *other) const
 
 const Value *ClassObject::lookup(std::string_view attr) const
 {
+    if (!mro.empty()) {
+        for (const ClassObject *c : mro)
+            if (const Value *v = c->dict->findStr(attr))
+                return v;
+        return nullptr;
+    }
     for (const ClassObject *c = this; c; c = c->base.get())
         if (const Value *v = c->dict->findStr(attr))
             return v;
@@ -577,7 +632,10 @@ ClassObject *typeOf(const Value &v)
     case Value::Tag::Bool: return types::boolType();
     case Value::Tag::Int: return types::intType();
     case Value::Tag::Float: return types::floatType();
-    case Value::Tag::Obj: return v.obj()->cls();
+    case Value::Tag::Obj:
+        if (v.obj()->m_subclassed) [[unlikely]]
+            return subclassData(v.obj())->klass.get();
+        return v.obj()->cls();
     }
     return types::object();
 }

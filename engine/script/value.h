@@ -125,6 +125,9 @@ public:
     // Stands in for the address in default reprs (<function f at 0x...>); given on first use, per
     // interpreter, so every run of a script prints the same text.
     std::uint32_t m_displayId = 0;
+    // An instance of a script class that subclasses a builtin type (class Stack(list)): a builtin
+    // object whose class and attribute dict live in subclassData() (see typeOf).
+    bool m_subclassed = false;
 
 protected:
     // Link into the current heap's cycle list; call from constructors of container-like objects.
@@ -168,6 +171,8 @@ public:
     std::size_t size() const { return m_size; }
     // The interpreter whose objects these are (for __hash__/__eq__ of user classes in dict keys).
     Interpreter *owner = nullptr;
+    // Limits::maxSize, for the containers that grow without the interpreter (dicts, sets).
+    std::int64_t maxItems = INT64_MAX;
     // Numbers objects in first-use order: the stand-in addresses of default reprs and hashes.
     std::uint32_t nextDisplayId() { return ++m_lastDisplayId; }
     // Calls fn(Object *) for every tracked object (read-only inspection by the UI).
@@ -339,6 +344,8 @@ std::size_t hashValue(const Value &v);
 std::int64_t pyHash(const Value &v);
 std::int64_t pyStrHash(std::string_view utf8);
 bool keyEquals(const Value &a, const Value &b);
+// A dict or set about to hold `items` entries: past the current heap's size cap, MemoryError.
+void checkContainerSize(std::size_t items);
 bool isHashable(const Value &v);
 // How instances of user classes hash and compare as keys (their __hash__ and __eq__); installed
 // by the interpreter, used through the current heap's owner. `hash` returns false when the class
@@ -566,9 +573,16 @@ public:
     Ref<ClassObject> base;
     // A second base class (ExceptionGroup is a BaseExceptionGroup and an Exception).
     ClassObject *secondBase = nullptr;
+    // Script classes: every base in order (`base` is the first) and the C3 linearization, the
+    // class itself first. Builtin classes leave both empty: their MRO is the `base` chain.
+    std::vector<Ref<ClassObject>> bases;
+    std::vector<ClassObject *> mro;
     Ref<DictObject> dict;
     bool builtin;
     bool isException = false;
+    // Every script class in the MRO declares __slots__ (without "__dict__"): instances take no
+    // other attributes.
+    bool slotted = false;
     // Calling a builtin class constructs through this (int("3"), ValueError("x"), list(...)).
     NativeFunction construct;
     // Read-only attributes computed from the object (Queue.maxsize).
@@ -587,6 +601,9 @@ struct ExceptionData {
     Value context; // __context__
     bool suppressContext = false;
     std::vector<TracebackEntry> traceback; // innermost first; printed outermost first
+    // The frame and line where an except clause last caught it: the head of __traceback__.
+    std::string handledIn;
+    int handledLine = 0;
     std::string hint; // appended to the message in tracebacks: ". Did you mean: 'print'?"
 };
 
@@ -651,6 +668,15 @@ ClassObject *dictViewType(DictViewObject::Which which);
 } // namespace types
 
 ClassObject *typeOf(const Value &v);
+
+// The class and instance attributes of a builtin object that is an instance of a script subclass
+// (m_subclassed). Kept beside the object, so that lists, strs, queues... need no room for them.
+struct SubclassData {
+    Ref<ClassObject> klass;
+    Ref<DictObject> attrs;
+};
+SubclassData *subclassData(const Object *o);
+void makeSubclassInstance(Object *o, Ref<ClassObject> klass);
 
 // Convenience constructors.
 Value str(std::string s);

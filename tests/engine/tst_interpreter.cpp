@@ -6184,9 +6184,6 @@ void TestInterpreter::unsupportedConstructs_data()
     QTest::addColumn<QString>("message");
     QTest::addColumn<int>("line");
 
-    QTest::newRow("await in a generator expression")
-        << QStringLiteral("async def f(y):\n    return list(await x for x in y)\n")
-        << QStringLiteral("`await` inside a generator expression (an async generator) is not supported yet") << 2;
     QTest::newRow("match") << QStringLiteral("x = 1\nmatch x:\n    case 1:\n        pass\n")
                            << QStringLiteral("match statements are not supported yet") << 2;
     QTest::newRow("bytes literal") << QStringLiteral("x = b\"abc\"\n")

@@ -137,6 +137,14 @@ private Q_SLOTS:
         QTest::newRow("str *") << "s = 'ab' * 51";
         QTest::newRow("str.join") << "s = ','.join(['abc'] * 40)";
         QTest::newRow("list(range)") << "xs = list(range(101))";
+        QTest::newRow("dict []=") << "d = {}\n    for i in range(200):\n        d[i] = i";
+        QTest::newRow("dict comprehension") << "d = {i: i for i in range(101)}";
+        QTest::newRow("dict(zip)") << "d = dict(zip(range(101), range(101)))";
+        QTest::newRow("dict.update") << "d = {i: i for i in range(60)}\n    d.update({-i: i for i in range(1, 60)})";
+        QTest::newRow("set.add") << "s = set()\n    for i in range(200):\n        s.add(i)";
+        QTest::newRow("set comprehension") << "s = {i for i in range(101)}";
+        QTest::newRow("set(range)") << "s = set(range(101))";
+        QTest::newRow("set |") << "s = set(range(60)) | set(range(60, 120))";
     }
 
     void containersAndStringsPastTheSizeCapRaiseMemoryError()

@@ -829,6 +829,38 @@ private Q_SLOTS:
             << QString::fromUtf8("t.py:4: DeprecationWarning: There is no current event loop\n"
             "  loop = asyncio.get_event_loop()\n"
             "") << 0;
+        QTest::newRow("functools_wraps_names_the_coroutine") << QString::fromUtf8("import asyncio\n"
+            "import functools\n"
+            "\n"
+            "\n"
+            "def logged(fn):\n"
+            "    @functools.wraps(fn)\n"
+            "    async def wrapper(*args):\n"
+            "        return await fn(*args)\n"
+            "    return wrapper\n"
+            "\n"
+            "\n"
+            "@logged\n"
+            "async def notify(x):\n"
+            "    return x\n"
+            "\n"
+            "\n"
+            "async def main():\n"
+            "    notify(1)\n"
+            "    t = asyncio.create_task(notify(2))\n"
+            "    print(t.get_coro().__qualname__, t.get_coro().__name__, notify.__wrapped__.__qualname__)\n"
+            "    print(await t)\n"
+            "\n"
+            "\n"
+            "asyncio.run(main())\n"
+            "")
+            << QString::fromUtf8("notify notify notify\n"
+            "2\n"
+            "")
+            << QString::fromUtf8("t.py:18: RuntimeWarning: coroutine 'notify' was never awaited\n"
+            "  notify(1)\n"
+            "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
+            "") << 0;
         // END RECORDED ROWS
     }
 

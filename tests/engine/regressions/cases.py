@@ -438,4 +438,29 @@ loop = asyncio.get_event_loop()
 loop.run_until_complete(main())
 print(asyncio.get_event_loop() is loop)
 """,
+"functools_wraps_names_the_coroutine": """import asyncio
+import functools
+
+
+def logged(fn):
+    @functools.wraps(fn)
+    async def wrapper(*args):
+        return await fn(*args)
+    return wrapper
+
+
+@logged
+async def notify(x):
+    return x
+
+
+async def main():
+    notify(1)
+    t = asyncio.create_task(notify(2))
+    print(t.get_coro().__qualname__, t.get_coro().__name__, notify.__wrapped__.__qualname__)
+    print(await t)
+
+
+asyncio.run(main())
+""",
 })
