@@ -4,6 +4,7 @@
 
 #include "script/text.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -259,6 +260,42 @@ bool keyEquals(const Value &a, const Value &b)
 
 // ---- dict -------------------------------------------------------------------------------------
 
+// Every attribute access and global lookup hashes a name (SipHash, as CPython's str hash): a
+// direct-mapped memo of recent names of up to 16 bytes answers most of them. Such a name is
+// known from its length and its first and last 8 bytes (overlapping), which are compared.
+std::int64_t nameHash(std::string_view name)
+{
+    const std::size_t n = name.size();
+    if (n > 16 || n == 0)
+        return pyStrHash(name);
+    const char *p = name.data();
+    std::uint64_t head = 0, tail = 0;
+    if (n >= 8) {
+        std::memcpy(&head, p, 8);
+        std::memcpy(&tail, p + n - 8, 8);
+    } else if (n >= 4) {
+        std::uint32_t a, b;
+        std::memcpy(&a, p, 4);
+        std::memcpy(&b, p + n - 4, 4);
+        head = a;
+        tail = b;
+    } else {
+        head = std::uint64_t(std::uint8_t(p[0])) | std::uint64_t(std::uint8_t(p[n / 2])) << 8
+            | std::uint64_t(std::uint8_t(p[n - 1])) << 16;
+    }
+    struct Slot { // zero-initialised: length 0 matches no name
+        std::uint64_t head, tail, length;
+        std::int64_t hash;
+    };
+    thread_local Slot memo[256];
+    const std::uint64_t mix = (head * 0x9E3779B97F4A7C15ull) ^ ((tail + n) * 0xC2B2AE3D27D4EB4Full);
+    Slot &slot = memo[mix >> 56];
+    if (slot.length == n && slot.head == head && slot.tail == tail)
+        return slot.hash;
+    slot = Slot {head, tail, n, pyStrHash(name)};
+    return slot.hash;
+}
+
 void DictObject::clearRefs()
 {
     m_entries.clear();
@@ -289,10 +326,9 @@ Value *DictObject::find(const Value &key)
     return i < 0 ? nullptr : &m_entries[std::size_t(i)].value;
 }
 
-const Value *DictObject::findStr(std::string_view key) const
+const Value *DictObject::findStr(std::string_view key, std::int64_t hash) const
 {
-    std::size_t h = std::size_t(pyStrHash(key));
-    auto range = m_index.equal_range(h);
+    auto range = m_index.equal_range(std::size_t(hash));
     for (auto it = range.first; it != range.second; ++it) {
         const Entry &e = m_entries[it->second];
         if (e.live && e.key.is(ObjKind::Str) && e.key.as<StrObject>()->value == key)
@@ -414,10 +450,10 @@ bool ClassObject::isSubclassOf(const ClassObject *other) const
     return false;
 }
 
-const Value *ClassObject::lookup(std::string_view attr) const
+const Value *ClassObject::lookup(std::string_view attr, std::int64_t hash) const
 {
     for (const ClassObject *c = this; c; c = c->base.get())
-        if (const Value *v = c->dict->findStr(attr))
+        if (const Value *v = c->dict->findStr(attr, hash))
             return v;
     return nullptr;
 }

@@ -67,8 +67,9 @@ public:
     void reset() { Ref().swap(*this); }
 
 private:
-    void retain();
-    void release();
+    // Always inline: every Value copy and destruction counts, and a call costs more than the count.
+    [[gnu::always_inline]] void retain();
+    [[gnu::always_inline]] void release();
     T *m_ptr = nullptr;
 };
 
@@ -142,12 +143,12 @@ private:
 // once per level; past a depth the deletions are queued and done by the outermost call instead.
 void destroyObject(Object *o);
 
-template<typename T> void Ref<T>::retain()
+template<typename T> inline void Ref<T>::retain()
 {
     if (m_ptr)
         ++static_cast<Object *>(m_ptr)->m_refCount;
 }
-template<typename T> void Ref<T>::release()
+template<typename T> inline void Ref<T>::release()
 {
     if (m_ptr && --static_cast<Object *>(m_ptr)->m_refCount == 0)
         destroyObject(static_cast<Object *>(m_ptr));
@@ -338,6 +339,8 @@ std::size_t hashValue(const Value &v);
 // other objects by a per-heap number, so every run hashes alike.
 std::int64_t pyHash(const Value &v);
 std::int64_t pyStrHash(std::string_view utf8);
+// pyStrHash of a name looked up by text (attributes, globals): recent short names are memoized.
+std::int64_t nameHash(std::string_view name);
 bool keyEquals(const Value &a, const Value &b);
 bool isHashable(const Value &v);
 // How instances of user classes hash and compare as keys (their __hash__ and __eq__); installed
@@ -372,7 +375,9 @@ public:
 
     const Value *find(const Value &key) const;
     Value *find(const Value &key);
-    const Value *findStr(std::string_view key) const;
+    const Value *findStr(std::string_view key) const { return findStr(key, nameHash(key)); }
+    const Value *findStr(std::string_view key, std::int64_t hash) const;
+    Value *findStr(std::string_view key) { return const_cast<Value *>(std::as_const(*this).findStr(key)); }
     void set(const Value &key, Value value);
     bool remove(const Value &key);
     std::size_t size() const { return m_count; }
@@ -554,7 +559,8 @@ public:
     void clearRefs() override;
     bool isSubclassOf(const ClassObject *other) const;
     // Looks an attribute up along the base chain.
-    const Value *lookup(std::string_view name) const;
+    const Value *lookup(std::string_view name) const { return lookup(name, nameHash(name)); }
+    const Value *lookup(std::string_view name, std::int64_t hash) const;
     void setAttr(const std::string &name, Value v);
     void addMethod(const std::string &name, NativeFunction fn);
 
