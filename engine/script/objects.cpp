@@ -128,11 +128,12 @@ std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &
         switch (o->kind()) {
         case ObjKind::Instance: {
             auto *inst = static_cast<InstanceObject *>(o);
+            const std::int64_t hash = nameHash(name);
             if (!inst->klass->builtin)
-                if (const Value *v = inst->klass->lookup(name); v && isPropertyAttribute(*v))
+                if (const Value *v = inst->klass->lookup(name, hash); v && isPropertyAttribute(*v))
                     return bindAttribute(*v, obj, inst->klass.get()); // a data descriptor wins
             if (inst->attrs)
-                if (const Value *v = inst->attrs->findStr(name))
+                if (const Value *v = inst->attrs->findStr(name, hash))
                     return *v;
             if (name == "__dict__" && !inst->klass->builtin) {
                 if (!inst->attrs)
@@ -257,6 +258,7 @@ bool Interpreter::findMethod(const Value &obj, const std::string &name, Value &m
         return false;
     Object *o = obj.obj();
     ClassObject *cls = nullptr;
+    const std::int64_t hash = nameHash(name);
     switch (o->kind()) {
     case ObjKind::Str:
     case ObjKind::List:
@@ -267,7 +269,7 @@ bool Interpreter::findMethod(const Value &obj, const std::string &name, Value &m
         auto *inst = static_cast<InstanceObject *>(o);
         if (inst->klass->builtin || inst->exception || name == "__dict__")
             return false;
-        if (inst->attrs && inst->attrs->findStr(name))
+        if (inst->attrs && inst->attrs->findStr(name, hash))
             return false;
         cls = inst->klass.get();
         break;
@@ -277,7 +279,7 @@ bool Interpreter::findMethod(const Value &obj, const std::string &name, Value &m
     for (const ClassObject *c = cls; c; c = c->base.get())
         if (!c->properties.empty() && c->properties.count(name))
             return false;
-    const Value *v = cls->lookup(name);
+    const Value *v = cls->lookup(name, hash);
     if (!v || !v->is(o->kind() == ObjKind::Instance ? ObjKind::Function : ObjKind::Native))
         return false;
     method = *v;

@@ -362,7 +362,9 @@ struct NestingDepth {
     NestingDepth &operator=(const NestingDepth &) = delete;
 };
 
-// An insertion-ordered hash map, as Python's dict.
+// An insertion-ordered hash map, as Python's dict: the entries in insertion order, and an open-
+// addressing table of their indices probed as CPython's dict probes (perturbed), so a lookup
+// compares only keys of an equal hash, in insertion order, as CPython does.
 class DictObject : public Object {
 public:
     DictObject()
@@ -387,6 +389,7 @@ public:
         Value key;
         Value value;
         bool live = true;
+        std::size_t hash = 0;
     };
     // Iteration: entries in insertion order, skipping dead ones.
     const std::vector<Entry> &entries() const { return m_entries; }
@@ -395,9 +398,15 @@ public:
 
 private:
     std::int64_t lookup(const Value &key, std::size_t h) const;
+    // The slot of m_table holding entry `index` (whose hash is h).
+    std::size_t slotOf(std::size_t index, std::size_t h) const;
+    void insertSlot(std::size_t index, std::size_t h);
+    void rebuildTable();
     void compact();
+    static constexpr std::int32_t kEmpty = -1, kDummy = -2;
     std::vector<Entry> m_entries;
-    std::unordered_multimap<std::size_t, std::size_t> m_index;
+    std::vector<std::int32_t> m_table; // indices into m_entries; size a power of two (or 0)
+    std::size_t m_fill = 0; // slots of m_table not empty (entries and dummies)
     std::size_t m_count = 0;
     std::uint64_t m_version = 0;
 };
