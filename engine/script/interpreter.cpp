@@ -1018,6 +1018,16 @@ inline bool intComparison(CompareOp op, std::int64_t x, std::int64_t y, bool &r)
     }
 }
 
+// `name = v` for a local variable, inline: what storeName does for one (only ObjKind::Other
+// values adopt the name). False, with v untouched, for every other target.
+inline bool storeLocal(const Expr &target, Value &v, Frame &f)
+{
+    if (target.kind != ExprKind::Name || target.scope != Expr::Scope::Local || v.is(ObjKind::Other))
+        return false;
+    f.locals[std::size_t(target.slot)] = std::move(v);
+    return true;
+}
+
 void collectFStringExprs(const std::vector<FStringPart> &parts, std::vector<const Expr *> &out)
 {
     for (auto &p : parts) {
@@ -1060,6 +1070,20 @@ Value Interpreter::evalOperation(const Expr &e, Frame &f)
         if (a.isInt() && b.isInt() && intArithmetic(e.binaryOp, a.asInt(), b.asInt(), r))
             return Value::integer(r);
         return binary(e.binaryOp, a, b);
+    }
+    case ExprKind::Compare: {
+        checkStack();
+        Value left = eval(*e.left, f);
+        for (std::size_t i = 0; i < e.compareOps.size(); ++i) {
+            Value right = eval(*e.args[i], f);
+            bool holds;
+            if (!(left.isInt() && right.isInt() && intComparison(e.compareOps[i], left.asInt(), right.asInt(), holds)))
+                holds = compare(e.compareOps[i], left, right);
+            if (!holds)
+                return Value::boolean(false);
+            left = std::move(right);
+        }
+        return Value::boolean(true);
     }
     default: return evalCompound(e, f);
     }
@@ -1125,19 +1149,6 @@ Value Interpreter::evalCompound(const Expr &e, Frame &f)
                 return v;
         }
         return v;
-    }
-    case ExprKind::Compare: {
-        Value left = eval(*e.left, f);
-        for (std::size_t i = 0; i < e.compareOps.size(); ++i) {
-            Value right = eval(*e.args[i], f);
-            bool holds;
-            if (!(left.isInt() && right.isInt() && intComparison(e.compareOps[i], left.asInt(), right.asInt(), holds)))
-                holds = compare(e.compareOps[i], left, right);
-            if (!holds)
-                return Value::boolean(false);
-            left = std::move(right);
-        }
-        return Value::boolean(true);
     }
     case ExprKind::Call: {
         // `obj.name(...)`: the attribute is looked up first, as CPython's LOAD_ATTR, but a method
@@ -1219,7 +1230,8 @@ Value Interpreter::evalCompound(const Expr &e, Frame &f)
     }
     case ExprKind::Name:
     case ExprKind::Constant:
-    case ExprKind::BinOp: return evalOperation(e, f);
+    case ExprKind::BinOp:
+    case ExprKind::Compare: return evalOperation(e, f);
     case ExprKind::Await: raise(exc::syntaxError(), "'await' outside async function");
     case ExprKind::Starred: raise(exc::syntaxError(), "can't use starred expression here");
     case ExprKind::Yield:
@@ -1397,6 +1409,8 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
     case StmtKind::Expr: eval(*s.value, f); return Flow::Normal;
     case StmtKind::Assign: {
         Value v = eval(*s.value, f);
+        if (s.targets.size() == 1 && storeLocal(*s.targets[0], v, f))
+            return Flow::Normal;
         for (auto &t : s.targets)
             assign(*t, v, f);
         return Flow::Normal;
@@ -1417,13 +1431,16 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
     case StmtKind::AugAssign: {
         const Expr &t = *s.target;
         if (t.kind == ExprKind::Name) {
-            Value cur = loadName(t, f);
+            Value cur = eval(t, f); // (loadName, with a local's fast path)
             Value rhs = eval(*s.value, f);
             std::int64_t r;
-            if (cur.isInt() && rhs.isInt() && intArithmetic(s.augOp, cur.asInt(), rhs.asInt(), r))
-                storeName(t.id, t.scope, t.slot, f, Value::integer(r)); // ints have no in-place form
-            else
+            if (cur.isInt() && rhs.isInt() && intArithmetic(s.augOp, cur.asInt(), rhs.asInt(), r)) {
+                Value result = Value::integer(r); // ints have no in-place form
+                if (!storeLocal(t, result, f))
+                    storeName(t.id, t.scope, t.slot, f, std::move(result));
+            } else {
                 storeName(t.id, t.scope, t.slot, f, inplace(s.augOp, cur, rhs));
+            }
         } else if (t.kind == ExprKind::Attribute) {
             Value obj = eval(*t.left, f);
             Value cur = getAttr(obj, t.id);
@@ -1465,7 +1482,8 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
             f.line = s.pos.line; // a generator failing in next() reports the `for` line
             if (!next(it, item))
                 break;
-            assign(*s.target, std::move(item), f);
+            if (!storeLocal(*s.target, item, f))
+                assign(*s.target, std::move(item), f);
             Flow flow = execBlock(s.body, f);
             if (flow == Flow::Break)
                 return Flow::Normal;
@@ -1898,7 +1916,8 @@ QCoro::Task<Flow> Interpreter::execForAsync(const Stmt &s, Frame &f, Mode mode)
             more = next(it, item);
         if (!more)
             break;
-        assign(*s.target, std::move(item), f);
+        if (!storeLocal(*s.target, item, f))
+            assign(*s.target, std::move(item), f);
         // The body runs here rather than in execBlockAsync: one coroutine frame less per
         // iteration, and statements that do not suspend this time take the plain path.
         Flow flow = Flow::Normal;

@@ -410,6 +410,8 @@ void DictObject::set(const Value &key, Value value)
         m_entries[std::size_t(i)].value = std::move(value);
         return;
     }
+    if (m_entries.empty())
+        m_entries.reserve(4); // most dicts (an instance's attributes) hold a few items
     m_entries.push_back(Entry {key, std::move(value), true, h});
     ++m_count;
     ++m_version;
