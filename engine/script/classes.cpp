@@ -599,7 +599,9 @@ Value Interpreter::instantiate(ClassObject *c, CallArgs &a)
         }
         return inst;
     }
-    Value result = call(bindAttribute(*init, inst, c), a);
+    // (A plain __init__ is called with the instance as self, without making a bound method.)
+    Value result = init->is(ObjKind::Function) ? callFunction(init->as<FunctionObject>(), a, inst)
+                                               : call(bindAttribute(*init, inst, c), a);
     if (!result.isNone())
         raise(exc::typeError(), "__init__() should return None, not '" + typeName(result) + "'");
     return inst;

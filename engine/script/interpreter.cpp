@@ -87,15 +87,13 @@ void Interpreter::markStackBase()
             size = std::size_t(limit.rlim_cur);
         m_stackBudget = std::min<std::size_t>(size, 256u << 20) / 4 * 3;
     }
+    m_stackLimit = m_stackBase > m_stackBudget ? m_stackBase - m_stackBudget : 0;
 }
 
-void Interpreter::checkStack(const char *where)
+void Interpreter::stackExhausted(const char *where)
 {
-    char here;
-    const auto now = reinterpret_cast<std::uintptr_t>(&here);
-    if (m_stackBase && now < m_stackBase && m_stackBase - now > m_stackBudget)
-        raise(exc::recursionError(),
-            std::string("maximum recursion depth exceeded") + (where ? std::string(" ") + where : ""));
+    raise(exc::recursionError(),
+        std::string("maximum recursion depth exceeded") + (where ? std::string(" ") + where : ""));
 }
 
 void Interpreter::checkSize(std::int64_t items)
@@ -613,6 +611,23 @@ void Interpreter::bindArguments(FunctionObject *fn, CallArgs &a, const Value &se
     frame.globals = fn->globals;
     frame.locals.assign(def.localNames.size(), Value::unbound());
     const std::size_t npos = def.positional.size();
+    if (a.kwargs.empty() && def.varargs.empty() && def.kwargs.empty() && def.kwonly.empty() && def.cellNames.empty()) {
+        // The common call: positional arguments for positional parameters, enough of them and
+        // not too many, no cells. What the general binding below does then, without its checks.
+        const std::size_t given = a.args.size() + (self.isNone() ? 0 : 1);
+        const std::size_t firstDefault = npos - fn->defaults.size();
+        if (given <= npos && given >= firstDefault) {
+            std::size_t i = 0;
+            if (!self.isNone())
+                frame.locals[i++] = self;
+            for (auto &v : a.args)
+                frame.locals[i++] = v;
+            for (; i < npos; ++i)
+                frame.locals[i] = fn->defaults[i - firstDefault];
+            frame.cells = fn->closure;
+            return;
+        }
+    }
     std::size_t given = 0;
     // Fills the next positional parameter; false once they are all taken (extra arguments).
     auto place = [&](Value v) {
@@ -861,16 +876,7 @@ Value Interpreter::call(const Value &callee, CallArgs &a)
             Value bound(make<NativeObject>(n->name, n->fn, self));
             return call(bound, a);
         }
-        try {
-            return n->fn(*this, n->self, a);
-        } catch (const text::FormatError &e) {
-            ClassObject *cls = exc::byName(e.type);
-            raise(cls ? cls : exc::valueError(), e.message);
-        } catch (const std::bad_alloc &) {
-            raise(makeException(exc::byName("MemoryError"), std::vector<Value> {}));
-        } catch (const std::length_error &) {
-            raise(makeException(exc::byName("MemoryError"), std::vector<Value> {}));
-        }
+        return callNative(n, n->self, a);
     }
     case ObjKind::BoundMethod: {
         auto *m = callee.as<BoundMethodObject>();
@@ -899,6 +905,43 @@ Value Interpreter::call(const Value &callee, CallArgs &a)
     default: break;
     }
     raise(exc::typeError(), "'" + typeName(callee) + "' object is not callable");
+}
+
+// The arguments of a call, evaluated left to right: plain positional ones straight into
+// `a.args`, the others (*args, keywords, **kwargs) evaluated first and then unpacked.
+void Interpreter::evalCallArgs(const Expr &e, Frame &f, CallArgs &a)
+{
+    bool plain = e.keywords.empty();
+    for (auto &x : e.args)
+        plain = plain && x->kind != ExprKind::Starred;
+    if (plain) {
+        a.args.reserve(e.args.size());
+        for (auto &x : e.args)
+            a.args.push_back(eval(*x, f));
+        return;
+    }
+    std::vector<Value> vals;
+    vals.reserve(e.args.size() + e.keywords.size());
+    for (auto &x : e.args)
+        vals.push_back(eval(x->kind == ExprKind::Starred ? *x->left : *x, f));
+    for (auto &k : e.keywords)
+        vals.push_back(eval(*k.value, f));
+    collectCallArgs(e, vals, a);
+}
+
+// A native function or method (self: the receiver, or None), its C++ errors as Python's.
+Value Interpreter::callNative(NativeObject *n, const Value &self, CallArgs &a)
+{
+    try {
+        return n->fn(*this, self, a);
+    } catch (const text::FormatError &e) {
+        ClassObject *cls = exc::byName(e.type);
+        raise(cls ? cls : exc::valueError(), e.message);
+    } catch (const std::bad_alloc &) {
+        raise(makeException(exc::byName("MemoryError"), std::vector<Value> {}));
+    } catch (const std::length_error &) {
+        raise(makeException(exc::byName("MemoryError"), std::vector<Value> {}));
+    }
 }
 
 Value Interpreter::finishCall(const Expr &e, const Value &callee, std::vector<Value> &vals, Frame &)
@@ -967,6 +1010,60 @@ Value Interpreter::buildFString(const Expr &e, std::vector<Value> &values)
 }
 
 namespace {
+// `x op y` for two ints when the result is an int of 64 bits: the arithmetic of loops, without
+// the general protocol. False for everything else (other operators, overflow, a divisor <= 0):
+// binary() then decides and raises as before (ZeroDivisionError, Loopscope's OverflowError).
+// Bools are not ints here (True & True is a bool): only Tag::Int operands come this way.
+inline bool intArithmetic(BinaryOp op, std::int64_t x, std::int64_t y, std::int64_t &r)
+{
+    switch (op) {
+    case BinaryOp::Add: return !__builtin_add_overflow(x, y, &r);
+    case BinaryOp::Sub: return !__builtin_sub_overflow(x, y, &r);
+    case BinaryOp::Mul: return !__builtin_mul_overflow(x, y, &r);
+    case BinaryOp::Mod: // Python's modulo takes the sign of the divisor
+        if (y <= 0)
+            return false;
+        r = x % y;
+        if (r < 0)
+            r += y;
+        return true;
+    case BinaryOp::FloorDiv: // rounds towards minus infinity
+        if (y <= 0)
+            return false;
+        r = x / y - (x % y < 0 ? 1 : 0);
+        return true;
+    case BinaryOp::BitAnd: r = x & y; return true;
+    case BinaryOp::BitOr: r = x | y; return true;
+    case BinaryOp::BitXor: r = x ^ y; return true;
+    default: return false;
+    }
+}
+
+// `x op y` for two ints: their order by value, as compare() would give it. False for `is`, `in`
+// and their negations (compare() decides those).
+inline bool intComparison(CompareOp op, std::int64_t x, std::int64_t y, bool &r)
+{
+    switch (op) {
+    case CompareOp::Eq: r = x == y; return true;
+    case CompareOp::NotEq: r = x != y; return true;
+    case CompareOp::Lt: r = x < y; return true;
+    case CompareOp::LtE: r = x <= y; return true;
+    case CompareOp::Gt: r = x > y; return true;
+    case CompareOp::GtE: r = x >= y; return true;
+    default: return false;
+    }
+}
+
+// `name = v` for a local variable, inline: what storeName does for one (only ObjKind::Other
+// values adopt the name). False, with v untouched, for every other target.
+inline bool storeLocal(const Expr &target, Value &v, Frame &f)
+{
+    if (target.kind != ExprKind::Name || target.scope != Expr::Scope::Local || v.is(ObjKind::Other))
+        return false;
+    f.locals[std::size_t(target.slot)] = std::move(v);
+    return true;
+}
+
 void collectFStringExprs(const std::vector<FStringPart> &parts, std::vector<const Expr *> &out)
 {
     for (auto &p : parts) {
@@ -980,13 +1077,58 @@ void collectFStringExprs(const std::vector<FStringPart> &parts, std::vector<cons
 
 // ---- the plain evaluator ----------------------------------------------------------------------
 
+// The entry of the plain evaluator: the leaves most expressions end in (local variables, int
+// constants) in a function that needs no stack frame; arithmetic in evalOperation, the rest in
+// evalCompound, each a larger frame only the nodes it handles pay for.
 Value Interpreter::eval(const Expr &e, Frame &f)
 {
-    if (e.kind > ExprKind::Constant) // compound expressions nest; names and constants do not
-        checkStack();
+    if (e.kind == ExprKind::Name && e.scope == Expr::Scope::Local) {
+        const Value &v = f.locals[std::size_t(e.slot)];
+        if (!v.isUnbound()) // (loadName raises for an unbound one)
+            return v;
+    } else if (e.kind == ExprKind::Constant && e.constant.kind == Constant::Kind::Int) {
+        return Value::integer(e.constant.intValue);
+    }
+    return evalOperation(e, f);
+}
+
+Value Interpreter::evalOperation(const Expr &e, Frame &f)
+{
     switch (e.kind) {
     case ExprKind::Name: return loadName(e, f);
     case ExprKind::Constant: return evalConstant(e);
+    case ExprKind::BinOp: {
+        checkStack(); // compound expressions nest; names and constants do not
+        Value a = eval(*e.left, f);
+        Value b = eval(*e.right, f);
+        f.line = e.pos.line;
+        std::int64_t r;
+        if (a.isInt() && b.isInt() && intArithmetic(e.binaryOp, a.asInt(), b.asInt(), r))
+            return Value::integer(r);
+        return binary(e.binaryOp, a, b);
+    }
+    case ExprKind::Compare: {
+        checkStack();
+        Value left = eval(*e.left, f);
+        for (std::size_t i = 0; i < e.compareOps.size(); ++i) {
+            Value right = eval(*e.args[i], f);
+            bool holds;
+            if (!(left.isInt() && right.isInt() && intComparison(e.compareOps[i], left.asInt(), right.asInt(), holds)))
+                holds = compare(e.compareOps[i], left, right);
+            if (!holds)
+                return Value::boolean(false);
+            left = std::move(right);
+        }
+        return Value::boolean(true);
+    }
+    default: return evalCompound(e, f);
+    }
+}
+
+Value Interpreter::evalCompound(const Expr &e, Frame &f)
+{
+    checkStack(); // compound expressions nest; names and constants do not
+    switch (e.kind) {
     case ExprKind::FString: {
         std::vector<const Expr *> exprs;
         collectFStringExprs(e.fstringParts, exprs);
@@ -1033,12 +1175,6 @@ Value Interpreter::eval(const Expr &e, Frame &f)
         }
         return Value(d);
     }
-    case ExprKind::BinOp: {
-        Value a = eval(*e.left, f);
-        Value b = eval(*e.right, f);
-        f.line = e.pos.line;
-        return binary(e.binaryOp, a, b);
-    }
     case ExprKind::UnaryOp: return unary(e.unaryOp, eval(*e.left, f));
     case ExprKind::BoolOp: {
         Value v;
@@ -1050,26 +1186,27 @@ Value Interpreter::eval(const Expr &e, Frame &f)
         }
         return v;
     }
-    case ExprKind::Compare: {
-        Value left = eval(*e.left, f);
-        for (std::size_t i = 0; i < e.compareOps.size(); ++i) {
-            Value right = eval(*e.args[i], f);
-            if (!compare(e.compareOps[i], left, right))
-                return Value::boolean(false);
-            left = std::move(right);
-        }
-        return Value::boolean(true);
-    }
     case ExprKind::Call: {
-        Value callee = eval(*e.left, f);
-        std::vector<Value> vals;
-        vals.reserve(e.args.size() + e.keywords.size());
-        for (auto &x : e.args)
-            vals.push_back(eval(x->kind == ExprKind::Starred ? *x->left : *x, f));
-        for (auto &k : e.keywords)
-            vals.push_back(eval(*k.value, f));
+        // `obj.name(...)`: the attribute is looked up first, as CPython's LOAD_ATTR, but a method
+        // findMethod() finds is called with obj as self, without making a bound method object.
+        Value callee, method, self;
+        if (e.left->kind == ExprKind::Attribute) {
+            const Expr &attr = *e.left;
+            self = eval(*attr.left, f);
+            f.line = attr.pos.line;
+            if (!findMethod(self, attr.id, method))
+                callee = getAttr(self, attr.id);
+        } else {
+            callee = eval(*e.left, f);
+        }
+        CallArgs a;
+        evalCallArgs(e, f, a);
         f.line = e.pos.line; // tracebacks name the line of the call, as CPython's locations do
-        return finishCall(e, callee, vals, f);
+        if (method.is(ObjKind::Native))
+            return callNative(method.as<NativeObject>(), self, a);
+        if (method.is(ObjKind::Function))
+            return callFunction(method.as<FunctionObject>(), a, self);
+        return call(callee, a);
     }
     case ExprKind::Attribute: {
         Value obj = eval(*e.left, f);
@@ -1135,6 +1272,10 @@ Value Interpreter::eval(const Expr &e, Frame &f)
             return setops::fromItems(*this, result.as<ListObject>()->items);
         return result;
     }
+    case ExprKind::Name:
+    case ExprKind::Constant:
+    case ExprKind::BinOp:
+    case ExprKind::Compare: return evalOperation(e, f);
     case ExprKind::Await: raise(exc::syntaxError(), "'await' outside async function");
     case ExprKind::Starred: raise(exc::syntaxError(), "can't use starred expression here");
     case ExprKind::Yield:
@@ -1319,6 +1460,8 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
     case StmtKind::Expr: eval(*s.value, f); return Flow::Normal;
     case StmtKind::Assign: {
         Value v = eval(*s.value, f);
+        if (s.targets.size() == 1 && storeLocal(*s.targets[0], v, f))
+            return Flow::Normal;
         for (auto &t : s.targets)
             assign(*t, v, f);
         return Flow::Normal;
@@ -1339,8 +1482,16 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
     case StmtKind::AugAssign: {
         const Expr &t = *s.target;
         if (t.kind == ExprKind::Name) {
-            Value cur = loadName(t, f);
-            storeName(t.id, t.scope, t.slot, f, inplace(s.augOp, cur, eval(*s.value, f)));
+            Value cur = eval(t, f); // (loadName, with a local's fast path)
+            Value rhs = eval(*s.value, f);
+            std::int64_t r;
+            if (cur.isInt() && rhs.isInt() && intArithmetic(s.augOp, cur.asInt(), rhs.asInt(), r)) {
+                Value result = Value::integer(r); // ints have no in-place form
+                if (!storeLocal(t, result, f))
+                    storeName(t.id, t.scope, t.slot, f, std::move(result));
+            } else {
+                storeName(t.id, t.scope, t.slot, f, inplace(s.augOp, cur, rhs));
+            }
         } else if (t.kind == ExprKind::Attribute) {
             Value obj = eval(*t.left, f);
             Value cur = getAttr(obj, t.id);
@@ -1382,7 +1533,8 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
             f.line = s.pos.line; // a generator failing in next() reports the `for` line
             if (!next(it, item))
                 break;
-            assign(*s.target, std::move(item), f);
+            if (!storeLocal(*s.target, item, f))
+                assign(*s.target, std::move(item), f);
             Flow flow = execBlock(s.body, f);
             if (flow == Flow::Break)
                 return Flow::Normal;
@@ -1831,8 +1983,20 @@ QCoro::Task<Flow> Interpreter::execForAsync(const Stmt &s, Frame &f, Mode mode)
             more = next(it, item);
         if (!more)
             break;
-        assign(*s.target, std::move(item), f);
-        Flow flow = co_await execBlockAsync(s.body, f, mode);
+        if (!storeLocal(*s.target, item, f))
+            assign(*s.target, std::move(item), f);
+        // The body runs here rather than in execBlockAsync: one coroutine frame less per
+        // iteration, and statements that do not suspend this time take the plain path.
+        Flow flow = Flow::Normal;
+        for (auto &stmt : s.body) {
+            const StmtList *rest = nullptr;
+            if (!execPlainly(*stmt, f, mode, flow, rest))
+                flow = co_await execAsync(*stmt, f, mode);
+            else if (rest)
+                flow = co_await execBlockAsync(*rest, f, mode);
+            if (flow != Flow::Normal)
+                break;
+        }
         if (flow == Flow::Break)
             co_return Flow::Normal;
         if (flow == Flow::Return)
@@ -1841,14 +2005,42 @@ QCoro::Task<Flow> Interpreter::execForAsync(const Stmt &s, Frame &f, Mode mode)
     co_return co_await execBlockAsync(s.orelse, f, mode);
 }
 
+// Runs what of `s` can run without a coroutine frame: the whole statement when it cannot
+// suspend; for an `if` whose test cannot suspend, the test, and the chosen branch too unless it
+// can suspend (then `rest` is that branch, for the caller to run on the coroutine path). False
+// when nothing ran: the statement goes through execAsync. The order of effects (line, breakpoint,
+// op budget, test, branch) is execAsync's.
+bool Interpreter::execPlainly(const Stmt &s, Frame &f, Mode mode, Flow &flow, const StmtList *&rest)
+{
+    if (!suspends(s, mode)) {
+        flow = exec(s, f);
+        return true;
+    }
+    if (s.kind != StmtKind::If || suspends(*s.test, mode))
+        return false;
+    f.line = s.pos.line;
+    noteLine(s.pos.line);
+    if (++m_ops > m_limits.stepBudget)
+        throw StepBudgetExceeded {s.pos.line};
+    const StmtList &branch = truthy(eval(*s.test, f)) ? s.body : s.orelse;
+    for (auto &stmt : branch)
+        if (suspends(*stmt, mode)) {
+            rest = &branch;
+            return true;
+        }
+    flow = execBlock(branch, f);
+    return true;
+}
+
 QCoro::Task<Flow> Interpreter::execBlockAsync(const StmtList &body, Frame &f, Mode mode)
 {
     for (auto &s : body) {
         Flow flow = Flow::Normal;
-        if (suspends(*s, mode))
+        const StmtList *rest = nullptr;
+        if (!execPlainly(*s, f, mode, flow, rest))
             flow = co_await execAsync(*s, f, mode);
-        else
-            flow = exec(*s, f);
+        else if (rest)
+            flow = co_await execBlockAsync(*rest, f, mode);
         if (flow != Flow::Normal)
             co_return flow;
     }

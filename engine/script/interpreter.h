@@ -341,8 +341,13 @@ public:
 
     // Where the C++ stack was when the engine entered the interpreter (see checkStack()).
     void markStackBase();
-    // Raises RecursionError before the C++ stack runs out (deep recursion, deep nesting).
-    void checkStack(const char *where = nullptr);
+    // Raises RecursionError before the C++ stack runs out (deep recursion, deep nesting). Inline:
+    // every compound expression checks.
+    void checkStack(const char *where = nullptr)
+    {
+        if (reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0)) < m_stackLimit) [[unlikely]]
+            stackExhausted(where);
+    }
 
     // Lines whose statements stop a run when they execute (the window's breakpoints): index =
     // line. breakHit() says whether one ran since clearBreakHit().
@@ -391,6 +396,8 @@ private:
     Flow exec(const Stmt &s, Frame &f);
     Flow execBlock(const StmtList &body, Frame &f);
     Value eval(const Expr &e, Frame &f);
+    Value evalOperation(const Expr &e, Frame &f);
+    Value evalCompound(const Expr &e, Frame &f);
     Value generatorExpression(const Expr &e, Frame &f, const Value &iterable);
     Value asyncGeneratorExpression(const Expr &e, Frame &f, const Value &iterable);
     // coroutine evaluators (only for subtrees that can suspend in this mode)
@@ -406,6 +413,7 @@ private:
     QCoro::Task<Value> evalYield(const Expr &e, Frame &f, Mode mode);
     QCoro::Task<Value> evalComprehensionAsync(const Expr &e, Frame &f, Mode mode);
     QCoro::Task<Flow> execForAsync(const Stmt &s, Frame &f, Mode mode);
+    bool execPlainly(const Stmt &s, Frame &f, Mode mode, Flow &flow, const StmtList *&rest);
     QCoro::Task<Value> yieldFrom(Value iterable, Frame &f);
     // After a resumption: the yielded value (true), or the end of the body: its exception raised
     // in the consumer's frame, or false with the return value kept in returnValue.
@@ -424,6 +432,9 @@ private:
     Value evalConstant(const Expr &e);
     Value finishCall(const Expr &e, const Value &callee, std::vector<Value> &evaluatedArgs, Frame &f);
     void collectCallArgs(const Expr &e, const std::vector<Value> &vals, CallArgs &out);
+    void evalCallArgs(const Expr &e, Frame &f, CallArgs &a);
+    Value callNative(NativeObject *n, const Value &self, CallArgs &a);
+    bool findMethod(const Value &obj, const std::string &name, Value &method);
     bool exceptionMatches(const Value &exc, const Value &spec);
     static Value scriptErrorOf(const std::exception_ptr &p);
     const ExceptHandler *enterHandler(const Stmt &s, const Value &caught, Frame &f, std::exception_ptr &pending);
@@ -476,6 +487,8 @@ private:
     }
     std::uintptr_t m_stackBase = 0; // an address, only compared (see checkStack())
     std::size_t m_stackBudget = 0;
+    std::uintptr_t m_stackLimit = 0; // m_stackBase - m_stackBudget: deeper than this is too deep
+    [[noreturn]] void stackExhausted(const char *where);
     std::unordered_map<const Expr *, Value> m_constants; // string constants, built once
     std::vector<GeneratorObject *> m_generators; // started and not finished (closed at teardown)
     std::vector<Ref<GeneratorObject>> m_orphans; // dropped async generators waiting for teardown

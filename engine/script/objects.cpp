@@ -174,11 +174,12 @@ std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &
         switch (o->kind()) {
         case ObjKind::Instance: {
             auto *inst = static_cast<InstanceObject *>(o);
+            const std::int64_t hash = nameHash(name);
             if (!inst->klass->builtin)
-                if (const Value *v = inst->klass->lookup(name); v && isPropertyAttribute(*v))
+                if (const Value *v = inst->klass->lookup(name, hash); v && isPropertyAttribute(*v))
                     return bindAttribute(*v, obj, inst->klass.get()); // a data descriptor wins
             if (inst->attrs)
-                if (const Value *v = inst->attrs->findStr(name))
+                if (const Value *v = inst->attrs->findStr(name, hash))
                     return *v;
             if (name == "__dict__" && !inst->klass->builtin && !inst->klass->slotted) {
                 if (!inst->attrs)
@@ -307,6 +308,44 @@ std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &
     return std::nullopt;
 }
 
+// The method findAttr(obj, name) would bind, unbound, for calling it with obj as self: a native
+// method of a builtin type's object, or a plain function found on a user instance's class (not
+// shadowed by an instance attribute, a property or a native property of the type). False, with
+// nothing looked up that has effects, for every other attribute: getAttr() takes those.
+bool Interpreter::findMethod(const Value &obj, const std::string &name, Value &method)
+{
+    if (!obj.isObj() || name == "__class__")
+        return false;
+    Object *o = obj.obj();
+    ClassObject *cls = nullptr;
+    const std::int64_t hash = nameHash(name);
+    switch (o->kind()) {
+    case ObjKind::Str:
+    case ObjKind::List:
+    case ObjKind::Tuple:
+    case ObjKind::Dict:
+    case ObjKind::Set: cls = o->cls(); break;
+    case ObjKind::Instance: {
+        auto *inst = static_cast<InstanceObject *>(o);
+        if (inst->klass->builtin || inst->exception || name == "__dict__")
+            return false;
+        if (inst->attrs && inst->attrs->findStr(name, hash))
+            return false;
+        cls = inst->klass.get();
+        break;
+    }
+    default: return false;
+    }
+    for (const ClassObject *c = cls; c; c = c->base.get())
+        if (!c->properties.empty() && c->properties.count(name))
+            return false;
+    const Value *v = cls->lookup(name, hash);
+    if (!v || !v->is(o->kind() == ObjKind::Instance ? ObjKind::Function : ObjKind::Native))
+        return false;
+    method = *v;
+    return true;
+}
+
 Value Interpreter::getAttr(const Value &obj, const std::string &name)
 {
     if (auto v = findAttr(obj, name))
@@ -386,7 +425,10 @@ void Interpreter::setAttr(const Value &obj, const std::string &name, Value v)
             raise(exc::attributeError(), "'" + inst->klass->name + "' object has no attribute '" + name + "'");
         if (!inst->attrs)
             inst->attrs = make<DictObject>();
-        inst->attrs->set(str(name), std::move(v));
+        if (Value *slot = inst->attrs->findStr(name))
+            *slot = std::move(v); // an existing attribute keeps its key (no new str to hash)
+        else
+            inst->attrs->set(str(name), std::move(v));
         return;
     }
     if (obj.is(ObjKind::Module)) {

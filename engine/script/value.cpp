@@ -301,22 +301,87 @@ bool keyEquals(const Value &a, const Value &b)
 
 // ---- dict -------------------------------------------------------------------------------------
 
+// Every attribute access and global lookup hashes a name (SipHash, as CPython's str hash): a
+// direct-mapped memo of recent names of up to 16 bytes answers most of them. Such a name is
+// known from its length and its first and last 8 bytes (overlapping), which are compared.
+std::int64_t nameHash(std::string_view name)
+{
+    const std::size_t n = name.size();
+    if (n > 16 || n == 0)
+        return pyStrHash(name);
+    const char *p = name.data();
+    std::uint64_t head = 0, tail = 0;
+    if (n >= 8) {
+        std::memcpy(&head, p, 8);
+        std::memcpy(&tail, p + n - 8, 8);
+    } else if (n >= 4) {
+        std::uint32_t a, b;
+        std::memcpy(&a, p, 4);
+        std::memcpy(&b, p + n - 4, 4);
+        head = a;
+        tail = b;
+    } else {
+        head = std::uint64_t(std::uint8_t(p[0])) | std::uint64_t(std::uint8_t(p[n / 2])) << 8
+            | std::uint64_t(std::uint8_t(p[n - 1])) << 16;
+    }
+    struct Slot { // zero-initialised: length 0 matches no name
+        std::uint64_t head, tail, length;
+        std::int64_t hash;
+    };
+    thread_local Slot memo[256];
+    std::uint64_t mix = (head * 0x9E3779B97F4A7C15ull) ^ ((tail + n) * 0xC2B2AE3D27D4EB4Full);
+    mix ^= mix >> 31;
+    Slot &slot = memo[(mix * 0x94D049BB133111EBull) >> 56];
+    if (slot.length == n && slot.head == head && slot.tail == tail)
+        return slot.hash;
+    slot = Slot {head, tail, n, pyStrHash(name)};
+    return slot.hash;
+}
+
 void DictObject::clearRefs()
 {
     m_entries.clear();
-    m_index.clear();
+    m_table.clear();
+    m_fill = 0;
     m_count = 0;
 }
 
+namespace {
+// CPython's dict probe sequence (lookdict) over a table of `size` slots, a power of two.
+struct Probe {
+    Probe(std::size_t h, std::size_t size)
+        : mask(size - 1)
+        , slot(h & mask)
+        , perturb(h)
+    {
+    }
+    void next()
+    {
+        perturb >>= 5;
+        slot = (slot * 5 + perturb + 1) & mask;
+    }
+    std::size_t mask, slot, perturb;
+};
+} // namespace
+
 std::int64_t DictObject::lookup(const Value &key, std::size_t h) const
 {
-    auto range = m_index.equal_range(h);
-    for (auto it = range.first; it != range.second; ++it) {
-        const Entry &e = m_entries[it->second];
-        if (e.live && keyEquals(e.key, key))
-            return std::int64_t(it->second);
+    if (m_table.empty())
+        return -1;
+    for (Probe p(h, m_table.size());; p.next()) {
+        const std::int32_t ix = m_table[p.slot];
+        if (ix == kEmpty)
+            return -1;
+        if (ix < 0 || m_entries[std::size_t(ix)].hash != h)
+            continue;
+        // A user __eq__ may change this dict: it gets a reference of its own, and a changed
+        // table means starting again, as CPython does.
+        const Value candidate = m_entries[std::size_t(ix)].key;
+        if (keyEquals(candidate, key))
+            return ix;
+        if (m_table.size() != p.mask + 1)
+            return lookup(key, h);
     }
-    return -1;
 }
 
 const Value *DictObject::find(const Value &key) const
@@ -331,16 +396,51 @@ Value *DictObject::find(const Value &key)
     return i < 0 ? nullptr : &m_entries[std::size_t(i)].value;
 }
 
-const Value *DictObject::findStr(std::string_view key) const
+const Value *DictObject::findStr(std::string_view key, std::int64_t hash) const
 {
-    std::size_t h = std::size_t(pyStrHash(key));
-    auto range = m_index.equal_range(h);
-    for (auto it = range.first; it != range.second; ++it) {
-        const Entry &e = m_entries[it->second];
-        if (e.live && e.key.is(ObjKind::Str) && e.key.as<StrObject>()->value == key)
+    if (m_table.empty())
+        return nullptr;
+    const auto h = std::size_t(hash);
+    for (Probe p(h, m_table.size());; p.next()) {
+        const std::int32_t ix = m_table[p.slot];
+        if (ix == kEmpty)
+            return nullptr;
+        if (ix < 0)
+            continue;
+        const Entry &e = m_entries[std::size_t(ix)];
+        if (e.hash == h && e.key.is(ObjKind::Str) && e.key.as<StrObject>()->value == key)
             return &e.value;
     }
-    return nullptr;
+}
+
+std::size_t DictObject::slotOf(std::size_t index, std::size_t h) const
+{
+    for (Probe p(h, m_table.size());; p.next())
+        if (m_table[p.slot] == std::int32_t(index))
+            return p.slot;
+}
+
+void DictObject::insertSlot(std::size_t index, std::size_t h)
+{
+    for (Probe p(h, m_table.size());; p.next())
+        if (m_table[p.slot] == kEmpty) {
+            m_table[p.slot] = std::int32_t(index);
+            ++m_fill;
+            return;
+        }
+}
+
+// A fresh table for the live entries, at most half full.
+void DictObject::rebuildTable()
+{
+    std::size_t size = 8;
+    while (size < 2 * (m_count + 1))
+        size <<= 1;
+    m_table.assign(size, kEmpty);
+    m_fill = 0;
+    for (std::size_t i = 0; i < m_entries.size(); ++i)
+        if (m_entries[i].live)
+            insertSlot(i, m_entries[i].hash);
 }
 
 void DictObject::set(const Value &key, Value value)
@@ -352,31 +452,36 @@ void DictObject::set(const Value &key, Value value)
         return;
     }
     checkContainerSize(m_count + 1);
-    m_index.emplace(h, m_entries.size());
-    m_entries.push_back(Entry {key, std::move(value), true});
+    if (m_entries.empty())
+        m_entries.reserve(4); // most dicts (an instance's attributes) hold a few items
+    m_entries.push_back(Entry {key, std::move(value), true, h});
     ++m_count;
     ++m_version;
+    if (3 * (m_fill + 1) > 2 * m_table.size())
+        rebuildTable(); // places the new entry too
+    else
+        insertSlot(m_entries.size() - 1, h);
 }
 
 bool DictObject::remove(const Value &key)
 {
     std::size_t h = hashValue(key);
-    auto range = m_index.equal_range(h);
-    for (auto it = range.first; it != range.second; ++it) {
-        Entry &e = m_entries[it->second];
-        if (e.live && keyEquals(e.key, key)) {
-            e.live = false;
-            e.key = Value();
-            e.value = Value();
-            m_index.erase(it);
-            --m_count;
-            ++m_version;
-            if (m_entries.size() > 32 && m_count * 2 < m_entries.size())
-                compact();
-            return true;
-        }
-    }
-    return false;
+    std::int64_t i = lookup(key, h);
+    if (i < 0)
+        return false;
+    Entry &e = m_entries[std::size_t(i)];
+    m_table[slotOf(std::size_t(i), h)] = kDummy;
+    e.live = false;
+    // Released (key first) once the dict is consistent again.
+    Value oldValue = std::move(e.value);
+    Value oldKey = std::move(e.key);
+    e.key = Value();
+    e.value = Value();
+    --m_count;
+    ++m_version;
+    if (m_entries.size() > 32 && m_count * 2 < m_entries.size())
+        compact();
+    return true;
 }
 
 void DictObject::compact()
@@ -387,9 +492,7 @@ void DictObject::compact()
         if (e.live)
             live.push_back(std::move(e));
     m_entries = std::move(live);
-    m_index.clear();
-    for (std::size_t i = 0; i < m_entries.size(); ++i)
-        m_index.emplace(hashValue(m_entries[i].key), i);
+    rebuildTable();
 }
 
 void DictObject::clear()
@@ -463,16 +566,16 @@ bool ClassObject::isSubclassOf(const ClassObject *other) const
     return false;
 }
 
-const Value *ClassObject::lookup(std::string_view attr) const
+const Value *ClassObject::lookup(std::string_view attr, std::int64_t hash) const
 {
     if (!mro.empty()) {
         for (const ClassObject *c : mro)
-            if (const Value *v = c->dict->findStr(attr))
+            if (const Value *v = c->dict->findStr(attr, hash))
                 return v;
         return nullptr;
     }
     for (const ClassObject *c = this; c; c = c->base.get())
-        if (const Value *v = c->dict->findStr(attr))
+        if (const Value *v = c->dict->findStr(attr, hash))
             return v;
     return nullptr;
 }

@@ -67,8 +67,9 @@ public:
     void reset() { Ref().swap(*this); }
 
 private:
-    void retain();
-    void release();
+    // Always inline: every Value copy and destruction counts, and a call costs more than the count.
+    [[gnu::always_inline]] void retain();
+    [[gnu::always_inline]] void release();
     T *m_ptr = nullptr;
 };
 
@@ -145,12 +146,12 @@ private:
 // once per level; past a depth the deletions are queued and done by the outermost call instead.
 void destroyObject(Object *o);
 
-template<typename T> void Ref<T>::retain()
+template<typename T> inline void Ref<T>::retain()
 {
     if (m_ptr)
         ++static_cast<Object *>(m_ptr)->m_refCount;
 }
-template<typename T> void Ref<T>::release()
+template<typename T> inline void Ref<T>::release()
 {
     if (m_ptr && --static_cast<Object *>(m_ptr)->m_refCount == 0)
         destroyObject(static_cast<Object *>(m_ptr));
@@ -343,6 +344,8 @@ std::size_t hashValue(const Value &v);
 // other objects by a per-heap number, so every run hashes alike.
 std::int64_t pyHash(const Value &v);
 std::int64_t pyStrHash(std::string_view utf8);
+// pyStrHash of a name looked up by text (attributes, globals): recent short names are memoized.
+std::int64_t nameHash(std::string_view name);
 bool keyEquals(const Value &a, const Value &b);
 // A dict or set about to hold `items` entries: past the current heap's size cap, MemoryError.
 void checkContainerSize(std::size_t items);
@@ -366,7 +369,9 @@ struct NestingDepth {
     NestingDepth &operator=(const NestingDepth &) = delete;
 };
 
-// An insertion-ordered hash map, as Python's dict.
+// An insertion-ordered hash map, as Python's dict: the entries in insertion order, and an open-
+// addressing table of their indices probed as CPython's dict probes (perturbed), so a lookup
+// compares only keys of an equal hash, in insertion order, as CPython does.
 class DictObject : public Object {
 public:
     DictObject()
@@ -379,7 +384,9 @@ public:
 
     const Value *find(const Value &key) const;
     Value *find(const Value &key);
-    const Value *findStr(std::string_view key) const;
+    const Value *findStr(std::string_view key) const { return findStr(key, nameHash(key)); }
+    const Value *findStr(std::string_view key, std::int64_t hash) const;
+    Value *findStr(std::string_view key) { return const_cast<Value *>(std::as_const(*this).findStr(key)); }
     void set(const Value &key, Value value);
     bool remove(const Value &key);
     std::size_t size() const { return m_count; }
@@ -389,6 +396,7 @@ public:
         Value key;
         Value value;
         bool live = true;
+        std::size_t hash = 0;
     };
     // Iteration: entries in insertion order, skipping dead ones.
     const std::vector<Entry> &entries() const { return m_entries; }
@@ -397,9 +405,15 @@ public:
 
 private:
     std::int64_t lookup(const Value &key, std::size_t h) const;
+    // The slot of m_table holding entry `index` (whose hash is h).
+    std::size_t slotOf(std::size_t index, std::size_t h) const;
+    void insertSlot(std::size_t index, std::size_t h);
+    void rebuildTable();
     void compact();
+    static constexpr std::int32_t kEmpty = -1, kDummy = -2;
     std::vector<Entry> m_entries;
-    std::unordered_multimap<std::size_t, std::size_t> m_index;
+    std::vector<std::int32_t> m_table; // indices into m_entries; size a power of two (or 0)
+    std::size_t m_fill = 0; // slots of m_table not empty (entries and dummies)
     std::size_t m_count = 0;
     std::uint64_t m_version = 0;
 };
@@ -561,7 +575,8 @@ public:
     void clearRefs() override;
     bool isSubclassOf(const ClassObject *other) const;
     // Looks an attribute up along the base chain.
-    const Value *lookup(std::string_view name) const;
+    const Value *lookup(std::string_view name) const { return lookup(name, nameHash(name)); }
+    const Value *lookup(std::string_view name, std::int64_t hash) const;
     void setAttr(const std::string &name, Value v);
     void addMethod(const std::string &name, NativeFunction fn);
 

@@ -463,4 +463,92 @@ async def main():
 
 asyncio.run(main())
 """,
+"evaluator_fast_paths": """print(-7 % 3, 7 % -3, -7 // 2, 7 // -2, 0 % 5, -6 // 3, 7 // 2)
+x = 10
+x %= -4
+print(x)
+y = 5
+y //= 2
+y -= 10
+y *= -3
+print(y)
+print(True + True, True & True, 5 & 3, 5 | 3, 5 ^ 3, 1 < 2 < 3, 3 == 3.0, 2 != 2, 2 <= 2 > 1)
+try:
+    print(1 % 0)
+except ZeroDivisionError as e:
+    print(e)
+try:
+    print(1 // 0)
+except ZeroDivisionError as e:
+    print(e)
+
+
+class Shadow:
+    def greet(self):
+        return "method"
+
+
+s = Shadow()
+print(s.greet())
+s.greet = lambda: "instance attribute"
+print(s.greet())
+del s.greet
+print(s.greet())
+Shadow.greet = lambda self: "replaced on the class"
+print(s.greet())
+
+
+class Prop:
+    @property
+    def size(self):
+        return lambda: "from property"
+
+
+print(Prop().size())
+
+
+class Key:
+    def __init__(self, n):
+        self.n = n
+
+    def __hash__(self):
+        print("hash", self.n)
+        return 7
+
+    def __eq__(self, other):
+        print("eq", self.n, other.n)
+        return self.n == other.n
+
+
+d = {}
+d[Key(1)] = "a"
+d[Key(2)] = "b"
+d[Key(3)] = "c"
+print(d[Key(3)])
+print(d.get(Key(1)), len(d))
+del d[Key(2)]
+print(len(d), d.get(Key(3)))
+
+d = {}
+for i in range(100):
+    d[i] = i
+for i in range(0, 100, 2):
+    del d[i]
+d[0] = "back"
+print(list(d)[:5], list(d)[-3:], len(d))
+print(d.get(3), d.get(4, "gone"), 5 in d, 6 in d)
+words = {"alpha": 1, "beta": 2}
+words["gamma"] = 3
+del words["alpha"]
+words["alpha"] = 4
+print(words, words.get("beta"), {1: "int", 1.0: "float", True: "bool"})
+lst = [3, 1, 2]
+lst.sort()
+lst.append(4)
+print(lst, "abc".upper(), (1, 2).count(1), {1, 2}.issubset({1, 2, 3}))
+try:
+    [].nosuch()
+except AttributeError as e:
+    print(e)
+""",
 })
