@@ -881,6 +881,15 @@ Ref<script::ModuleObject> makeAsyncioModule(Interpreter &in)
         if (a.args.size() > 1)
             result = a.args[1];
         double delay = args::toFloat(in, a.args[0], "delay");
+        if (delay <= 0) {
+            // sleep(0) is `await __sleep0(); return result`: a coroutine that yields once, which
+            // the awaiting evaluator runs without frames of its own (CoroutineObject::bareYield).
+            auto coro = script::make<CoroutineObject>("sleep", nullptr, in.currentLine());
+            coro->bareYield = true;
+            coro->yieldResult = result;
+            coro->warnsWhenDropped = &in;
+            return Value(coro);
+        }
         std::string what = "asyncio.sleep(" + seconds(in, a.args[0]) + ")";
         Engine *engine = &engineOf(in);
         return nativeCoroutine(

@@ -31,13 +31,37 @@ CoroutineObject::~CoroutineObject()
         warnsWhenDropped->coroutineNeverAwaited(*this);
 }
 
+namespace {
+void startCoroutine(Interpreter &in, CoroutineObject &coro)
+{
+    if (coro.started)
+        in.raise(exc::runtimeError(), "cannot reuse already awaited coroutine");
+    coro.started = true;
+}
+
+// A bare-yield coroutine (asyncio.sleep(0)) run on its own, as a task's coroutine.
+QCoro::Task<Value> yieldOnce(Engine &engine, Value result)
+{
+    co_await FutureAwaiter {engine, nullptr};
+    co_return result;
+}
+} // namespace
+
 QCoro::Task<Value> CoroutineObject::run(Interpreter &in)
 {
-    if (started)
-        in.raise(exc::runtimeError(), "cannot reuse already awaited coroutine");
-    started = true;
+    startCoroutine(in, *this);
+    if (bareYield)
+        return yieldOnce(in.engine(), yieldResult);
     // The body starts now (QCoro tasks start eagerly) and keeps its own copy of what it needs.
     return body();
+}
+
+bool CoroutineObject::startBareYield(Interpreter &in)
+{
+    if (!bareYield)
+        return false;
+    startCoroutine(in, *this);
+    return true;
 }
 
 Interpreter::Interpreter(Engine &engine)
@@ -1500,6 +1524,38 @@ Value Interpreter::builtin(const std::string &name)
 
 // ---- the coroutine evaluator ------------------------------------------------------------------
 
+namespace {
+// `await v` where v needs no coroutine frame of its own: a future (Future.__await__ parks the
+// task on it) or a bare-yield coroutine (asyncio.sleep(0): CPython's __sleep0 yields straight
+// up to Task.__step, then `return result`). The evaluator parks on it in its own frame, so a
+// cancellation thrown in is raised at the await with that frame's line, as through await().
+// Plain pointers (see FutureAwaiter): the caller keeps `v` alive.
+struct DirectAwaiter {
+    FutureAwaiter inner; // future null: a bare yield
+    const CoroutineObject *bareYield;
+    bool await_ready() const { return inner.await_ready(); }
+    bool await_suspend(std::coroutine_handle<> h) { return inner.await_suspend(h); }
+    Value await_resume()
+    {
+        Value result = inner.await_resume();
+        return bareYield ? bareYield->yieldResult : result;
+    }
+};
+
+// Empty when `v` needs await() (a coroutine with a body, or anything await() rejects). Starts a
+// bare-yield coroutine (raising, as run() does, when it was awaited before).
+std::optional<DirectAwaiter> directAwaiter(Interpreter &in, const Value &v, bool closingGenerator)
+{
+    if (closingGenerator)
+        return std::nullopt; // await() raises
+    if (v.is(ObjKind::Future))
+        return DirectAwaiter {FutureAwaiter {in.engine(), v.as<Future>()}, nullptr};
+    if (v.is(ObjKind::Coroutine) && v.as<CoroutineObject>()->startBareYield(in))
+        return DirectAwaiter {FutureAwaiter {in.engine(), nullptr}, v.as<CoroutineObject>()};
+    return std::nullopt;
+}
+} // namespace
+
 QCoro::Task<Value> Interpreter::await(Value awaitable)
 {
     if (m_closingGenerator)
@@ -1519,9 +1575,18 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
         co_return eval(e, f);
     switch (e.kind) {
     case ExprKind::Await: {
-        Value v = co_await evalAsync(*e.left, f, mode);
+        Value v;
+        if (suspends(*e.left, mode))
+            v = co_await evalAsync(*e.left, f, mode);
+        else
+            v = eval(*e.left, f); // `await f(x)`: no coroutine frame for an operand that cannot suspend
         f.line = e.pos.line; // tracebacks name the line of the call, as CPython's locations do
-        co_return co_await await(std::move(v));
+        if (auto direct = directAwaiter(*this, v, m_closingGenerator)) {
+            Value result = co_await *direct;
+            co_return result;
+        }
+        Value result = co_await await(std::move(v));
+        co_return result;
     }
     case ExprKind::Yield:
     case ExprKind::YieldFrom: co_return co_await evalYield(e, f, mode);
@@ -1778,10 +1843,23 @@ QCoro::Task<Flow> Interpreter::execBlockAsync(const StmtList &body, Frame &f, Mo
 {
     for (auto &s : body) {
         Flow flow = Flow::Normal;
-        if (suspends(*s, mode))
-            flow = co_await execAsync(*s, f, mode);
-        else
+        if (!suspends(*s, mode)) {
             flow = exec(*s, f);
+        } else if (s->kind == StmtKind::Expr && s->value->kind == ExprKind::Await && !suspends(*s->value->left, mode)) {
+            // `await x` as a statement, x a future or asyncio.sleep(0): awaited in this frame,
+            // without execAsync's and evalAsync's (the same steps as theirs).
+            startStatement(*s, f);
+            Value v = eval(*s->value->left, f);
+            f.line = s->value->pos.line;
+            auto direct = directAwaiter(*this, v, m_closingGenerator);
+            if (direct) {
+                Value ignored = co_await *direct;
+            } else {
+                Value ignored = co_await await(std::move(v));
+            }
+        } else {
+            flow = co_await execAsync(*s, f, mode);
+        }
         if (flow != Flow::Normal)
             co_return flow;
     }
@@ -1792,10 +1870,7 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
 {
     if (!suspends(s, mode))
         co_return exec(s, f);
-    f.line = s.pos.line;
-    noteLine(s.pos.line);
-    if (++m_ops > m_limits.stepBudget)
-        throw StepBudgetExceeded {s.pos.line};
+    startStatement(s, f);
     switch (s.kind) {
     case StmtKind::Expr: co_await evalAsync(*s.value, f, mode); co_return Flow::Normal;
     case StmtKind::Assign: {

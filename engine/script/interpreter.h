@@ -134,9 +134,15 @@ public:
     }
     ~CoroutineObject() override;
     ClassObject *cls() const override { return types::coroutineType(); }
-    void clearRefs() override { body = nullptr; }
+    void clearRefs() override
+    {
+        body = nullptr;
+        yieldResult = Value();
+    }
     // Runs the coroutine inline in the awaiting coroutine (await coro).
     QCoro::Task<Value> run(Interpreter &in);
+    // Marks a bare-yield coroutine as awaited (or raises as run() does); false for any other.
+    bool startBareYield(Interpreter &in);
 
     std::string name; // qualified name, as in <coroutine object main at 0x...>
     Body body;
@@ -144,6 +150,11 @@ public:
     int defLine = 0; // line of the `async def` (0 for native coroutines)
     bool started = false;
     std::string description; // what a task awaiting it waits for, in words ("asyncio.sleep(1)")
+    // asyncio.sleep(0): a native coroutine whose whole body is one bare yield to the loop, then
+    // `return yieldResult` (CPython's `await __sleep0(); return result`). It has no body: awaiting
+    // it parks the awaiting task directly, without frames of its own (Interpreter::await).
+    bool bareYield = false;
+    Value yieldResult;
     // Set for coroutines the script can see: dropped without ever running, it warns as CPython.
     Interpreter *warnsWhenDropped = nullptr;
 };
@@ -416,6 +427,14 @@ private:
     {
         if (!m_breakLines.empty() && std::size_t(line) < m_breakLines.size() && m_breakLines[std::size_t(line)])
             m_breakHit = true;
+    }
+    // What the coroutine evaluator does first for each statement that can suspend.
+    void startStatement(const Stmt &s, Frame &f)
+    {
+        f.line = s.pos.line;
+        noteLine(s.pos.line);
+        if (++m_ops > m_limits.stepBudget)
+            throw StepBudgetExceeded {s.pos.line};
     }
     std::uintptr_t m_stackBase = 0; // an address, only compared (see checkStack())
     std::size_t m_stackBudget = 0;
