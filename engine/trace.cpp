@@ -22,7 +22,7 @@ std::uint32_t Trace::intern(std::string_view s)
 {
     if (s.empty())
         return 0;
-    auto it = m_stringIndex.find(std::string(s));
+    auto it = m_stringIndex.find(s);
     if (it != m_stringIndex.end())
         return it->second;
     auto index = std::uint32_t(m_strings.size());

@@ -86,7 +86,12 @@ public:
 private:
     std::vector<TraceEvent> m_events;
     std::vector<std::string> m_strings;
-    std::unordered_map<std::string, std::uint32_t> m_stringIndex;
+    // Looked up by string_view (no temporary std::string per appended event).
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view> {}(s); }
+    };
+    std::unordered_map<std::string, std::uint32_t, TextHash, std::equal_to<>> m_stringIndex;
     std::vector<std::string> m_taskNames;
 };
 
