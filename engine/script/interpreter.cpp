@@ -1813,20 +1813,47 @@ QCoro::Task<Value> Interpreter::evalComprehensionAsync(const Expr &e, Frame &f, 
     co_return result;
 }
 
-// `for` (and `async for`) whose body or iteration suspends. (Kept out of execAsync, whose stack
-// frame every nested call level pays for.)
+// `for` (and `async for`) whose body or iteration suspends, and `while` whose body suspends but
+// whose test cannot. (Kept out of execAsync, whose stack frame every nested call level pays for.)
 QCoro::Task<Flow> Interpreter::execForAsync(const Stmt &s, Frame &f, Mode mode)
 {
-    Value iterable = co_await evalAsync(*s.test, f, mode);
-    Value it = s.isAsync ? asyncIter(iterable) : iter(iterable);
+    Value it;
     Value item;
+    // The step to the next iteration, when it cannot suspend: then the body repeats inside one
+    // execBlockAsync frame.
+    std::function<bool()> again;
+    if (s.kind == StmtKind::While) {
+        again = [&] {
+            f.line = s.pos.line;
+            return truthy(eval(*s.test, f));
+        };
+    } else {
+        Value iterable = co_await evalAsync(*s.test, f, mode);
+        it = s.isAsync ? asyncIter(iterable) : iter(iterable);
+        if (!s.isAsync) {
+            again = [&] {
+                f.line = s.pos.line;
+                if (!next(it, item))
+                    return false;
+                assign(*s.target, std::move(item), f);
+                return true;
+            };
+        }
+    }
+    if (again) {
+        Flow flow = Flow::Normal;
+        if (again())
+            flow = co_await execBlockAsync(s.body, f, mode, &again);
+        if (flow == Flow::Break)
+            co_return Flow::Normal;
+        if (flow == Flow::Return)
+            co_return flow;
+        Flow rest = co_await execBlockAsync(s.orelse, f, mode);
+        co_return rest;
+    }
     for (;;) {
-        bool more = false;
         f.line = s.pos.line;
-        if (s.isAsync)
-            more = co_await asyncNext(it, &item);
-        else
-            more = next(it, item);
+        bool more = co_await asyncNext(it, &item);
         if (!more)
             break;
         assign(*s.target, std::move(item), f);
@@ -1839,31 +1866,41 @@ QCoro::Task<Flow> Interpreter::execForAsync(const Stmt &s, Frame &f, Mode mode)
     co_return co_await execBlockAsync(s.orelse, f, mode);
 }
 
-QCoro::Task<Flow> Interpreter::execBlockAsync(const StmtList &body, Frame &f, Mode mode)
+// Runs `body` once; with `again` (a loop whose next-iteration step cannot suspend), runs it again
+// in this same frame while again() says so: one coroutine frame per loop, not per iteration. A
+// `continue` then ends just the pass; `break` and `return` come back as Flow::Break/Return.
+QCoro::Task<Flow> Interpreter::execBlockAsync(
+    const StmtList &body, Frame &f, Mode mode, const std::function<bool()> *again)
 {
-    for (auto &s : body) {
+    for (;;) {
         Flow flow = Flow::Normal;
-        if (!suspends(*s, mode)) {
-            flow = exec(*s, f);
-        } else if (s->kind == StmtKind::Expr && s->value->kind == ExprKind::Await && !suspends(*s->value->left, mode)) {
-            // `await x` as a statement, x a future or asyncio.sleep(0): awaited in this frame,
-            // without execAsync's and evalAsync's (the same steps as theirs).
-            startStatement(*s, f);
-            Value v = eval(*s->value->left, f);
-            f.line = s->value->pos.line;
-            auto direct = directAwaiter(*this, v, m_closingGenerator);
-            if (direct) {
-                Value ignored = co_await *direct;
+        for (auto &s : body) {
+            if (!suspends(*s, mode)) {
+                flow = exec(*s, f);
+            } else if (s->kind == StmtKind::Expr && s->value->kind == ExprKind::Await
+                && !suspends(*s->value->left, mode)) {
+                // `await x` as a statement, x a future or asyncio.sleep(0): awaited in this frame,
+                // without execAsync's and evalAsync's (the same steps as theirs).
+                startStatement(*s, f);
+                Value v = eval(*s->value->left, f);
+                f.line = s->value->pos.line;
+                auto direct = directAwaiter(*this, v, m_closingGenerator);
+                if (direct) {
+                    Value ignored = co_await *direct;
+                } else {
+                    Value ignored = co_await await(std::move(v));
+                }
             } else {
-                Value ignored = co_await await(std::move(v));
+                flow = co_await execAsync(*s, f, mode);
             }
-        } else {
-            flow = co_await execAsync(*s, f, mode);
+            if (flow != Flow::Normal)
+                break;
         }
-        if (flow != Flow::Normal)
+        if (again && flow == Flow::Continue)
+            flow = Flow::Normal;
+        if (flow != Flow::Normal || !again || !(*again)())
             co_return flow;
     }
-    co_return Flow::Normal;
 }
 
 QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
@@ -1919,6 +1956,8 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
         co_return co_await execBlockAsync(s.orelse, f, mode);
     }
     case StmtKind::While:
+        if (!suspends(*s.test, mode))
+            co_return co_await execForAsync(s, f, mode);
         for (;;) {
             Value test = co_await evalAsync(*s.test, f, mode);
             if (!truthy(test))

@@ -366,7 +366,8 @@ private:
     Value generatorExpression(const Expr &e, Frame &f);
     // coroutine evaluators (only for subtrees that can suspend in this mode)
     QCoro::Task<Flow> execAsync(const Stmt &s, Frame &f, Mode mode);
-    QCoro::Task<Flow> execBlockAsync(const StmtList &body, Frame &f, Mode mode);
+    QCoro::Task<Flow> execBlockAsync(
+        const StmtList &body, Frame &f, Mode mode, const std::function<bool()> *again = nullptr);
     QCoro::Task<Value> evalAsync(const Expr &e, Frame &f, Mode mode);
     QCoro::Task<Flow> execAsyncWith(const Stmt &s, std::size_t item, Frame &f, Mode mode);
     Flow execWith(const Stmt &s, std::size_t item, Frame &f);
