@@ -1877,19 +1877,23 @@ QCoro::Task<Flow> Interpreter::execBlockAsync(
         for (auto &s : body) {
             if (!suspends(*s, mode)) {
                 flow = exec(*s, f);
-            } else if (s->kind == StmtKind::Expr && s->value->kind == ExprKind::Await
-                && !suspends(*s->value->left, mode)) {
-                // `await x` as a statement, x a future or asyncio.sleep(0): awaited in this frame,
-                // without execAsync's and evalAsync's (the same steps as theirs).
+            } else if ((s->kind == StmtKind::Expr || s->kind == StmtKind::Assign)
+                && s->value->kind == ExprKind::Await && !suspends(*s->value->left, mode)) {
+                // `await x` or `targets = await x` as a statement: x is awaited in this frame when
+                // it is a future or asyncio.sleep(0), else through await(); no execAsync and
+                // evalAsync frames (the same steps as theirs).
                 startStatement(*s, f);
                 Value v = eval(*s->value->left, f);
                 f.line = s->value->pos.line;
+                Value result;
                 auto direct = directAwaiter(*this, v, m_closingGenerator);
                 if (direct) {
-                    Value ignored = co_await *direct;
+                    result = co_await *direct;
                 } else {
-                    Value ignored = co_await await(std::move(v));
+                    result = co_await await(std::move(v));
                 }
+                for (auto &t : s->targets) // none for an expression statement
+                    assign(*t, result, f);
             } else {
                 flow = co_await execAsync(*s, f, mode);
             }
