@@ -875,12 +875,22 @@ Ref<script::ModuleObject> makeAsyncioModule(Interpreter &in)
     d.set(script::str("run"), Value(run));
 
     def("sleep", [](Interpreter &in, const Value &, CallArgs &a) {
+        static const std::string sleepName = "sleep", delayName = "delay"; // built once, not per call
         Value result;
         a.takeKeyword("result", result);
-        args::expect(in, "sleep", a, 1, 2);
+        args::expect(in, sleepName, a, 1, 2);
         if (a.args.size() > 1)
             result = a.args[1];
-        double delay = args::toFloat(in, a.args[0], "delay");
+        double delay = args::toFloat(in, a.args[0], delayName);
+        if (delay <= 0) {
+            // sleep(0) is `await __sleep0(); return result`: a coroutine that yields once, which
+            // the awaiting evaluator runs without frames of its own (CoroutineObject::bareYield).
+            auto coro = script::make<CoroutineObject>("sleep", nullptr, in.currentLine());
+            coro->bareYield = true;
+            coro->yieldResult = result;
+            coro->warnsWhenDropped = &in;
+            return Value(coro);
+        }
         std::string what = "asyncio.sleep(" + seconds(in, a.args[0]) + ")";
         Engine *engine = &engineOf(in);
         return nativeCoroutine(

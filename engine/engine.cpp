@@ -538,7 +538,7 @@ bool Engine::runHandle(const Ref<Handle> &h)
     m_trace.append(EventKind::StepBegin, m_loop.now(), subject, other, h->description, 0, std::uint8_t(cause));
     m_interp->resetBudget();
     try {
-        auto fn = h->callback;
+        auto fn = std::move(h->callback);
         h->callback = nullptr;
         if (fn)
             fn();

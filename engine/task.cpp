@@ -40,18 +40,28 @@ void Future::clearRefs()
     owner.reset();
 }
 
+// Queues one done-callback with call_soon. The handle holds the future (and the task to wake),
+// so the callables capture plain pointers: a task's wakeup fits std::function's inline storage.
+void Future::callSoonCallback(DoneCallback &cb)
+{
+    std::function<void()> fn;
+    if (cb.wakee)
+        fn = [task = cb.wakee.get(), fut = this] { task->wakeup(Ref<Future>(fut)); };
+    else
+        fn = [done = std::move(cb.fn), fut = this] { done(Ref<Future>(fut)); };
+    auto h = m_engine.loop().callSoon(std::move(fn), cb.kind);
+    h->task = cb.wakee;
+    h->source = Ref<Future>(this);
+    h->description = cb.description;
+}
+
 // rule 6: every done-callback goes through call_soon, in registration order.
 void Future::scheduleCallbacks()
 {
     std::vector<DoneCallback> callbacks;
     callbacks.swap(m_callbacks);
-    Ref<Future> self(this);
     for (auto &cb : callbacks) {
-        auto fn = std::move(cb.fn);
-        auto h = m_engine.loop().callSoon([fn, self] { fn(self); }, cb.kind);
-        h->task = cb.wakee;
-        h->source = self;
-        h->description = cb.description;
+        callSoonCallback(cb);
         if (cb.wakee) {
             Task *waker = m_engine.currentTask();
             m_engine.trace().append(
@@ -134,12 +144,7 @@ Value Future::exception()
 void Future::addDoneCallback(DoneCallback cb)
 {
     if (m_state != State::Pending) {
-        Ref<Future> self(this);
-        auto fn = std::move(cb.fn);
-        auto h = m_engine.loop().callSoon([fn, self] { fn(self); }, cb.kind);
-        h->task = cb.wakee;
-        h->source = self;
-        h->description = cb.description;
+        callSoonCallback(cb);
         return;
     }
     m_callbacks.push_back(std::move(cb));
@@ -205,9 +210,15 @@ void Task::setName(std::string n)
 
 void Task::scheduleStep(Value exc, HandleKind kind)
 {
-    Ref<Task> self(this);
-    auto h = m_engine.loop().callSoon([self, exc] { self->step(exc); }, kind);
-    h->task = self;
+    // The handle holds the task; a step with nothing to throw in (the usual case) captures just
+    // the pointer, which std::function keeps inline.
+    std::function<void()> fn;
+    if (exc.isNone())
+        fn = [task = this] { task->step(); };
+    else
+        fn = [task = this, exc] { task->step(exc); };
+    auto h = m_engine.loop().callSoon(std::move(fn), kind);
+    h->task = Ref<Task>(this);
 }
 
 bool Task::cancel(const Value &msg)
@@ -376,8 +387,7 @@ void Task::step(Value exc)
         return;
     }
     trace.append(EventKind::Await, now, m_taskId, m_yielded->id(), m_yielded->description, awaitLine);
-    DoneCallback cb;
-    cb.fn = [self](const Ref<Future> &f) { self->wakeup(f); };
+    DoneCallback cb; // no fn: a callback with a wakee is that task's wakeup (callSoonCallback)
     cb.kind = HandleKind::TaskWakeup;
     cb.wakee = self;
     m_yielded->addDoneCallback(std::move(cb));

@@ -14,7 +14,7 @@ class Engine;
 // A done-callback. Native callbacks are C++; script callbacks hold the callable (so that
 // remove_done_callback can find them).
 struct DoneCallback {
-    std::function<void(const Ref<Future> &)> fn;
+    std::function<void(const Ref<Future> &)> fn; // empty for a task's wakeup (wakee)
     Value scriptCallable;
     HandleKind kind = HandleKind::Callback;
     Ref<Task> wakee; // for a task's wakeup
@@ -63,6 +63,7 @@ public:
 
 protected:
     void scheduleCallbacks();
+    void callSoonCallback(DoneCallback &cb);
     Engine &m_engine;
     State m_state = State::Pending;
     Value m_result;

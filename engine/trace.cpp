@@ -15,6 +15,7 @@ void Trace::clear()
     m_strings.assign(1, std::string());
     m_stringIndex.clear();
     m_stringIndex.emplace(std::string(), 0);
+    m_recent.fill(0);
     m_taskNames.assign(1, std::string("-"));
     m_taskCalls.clear();
 }
@@ -23,12 +24,18 @@ std::uint32_t Trace::intern(std::string_view s)
 {
     if (s.empty())
         return 0;
-    auto it = m_stringIndex.find(std::string(s));
-    if (it != m_stringIndex.end())
+    auto &recent = m_recent[(s.size() * 31 + std::uint8_t(s.front()) * 7 + std::uint8_t(s.back())) % m_recent.size()];
+    if (recent && m_strings[recent] == s)
+        return recent;
+    auto it = m_stringIndex.find(s);
+    if (it != m_stringIndex.end()) {
+        recent = it->second;
         return it->second;
+    }
     auto index = std::uint32_t(m_strings.size());
     m_strings.emplace_back(s);
     m_stringIndex.emplace(std::string(s), index);
+    recent = index;
     return index;
 }
 

@@ -3,6 +3,7 @@
 // in an interned string table, so a print or an await description costs one index.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -90,7 +91,15 @@ public:
 private:
     std::vector<TraceEvent> m_events;
     std::vector<std::string> m_strings;
-    std::unordered_map<std::string, std::uint32_t> m_stringIndex;
+    // Looked up by string_view (no temporary std::string per appended event).
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view> {}(s); }
+    };
+    std::unordered_map<std::string, std::uint32_t, TextHash, std::equal_to<>> m_stringIndex;
+    // Texts interned lately, by a cheap hash of their length and ends: most events repeat a few
+    // texts ("yield (sleep 0)", a queue's wait), found here without hashing the whole string.
+    std::array<std::uint32_t, 64> m_recent {};
     std::vector<std::string> m_taskNames;
     std::vector<std::uint32_t> m_taskCalls; // string indexes, by task id
 };

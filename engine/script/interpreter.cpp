@@ -40,13 +40,37 @@ CoroutineObject::~CoroutineObject()
         warnsWhenDropped->coroutineNeverAwaited(*this);
 }
 
+namespace {
+void startCoroutine(Interpreter &in, CoroutineObject &coro)
+{
+    if (coro.started)
+        in.raise(exc::runtimeError(), "cannot reuse already awaited coroutine");
+    coro.started = true;
+}
+
+// A bare-yield coroutine (asyncio.sleep(0)) run on its own, as a task's coroutine.
+QCoro::Task<Value> yieldOnce(Engine &engine, Value result)
+{
+    co_await FutureAwaiter {engine, nullptr};
+    co_return result;
+}
+} // namespace
+
 QCoro::Task<Value> CoroutineObject::run(Interpreter &in)
 {
-    if (started)
-        in.raise(exc::runtimeError(), "cannot reuse already awaited coroutine");
-    started = true;
+    startCoroutine(in, *this);
+    if (bareYield)
+        return yieldOnce(in.engine(), yieldResult);
     // The body starts now (QCoro tasks start eagerly) and keeps its own copy of what it needs.
     return body();
+}
+
+bool CoroutineObject::startBareYield(Interpreter &in)
+{
+    if (!bareYield)
+        return false;
+    startCoroutine(in, *this);
+    return true;
 }
 
 Interpreter::Interpreter(Engine &engine)
@@ -1703,6 +1727,38 @@ Value Interpreter::builtin(const std::string &name)
 
 // ---- the coroutine evaluator ------------------------------------------------------------------
 
+namespace {
+// `await v` where v needs no coroutine frame of its own: a future (Future.__await__ parks the
+// task on it) or a bare-yield coroutine (asyncio.sleep(0): CPython's __sleep0 yields straight
+// up to Task.__step, then `return result`). The evaluator parks on it in its own frame, so a
+// cancellation thrown in is raised at the await with that frame's line, as through await().
+// Plain pointers (see FutureAwaiter): the caller keeps `v` alive.
+struct DirectAwaiter {
+    FutureAwaiter inner; // future null: a bare yield
+    const CoroutineObject *bareYield;
+    bool await_ready() const { return inner.await_ready(); }
+    bool await_suspend(std::coroutine_handle<> h) { return inner.await_suspend(h); }
+    Value await_resume()
+    {
+        Value result = inner.await_resume();
+        return bareYield ? bareYield->yieldResult : result;
+    }
+};
+
+// Empty when `v` needs await() (a coroutine with a body, or anything await() rejects). Starts a
+// bare-yield coroutine (raising, as run() does, when it was awaited before).
+std::optional<DirectAwaiter> directAwaiter(Interpreter &in, const Value &v, bool closingGenerator)
+{
+    if (closingGenerator)
+        return std::nullopt; // await() raises
+    if (v.is(ObjKind::Future))
+        return DirectAwaiter {FutureAwaiter {in.engine(), v.as<Future>()}, nullptr};
+    if (v.is(ObjKind::Coroutine) && v.as<CoroutineObject>()->startBareYield(in))
+        return DirectAwaiter {FutureAwaiter {in.engine(), nullptr}, v.as<CoroutineObject>()};
+    return std::nullopt;
+}
+} // namespace
+
 QCoro::Task<Value> Interpreter::await(Value awaitable)
 {
     if (m_closingGenerator)
@@ -1722,9 +1778,18 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
         co_return eval(e, f);
     switch (e.kind) {
     case ExprKind::Await: {
-        Value v = co_await evalAsync(*e.left, f, mode);
+        Value v;
+        if (suspends(*e.left, mode))
+            v = co_await evalAsync(*e.left, f, mode);
+        else
+            v = eval(*e.left, f); // `await f(x)`: no coroutine frame for an operand that cannot suspend
         f.line = e.pos.line; // tracebacks name the line of the call, as CPython's locations do
-        co_return co_await await(std::move(v));
+        if (auto direct = directAwaiter(*this, v, m_closingGenerator)) {
+            Value result = co_await *direct;
+            co_return result;
+        }
+        Value result = co_await await(std::move(v));
+        co_return result;
     }
     case ExprKind::Yield:
     case ExprKind::YieldFrom: co_return co_await evalYield(e, f, mode);
@@ -1967,20 +2032,47 @@ QCoro::Task<Value> Interpreter::evalComprehensionAsync(const Expr &e, Frame &f, 
     co_return result;
 }
 
-// `for` (and `async for`) whose body or iteration suspends. (Kept out of execAsync, whose stack
-// frame every nested call level pays for.)
+// `for` (and `async for`) whose body or iteration suspends, and `while` whose body suspends but
+// whose test cannot. (Kept out of execAsync, whose stack frame every nested call level pays for.)
 QCoro::Task<Flow> Interpreter::execForAsync(const Stmt &s, Frame &f, Mode mode)
 {
-    Value iterable = co_await evalAsync(*s.test, f, mode);
-    Value it = s.isAsync ? asyncIter(iterable) : iter(iterable);
+    Value it;
     Value item;
+    // The step to the next iteration, when it cannot suspend: then the body repeats inside one
+    // execBlockAsync frame.
+    std::function<bool()> again;
+    if (s.kind == StmtKind::While) {
+        again = [&] {
+            f.line = s.pos.line;
+            return truthy(eval(*s.test, f));
+        };
+    } else {
+        Value iterable = co_await evalAsync(*s.test, f, mode);
+        it = s.isAsync ? asyncIter(iterable) : iter(iterable);
+        if (!s.isAsync) {
+            again = [&] {
+                f.line = s.pos.line;
+                if (!next(it, item))
+                    return false;
+                assign(*s.target, std::move(item), f);
+                return true;
+            };
+        }
+    }
+    if (again) {
+        Flow flow = Flow::Normal;
+        if (again())
+            flow = co_await execBlockAsync(s.body, f, mode, &again);
+        if (flow == Flow::Break)
+            co_return Flow::Normal;
+        if (flow == Flow::Return)
+            co_return flow;
+        Flow rest = co_await execBlockAsync(s.orelse, f, mode);
+        co_return rest;
+    }
     for (;;) {
-        bool more = false;
         f.line = s.pos.line;
-        if (s.isAsync)
-            more = co_await asyncNext(it, &item);
-        else
-            more = next(it, item);
+        bool more = co_await asyncNext(it, &item);
         if (!more)
             break;
         if (!storeLocal(*s.target, item, f))
@@ -2018,10 +2110,7 @@ bool Interpreter::execPlainly(const Stmt &s, Frame &f, Mode mode, Flow &flow, co
     }
     if (s.kind != StmtKind::If || suspends(*s.test, mode))
         return false;
-    f.line = s.pos.line;
-    noteLine(s.pos.line);
-    if (++m_ops > m_limits.stepBudget)
-        throw StepBudgetExceeded {s.pos.line};
+    startStatement(s, f);
     const StmtList &branch = truthy(eval(*s.test, f)) ? s.body : s.orelse;
     for (auto &stmt : branch)
         if (suspends(*stmt, mode)) {
@@ -2032,29 +2121,54 @@ bool Interpreter::execPlainly(const Stmt &s, Frame &f, Mode mode, Flow &flow, co
     return true;
 }
 
-QCoro::Task<Flow> Interpreter::execBlockAsync(const StmtList &body, Frame &f, Mode mode)
+// Runs `body` once; with `again` (a loop whose next-iteration step cannot suspend), runs it again
+// in this same frame while again() says so: one coroutine frame per loop, not per iteration. A
+// `continue` then ends just the pass; `break` and `return` come back as Flow::Break/Return.
+QCoro::Task<Flow> Interpreter::execBlockAsync(
+    const StmtList &body, Frame &f, Mode mode, const std::function<bool()> *again)
 {
-    for (auto &s : body) {
+    for (;;) {
         Flow flow = Flow::Normal;
-        const StmtList *rest = nullptr;
-        if (!execPlainly(*s, f, mode, flow, rest))
-            flow = co_await execAsync(*s, f, mode);
-        else if (rest)
-            flow = co_await execBlockAsync(*rest, f, mode);
-        if (flow != Flow::Normal)
+        for (auto &s : body) {
+            const StmtList *rest = nullptr;
+            if (execPlainly(*s, f, mode, flow, rest)) {
+                if (rest)
+                    flow = co_await execBlockAsync(*rest, f, mode);
+            } else if ((s->kind == StmtKind::Expr || s->kind == StmtKind::Assign)
+                && s->value->kind == ExprKind::Await && !suspends(*s->value->left, mode)) {
+                // `await x` or `targets = await x` as a statement: x is awaited in this frame when
+                // it is a future or asyncio.sleep(0), else through await(); no execAsync and
+                // evalAsync frames (the same steps as theirs).
+                startStatement(*s, f);
+                Value v = eval(*s->value->left, f);
+                f.line = s->value->pos.line;
+                Value result;
+                auto direct = directAwaiter(*this, v, m_closingGenerator);
+                if (direct) {
+                    result = co_await *direct;
+                } else {
+                    result = co_await await(std::move(v));
+                }
+                for (auto &t : s->targets) // none for an expression statement
+                    assign(*t, result, f);
+            } else {
+                flow = co_await execAsync(*s, f, mode);
+            }
+            if (flow != Flow::Normal)
+                break;
+        }
+        if (again && flow == Flow::Continue)
+            flow = Flow::Normal;
+        if (flow != Flow::Normal || !again || !(*again)())
             co_return flow;
     }
-    co_return Flow::Normal;
 }
 
 QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
 {
     if (!suspends(s, mode))
         co_return exec(s, f);
-    f.line = s.pos.line;
-    noteLine(s.pos.line);
-    if (++m_ops > m_opsCheck)
-        opsCheckpoint(s.pos.line);
+    startStatement(s, f);
     switch (s.kind) {
     case StmtKind::Expr: co_await evalAsync(*s.value, f, mode); co_return Flow::Normal;
     case StmtKind::Assign: {
@@ -2103,6 +2217,8 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
         co_return co_await execBlockAsync(s.orelse, f, mode);
     }
     case StmtKind::While:
+        if (!suspends(*s.test, mode))
+            co_return co_await execForAsync(s, f, mode);
         for (;;) {
             Value test = co_await evalAsync(*s.test, f, mode);
             if (!truthy(test))

@@ -143,9 +143,12 @@ public:
     {
         body = nullptr;
         frame.reset();
+        yieldResult = Value();
     }
     // Runs the coroutine inline in the awaiting coroutine (await coro).
     QCoro::Task<Value> run(Interpreter &in);
+    // Marks a bare-yield coroutine as awaited (or raises as run() does); false for any other.
+    bool startBareYield(Interpreter &in);
 
     std::string name; // qualified name, as in <coroutine object main at 0x...>
     Body body;
@@ -156,6 +159,11 @@ public:
     std::shared_ptr<const Frame> frame;
     bool started = false;
     std::string description; // what a task awaiting it waits for, in words ("asyncio.sleep(1)")
+    // asyncio.sleep(0): a native coroutine whose whole body is one bare yield to the loop, then
+    // `return yieldResult` (CPython's `await __sleep0(); return result`). It has no body: awaiting
+    // it parks the awaiting task directly, without frames of its own (Interpreter::await).
+    bool bareYield = false;
+    Value yieldResult;
     // Set for coroutines the script can see: dropped without ever running, it warns as CPython.
     Interpreter *warnsWhenDropped = nullptr;
 };
@@ -402,7 +410,8 @@ private:
     Value asyncGeneratorExpression(const Expr &e, Frame &f, const Value &iterable);
     // coroutine evaluators (only for subtrees that can suspend in this mode)
     QCoro::Task<Flow> execAsync(const Stmt &s, Frame &f, Mode mode);
-    QCoro::Task<Flow> execBlockAsync(const StmtList &body, Frame &f, Mode mode);
+    QCoro::Task<Flow> execBlockAsync(
+        const StmtList &body, Frame &f, Mode mode, const std::function<bool()> *again = nullptr);
     QCoro::Task<Value> evalAsync(const Expr &e, Frame &f, Mode mode);
     QCoro::Task<Flow> execAsyncWith(const Stmt &s, std::size_t item, Frame &f, Mode mode);
     Flow execWith(const Stmt &s, std::size_t item, Frame &f);
@@ -484,6 +493,14 @@ private:
     {
         if (!m_breakLines.empty() && std::size_t(line) < m_breakLines.size() && m_breakLines[std::size_t(line)])
             m_breakHit = true;
+    }
+    // What the coroutine evaluator does first for each statement that can suspend.
+    void startStatement(const Stmt &s, Frame &f)
+    {
+        f.line = s.pos.line;
+        noteLine(s.pos.line);
+        if (++m_ops > m_opsCheck)
+            opsCheckpoint(s.pos.line);
     }
     std::uintptr_t m_stackBase = 0; // an address, only compared (see checkStack())
     std::size_t m_stackBudget = 0;
