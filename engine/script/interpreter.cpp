@@ -745,6 +745,16 @@ QCoro::Task<Value> Interpreter::callFunctionHost(FunctionObject *fn, CallArgs a,
     co_return co_await runFunctionBody(keep, frame, Mode::Host);
 }
 
+QCoro::Task<Value> Interpreter::callInHostMode(Value callee, CallArgs a)
+{
+    if (callee.is(ObjKind::Function) && !callee.as<FunctionObject>()->def->isAsync) {
+        Value noSelf;
+        Value result = co_await callFunctionHost(callee.as<FunctionObject>(), std::move(a), noSelf);
+        co_return result;
+    }
+    co_return call(callee, a);
+}
+
 QCoro::Task<Value> Interpreter::runFunctionBody(Ref<FunctionObject> fn, std::shared_ptr<Frame> frame, Mode mode)
 {
     if (m_state.depth >= m_limits.maxDepth)
@@ -760,7 +770,11 @@ QCoro::Task<Value> Interpreter::runFunctionBody(Ref<FunctionObject> fn, std::sha
     } guard {*this};
     try {
         Flow flow = co_await execBlockAsync(fn->def->body, *frame, mode);
-        co_return flow == Flow::Return ? std::move(frame->returnValue) : Value();
+        Value result = flow == Flow::Return ? std::move(frame->returnValue) : Value();
+        // A returning frame lets go of its variables at once, as CPython clears it: whatever
+        // they alone kept alive is freed now (a task nobody else references logs then).
+        frame->locals.clear();
+        co_return result;
     } catch (ScriptError &e) {
         addTraceback(e, caller);
         throw;
@@ -1510,6 +1524,15 @@ QCoro::Task<Value> Interpreter::await(Value awaitable)
         Ref<Future> fut(awaitable.as<Future>());
         co_return co_await FutureAwaiter {m_engine, fut.get()};
     }
+    // A builtin awaitable (aiohttp's request): its __await__ gives the coroutine to run.
+    if (awaitable.is(ObjKind::Other))
+        if (auto method = findAttr(awaitable, "__await__")) {
+            Value inner = call(*method, std::vector<Value> {});
+            if (inner.is(ObjKind::Coroutine)) {
+                Value result = co_await inner.as<CoroutineObject>()->run(*this);
+                co_return result;
+            }
+        }
     raise(exc::typeError(), "object " + typeName(awaitable) + " can't be used in 'await' expression");
 }
 
