@@ -296,8 +296,10 @@ void Engine::logUnreachableTasks()
             logNeverRetrieved(*t, true);
     }
     // A statement may drop the last reference too (del t, t = None, a local going out of
-    // scope when its function returns): until then, check before every statement.
-    m_interp->setWatchStatements(!m_unretrieved.empty());
+    // scope when its function returns): until then, check before every statement. With many
+    // such tasks alive at once that would cost every statement dearly: then only handles check.
+    constexpr std::size_t kWatchedPerStatement = 16;
+    m_interp->setWatchStatements(!m_unretrieved.empty() && m_unretrieved.size() <= kWatchedPerStatement);
 }
 
 void Engine::logNeverRetrieved(Task &task, bool collected)
