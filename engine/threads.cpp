@@ -9,8 +9,8 @@
 // the timeout). Its results reach the loop as call_soon_threadsafe callbacks.
 //
 // The thread's function runs in host mode (as module code does), so a call of time.sleep or of
-// a concurrent future's result() in its body, or in plain functions it calls, suspends it. Inside
-// methods and lambdas time.sleep blocks the loop, as it does in a task.
+// a concurrent future's result() in its body, or in the plain functions and methods it calls,
+// suspends it. Inside lambdas and comprehensions time.sleep blocks the loop, as it does in a task.
 #include "engine.h"
 #include "modules.h"
 #include "script/stdlib.h"

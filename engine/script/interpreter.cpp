@@ -752,7 +752,25 @@ QCoro::Task<Value> Interpreter::callInHostMode(Value callee, CallArgs a)
         Value result = co_await callFunctionHost(callee.as<FunctionObject>(), std::move(a), noSelf);
         co_return result;
     }
+    if (FunctionObject *method = plainMethod(callee)) {
+        Value self = callee.as<BoundMethodObject>()->self;
+        Value result = co_await callFunctionHost(method, std::move(a), self);
+        co_return result;
+    }
     co_return call(callee, a);
+}
+
+// A bound method whose function is a plain (not async, not generator) script function: host
+// mode runs its body too, so a method may call asyncio.run (App().run()) or time.sleep in a
+// worker thread.
+FunctionObject *Interpreter::plainMethod(const Value &callee)
+{
+    if (!callee.is(ObjKind::BoundMethod))
+        return nullptr;
+    const Value &fn = callee.as<BoundMethodObject>()->function;
+    if (!fn.is(ObjKind::Function) || fn.as<FunctionObject>()->def->isAsync || fn.as<FunctionObject>()->def->isGenerator)
+        return nullptr;
+    return fn.as<FunctionObject>();
 }
 
 QCoro::Task<Value> Interpreter::runFunctionBody(Ref<FunctionObject> fn, std::shared_ptr<Frame> frame, Mode mode)
@@ -1573,6 +1591,13 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
                 collectCallArgs(e, vals, a);
                 Value noSelf;
                 co_return co_await callFunctionHost(callee.as<FunctionObject>(), std::move(a), noSelf);
+            }
+            if (FunctionObject *method = plainMethod(callee)) {
+                CallArgs a;
+                collectCallArgs(e, vals, a);
+                Value self = callee.as<BoundMethodObject>()->self;
+                Value result = co_await callFunctionHost(method, std::move(a), self);
+                co_return result;
             }
         }
         co_return finishCall(e, callee, vals, f);

@@ -404,6 +404,7 @@ private:
     void bindImport(const Stmt &s, Frame &f);
     Value callFunction(FunctionObject *fn, CallArgs &args, const Value &self);
     QCoro::Task<Value> callFunctionHost(FunctionObject *fn, CallArgs args, Value self);
+    static FunctionObject *plainMethod(const Value &callee);
     QCoro::Task<Value> runFunctionBody(Ref<FunctionObject> fn, std::shared_ptr<Frame> frame, Mode mode);
     void addTraceback(ScriptError &e, const Frame *caller);
     Value sliceValue(const Value &obj, const SliceObject &slice);
