@@ -7,6 +7,7 @@
 #include "script/stdlib.h"
 #include "script/text.h"
 
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
@@ -531,9 +532,12 @@ public:
         : Object(ObjKind::Other)
         , engine(e)
     {
+        track();
     }
     ClassObject *cls() const override;
+    void clearRefs() override { exceptionHandler = Value(); }
     Engine &engine;
+    Value exceptionHandler; // loop.set_exception_handler(); None: the default handler
 };
 
 // One loop object per run, so that `get_running_loop() is loop` holds as in CPython.
@@ -572,18 +576,97 @@ std::string callbackSource(Interpreter &in, const Value &fn, const std::vector<V
     return out;
 }
 
+// ---- the loop's exception handler (base_events.call_exception_handler) ----
+
+bool isInterrupt(Interpreter &in, const Value &e)
+{
+    return in.isInstance(e, exc::byName("SystemExit")) || in.isInstance(e, exc::byName("KeyboardInterrupt"));
+}
+
+// base_events.default_exception_handler: the message, then "key: repr(value)" for the other
+// keys in sorted order, then the exception's traceback; logged on stderr.
+void defaultExceptionHandler(Engine &engine, const Value &context)
+{
+    auto &in = engine.interpreter();
+    if (!context.is(ObjKind::Dict))
+        in.raise(exc::typeError(), "'" + in.typeName(context) + "' object is not subscriptable");
+    auto *d = context.as<script::DictObject>();
+    std::string message = "Unhandled exception in event loop";
+    if (const Value *m = d->findStr("message"); m && in.truthy(*m))
+        message = in.toStr(*m);
+    std::vector<std::string> keys;
+    for (auto &entry : d->entries())
+        if (entry.live && entry.key.is(ObjKind::Str))
+            keys.push_back(entry.key.as<script::StrObject>()->value);
+    std::sort(keys.begin(), keys.end());
+    std::string text = message;
+    for (const auto &key : keys)
+        if (key != "message" && key != "exception")
+            text += "\n" + key + ": " + in.repr(*d->findStr(key));
+    const Value *exception = d->findStr("exception");
+    if (exception && in.isInstance(*exception, exc::baseException()))
+        text += "\n" + in.formatException(*exception);
+    // The garbage collector's log of a task shows in the conformance trace (see Engine::warn).
+    engine.warn(text, message == "Task exception was never retrieved");
+}
+
+// call_exception_handler(context): the custom handler if one is set, else the default one. A
+// failing custom handler is reported through the default one, as CPython does.
+void callExceptionHandler(Engine &engine, const Value &loop, const Value &context)
+{
+    auto &in = engine.interpreter();
+    const Value handler = loop.as<LoopObject>()->exceptionHandler;
+    if (handler.isNone()) {
+        try {
+            defaultExceptionHandler(engine, context);
+        } catch (ScriptError &e) {
+            if (isInterrupt(in, e.exception))
+                throw;
+            engine.warn("Exception in default exception handler\n" + in.formatException(e.exception));
+        }
+        return;
+    }
+    try {
+        in.call(handler, std::vector<Value> {loop, context});
+    } catch (ScriptError &e) {
+        if (isInterrupt(in, e.exception))
+            throw;
+        auto report = script::make<script::DictObject>();
+        report->set(script::str("message"), script::str("Unhandled error in exception handler"));
+        report->set(script::str("exception"), e.exception);
+        report->set(script::str("context"), context);
+        defaultExceptionHandler(engine, Value(report));
+    }
+}
+
+Value context(std::initializer_list<std::pair<const char *, Value>> items)
+{
+    auto d = script::make<script::DictObject>();
+    for (auto &[key, value] : items)
+        d->set(script::str(key), value);
+    return Value(d);
+}
+
 // Handle._run: an exception in a callback is logged (as the loop's default exception handler
 // does) and the loop goes on; SystemExit and KeyboardInterrupt still leave the loop.
-void runCallback(Engine &engine, const Value &fn, const std::vector<Value> &cbArgs, std::int64_t whenNs)
+void runCallback(
+    Engine &engine, const Value &fn, const std::vector<Value> &cbArgs, std::int64_t whenNs, const Handle *self = nullptr)
 {
     auto &in = engine.interpreter();
     try {
         in.call(fn, cbArgs);
     } catch (ScriptError &e) {
-        if (in.isInstance(e.exception, exc::byName("SystemExit"))
-            || in.isInstance(e.exception, exc::byName("KeyboardInterrupt")))
+        if (isInterrupt(in, e.exception))
             throw;
         const std::string source = callbackSource(in, fn, cbArgs);
+        const Value loop = theLoop(in);
+        if (!loop.as<LoopObject>()->exceptionHandler.isNone()) {
+            Value handle = self ? Value(Ref<Handle>(const_cast<Handle *>(self))) : Value();
+            callExceptionHandler(engine, loop,
+                context({{"message", script::str("Exception in callback " + source)}, {"exception", e.exception},
+                    {"handle", handle}}));
+            return;
+        }
         const std::string handle = whenNs >= 0
             ? "<TimerHandle when=" + in.repr(Value::real(double(whenNs) / 1e9)) + " " + source + ">"
             : "<Handle " + source + ">";
@@ -592,10 +675,11 @@ void runCallback(Engine &engine, const Value &fn, const std::vector<Value> &cbAr
 }
 
 // call_soon/call_later callbacks: the callable with its arguments.
-std::function<void()> scriptCallback(
-    Engine &engine, const Value &fn, const std::vector<Value> &cbArgs, std::int64_t whenNs)
+// `self` is filled in once the handle exists (the context of the exception handler names it).
+std::function<void()> scriptCallback(Engine &engine, const Value &fn, const std::vector<Value> &cbArgs,
+    std::int64_t whenNs, std::shared_ptr<const Handle *> self = nullptr)
 {
-    return [&engine, fn, cbArgs, whenNs]() { runCallback(engine, fn, cbArgs, whenNs); };
+    return [&engine, fn, cbArgs, whenNs, self]() { runCallback(engine, fn, cbArgs, whenNs, self ? *self : nullptr); };
 }
 
 ClassObject *loopClass()
@@ -629,16 +713,18 @@ ClassObject *loopClass()
             std::vector<Value> cbArgs(a.args.begin() + std::ptrdiff_t(first) + 1, a.args.end());
             std::string what = callbackSource(in, fn, cbArgs);
             Ref<Handle> h;
+            auto self = std::make_shared<const Handle *>(nullptr); // a handle runs while it is alive
             if (!later && !at) {
-                h = engine.loop().callSoon(scriptCallback(engine, fn, cbArgs, -1));
+                h = engine.loop().callSoon(scriptCallback(engine, fn, cbArgs, -1, self));
             } else {
                 double t = args::toFloat(in, a.args[0], at ? "when" : "delay");
                 std::int64_t when = at ? EventLoop::toNanoseconds(t) : engine.loop().deadlineAfter(t);
-                h = engine.loop().callAt(when, scriptCallback(engine, fn, cbArgs, when));
+                h = engine.loop().callAt(when, scriptCallback(engine, fn, cbArgs, when, self));
                 engine.trace().append(
                     EventKind::TimerScheduled, when, h->id, engine.taskIdOf(engine.currentTask()), what);
             }
             h->description = what;
+            *self = h.get();
             return callbackHandle(engine, h);
         };
         c->addMethod("call_soon",
@@ -647,9 +733,34 @@ ClassObject *loopClass()
             [schedule](Interpreter &in, const Value &, CallArgs &a) { return schedule(in, a, true, false); });
         c->addMethod("call_at",
             [schedule](Interpreter &in, const Value &, CallArgs &a) { return schedule(in, a, false, true); });
+        // From a worker thread, whose turn is a callback of this loop: as call_soon.
+        c->addMethod("call_soon_threadsafe",
+            [schedule](Interpreter &in, const Value &, CallArgs &a) { return schedule(in, a, false, false); });
+        c->addMethod(
+            "run_in_executor", [](Interpreter &in, const Value &, CallArgs &a) { return runInExecutor(in, a); });
         c->addMethod("is_running",
             [](Interpreter &in, const Value &, CallArgs &) { return Value::boolean(engineOf(in).loopRunning()); });
         c->addMethod("is_closed", [](Interpreter &, const Value &, CallArgs &) { return Value::boolean(false); });
+        c->addMethod("set_exception_handler", [](Interpreter &in, const Value &s, CallArgs &a) {
+            args::expect(in, "set_exception_handler", a, 1, 1);
+            const Value &handler = a.args[0];
+            if (!handler.isNone() && !in.truthy(in.call(in.builtin("callable"), std::vector<Value> {handler})))
+                in.raise(exc::typeError(), "A callable object or None is expected, got " + in.repr(handler));
+            s.as<LoopObject>()->exceptionHandler = handler;
+            return Value();
+        });
+        c->addMethod("get_exception_handler",
+            [](Interpreter &, const Value &s, CallArgs &) { return s.as<LoopObject>()->exceptionHandler; });
+        c->addMethod("default_exception_handler", [](Interpreter &in, const Value &, CallArgs &a) {
+            args::expect(in, "default_exception_handler", a, 1, 1);
+            defaultExceptionHandler(engineOf(in), a.args[0]);
+            return Value();
+        });
+        c->addMethod("call_exception_handler", [](Interpreter &in, const Value &s, CallArgs &a) {
+            args::expect(in, "call_exception_handler", a, 1, 1);
+            callExceptionHandler(engineOf(in), s, a.args[0]);
+            return Value();
+        });
         c->addMethod("close", [](Interpreter &, const Value &, CallArgs &) { return Value(); });
         c->addMethod("stop", [](Interpreter &in, const Value &, CallArgs &) {
             engineOf(in).stop();
@@ -677,6 +788,22 @@ ClassObject *LoopObject::cls() const
 {
     return loopClass();
 }
+
+} // namespace
+
+bool customExceptionHandler(Engine &engine, const std::string &message, const Value &exception, const char *key,
+    const Value &value)
+{
+    auto &in = engine.interpreter();
+    const Value loop = theLoop(in);
+    if (loop.as<LoopObject>()->exceptionHandler.isNone())
+        return false;
+    callExceptionHandler(
+        engine, loop, context({{"message", script::str(message)}, {"exception", exception}, {key, value}}));
+    return true;
+}
+
+namespace {
 
 ClassObject *handleClassMethods()
 {
@@ -1020,6 +1147,7 @@ Ref<script::ModuleObject> makeAsyncioModule(Interpreter &in)
         cls(e, exc::byName(e));
     addWaitFunctions(d);
     addTaskGroup(d);
+    addThreadFunctions(d);
     d.set(script::str("FIRST_COMPLETED"), script::str("FIRST_COMPLETED"));
     d.set(script::str("FIRST_EXCEPTION"), script::str("FIRST_EXCEPTION"));
     d.set(script::str("ALL_COMPLETED"), script::str("ALL_COMPLETED"));
@@ -1035,6 +1163,8 @@ QCoro::Task<Value> runLoopCall(Interpreter &in, const Value &callee, CallArgs &a
 {
     Engine &engine = in.engine();
     auto *native = callee.as<NativeObject>();
+    if (isWorkerCall(*native))
+        co_return co_await workerCall(in, callee, a);
     Value debug;
     a.takeKeyword("debug", debug);
     if (native->name == "_UnixSelectorEventLoop.run_forever") {
@@ -1064,29 +1194,11 @@ Ref<ModuleObject> makeBuiltinModule(Interpreter &in, const std::string &name)
         return makeFunctoolsModule(in);
     if (name == "aiohttp")
         return makeAiohttpModule(in);
-    if (name != "time")
-        return {};
-    // time: the virtual clock (semantics page); time.sleep() blocks the loop.
-    auto mod = make<ModuleObject>("time");
-    auto clock = [](Interpreter &in, const Value &, CallArgs &) { return Value::real(in.engine().loop().time()); };
-    for (const char *fn : {"monotonic", "perf_counter", "time", "process_time"})
-        mod->dict->set(str(fn), Value(make<NativeObject>(std::string("time.") + fn, clock)));
-    mod->dict->set(
-        str("sleep"), Value(make<NativeObject>("time.sleep", [](Interpreter &in, const Value &, CallArgs &a) {
-            args::expect(in, "sleep", a, 1, 1);
-            double s = args::toFloat(in, a.args[0], "sleep length");
-            if (s < 0)
-                in.raise(exc::valueError(), "sleep length must be non-negative");
-            auto &loop = in.engine().loop();
-            if (!std::isfinite(s) || s * 1e9 >= double(INT64_MAX - loop.now()))
-                in.raise(exc::overflowError(), "timestamp out of range for platform time_t");
-            loop.setNow(loop.now() + std::int64_t(std::nearbyint(s * 1e9)));
-            in.engine().trace().append(
-                EventKind::ClockAdvanced, loop.now(), in.engine().taskIdOf(in.engine().currentTask()), 0, "time.sleep");
-            return Value();
-        })));
-    (void)in;
-    return mod;
+    if (name == "time")
+        return makeTimeModule(in);
+    if (name == "datetime")
+        return makeDatetimeModule(in);
+    return {};
 }
 
 } // namespace loopscope::script

@@ -99,6 +99,7 @@ void Engine::clearRun()
     m_trace.clear();
     m_loop.clear();
     m_tasks.clear();
+    m_unretrieved.clear();
     m_currentTask = nullptr;
     m_taskCounter = 0;
     m_runFirstTask = 0;
@@ -125,6 +126,7 @@ void Engine::clearRun()
     m_interp->setBreakLines(m_breakLines);
     m_interp->setPulse(m_pulse);
     m_interp->onPrint = [this](const std::string &text) { print(text); };
+    m_interp->onStatement = [this] { logUnreachableTasks(); };
 }
 
 void Engine::reset()
@@ -148,6 +150,7 @@ void Engine::teardown()
     std::optional<script::HeapScope> heap(std::in_place, m_interp->heap());
     m_interp->markStackBase();
     m_tearingDown = true;
+    closeWorkerThreads(*this);
     for (std::size_t i = 0; i < m_tasks.size(); ++i) {
         Ref<Task> t = m_tasks[i];
         t->close();
@@ -191,14 +194,14 @@ void Engine::abortRun(const std::string &message)
     m_abortMessage = message;
 }
 
-void Engine::warn(const std::string &text)
+void Engine::warn(const std::string &text, bool collected)
 {
     if (m_tearingDown)
         return;
     m_errors += text;
     if (text.empty() || text.back() != '\n')
         m_errors += '\n';
-    m_trace.append(EventKind::Warning, m_loop.now(), taskIdOf(m_currentTask), 0, text);
+    m_trace.append(EventKind::Warning, m_loop.now(), taskIdOf(m_currentTask), 0, text, 0, collected ? 1 : 0);
 }
 
 Ref<script::ModuleObject> Engine::asyncioModule()
@@ -276,20 +279,56 @@ QCoro::Task<void> Engine::host()
     finishIfAborted();
 }
 
-// What CPython's garbage collector logs when the process ends (real CPython, not the harness,
-// which exits first; while a run goes on, a finished task is kept alive by a reference cycle
-// through its exception's traceback, so CPython logs nothing earlier either).
+// Rule 38: CPython frees a task the moment its last reference goes (a finished task holds no
+// cycle), and a task whose exception nobody retrieved logs it then: right after its last step
+// when nothing refers to it, or when the code holding the last reference drops it. Here the
+// engine's own list of tasks holds one reference; when that is the only one left, no script
+// object, handle or callback can reach the task any more. Checked after every handle, the
+// moment CPython's loop drops the handle of the step that ran.
+void Engine::logUnreachableTasks()
+{
+    // Logging runs script code (reprs): no statement may re-enter here meanwhile.
+    m_interp->setWatchStatements(false);
+    for (std::size_t i = 0; i < m_unretrieved.size();) {
+        Task *t = m_unretrieved[i];
+        if (t->logTraceback && t->m_refCount > 1) {
+            ++i;
+            continue;
+        }
+        m_unretrieved.erase(m_unretrieved.begin() + std::ptrdiff_t(i));
+        if (t->logTraceback)
+            logNeverRetrieved(*t, true);
+    }
+    // A statement may drop the last reference too (del t, t = None, a local going out of
+    // scope when its function returns): until then, check before every statement. With many
+    // such tasks alive at once that would cost every statement dearly: then only handles check.
+    constexpr std::size_t kWatchedPerStatement = 16;
+    m_interp->setWatchStatements(!m_unretrieved.empty() && m_unretrieved.size() <= kWatchedPerStatement);
+}
+
+void Engine::logNeverRetrieved(Task &task, bool collected)
+{
+    task.logTraceback = false;
+    Value v {Ref<Task>(&task)};
+    // Task.__del__ calls the loop's exception handler; the default one logs.
+    if (collected && customExceptionHandler(*this, "Task exception was never retrieved", task.exceptionValue(), "future", v))
+        return;
+    warn("Task exception was never retrieved\nfuture: " + m_interp->repr(v) + "\n"
+            + m_interp->formatException(task.exceptionValue()),
+        collected);
+}
+
+// What CPython's garbage collector logs when the process ends, for the tasks still referenced
+// then (the reference harness exits first, so the conformance trace never shows these).
 void Engine::reportLostTasks()
 {
     for (const auto &t : m_tasks) {
         if (t->internal())
             continue;
-        Value task(t);
         if (!t->done())
-            warn("Task was destroyed but it is pending!\ntask: " + m_interp->repr(task));
+            warn("Task was destroyed but it is pending!\ntask: " + m_interp->repr(Value(t)));
         else if (t->logTraceback && m_interp->isInstance(t->exceptionValue(), exc::exception())) // not SystemExit
-            warn("Task exception was never retrieved\nfuture: " + m_interp->repr(task) + "\n"
-                + m_interp->formatException(t->exceptionValue()));
+            logNeverRetrieved(*t, false);
     }
 }
 
@@ -387,10 +426,18 @@ QCoro::Task<Value> Engine::asyncioRun(Value coro)
         error = std::move(e.exception);
     }
     co_await cancelAllTasks();
-    // loop.shutdown_asyncgens() and loop.shutdown_default_executor(): one step each.
+    // loop.shutdown_asyncgens() and loop.shutdown_default_executor(): one step each (two for the
+    // executor's when a worker thread ran: it waits for a thread of its own).
     for (const char *helper : {"shutdown_asyncgens", "shutdown_default_executor"}) {
-        auto body = script::make<script::CoroutineObject>(
-            std::string("BaseEventLoop.") + helper, []() -> QCoro::Task<Value> { co_return Value(); }, 0);
+        const bool executor = std::string_view(helper) == "shutdown_default_executor";
+        auto body = script::make<script::CoroutineObject>(std::string("BaseEventLoop.") + helper,
+            [this, executor]() -> QCoro::Task<Value> {
+                if (!executor)
+                    co_return Value();
+                Value done = co_await shutdownDefaultExecutor(*this);
+                co_return done;
+            },
+            0);
         Value task(createTask(body, Value(), true, true));
         co_await runUntilComplete(task);
     }
@@ -444,6 +491,8 @@ bool Engine::step()
             if (!h->cancelled)
                 ran = runHandle(h);
         }
+        if (ran && !m_unretrieved.empty())
+            logUnreachableTasks();
         if (ran && !m_interrupt.isNone() && !finished()) {
             // SystemExit/KeyboardInterrupt leave _run_once at once; the rest stays ready.
             m_iterationLeft = 0;
@@ -547,6 +596,9 @@ bool Engine::runHandle(const Ref<Handle> &h)
         warn("Exception in callback " + h->description + "\n" + m_interp->formatException(e.exception));
     }
     m_trace.append(EventKind::StepEnd, m_loop.now(), subject);
+    if (subject && h->task->done() && h->task->logTraceback && !h->task->internal()
+        && m_interp->isInstance(h->task->exceptionValue(), exc::exception()))
+        m_unretrieved.push_back(h->task.get());
     finishIfAborted();
     return true;
 }

@@ -129,7 +129,9 @@ public:
     // loop.run_forever(): runs until loop.stop() (or a deadlock).
     QCoro::Task<void> runForever();
     void stop() { m_stopping = true; }
-    void warn(const std::string &text);
+    // What goes to stderr (and a warning event in the trace). `collected`: asyncio's log of a
+    // task the garbage collector frees mid-run, which the conformance trace shows.
+    void warn(const std::string &text, bool collected = false);
     // A task ended with SystemExit or KeyboardInterrupt: it leaves the loop at once (rule 9).
     void interruptLoop(const Value &exception) { m_interrupt = exception; }
     // Ends the run at once with an error that no script code may catch (an endless loop).
@@ -149,6 +151,8 @@ private:
     void systemExit(const Value &exception);
     void finishIfAborted();
     void reportLostTasks();
+    void logUnreachableTasks();
+    void logNeverRetrieved(Task &task, bool collected);
     void hostFinished();
     void buildDeadlockReport();
     void teardown();
@@ -175,6 +179,8 @@ private:
     DeadlockReport m_deadlock;
 
     std::vector<Ref<Task>> m_tasks;
+    // Finished tasks whose exception nobody has retrieved yet, watched for their last reference.
+    std::vector<Task *> m_unretrieved;
     Task *m_currentTask = nullptr;
     int m_taskCounter = 0;
     std::uint32_t m_nextTaskId = 1;

@@ -35,6 +35,23 @@ QCoro::Task<Value> sleepFor(Engine &engine, double delay, Value result, std::str
 // A pending future of the running engine.
 Ref<Future> newFuture(Engine &engine, std::string description);
 
+// Worker threads (threads.cpp): asyncio.to_thread and run_coroutine_threadsafe; the loop's
+// run_in_executor(None, func, *args); asyncio.run's shutdown_default_executor step; finishing
+// blocked workers at teardown.
+void addThreadFunctions(script::DictObject &asyncio);
+Value runInExecutor(script::Interpreter &in, script::CallArgs &args);
+QCoro::Task<Value> shutdownDefaultExecutor(Engine &engine);
+void closeWorkerThreads(Engine &engine);
+// time.sleep and concurrent.futures.Future.result/exception: a worker thread waits there on the
+// virtual clock (called from runLoopCall, the host-mode call of a runsLoop native).
+bool isWorkerCall(const script::NativeObject &native);
+QCoro::Task<Value> workerCall(script::Interpreter &in, Value callee, script::CallArgs args);
+
+// loop.call_exception_handler with {'message', 'exception', key: value} when the script set a
+// handler with loop.set_exception_handler(); false (nothing done) when it did not.
+bool customExceptionHandler(
+    Engine &engine, const std::string &message, const Value &exception, const char *key, const Value &value);
+
 // What a waiter future belongs to, for the deadlock report.
 struct WaitInfo {
     std::string primitive; // e.g. "lock_b"

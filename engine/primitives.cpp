@@ -219,12 +219,12 @@ ClassObject *eventClass()
         c->addMethod("is_set",
             [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(self<EventPrimitive>(s)->value); });
         c->addMethod("wait", coroutineMethod<EventPrimitive>("Event.wait", "wait()", eventWait));
-        c->addMethod("__repr__", [](Interpreter &, const Value &s, CallArgs &) {
+        c->addMethod("__repr__", [](Interpreter &in, const Value &s, CallArgs &) {
             auto *ev = self<EventPrimitive>(s);
             std::string extra = ev->value ? "set" : "unset";
             if (!ev->waiters.empty())
                 extra += ", waiters:" + std::to_string(ev->waiters.size());
-            return script::str("<asyncio.locks.Event object [" + extra + "]>");
+            return script::str("<asyncio.locks.Event object at " + in.fakeAddress(s.obj()) + " [" + extra + "]>");
         });
         return c;
     }();
@@ -318,12 +318,12 @@ ClassObject *lockClass()
         });
         c->addMethod("locked",
             [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(self<LockPrimitive>(s)->locked); });
-        c->addMethod("__repr__", [](Interpreter &, const Value &s, CallArgs &) {
+        c->addMethod("__repr__", [](Interpreter &in, const Value &s, CallArgs &) {
             auto *l = self<LockPrimitive>(s);
             std::string extra = l->locked ? "locked" : "unlocked";
             if (!l->waiters.empty())
                 extra += ", waiters:" + std::to_string(l->waiters.size());
-            return script::str("<asyncio.locks.Lock object [" + extra + "]>");
+            return script::str("<asyncio.locks.Lock object at " + in.fakeAddress(s.obj()) + " [" + extra + "]>");
         });
         return c;
     }();
@@ -476,12 +476,12 @@ ClassObject *conditionClass()
             cond->notify(std::int64_t(cond->waiters.size()));
             return Value();
         });
-        c->addMethod("__repr__", [](Interpreter &, const Value &s, CallArgs &) {
+        c->addMethod("__repr__", [](Interpreter &in, const Value &s, CallArgs &) {
             auto *cond = self<ConditionPrimitive>(s);
             std::string extra = cond->lock->locked ? "locked" : "unlocked";
             if (!cond->waiters.empty())
                 extra += ", waiters:" + std::to_string(cond->waiters.size());
-            return script::str("<asyncio.locks.Condition object [" + extra + "]>");
+            return script::str("<asyncio.locks.Condition object at " + in.fakeAddress(s.obj()) + " [" + extra + "]>");
         });
         return c;
     }();
@@ -637,7 +637,7 @@ ClassObject *barrierClass()
         c->properties["broken"] = [](Interpreter &, const Value &s) {
             return Value::boolean(self<BarrierPrimitive>(s)->state == BarrierPrimitive::State::Broken);
         };
-        c->addMethod("__repr__", [](Interpreter &, const Value &s, CallArgs &) {
+        c->addMethod("__repr__", [](Interpreter &in, const Value &s, CallArgs &) {
             auto *b = self<BarrierPrimitive>(s);
             using State = BarrierPrimitive::State;
             std::string extra = b->state == State::Filling ? "filling"
@@ -647,7 +647,7 @@ ClassObject *barrierClass()
             if (b->state != State::Broken)
                 extra += ", waiters:" + std::to_string(b->state == State::Filling ? b->count : 0) + "/"
                     + std::to_string(b->parties);
-            return script::str("<asyncio.locks.Barrier object [" + extra + "]>");
+            return script::str("<asyncio.locks.Barrier object at " + in.fakeAddress(s.obj()) + " [" + extra + "]>");
         });
         return c;
     }();
@@ -747,12 +747,13 @@ ClassObject *makeSemaphoreClass(bool bounded)
     c->addMethod("locked", [](Interpreter &, const Value &s, CallArgs &) {
         return Value::boolean(self<SemaphorePrimitive>(s)->isLocked());
     });
-    c->addMethod("__repr__", [](Interpreter &, const Value &s, CallArgs &) {
+    c->addMethod("__repr__", [](Interpreter &in, const Value &s, CallArgs &) {
         auto *sem = self<SemaphorePrimitive>(s);
         std::string extra = sem->isLocked() ? "locked" : "unlocked, value:" + std::to_string(sem->value);
         if (!sem->waiters.empty())
             extra += ", waiters:" + std::to_string(sem->waiters.size());
-        return script::str("<asyncio.locks." + sem->kindName + " object [" + extra + "]>");
+        return script::str(
+            "<asyncio.locks." + sem->kindName + " object at " + in.fakeAddress(s.obj()) + " [" + extra + "]>");
     });
     return c;
 }

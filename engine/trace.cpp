@@ -1,5 +1,6 @@
 #include "trace.h"
 
+#include <cctype>
 #include <cstdio>
 
 namespace loopscope {
@@ -110,6 +111,22 @@ std::string escaped(const std::string &s)
     }
     return out;
 }
+
+// Memory addresses in default reprs differ between runs (and from CPython's): in the
+// conformance trace " at 0x7f..." reads " at 0x...", as the reference harness prints it.
+std::string withoutAddresses(std::string s)
+{
+    static const std::string marker = " at 0x";
+    for (std::size_t at = s.find(marker); at != std::string::npos; at = s.find(marker, at + 1)) {
+        std::size_t digits = at + marker.size(), end = digits;
+        while (end < s.size() && std::isxdigit(static_cast<unsigned char>(s[end]))
+            && !std::isupper(static_cast<unsigned char>(s[end])))
+            ++end;
+        if (end > digits)
+            s.replace(digits, end - digits, "...");
+    }
+    return s;
+}
 } // namespace
 
 std::string Trace::conformanceText() const
@@ -124,7 +141,13 @@ std::string Trace::conformanceText() const
                 out += seconds(e.time) + ' ' + taskName(e.subject) + " step\n";
             break;
         case EventKind::Print:
-            out += seconds(e.time) + ' ' + taskName(e.subject) + " print " + escaped(m_strings[e.text]) + '\n';
+            out += seconds(e.time) + ' ' + taskName(e.subject) + " print "
+                + escaped(withoutAddresses(m_strings[e.text])) + '\n';
+            break;
+        case EventKind::Warning:
+            // asyncio's log when the garbage collector frees a task mid-run: its first line.
+            if (e.aux == 1)
+                out += seconds(e.time) + " - log " + m_strings[e.text].substr(0, m_strings[e.text].find('\n')) + '\n';
             break;
         case EventKind::Deadlock: out += seconds(e.time) + " - deadlock\n"; break;
         case EventKind::Livelock: out += seconds(e.time) + " - livelock\n"; break;

@@ -32,7 +32,7 @@ enum class EventKind : std::uint8_t {
     Livelock,
     Uncaught, // text = "Type: message"
     HostStep, // module-level code started or resumed after a loop run (before/after asyncio.run)
-    Warning, // text = warning text
+    Warning, // text = warning text; aux = 1: asyncio logged it as the garbage collector freed a task
 };
 
 enum class StepCause : std::uint8_t {

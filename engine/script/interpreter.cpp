@@ -820,6 +820,34 @@ QCoro::Task<Value> Interpreter::callFunctionHost(FunctionObject *fn, CallArgs a,
     co_return co_await runFunctionBody(keep, frame, Mode::Host);
 }
 
+QCoro::Task<Value> Interpreter::callInHostMode(Value callee, CallArgs a)
+{
+    if (callee.is(ObjKind::Function) && !callee.as<FunctionObject>()->def->isAsync) {
+        Value noSelf;
+        Value result = co_await callFunctionHost(callee.as<FunctionObject>(), std::move(a), noSelf);
+        co_return result;
+    }
+    if (FunctionObject *method = plainMethod(callee)) {
+        Value self = callee.as<BoundMethodObject>()->self;
+        Value result = co_await callFunctionHost(method, std::move(a), self);
+        co_return result;
+    }
+    co_return call(callee, a);
+}
+
+// A bound method whose function is a plain (not async, not generator) script function: host
+// mode runs its body too, so a method may call asyncio.run (App().run()) or time.sleep in a
+// worker thread.
+FunctionObject *Interpreter::plainMethod(const Value &callee)
+{
+    if (!callee.is(ObjKind::BoundMethod))
+        return nullptr;
+    const Value &fn = callee.as<BoundMethodObject>()->function;
+    if (!fn.is(ObjKind::Function) || fn.as<FunctionObject>()->def->isAsync || fn.as<FunctionObject>()->def->isGenerator)
+        return nullptr;
+    return fn.as<FunctionObject>();
+}
+
 QCoro::Task<Value> Interpreter::runFunctionBody(Ref<FunctionObject> fn, std::shared_ptr<Frame> frame, Mode mode)
 {
     if (m_state.depth >= m_limits.maxDepth)
@@ -835,7 +863,11 @@ QCoro::Task<Value> Interpreter::runFunctionBody(Ref<FunctionObject> fn, std::sha
     } guard {*this};
     try {
         Flow flow = co_await execBlockAsync(fn->def->body, *frame, mode);
-        co_return flow == Flow::Return ? std::move(frame->returnValue) : Value();
+        Value result = flow == Flow::Return ? std::move(frame->returnValue) : Value();
+        // A returning frame lets go of its variables at once, as CPython clears it: whatever
+        // they alone kept alive is freed now (a task nobody else references logs then).
+        frame->locals.clear();
+        co_return result;
     } catch (ScriptError &e) {
         addTraceback(e, caller);
         throw;
@@ -1769,6 +1801,15 @@ QCoro::Task<Value> Interpreter::await(Value awaitable)
         Ref<Future> fut(awaitable.as<Future>());
         co_return co_await FutureAwaiter {m_engine, fut.get()};
     }
+    // A builtin awaitable (aiohttp's request): its __await__ gives the coroutine to run.
+    if (awaitable.is(ObjKind::Other))
+        if (auto method = findAttr(awaitable, "__await__")) {
+            Value inner = call(*method, std::vector<Value> {});
+            if (inner.is(ObjKind::Coroutine)) {
+                Value result = co_await inner.as<CoroutineObject>()->run(*this);
+                co_return result;
+            }
+        }
     raise(exc::typeError(), "object " + typeName(awaitable) + " can't be used in 'await' expression");
 }
 
@@ -1818,6 +1859,13 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
                 collectCallArgs(e, vals, a);
                 Value noSelf;
                 co_return co_await callFunctionHost(callee.as<FunctionObject>(), std::move(a), noSelf);
+            }
+            if (FunctionObject *method = plainMethod(callee)) {
+                CallArgs a;
+                collectCallArgs(e, vals, a);
+                Value self = callee.as<BoundMethodObject>()->self;
+                Value result = co_await callFunctionHost(method, std::move(a), self);
+                co_return result;
             }
         }
         co_return finishCall(e, callee, vals, f);

@@ -303,6 +303,9 @@ public:
     Ref<ModuleObject> importModule(const std::string &name, int line);
     // Awaits an awaitable value: a coroutine runs inline, a future parks the running task.
     QCoro::Task<Value> await(Value awaitable);
+    // Calls `callee` as module code does: a plain function's body runs in host mode, where the
+    // call of a runsLoop native may suspend (a worker thread's time.sleep). Others: call().
+    QCoro::Task<Value> callInHostMode(Value callee, CallArgs args);
 
     // ---- classes (classes.cpp) ----
     // Calls a user class: a new instance, initialised by __init__.
@@ -392,6 +395,11 @@ public:
     // CPython's "RuntimeWarning: coroutine 'f' was never awaited", at the line that dropped it.
     void coroutineNeverAwaited(const CoroutineObject &coro);
 
+    // Called before each statement while setWatchStatements(true): the engine watches for the
+    // moment a statement dropped the last reference to a task (Engine::logUnreachableTasks).
+    std::function<void()> onStatement;
+    void setWatchStatements(bool on) { m_watchStatements = on && onStatement; }
+
     // Output of print() goes here (the engine records it in the trace).
     std::function<void(const std::string &text)> onPrint;
 
@@ -456,6 +464,7 @@ private:
     void bindImport(const Stmt &s, Frame &f);
     Value callFunction(FunctionObject *fn, CallArgs &args, const Value &self);
     QCoro::Task<Value> callFunctionHost(FunctionObject *fn, CallArgs args, Value self);
+    static FunctionObject *plainMethod(const Value &callee);
     QCoro::Task<Value> runFunctionBody(Ref<FunctionObject> fn, std::shared_ptr<Frame> frame, Mode mode);
     void addTraceback(ScriptError &e, const Frame *caller);
     void addComprehensionFrame(ScriptError &err, const Expr &e, const Frame &f);
@@ -489,10 +498,13 @@ private:
     Limits m_limits;
     std::vector<bool> m_breakLines;
     bool m_breakHit = false;
+    bool m_watchStatements = false;
     void noteLine(int line)
     {
         if (!m_breakLines.empty() && std::size_t(line) < m_breakLines.size() && m_breakLines[std::size_t(line)])
             m_breakHit = true;
+        if (m_watchStatements) [[unlikely]]
+            onStatement();
     }
     // What the coroutine evaluator does first for each statement that can suspend.
     void startStatement(const Stmt &s, Frame &f)

@@ -7,7 +7,8 @@
 // and every request is an I/O wait on the virtual clock named after its URL ("GET URL" on the
 // timeline and in the inspector). Nothing touches the network. A URL answers 200 with a small
 // HTML page after a latency derived from the URL (0.10 to 0.50 s, the same on every run);
-// aiohttp.simulate(url, latency=, status=, text=, json=) sets what a URL answers instead.
+// aiohttp.simulate(url, latency=, status=, text=, json=) sets what a URL answers instead. A
+// session's or request's ClientTimeout(total=...) shorter than the latency raises TimeoutError.
 #include "engine.h"
 #include "modules.h"
 #include "script/stdlib.h"
@@ -60,6 +61,19 @@ public:
     std::map<std::string, Route> routes;
 };
 
+// aiohttp.ClientTimeout(total=None, connect=None, sock_read=None, sock_connect=None): only
+// `total` bounds a simulated request (the whole request is one I/O wait).
+class TimeoutObject : public Object {
+public:
+    TimeoutObject()
+        : Object(ObjKind::Other)
+    {
+    }
+    ClassObject *cls() const override;
+    Value total, connect, sockRead, sockConnect;
+    Value ceilThreshold = Value::integer(5);
+};
+
 class SessionObject : public Object {
 public:
     explicit SessionObject(Ref<RoutesObject> r)
@@ -71,6 +85,7 @@ public:
     ClassObject *cls() const override;
     void clearRefs() override { routes.reset(); }
     Ref<RoutesObject> routes;
+    double timeout = 300; // aiohttp's default total timeout: 5 minutes
     bool closed = false;
 };
 
@@ -86,6 +101,8 @@ public:
     std::string method;
     std::string url;
     Route route;
+    double timeout = 300; // seconds: a longer latency raises TimeoutError after this long
+    bool closed = false;
 };
 
 // What session.get(url) returns: entering it performs the request.
@@ -157,8 +174,39 @@ Value immediate(Interpreter &in, const std::string &name, Value v)
 QCoro::Task<Value> perform(Engine &engine, Ref<ResponseObject> response)
 {
     const std::string what = response->method + " " + response->url;
+    if (response->route.latency > response->timeout) {
+        // The total timeout runs out first: aiohttp raises asyncio.TimeoutError (TimeoutError).
+        co_await sleepFor(engine, response->timeout, Value(), what);
+        engine.interpreter().raise(exc::timeoutError(), "");
+    }
     Value result = co_await sleepFor(engine, response->route.latency, Value(response), what);
     co_return result;
+}
+
+// ClientResponseError (or ContentTypeError) with aiohttp's text, "404, message='Not Found',
+// url='https://...'", and its status and message attributes.
+[[noreturn]] void raiseResponseError(
+    Interpreter &in, ClassObject *cls, int status, const std::string &message, const std::string &url)
+{
+    Value e = in.makeException(
+        cls, std::to_string(status) + ", message=" + in.repr(str(message)) + ", url=" + in.repr(str(url)));
+    in.setAttr(e, "status", Value::integer(status));
+    in.setAttr(e, "message", str(message));
+    in.raise(e);
+}
+
+double timeoutSeconds(Interpreter &in, const Value &v, double otherwise)
+{
+    if (v.isNone())
+        return otherwise;
+    if (v.isNumber())
+        return v.toDouble();
+    if (v.is(ObjKind::Other) && v.obj()->cls()->name == "ClientTimeout") {
+        const Value &total = static_cast<const TimeoutObject *>(v.obj())->total;
+        return total.isNone() ? 1e18 : args::toFloat(in, total, "total");
+    }
+    in.raise(exc::typeError(),
+        "timeout parameter cannot be of " + in.typeName(v) + " type, please use 'timeout=ClientTimeout(...)'");
 }
 
 Value fromJson(const QJsonValue &j)
@@ -269,20 +317,29 @@ ClassObject *responseClass()
             QJsonParseError error {};
             const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(r.text), &error);
             if (error.error != QJsonParseError::NoError)
-                in.raise(contentTypeError(),
-                    std::to_string(r.status) + ", message='Attempt to decode JSON with unexpected mimetype: text/html', url=URL('"
-                        + response(s)->url + "')");
+                raiseResponseError(in, contentTypeError(), r.status,
+                    "Attempt to decode JSON with unexpected mimetype: text/html", response(s)->url);
             return immediate(in, "ClientResponse.json", fromJson(doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object())));
         });
         c->addMethod("raise_for_status", [](Interpreter &in, const Value &s, CallArgs &) {
             const auto *r = response(s);
             if (r->route.status >= 400)
-                in.raise(clientResponseError(),
-                    std::to_string(r->route.status) + ", message='" + reasonPhrase(r->route.status) + "', url=URL('"
-                        + r->url + "')");
+                raiseResponseError(in, clientResponseError(), r->route.status, reasonPhrase(r->route.status), r->url);
             return Value();
         });
-        c->addMethod("release", [](Interpreter &, const Value &, CallArgs &) { return Value(); });
+        // Giving the connection back: release() (a coroutine in aiohttp 3) and close().
+        c->addMethod("release", [](Interpreter &in, const Value &s, CallArgs &) {
+            response(s)->closed = true;
+            // aiohttp returns an awaitable that may as well be dropped: no "never awaited" warning.
+            Value done = immediate(in, "ClientResponse.release", Value());
+            done.as<CoroutineObject>()->warnsWhenDropped = nullptr;
+            return done;
+        });
+        c->addMethod("close", [](Interpreter &, const Value &s, CallArgs &) {
+            response(s)->closed = true;
+            return Value();
+        });
+        c->properties["closed"] = [](Interpreter &, const Value &s) { return Value::boolean(response(s)->closed); };
         c->addMethod("__repr__", [](Interpreter &, const Value &s, CallArgs &) {
             const auto *r = response(s);
             return str("<ClientResponse(" + r->url + ") [" + std::to_string(r->route.status) + " "
@@ -297,12 +354,15 @@ ClassObject *requestClass()
 {
     static ClassObject *c = [] {
         auto *c = newBuiltinClass("_RequestContextManager", types::object(), "aiohttp.client");
-        c->addMethod("__aenter__", [](Interpreter &in, const Value &s, CallArgs &) {
+        // `async with session.get(url) as resp` and `resp = await session.get(url)` both perform it.
+        auto request = [](Interpreter &in, const Value &s, CallArgs &) {
             Ref<ResponseObject> r = s.as<RequestObject>()->response;
             Engine *engine = &in.engine();
             return nativeCoroutine(
                 in, "_RequestContextManager.__aenter__", r->method + " " + r->url, [engine, r] { return perform(*engine, r); });
-        });
+        };
+        c->addMethod("__aenter__", request);
+        c->addMethod("__await__", request);
         c->addMethod("__aexit__", [](Interpreter &in, const Value &, CallArgs &) {
             return immediate(in, "_RequestContextManager.__aexit__", Value());
         });
@@ -342,7 +402,10 @@ ClassObject *sessionClass()
                 r->method = verb;
                 r->url = in.toStr(a.args[0]);
                 r->route = session(s)->routes->find(r->url);
-                return Value(make<RequestObject>(r)); // keyword arguments (params=, json=...) are accepted
+                Value timeout;
+                r->timeout = a.takeKeyword("timeout", timeout) ? timeoutSeconds(in, timeout, session(s)->timeout)
+                                                               : session(s)->timeout;
+                return Value(make<RequestObject>(r)); // other keyword arguments (params=, json=...) are accepted
             });
         }
         return c;
@@ -351,6 +414,26 @@ ClassObject *sessionClass()
 }
 
 } // namespace
+
+ClassObject *TimeoutObject::cls() const
+{
+    static ClassObject *c = [] {
+        auto *c = newBuiltinClass("ClientTimeout", types::object(), "aiohttp.client");
+        auto t = [](const Value &v) { return static_cast<TimeoutObject *>(v.obj()); };
+        c->properties["total"] = [t](Interpreter &, const Value &s) { return t(s)->total; };
+        c->properties["connect"] = [t](Interpreter &, const Value &s) { return t(s)->connect; };
+        c->properties["sock_read"] = [t](Interpreter &, const Value &s) { return t(s)->sockRead; };
+        c->properties["sock_connect"] = [t](Interpreter &, const Value &s) { return t(s)->sockConnect; };
+        c->addMethod("__repr__", [t](Interpreter &in, const Value &s, CallArgs &) {
+            auto *o = t(s);
+            return str("ClientTimeout(total=" + in.repr(o->total) + ", connect=" + in.repr(o->connect) + ", sock_read="
+                + in.repr(o->sockRead) + ", sock_connect=" + in.repr(o->sockConnect)
+                + ", ceil_threshold=" + in.repr(o->ceilThreshold) + ")");
+        });
+        return c;
+    }();
+    return c;
+}
 
 ClassObject *RoutesObject::cls() const
 {
@@ -376,15 +459,36 @@ Ref<ModuleObject> makeAiohttpModule(Interpreter &in)
     auto routes = make<RoutesObject>();
     auto setClass = [&](ClassObject *c) { mod->dict->set(str(c->name), Value(Ref<ClassObject>(c))); };
     // ClientSession() is a function here: each session it makes shares this script's routes.
-    mod->dict->set(str("ClientSession"), Value(make<NativeObject>("aiohttp.ClientSession",
-                                             [routes](Interpreter &, const Value &, CallArgs &) {
-                                                 return Value(make<SessionObject>(routes));
-                                             })));
+    mod->dict->set(str("ClientSession"),
+        Value(make<NativeObject>("aiohttp.ClientSession", [routes](Interpreter &in, const Value &, CallArgs &a) {
+            auto session = make<SessionObject>(routes);
+            Value timeout;
+            if (a.takeKeyword("timeout", timeout))
+                session->timeout = timeoutSeconds(in, timeout, session->timeout);
+            return Value(session); // other keyword arguments (headers=, ...) are accepted
+        })));
     setClass(clientError());
     setClass(clientResponseError());
     setClass(contentTypeError());
     mod->dict->set(str("ClientConnectionError"), Value(Ref<ClassObject>(clientError())));
-    addFunction(*mod, "ClientTimeout", [](Interpreter &, const Value &, CallArgs &) { return Value(); });
+    addFunction(*mod, "ClientTimeout", [](Interpreter &in, const Value &, CallArgs &a) {
+        if (!a.args.empty())
+            in.raise(exc::typeError(), "ClientTimeout.__init__() takes 1 positional argument but "
+                    + std::to_string(a.args.size() + 1) + " were given");
+        auto t = make<TimeoutObject>();
+        for (auto &[name, v] : a.kwargs) {
+            Value *field = name == "total" ? &t->total
+                : name == "connect"        ? &t->connect
+                : name == "sock_read"      ? &t->sockRead
+                : name == "sock_connect"   ? &t->sockConnect
+                : name == "ceil_threshold" ? &t->ceilThreshold
+                                           : nullptr;
+            if (!field)
+                in.raise(exc::typeError(), "ClientTimeout.__init__() got an unexpected keyword argument '" + name + "'");
+            *field = v;
+        }
+        return Value(t);
+    });
     // aiohttp.simulate(url, *, latency=None, status=200, text=None, json=None): what `url` answers.
     addFunction(*mod, "simulate", [routes](Interpreter &in, const Value &, CallArgs &a) {
         args::expect(in, "simulate", a, 1, 1);

@@ -12,6 +12,12 @@ Ref<ModuleObject> makeItertoolsModule(Interpreter &in);
 Ref<ModuleObject> makeCollectionsModule(Interpreter &in);
 Ref<ModuleObject> makeFunctoolsModule(Interpreter &in);
 Ref<ModuleObject> makeAiohttpModule(Interpreter &in);
+Ref<ModuleObject> makeTimeModule(Interpreter &in);
+Ref<ModuleObject> makeDatetimeModule(Interpreter &in);
+
+// time.strftime / datetime.strftime of a moment in microseconds since the epoch, in UTC (the
+// C locale's names and formats).
+std::string strftimeUtc(const std::string &format, std::int64_t microseconds);
 
 // Shared by the module files: registers a native function `module.name` in the module.
 void addFunction(ModuleObject &mod, const std::string &name, NativeFunction fn);

@@ -728,7 +728,7 @@ private Q_SLOTS:
     void libraryIsGroupedAndSearchable()
     {
         loopscope::ScenarioModel m;
-        QCOMPARE(m.count(), 6);
+        QCOMPARE(m.count(), 7);
         QStringList groups;
         for (int i = 0; i < m.count(); ++i)
             if (groups.isEmpty() || groups.last() != m.get(i).value(QStringLiteral("group")).toString())
@@ -740,7 +740,7 @@ private Q_SLOTS:
         m.setFilter(QStringLiteral("timeout"));
         QCOMPARE(m.count(), 2); // by group name as well
         m.setFilter(QString());
-        QCOMPARE(m.count(), 6);
+        QCOMPARE(m.count(), 7);
         QCOMPARE(m.indexOf(QStringLiteral("gather")), 0);
     }
 

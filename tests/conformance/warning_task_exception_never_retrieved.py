@@ -1,8 +1,9 @@
 import asyncio
 
 # Warnings: a task whose exception nobody retrieves still runs to its end; CPython logs
-# "Task exception was never retrieved" only when the task is destroyed (at exit, outside
-# the harness). Retrieving it with exception() or awaiting it silences the log.
+# "Task exception was never retrieved" when the task is destroyed: for a task nobody
+# references, right after its last step. Retrieving it with exception() or awaiting it
+# silences the log.
 
 
 async def boom(name):

@@ -2,6 +2,8 @@
 // virtual clock named after its URL, and aiohttp.simulate() sets what a URL answers.
 #include "enginetest.h"
 
+#include <QFile>
+
 using namespace enginetest;
 
 namespace {
@@ -116,8 +118,75 @@ private Q_SLOTS:
             std::string("{'id': 7, 'tags': ['a', 'b'], 'ok': True} {\"id\": 7, \"tags\": [\"a\", \"b\"], \"ok\": true} True\n"
                         "[1, 2.5, None]\n"
                         "404 Not Found False <ClientResponse(https://api.test/gone) [404 Not Found]>\n"
-                        "ClientResponseError 404, message='Not Found', url=URL('https://api.test/gone')\n"
+                        "ClientResponseError 404, message='Not Found', url='https://api.test/gone'\n"
                         "ContentTypeError\n"));
+    }
+
+    void awaitingTheRequestWithoutAsyncWith()
+    {
+        auto e = runScript("import aiohttp, asyncio\n"
+                           "aiohttp.simulate('https://x.test/a', latency=0.25, status=503)\n"
+                           "async def main():\n"
+                           "    session = aiohttp.ClientSession()\n"
+                           "    resp = await session.get('https://x.test/a')\n"
+                           "    print(resp.status, asyncio.get_running_loop().time(), resp.closed)\n"
+                           "    try:\n"
+                           "        resp.raise_for_status()\n"
+                           "    except aiohttp.ClientResponseError as err:\n"
+                           "        print(err.status, err.message, '|', err)\n"
+                           "    await resp.release()\n"
+                           "    resp.close()\n"
+                           "    print(resp.closed)\n"
+                           "    await session.close()\n"
+                           "asyncio.run(main())\n");
+        QCOMPARE(e->output(),
+            std::string("503 0.25 False\n"
+                        "503 Service Unavailable | 503, message='Service Unavailable', url='https://x.test/a'\n"
+                        "True\n"));
+        QCOMPARE(e->errorText(), std::string());
+    }
+
+    void clientTimeoutBoundsTheRequest()
+    {
+        auto e = runScript("import aiohttp, asyncio\n"
+                           "aiohttp.simulate('https://x.test/slow', latency=2)\n"
+                           "async def main():\n"
+                           "    t = aiohttp.ClientTimeout(total=0.5)\n"
+                           "    print(t)\n"
+                           "    async with aiohttp.ClientSession(timeout=t) as s:\n"
+                           "        try:\n"
+                           "            await s.get('https://x.test/slow')\n"
+                           "        except TimeoutError:\n"
+                           "            print('timeout at', asyncio.get_running_loop().time())\n"
+                           "        r = await s.get('https://x.test/slow', timeout=aiohttp.ClientTimeout(total=None))\n"
+                           "        print(r.status, 'at', asyncio.get_running_loop().time())\n"
+                           "asyncio.run(main())\n");
+        QCOMPARE(e->output(),
+            std::string("ClientTimeout(total=0.5, connect=None, sock_read=None, sock_connect=None, ceil_threshold=5)\n"
+                        "timeout at 0.5\n200 at 2.5\n"));
+    }
+
+    // scenarios/crawl.py: six pages, three requests in flight at a time, one too slow, one missing.
+    void theCrawlScenario()
+    {
+        QFile file(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/scenarios/crawl.py"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray source = file.readAll();
+        auto e = runScript(source.constData());
+        QCOMPARE(e->outcome(), Outcome::Finished);
+        const std::string out = e->output();
+        QVERIFY(out.starts_with("GET https://example.test/page/1\nGET https://example.test/page/2\n"
+                                "GET https://example.test/page/3\n200 https://example.test/page/3: 134 bytes\n"
+                                "GET https://example.test/page/4\n"));
+        QVERIFY(out.ends_with("https://example.test/page/2 -> TimeoutError\n"
+                              "https://example.test/page/3 -> 134\n"
+                              "https://example.test/page/4 -> 134\n"
+                              "https://example.test/page/5 -> ClientResponseError: 404, message='Not Found', "
+                              "url='https://example.test/page/5'\n"
+                              "https://example.test/page/6 -> 134\n"));
+        QCOMPARE(e->loop().time(), 1.0);
+        const auto waits = awaits(*e);
+        QCOMPARE(std::count_if(waits.begin(), waits.end(), [](const std::string &w) { return w.starts_with("GET "); }), 6);
     }
 
     void aClosedSessionRefusesRequests()

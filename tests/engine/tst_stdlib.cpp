@@ -998,6 +998,45 @@ private Q_SLOTS:
             "ImportError\n"
             "")
             << QString::fromUtf8("") << 0;
+        QTest::newRow("datetime_objects") << QString::fromUtf8("import datetime\n"
+            "from datetime import timedelta\n"
+            "d = datetime.datetime(2024, 2, 28, 23, 59, 58, 250000)\n"
+            "print(d, repr(d), d.isoformat(), d.isoformat(\" \"))\n"
+            "print(d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond)\n"
+            "print(repr(datetime.datetime(2024, 3, 1)), repr(datetime.datetime(2024, 3, 1, 5, 6, 7)))\n"
+            "later = d + timedelta(seconds=2.5)\n"
+            "print(later, later - d, repr(later - d), (later - d).total_seconds())\n"
+            "print(d - timedelta(days=400), d + timedelta(weeks=1, hours=1, minutes=2, milliseconds=3))\n"
+            "print(timedelta(0), repr(timedelta(0)), timedelta(days=1), timedelta(days=-1, seconds=5), timedelta(hours=25))\n"
+            "print(repr(timedelta(days=2, microseconds=7)), timedelta(minutes=1) < timedelta(seconds=61), d < later, d == d + timedelta(0))\n"
+            "print(d.strftime(\"%Y-%m-%d %H:%M:%S.%f %a %A %b %B %j %p %I %y %w %%\"), d.strftime(\"%c | %x | %X\"))\n"
+            "print(datetime.datetime.fromtimestamp(0), datetime.datetime.fromtimestamp(86400 * 365.25 + 0.5).timestamp())\n"
+            "for bad in [(2024, 13, 1), (2023, 2, 29), (2024, 1, 1, 24)]:\n"
+            "    try:\n"
+            "        datetime.datetime(*bad)\n"
+            "    except ValueError as e:\n"
+            "        print(\"ValueError:\", e)\n"
+            "")
+            << QString::fromUtf8("2024-02-28 23:59:58.250000 datetime.datetime(2024, 2, 28, 23, 59, 58, 250000) 2024-02-28T23:59:58.250000 2024-02-28 23:59:58.250000\n"
+            "2024 2 28 23 59 58 250000\n"
+            "datetime.datetime(2024, 3, 1, 0, 0) datetime.datetime(2024, 3, 1, 5, 6, 7)\n"
+            "2024-02-29 00:00:00.750000 0:00:02.500000 datetime.timedelta(seconds=2, microseconds=500000) 2.5\n"
+            "2023-01-24 23:59:58.250000 2024-03-07 01:01:58.253000\n"
+            "0:00:00 datetime.timedelta(0) 1 day, 0:00:00 -1 day, 0:00:05 1 day, 1:00:00\n"
+            "datetime.timedelta(days=2, microseconds=7) True True True\n"
+            "2024-02-28 23:59:58.250000 Wed Wednesday Feb February 059 PM 11 24 3 % Wed Feb 28 23:59:58 2024 | 02/28/24 | 23:59:58\n"
+            "1970-01-01 00:00:00 31557600.5\n"
+            "ValueError: month must be in 1..12\n"
+            "ValueError: day is out of range for month\n"
+            "ValueError: hour must be in 0..23\n"
+            "")
+            << QString::fromUtf8("") << 0;
+        QTest::newRow("time_strftime_virtual_clock") << QString::fromUtf8("import time\n"
+            "print(time.strftime(\"%H:%M:%S\") == time.strftime(\"%X\"), len(time.strftime(\"%Y-%m-%d %H:%M:%S\")))\n"
+            "")
+            << QString::fromUtf8("True 19\n"
+            "")
+            << QString::fromUtf8("") << 0;
         // END RECORDED ROWS
     }
 

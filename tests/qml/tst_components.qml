@@ -134,7 +134,7 @@ Item {
         function test_libraryIsGroupedSearchableAndClickable() {
             const sidebar = createTemporaryObject(libraryComponent, top, { currentScenario: "gather" })
             const list = findNamed(sidebar, "scenarioList")
-            tryCompare(list, "count", 6)
+            tryCompare(list, "count", 7)
             compare(list.section.property, "group")
             const search = findNamed(sidebar, "librarySearch")
             search.forceActiveFocus()
@@ -149,7 +149,7 @@ Item {
             compare(spy.count, 1)
             compare(spy.signalArguments[0][0], "deadlock")
             search.text = ""
-            tryCompare(list, "count", 6)
+            tryCompare(list, "count", 7)
         }
 
         function test_consoleLinesGoBackToTheirStep() {

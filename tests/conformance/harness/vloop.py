@@ -29,15 +29,21 @@ Run it under the interpreter whose semantics you want (3.11 or 3.12); record.py 
 
 import asyncio
 import builtins
+import concurrent.futures
+import datetime
 import gc
 import heapq
 import itertools
+import logging
 import os
 import random
+import re
 import runpy
 import sys
+import threading
 import time
 import traceback
+import types
 from asyncio import base_events, events, taskgroups, tasks
 
 NS_PER_S = 1_000_000_000
@@ -89,16 +95,62 @@ class VirtualClock:
 CLOCK = VirtualClock()
 
 
+_real_localtime, _real_gmtime, _real_strftime = time.localtime, time.gmtime, time.strftime
+
+
+def _clock_time(convert):
+    def read(secs=None):
+        return convert(CLOCK.seconds() if secs is None else secs)
+    return read
+
+
+class VirtualDatetime(datetime.datetime):
+    """datetime.datetime whose now()/today()/utcnow() read the virtual clock. They return
+    plain datetime objects, so reprs and arithmetic are CPython's own."""
+
+    @classmethod
+    def now(cls, tz=None):
+        return datetime.datetime.fromtimestamp(CLOCK.seconds(), tz)
+
+    @classmethod
+    def today(cls):
+        return datetime.datetime.fromtimestamp(CLOCK.seconds())
+
+    @classmethod
+    def utcnow(cls):
+        return datetime.datetime.fromtimestamp(CLOCK.seconds(), datetime.timezone.utc).replace(tzinfo=None)
+
+
+class VirtualDate(datetime.date):
+    @classmethod
+    def today(cls):
+        return datetime.date.fromtimestamp(CLOCK.seconds())
+
+
 def install_clock():
-    """The time module reads and sleeps on the virtual clock ("Profiles", section I)."""
+    """The time module reads and sleeps on the virtual clock ("Profiles", section I). The
+    wall clock's epoch is the virtual clock's 0 in UTC: time.time() is 0.0 and
+    datetime.datetime.now() is 1970-01-01 00:00:00 when the script starts, and local time
+    is UTC (time.strftime('%X') reads '00:00:00')."""
+    os.environ["TZ"] = "UTC"
+    time.tzset()
     time.monotonic = time.perf_counter = time.time = CLOCK.seconds
     time.monotonic_ns = time.perf_counter_ns = time.time_ns = lambda: CLOCK.now_ns
     time.sleep = CLOCK.sleep
+    time.localtime = _clock_time(_real_localtime)
+    time.gmtime = _clock_time(_real_gmtime)
+    time.strftime = lambda format, t=None: _real_strftime(format, time.localtime() if t is None else t)
+    for cls in (VirtualDatetime, VirtualDate):
+        cls.__module__ = "datetime"
+        cls.__name__ = cls.__qualname__ = cls.__mro__[1].__name__
+    datetime.datetime = VirtualDatetime
+    datetime.date = VirtualDate
 
 
 # --------------------------------------------------------------------------- print
 
 _real_print = builtins.print
+_ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 
 
 def traced_print(*args, sep=" ", end="\n", file=None, flush=False):
@@ -121,9 +173,33 @@ def traced_print(*args, sep=" ", end="\n", file=None, flush=False):
     if text.endswith("\n"):
         text = text[:-1]
     text = text.replace("\\", "\\\\").replace("\n", "\\n")
+    # Memory addresses in default reprs ('<... object at 0x7f...>') differ from run to run.
+    text = _ADDRESS.sub(" at 0x...", text)
     loop = events._get_running_loop()
     task = asyncio.current_task(loop) if loop is not None else None
     emit(task.get_name() if task is not None else "-", f"print {text}")
+
+
+# --------------------------------------------------------------------------- asyncio's log
+
+# What asyncio logs when the garbage collector frees a task or future (Future.__del__). These
+# become '<t> - log <message>' trace lines; the whole record still goes to stderr.
+GC_MESSAGES = ("Task exception was never retrieved", "Task was destroyed but it is pending!",
+               "Future exception was never retrieved")
+
+
+class TraceLogHandler(logging.StreamHandler):
+    def emit(self, record):
+        message = record.getMessage().split("\n")[0]
+        if message in GC_MESSAGES:
+            emit("-", f"log {message}")
+        super().emit(record)
+
+
+def install_log():
+    # asyncio's logger would print through logging.lastResort (stderr, '%(message)s'); this
+    # handler prints the same and adds the trace line.
+    asyncio.log.logger.addHandler(TraceLogHandler(sys.stderr))
 
 
 # --------------------------------------------------------------------------- tasks
@@ -154,13 +230,38 @@ class TracedTask(tasks._PyTask):
     # and cancellation all reach it through the instance, so overriding it hooks every step.
     def _Task__step(self, exc=None):
         emit(self.get_name(), "step")
-        super()._Task__step(exc)
+        try:
+            super()._Task__step(exc)
+            _drop_step_frames(self)
+        finally:
+            self = None  # as _PyTask.__step: this frame must not keep the task alive
 
     # 3.12 only (section J, eager tasks): the first step of an eager task runs inside the
     # constructor through __eager_start instead of __step.
     def _Task__eager_start(self):
         emit(self.get_name(), "step")
-        super()._Task__eager_start()
+        try:
+            super()._Task__eager_start()
+            _drop_step_frames(self)
+        finally:
+            self = None
+
+
+_STEP_CODES = {f.__code__ for name, f in vars(tasks._PyTask).items()
+               if name.startswith("_Task__step") and callable(f)}
+
+
+def _drop_step_frames(task):
+    """Garbage collection, rule 38: CPython's C Task is freed (and logs 'Task exception was
+    never retrieved') as soon as the last reference goes. The pure-Python step would keep it:
+    its exception's traceback starts in the step's own frame, whose f_back chain reaches
+    frames holding the task, a cycle only the (disabled) cyclic GC could free. The C Task's
+    traceback has no such frame, so drop it, as the traceback CPython logs shows."""
+    if task.done() and not task.cancelled() and task._exception is not None:
+        tb = task._exception.__traceback__
+        while tb is not None and tb.tb_frame.f_code in _STEP_CODES:
+            tb = tb.tb_next
+        task._exception.__traceback__ = tb
 
 
 # Scripts and reprs see the class CPython's tasks have: type(task).__name__ == 'Task'.
@@ -235,6 +336,151 @@ def install_tasks():
         for name, value in patches.items():
             setattr(module, name, value)
     taskgroups.TaskGroup.__init__ = taskgroup_init
+
+
+# --------------------------------------------------------------------------- threads
+
+class VirtualThread(threading.Thread):
+    """A real thread that runs in lockstep with the loop, so a run stays deterministic.
+
+    It runs only inside a callback of the loop (its "turn"), while the loop thread waits:
+    the first turn is scheduled with call_soon when it starts; it then runs until it ends or
+    blocks. Blocking gives the turn back and schedules the next one: time.sleep(s) a timer s
+    seconds later on the virtual clock (the loop goes on meanwhile), waiting on a
+    concurrent.futures.Future a call_soon once that future is done (or a timer for the
+    timeout). What the thread hands to the loop goes through call_soon_threadsafe, i.e. the
+    ready queue, as in CPython."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.daemon = True
+        self._loop = events.get_running_loop()
+        self._go = threading.Semaphore(0)
+        self._back = threading.Semaphore(0)
+        self.finished = concurrent.futures.Future()
+
+    def start(self):
+        super().start()
+        self._loop.call_soon(self._turn)
+
+    def run(self):
+        self._go.acquire()
+        try:
+            super().run()
+        finally:
+            self.finished.set_result(None)
+            self._back.release()
+
+    def _turn(self):
+        self._go.release()
+        self._back.acquire()
+
+    def block(self, schedule_turn):
+        """Called in this thread: schedule_turn(turn) arranges the next turn, then the loop
+        thread goes on until that turn comes."""
+        schedule_turn(self._turn)
+        self._back.release()
+        self._go.acquire()
+
+
+def _virtual_thread():
+    thread = threading.current_thread()
+    return thread if isinstance(thread, VirtualThread) else None
+
+
+def virtual_sleep(secs):
+    thread = _virtual_thread()
+    if thread is None:
+        CLOCK.sleep(secs)  # the loop thread: time.sleep blocks the loop
+        return
+    if secs < 0:
+        raise ValueError("sleep length must be non-negative")
+    thread.block(lambda turn: thread._loop.call_later(secs, turn))
+
+
+def wait_virtually(future, timeout):
+    """In a virtual thread: give the turn back until `future` is done or `timeout` virtual
+    seconds have passed, whichever comes first."""
+    thread = _virtual_thread()
+    if thread is None or future.done():
+        return
+    loop = thread._loop
+
+    def schedule(turn):
+        state = {"resumed": False, "timer": None}
+
+        def resume():
+            if not state["resumed"]:
+                state["resumed"] = True
+                if state["timer"] is not None:
+                    state["timer"].cancel()
+                turn()
+
+        future.add_done_callback(lambda f: loop.call_soon(resume))
+        if timeout is not None:
+            state["timer"] = loop.call_later(timeout, resume)
+
+    thread.block(schedule)
+
+
+_cf_result = concurrent.futures.Future.result
+_cf_exception = concurrent.futures.Future.exception
+
+
+def _cf_wait_then(method):
+    def wrapper(self, timeout=None):
+        if _virtual_thread() is not None:
+            wait_virtually(self, timeout)
+            return method(self, timeout=0)
+        return method(self, timeout)
+    return wrapper
+
+
+class VirtualThreadExecutor(concurrent.futures.Executor):
+    """The loop's default executor: each call runs in a new VirtualThread."""
+
+    def __init__(self):
+        self._threads = []
+        self._shutdown = False
+
+    def submit(self, fn, /, *args, **kwargs):
+        if self._shutdown:
+            raise RuntimeError("cannot schedule new futures after shutdown")
+        future = concurrent.futures.Future()
+
+        def work():
+            if not future.set_running_or_notify_cancel():
+                return
+            try:
+                result = fn(*args, **kwargs)
+            except BaseException as exc:
+                future.set_exception(exc)
+            else:
+                future.set_result(result)
+
+        thread = VirtualThread(target=work, name=f"asyncio_{len(self._threads)}")
+        self._threads.append(thread)
+        thread.start()
+        return future
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        self._shutdown = True
+        if wait:
+            for thread in self._threads:
+                wait_virtually(thread.finished, None)
+
+
+def install_threads():
+    """Worker threads (asyncio.to_thread, run_in_executor, the thread of
+    shutdown_default_executor) are VirtualThreads; time.sleep and waiting on a
+    concurrent.futures.Future in them wait on the virtual clock."""
+    time.sleep = virtual_sleep
+    concurrent.futures.Future.result = _cf_wait_then(_cf_result)
+    concurrent.futures.Future.exception = _cf_wait_then(_cf_exception)
+    shim = types.ModuleType("threading")
+    shim.__dict__.update(threading.__dict__)
+    shim.Thread = VirtualThread
+    base_events.threading = shim
 
 
 # --------------------------------------------------------------------------- the loop
@@ -344,6 +590,14 @@ class VirtualTimeLoop(base_events.BaseEventLoop):
     def _process_events(self, event_list):
         pass  # no I/O: the selector never reports events
 
+    def _write_to_self(self):
+        pass  # call_soon_threadsafe: a worker thread only runs while the loop waits for it
+
+    def run_in_executor(self, executor, func, *args):
+        if executor is None and self._default_executor is None and not self._executor_shutdown_called:
+            self._default_executor = VirtualThreadExecutor()
+        return super().run_in_executor(executor, func, *args)
+
 
 class VirtualTimeLoopPolicy(events.BaseDefaultEventLoopPolicy):
     """asyncio.run, new_event_loop and get_event_loop all make a VirtualTimeLoop."""
@@ -357,6 +611,8 @@ def run_script(path, argv):
     """Run the script as __main__ (like `python3 SCRIPT`); return the exit status."""
     sys.argv = [path] + argv
     sys.path[0] = os.path.dirname(os.path.abspath(path))
+    # Modules Loopscope simulates (aiohttp) come from harness/simulated, never the network.
+    sys.path.insert(1, os.path.join(os.path.dirname(os.path.abspath(__file__)), "simulated"))
     try:
         runpy.run_path(path, run_name="__main__")
     except SystemExit as exc:
@@ -389,6 +645,8 @@ def main():
     install_clock()
     builtins.print = traced_print
     install_tasks()
+    install_log()
+    install_threads()
     asyncio.set_event_loop_policy(VirtualTimeLoopPolicy())
     # Loopscope's random module starts as after random.seed(0): no OS entropy in a run.
     random.seed(0)

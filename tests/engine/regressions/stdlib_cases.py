@@ -581,4 +581,26 @@ try:
 except ImportError as e:
     print(type(e).__name__)
 ''',
+"datetime_objects": '''import datetime
+from datetime import timedelta
+d = datetime.datetime(2024, 2, 28, 23, 59, 58, 250000)
+print(d, repr(d), d.isoformat(), d.isoformat(" "))
+print(d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond)
+print(repr(datetime.datetime(2024, 3, 1)), repr(datetime.datetime(2024, 3, 1, 5, 6, 7)))
+later = d + timedelta(seconds=2.5)
+print(later, later - d, repr(later - d), (later - d).total_seconds())
+print(d - timedelta(days=400), d + timedelta(weeks=1, hours=1, minutes=2, milliseconds=3))
+print(timedelta(0), repr(timedelta(0)), timedelta(days=1), timedelta(days=-1, seconds=5), timedelta(hours=25))
+print(repr(timedelta(days=2, microseconds=7)), timedelta(minutes=1) < timedelta(seconds=61), d < later, d == d + timedelta(0))
+print(d.strftime("%Y-%m-%d %H:%M:%S.%f %a %A %b %B %j %p %I %y %w %%"), d.strftime("%c | %x | %X"))
+print(datetime.datetime.fromtimestamp(0), datetime.datetime.fromtimestamp(86400 * 365.25 + 0.5).timestamp())
+for bad in [(2024, 13, 1), (2023, 2, 29), (2024, 1, 1, 24)]:
+    try:
+        datetime.datetime(*bad)
+    except ValueError as e:
+        print("ValueError:", e)
+''',
+"time_strftime_virtual_clock": '''import time
+print(time.strftime("%H:%M:%S") == time.strftime("%X"), len(time.strftime("%Y-%m-%d %H:%M:%S")))
+''',
 }
