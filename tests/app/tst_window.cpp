@@ -149,6 +149,28 @@ private Q_SLOTS:
         QVERIFY(pg.warnings().isEmpty());
     }
 
+    // A click on a line number in the real window sets a breakpoint there (and leaves the scenario alone); Run stops on it.
+    void clickingTheGutterSetsABreakpoint()
+    {
+        Playground pg({QString(), QString(), false, false});
+        QVERIFY(pg.createWindow());
+        QQuickWindow *w = pg.window();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        QQuickItem *gutter = item(w, "gutterArea");
+        QQuickItem *editor = item(w, "codeEditor");
+        QVERIFY(gutter && editor);
+        const qreal lineHeight = editor->property("contentHeight").toReal() / editor->property("lineCount").toReal();
+        const qreal topPadding = editor->property("topPadding").toReal();
+        const QPointF at = gutter->mapToScene(QPointF(gutter->width() / 2, topPadding + lineHeight * 13.5)); // line 14
+        QTest::mouseClick(w, Qt::LeftButton, Qt::NoModifier, at.toPoint());
+        QCOMPARE(pg.session().scenarioName(), QStringLiteral("gather"));
+        QCOMPARE(pg.session().breakpoints(), QVariantList({14}));
+        QVERIFY(click(w, "runButton"));
+        QTRY_VERIFY(!pg.session().busy());
+        QVERIFY(!pg.session().atEnd()); // stopped at the breakpoint, not at the end
+        QVERIFY(pg.warnings().isEmpty());
+    }
+
     // Theme, text size, motion, the timeline's axis, the window's size, recent files and edits come back on the next start (the test's
     // XDG_CONFIG_HOME and XDG_DATA_HOME are temporary folders, see main()).
     void settingsAndEditsSurviveARestart()
