@@ -116,12 +116,20 @@ Rectangle {
                         Layout.fillWidth: true
                         spacing: 1
                         RowLayout {
+                            // The name gives way (elided) before the line label is pushed out.
+                            objectName: "taskHeader"
+                            Layout.fillWidth: true
                             spacing: 6
                             Text {
                                 text: label
                                 color: root.theme.text
                                 font.pixelSize: root.theme.fontSize
                                 font.bold: true
+                                Layout.fillWidth: true
+                                Layout.preferredWidth: Math.ceil(implicitWidth) // (rounded down, a name that fits would elide)
+                                Layout.maximumWidth: Math.ceil(implicitWidth)
+                                Layout.minimumWidth: Math.min(implicitWidth, 60)
+                                elide: Text.ElideRight
                             }
                             Badge { label: taskState; tint: root.theme.stateColor(taskState) }
                             Text {
@@ -252,6 +260,8 @@ Rectangle {
                         width: parent.width - 16
                         spacing: 3
                         RowLayout {
+                            objectName: "primitiveHeader"
+                            Layout.fillWidth: true
                             spacing: 6
                             Text {
                                 text: label
@@ -259,8 +269,21 @@ Rectangle {
                                 font.bold: true
                                 font.family: root.theme.mono
                                 font.pixelSize: root.theme.small
+                                Layout.fillWidth: true
+                                Layout.preferredWidth: Math.ceil(implicitWidth) // (rounded down, a name that fits would elide)
+                                Layout.maximumWidth: Math.ceil(implicitWidth)
+                                Layout.minimumWidth: Math.min(implicitWidth, 40)
+                                elide: Text.ElideRight
                             }
-                            Text { text: kind; color: root.theme.textFaint; font.pixelSize: root.theme.small }
+                            Text {
+                                text: kind
+                                color: root.theme.textFaint
+                                font.pixelSize: root.theme.small
+                                Layout.fillWidth: true
+                                Layout.preferredWidth: Math.ceil(implicitWidth) // (rounded down, a name that fits would elide)
+                                Layout.maximumWidth: Math.ceil(implicitWidth)
+                                elide: Text.ElideRight
+                            }
                             Item { Layout.fillWidth: true }
                             Text { text: primitiveState; color: root.theme.textDim; font.pixelSize: root.theme.small }
                         }

@@ -18,6 +18,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <functional>
 #include <QTimer>
 
 using loopscope::Playground;
@@ -168,6 +169,47 @@ private Q_SLOTS:
         QVERIFY(click(w, "runButton"));
         QTRY_VERIFY(!pg.session().busy());
         QVERIFY(!pg.session().atEnd()); // stopped at the breakpoint, not at the end
+        QVERIFY(pg.warnings().isEmpty());
+    }
+
+    // The inspector never cuts a row off on the right: a long task name or primitive label is
+    // elided so "line 17" and "value 0 of 2" stay readable (semaphore at step 10 has both).
+    void inspectorRowsFitTheirPanel()
+    {
+        Playground pg({QStringLiteral("semaphore"), QString(), false, false});
+        QQuickWindow *w = shownWindow(pg);
+        QVERIFY(w);
+        while (pg.session().step() < 10)
+            QVERIFY(click(w, "stepButton"));
+        QQuickItem *inspector = item(w, "inspector");
+        QVERIFY(inspector);
+        const qreal right = inspector->mapToScene(QPointF(inspector->width(), 0)).x();
+        // Delegates are found through the item tree (they are not QObject children of the panel).
+        QList<QQuickItem *> rowsSeen;
+        std::function<void(QQuickItem *)> collect = [&](QQuickItem *i) {
+            if (i->objectName() == QLatin1String("taskHeader") || i->objectName() == QLatin1String("primitiveHeader"))
+                rowsSeen.append(i);
+            for (QQuickItem *c : i->childItems())
+                collect(c);
+        };
+        collect(inspector);
+        int checked = 0;
+        {
+            for (QQuickItem *row : std::as_const(rowsSeen)) {
+                if (!row->isVisible())
+                    continue;
+                for (QQuickItem *child : row->childItems()) {
+                    if (!child->isVisible() || child->width() <= 0)
+                        continue;
+                    const qreal end = child->mapToScene(QPointF(child->width(), 0)).x();
+                    QVERIFY2(end <= right + 1, qPrintable(QStringLiteral("%1 ends at %2, the panel at %3")
+                        .arg(child->property("text").toString()).arg(end).arg(right)));
+                    ++checked;
+                }
+            }
+        }
+        QVERIFY2(checked >= 10, qPrintable(QString::number(checked))); // the tasks and the semaphore
+        keepShot(w, "inspector-semaphore-10");
         QVERIFY(pg.warnings().isEmpty());
     }
 
