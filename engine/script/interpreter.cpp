@@ -2102,7 +2102,8 @@ QCoro::Task<Flow> Interpreter::execForAsync(const Stmt &s, Frame &f, Mode mode)
                 f.line = s.pos.line;
                 if (!next(it, item))
                     return false;
-                assign(*s.target, std::move(item), f);
+                if (!storeLocal(*s.target, item, f))
+                    assign(*s.target, std::move(item), f);
                 return true;
             };
         }
@@ -2125,18 +2126,7 @@ QCoro::Task<Flow> Interpreter::execForAsync(const Stmt &s, Frame &f, Mode mode)
             break;
         if (!storeLocal(*s.target, item, f))
             assign(*s.target, std::move(item), f);
-        // The body runs here rather than in execBlockAsync: one coroutine frame less per
-        // iteration, and statements that do not suspend this time take the plain path.
-        Flow flow = Flow::Normal;
-        for (auto &stmt : s.body) {
-            const StmtList *rest = nullptr;
-            if (!execPlainly(*stmt, f, mode, flow, rest))
-                flow = co_await execAsync(*stmt, f, mode);
-            else if (rest)
-                flow = co_await execBlockAsync(*rest, f, mode);
-            if (flow != Flow::Normal)
-                break;
-        }
+        Flow flow = co_await execBlockAsync(s.body, f, mode);
         if (flow == Flow::Break)
             co_return Flow::Normal;
         if (flow == Flow::Return)
