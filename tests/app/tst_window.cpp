@@ -573,7 +573,14 @@ private Q_SLOTS:
         QString during, runText, afterPause, narrationDuring;
         int executedDuring = -1;
         bool labelShown = false;
-        QTimer::singleShot(60, w, [&] {
+        // Looked at when the session says a step is running long (from inside that step, as a
+        // user's click would come in), not after a fixed delay: a fast machine may end the step
+        // sooner.
+        bool looked = false;
+        connect(&s, &Session::steppingChanged, w, [&] {
+            if (looked || !s.stepping())
+                return;
+            looked = true;
             labelShown = item(w, "steppingLabel")->isVisible();
             during = text(w, "steppingLabel");
             narrationDuring = text(w, "narrationText");
