@@ -53,4 +53,17 @@ struct ExportOptions {
     bool hasTimeRange() const { return !std::isnan(timeFrom) || !std::isnan(timeTo); }
 };
 
+// One option by its name without the dashes ("steps", "theme", "font-scale") and its value as
+// typed ("10:40", "slides", "1.5"). The command line and the Export dialog both set options
+// through this, so they accept and reject the same things. Flags take "on"/"off" (build also
+// "step"/"iteration"). False with a one-line `error` naming the option and what it accepts.
+bool setExportOption(ExportOptions *options, const QString &name, const QString &value, QString *error);
+// Every option's name, in the order `loopscope help` lists them.
+QStringList exportOptionNames();
+// The value of an option as setExportOption reads it back ("10:40", "slides", "1920x1080").
+QString exportOptionValue(const ExportOptions &options, const QString &name);
+QString formatName(ExportFormat format); // "svg", "png", "pdf", "perfetto", "trace", "json"
+// The file name ending for a format: "svg", "png", "pdf", "json" (perfetto: "perfetto.json"), "trace".
+QString formatSuffix(ExportFormat format);
+
 } // namespace loopscope

@@ -21,8 +21,9 @@ QSizeF Figure::size() const
     return QSizeF(m_options.size);
 }
 
-void Figure::paint(QPainter &p, int cutStep, int highlightStep) const
+void Figure::paint(QPainter &p, int cutStep, int highlightStep, PaintGroups *groups) const
 {
+    Q_UNUSED(groups); // TODO(figure): the painter announces its lane groups
     const QSizeF page = size();
     p.fillRect(QRectF(QPointF(0, 0), page), m_theme.background);
     const QString title = m_options.title.isEmpty() ? m_input.scriptTitle : m_options.title;

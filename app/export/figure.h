@@ -4,6 +4,7 @@
 #pragma once
 
 #include "exportoptions.h"
+#include "paintgroups.h"
 #include "timelinelayout.h"
 #include "timelinepainter.h"
 
@@ -37,7 +38,9 @@ public:
 
     // Draws the whole figure, showing steps up to `cutStep` (1-based count; kOpen = all) with
     // `highlightStep` (0-based, -1 = none) marked as current: a PDF build page.
-    void paint(QPainter &p, int cutStep = TimelineLayout::kOpen, int highlightStep = -1) const;
+    // `groups` (an SVG writer) hears where each lane's drawing begins and ends.
+    void paint(QPainter &p, int cutStep = TimelineLayout::kOpen, int highlightStep = -1,
+        PaintGroups *groups = nullptr) const;
 
 private:
     FigureInput m_input;
