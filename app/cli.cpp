@@ -1,6 +1,8 @@
 #include "cli.h"
 
 #include "engine.h"
+#include "exportcli.h"
+#include "exportoptions.h"
 #include "scenariolibrary.h"
 
 #include <QFile>
@@ -14,13 +16,6 @@ namespace loopscope {
 
 namespace {
 
-// Bad arguments: one line on stderr and exit status 2.
-int usageError(const QString &message)
-{
-    std::fprintf(stderr, "loopscope: %s (try 'loopscope help')\n", qPrintable(message));
-    return 2;
-}
-
 void printHelp()
 {
     std::printf("usage:\n"
@@ -28,17 +23,52 @@ void printHelp()
                 "  loopscope gui [--scenario NAME | --file SCRIPT]\n"
                 "  loopscope gui --screenshot FILE.png [--scenario NAME] [--step N] [--size WxH] [--theme light|dark] [--axis steps|time]\n"
                 "                                 render the window offscreen at step N into FILE.png\n"
-                "  loopscope run SCRIPT [--trace conformance] [--python 3.11|3.12]\n"
-                "                [--max-depth N] [--max-ops N] [--max-size N] [--max-steps N]\n"
+                "  loopscope run SCRIPT [--trace conformance] [RUN OPTIONS]\n"
                 "                                 run a script headless; SCRIPT is a .py file or a built-in scenario\n"
-                "                                 limits: nested calls (1000), operations per step without an await\n"
-                "                                 (10000000), items per container or string (16777216), loop steps\n"
-                "                                 (2000000)\n"
-                "  loopscope list                 list the built-in scenarios\n");
+                "  loopscope export SCRIPT [--format FORMAT] [--out PATH] [EXPORT OPTIONS] [RUN OPTIONS]\n"
+                "                                 run a script headless to its end and export its timeline\n"
+                "  loopscope list                 list the built-in scenarios\n"
+                "\n"
+                "run options:\n"
+                "%s"
+                "\n"
+                "export options (--name value or --name=value):\n"
+                "%s",
+        runOptionsHelp(), qPrintable(exportOptionsHelp()));
 }
 
-// Loads SCRIPT: a file path, or the name of a built-in scenario.
-bool loadScript(const QString &script, std::string *source, std::string *fileName, QString *error)
+// "--name=value" or "--name value": the value of option `name` at args[*i], moving *i past it.
+bool optionValue(const QStringList &args, int *i, const QString &name, QString *value, QString *error)
+{
+    const QString &a = args[*i];
+    if (a.size() > name.size() && a.startsWith(name) && a[name.size()] == QLatin1Char('=')) {
+        *value = a.mid(name.size() + 1);
+        return true;
+    }
+    if (*i + 1 >= args.size()) {
+        *error = QStringLiteral("%1 needs a value").arg(name);
+        return false;
+    }
+    *value = args[++*i];
+    return true;
+}
+
+// Whether args[i] is option `name`, alone or as "--name=value".
+bool isOption(const QString &arg, const char *name)
+{
+    const QLatin1String n(name);
+    return arg == n || (arg.startsWith(n) && arg.size() > n.size() && arg[n.size()] == QLatin1Char('='));
+}
+
+} // namespace
+
+int usageError(const QString &message)
+{
+    std::fprintf(stderr, "loopscope: %s (try 'loopscope help')\n", qPrintable(message));
+    return 2;
+}
+
+bool loadScript(const QString &script, std::string *source, std::string *fileName, QString *error, QString *title)
 {
     QFileInfo info(script);
     if (info.exists()) {
@@ -49,65 +79,108 @@ bool loadScript(const QString &script, std::string *source, std::string *fileNam
         }
         *source = f.readAll().toStdString();
         *fileName = script.toStdString();
+        if (title) {
+            *title = ScenarioLibrary::parseHeader(info.completeBaseName(), QString::fromStdString(*source)).title;
+            if (title->isEmpty())
+                *title = info.fileName();
+        }
         return true;
     }
     ScenarioInfo scenario;
     if (ScenarioLibrary::find(script, &scenario)) {
         *source = scenario.source.toStdString();
         *fileName = (scenario.name + QStringLiteral(".py")).toStdString();
+        if (title)
+            *title = scenario.title;
         return true;
     }
     *error = QStringLiteral("no such file or built-in scenario: '%1'").arg(script);
     return false;
 }
 
+OptionMatch takeRunOption(const QStringList &args, int *i, RunSettings *settings, QString *error)
+{
+    const QString &a = args[*i];
+    for (const char *limit : {"--max-depth", "--max-ops", "--max-size", "--max-steps"}) {
+        if (!isOption(a, limit))
+            continue;
+        // A positive count.
+        QString v;
+        if (!optionValue(args, i, QLatin1String(limit), &v, error))
+            return OptionMatch::Bad;
+        bool ok = false;
+        const qint64 n = v.toLongLong(&ok);
+        const bool depth = limit == std::string_view("--max-depth");
+        const qint64 most = depth ? 100000 : std::numeric_limits<qint64>::max();
+        if (!ok || n <= 0 || n > most) {
+            *error = QStringLiteral("%1 needs a whole number from 1 to %2").arg(QLatin1String(limit)).arg(most);
+            return OptionMatch::Bad;
+        }
+        if (depth)
+            settings->limits.maxDepth = int(n);
+        else if (limit == std::string_view("--max-ops"))
+            settings->limits.stepBudget = std::uint64_t(n);
+        else if (limit == std::string_view("--max-size"))
+            settings->limits.maxSize = n;
+        else
+            settings->maxSteps = n;
+        return OptionMatch::Taken;
+    }
+    if (!isOption(a, "--python"))
+        return OptionMatch::NotMine;
+    QString v;
+    if (!optionValue(args, i, QStringLiteral("--python"), &v, error))
+        return OptionMatch::Bad;
+    if (v == QLatin1String("3.11")) {
+        settings->profile = Profile::Py311;
+    } else if (v == QLatin1String("3.12")) {
+        settings->profile = Profile::Py312;
+    } else {
+        *error = QStringLiteral("unknown Python profile '%1' (known: 3.11, 3.12)").arg(v);
+        return OptionMatch::Bad;
+    }
+    return OptionMatch::Taken;
+}
+
+QString stoppedMessage(Engine &engine, int maxSteps)
+{
+    return QStringLiteral("stopped after %1 steps at t=%2: the event loop never finishes "
+                          "(tasks that keep awaiting for ever?); raise the limit with --max-steps")
+        .arg(maxSteps)
+        .arg(engine.loop().time(), 0, 'f', 3);
+}
+
+const char *runOptionsHelp()
+{
+    return "  --python 3.11|3.12             the CPython version to behave as (3.12)\n"
+           "  --max-depth N                  nested calls (1000)\n"
+           "  --max-ops N                    operations per step without an await (10000000)\n"
+           "  --max-size N                   items per container or string (16777216)\n"
+           "  --max-steps N                  loop steps before the run is stopped (2000000)\n";
+}
+
+namespace {
+
 int runCommand(const QStringList &args)
 {
     QString script;
     bool conformance = false;
-    Profile profile = Profile::Py312;
-    script::Limits limits;
-    // A loop that never ends (tasks awaiting forever while the clock moves on, or a sleep(0)
-    // spin with no timer pending) would run for ever, as under CPython; stop it and say so.
-    qint64 maxSteps = 2'000'000;
+    RunSettings run;
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
-        // --max-depth/--max-ops/--max-size/--max-steps N: a positive count.
-        const bool isLimit = a == QLatin1String("--max-depth") || a == QLatin1String("--max-ops")
-            || a == QLatin1String("--max-size") || a == QLatin1String("--max-steps");
-        if (isLimit) {
-            bool ok = false;
-            const qint64 n = i + 1 < args.size() ? args[++i].toLongLong(&ok) : 0;
-            const qint64 most = a == QLatin1String("--max-depth") ? 100000 : std::numeric_limits<qint64>::max();
-            if (!ok || n <= 0 || n > most)
-                return usageError(QStringLiteral("%1 needs a whole number from 1 to %2").arg(a).arg(most));
-            if (a == QLatin1String("--max-depth"))
-                limits.maxDepth = int(n);
-            else if (a == QLatin1String("--max-ops"))
-                limits.stepBudget = std::uint64_t(n);
-            else if (a == QLatin1String("--max-size"))
-                limits.maxSize = n;
-            else
-                maxSteps = n;
-        } else if (a == QLatin1String("--trace")) {
-            if (i + 1 >= args.size())
+        QString error;
+        const OptionMatch match = takeRunOption(args, &i, &run, &error);
+        if (match == OptionMatch::Bad)
+            return usageError(error);
+        if (match == OptionMatch::Taken)
+            continue;
+        if (isOption(a, "--trace")) {
+            QString v;
+            if (!optionValue(args, &i, QStringLiteral("--trace"), &v, &error))
                 return usageError(QStringLiteral("--trace needs a value: conformance"));
-            if (args[++i] != QLatin1String("conformance"))
-                return usageError(QStringLiteral("unknown trace format '%1' (known: conformance)").arg(args[i]));
+            if (v != QLatin1String("conformance"))
+                return usageError(QStringLiteral("unknown trace format '%1' (known: conformance)").arg(v));
             conformance = true;
-        } else if (a.startsWith(QLatin1String("--trace="))) {
-            if (a.mid(8) != QLatin1String("conformance"))
-                return usageError(QStringLiteral("unknown trace format '%1' (known: conformance)").arg(a.mid(8)));
-            conformance = true;
-        } else if (a == QLatin1String("--python") || a.startsWith(QLatin1String("--python="))) {
-            QString v = a.contains(QLatin1Char('=')) ? a.section(QLatin1Char('='), 1)
-                                                     : (i + 1 < args.size() ? args[++i] : QString());
-            if (v == QLatin1String("3.11"))
-                profile = Profile::Py311;
-            else if (v == QLatin1String("3.12"))
-                profile = Profile::Py312;
-            else
-                return usageError(QStringLiteral("unknown Python profile '%1' (known: 3.11, 3.12)").arg(v));
         } else if (a.startsWith(QLatin1String("-"))) {
             return usageError(QStringLiteral("unknown option '%1'").arg(a));
         } else if (script.isEmpty()) {
@@ -124,23 +197,21 @@ int runCommand(const QStringList &args)
         return usageError(error);
 
     Engine engine;
-    engine.setProfile(profile);
-    engine.setLimits(limits);
+    engine.setProfile(run.profile);
+    engine.setLimits(run.limits);
     if (!engine.load(source, fileName)) {
         std::fprintf(stderr, "%s\n", engine.loadError().formatted.c_str());
         return 1;
     }
-    engine.runToEnd(int(std::min<qint64>(maxSteps, INT_MAX)));
+    const int maxSteps = int(std::min<qint64>(run.maxSteps, INT_MAX));
+    engine.runToEnd(maxSteps);
     if (!engine.finished()) {
         if (conformance)
             std::fputs(engine.trace().conformanceText().c_str(), stdout);
         else
             std::fputs(engine.output().c_str(), stdout);
         std::fflush(stdout);
-        std::fprintf(stderr,
-            "loopscope: stopped after %d steps at t=%.3f: the event loop never finishes "
-            "(tasks that keep awaiting for ever?); raise the limit with --max-steps\n",
-            int(std::min<qint64>(maxSteps, INT_MAX)), engine.loop().time());
+        std::fprintf(stderr, "loopscope: %s\n", qPrintable(stoppedMessage(engine, maxSteps)));
         return 1;
     }
     if (conformance) {
@@ -180,6 +251,8 @@ int runCli(const QStringList &args)
     const QStringList rest = args.mid(1);
     if (command == QLatin1String("run"))
         return runCommand(rest);
+    if (command == QLatin1String("export"))
+        return exportCommand(rest);
     if (command == QLatin1String("list"))
         return listCommand(rest);
     if (command == QLatin1String("help") || command == QLatin1String("--help") || command == QLatin1String("-h")) {

@@ -14,6 +14,17 @@
 
 namespace {
 
+// `loopscope export` prints one line on success; Qt's note that it made itself a runtime folder
+// (XDG_RUNTIME_DIR unset, as under cron, CI and make) is not worth a second one.
+QtMessageHandler g_qtHandler = nullptr;
+
+void quietRuntimeDirNote(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set")))
+        return;
+    g_qtHandler(type, context, message);
+}
+
 int runGui(int argc, char **argv, const QStringList &args)
 {
     loopscope::Playground::Options options;
@@ -114,6 +125,14 @@ int main(int argc, char **argv)
         args << QString::fromLocal8Bit(argv[i]);
     if (loopscope::wantsGui(args))
         return runGui(argc, argv, args);
+    if (args.first() == QLatin1String("export")) {
+        // Fonts and painting need a QGuiApplication; headless unless a platform was asked for.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        g_qtHandler = qInstallMessageHandler(quietRuntimeDirNote);
+        QGuiApplication app(argc, argv);
+        return loopscope::runCli(args);
+    }
     QCoreApplication app(argc, argv); // resources and QFile need an application object
     return loopscope::runCli(args);
 }

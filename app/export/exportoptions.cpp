@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 
 #include <array>
+#include <climits>
 
 namespace loopscope {
 
@@ -26,6 +27,33 @@ struct Preset {
 const std::array kSizes {Preset {"1920x1080", {1920, 1080}}, Preset {"1280x720", {1280, 720}},
     Preset {"4:3", {1440, 1080}}};
 
+// The options in the order `loopscope help` and the README list them.
+struct OptionHelp {
+    const char *name;
+    const char *value; // how the value is written
+    const char *help;
+    bool showDefault = true; // end the line with the default value
+};
+constexpr std::array kOptionHelp {
+    OptionHelp {"format", "svg|png|pdf|perfetto|trace|json", "what to write (default: from --out's ending, else svg)",
+        false},
+    OptionHelp {"out", "PATH", "the file (default: the script's name and the format's ending, here)", false},
+    OptionHelp {"steps", "FIRST:LAST", "only these loop steps, counted from 1; either end may be left out"},
+    OptionHelp {"time", "START:END", "only the steps that start in this span of virtual seconds"},
+    OptionHelp {"tasks", "NAME,NAME", "only these tasks' lanes: Task-2, or the name= given to create_task"},
+    OptionHelp {"axis", "steps|time", "one column per loop step, or virtual time"},
+    OptionHelp {"theme", "slides|light|dark", "slides: white, high contrast, large type"},
+    OptionHelp {"size", "1920x1080|1280x720|4:3|WxH", "the page in pixels (4:3 is 1440x1080)"},
+    OptionHelp {"title", "TEXT", "the title above the timeline (default: the script's title)", false},
+    OptionHelp {"subtitle", "TEXT", "a line under the title", false},
+    OptionHelp {"legend", "on|off", "the key to colours and marks"},
+    OptionHelp {"code", "on|off", "the script beside the timeline"},
+    OptionHelp {"font-scale", "F", "text size, 0.5 to 4"},
+    OptionHelp {"scale", "1|2|4", "PNG: pixels per page pixel"},
+    OptionHelp {"background", "transparent|solid", "PNG: the page's background"},
+    OptionHelp {"build", "[=step|iteration]", "PDF: one page per step (or loop iteration), the timeline growing"},
+};
+
 template <std::size_t N>
 bool lookup(const std::array<Named, N> &table, const QString &value, int *out)
 {
@@ -46,13 +74,20 @@ QString nameOf(const std::array<Named, N> &table, int value)
     return {};
 }
 
+// The names of a table's entries, in order.
+template <typename Table>
+QStringList namesOf(const Table &table)
+{
+    QStringList names;
+    for (const auto &entry : table)
+        names << QLatin1String(entry.name);
+    return names;
+}
+
 template <std::size_t N>
 QString known(const std::array<Named, N> &table)
 {
-    QStringList names;
-    for (const Named &n : table)
-        names << QLatin1String(n.name);
-    return names.join(QStringLiteral(", "));
+    return namesOf(table).join(QStringLiteral(", "));
 }
 
 bool onOff(const QString &value, bool *out)
@@ -113,9 +148,16 @@ bool setExportOption(ExportOptions *o, const QString &name, const QString &value
             o->stepFrom = o->stepTo = 0;
             return true;
         }
-        if (!range(value, &from, &to) || from < 0 || to < 0 || from != std::floor(from) || to != std::floor(to)
-            || (to > 0 && from > to))
+        if (!range(value, &from, &to) || from != std::floor(from) || to != std::floor(to) || from > INT_MAX
+            || to > INT_MAX)
             return fail(QStringLiteral("give FIRST:LAST step numbers, e.g. 10:40 (either may be left out)"));
+        const bool hasFrom = !value.startsWith(QLatin1Char(':')), hasTo = !value.endsWith(QLatin1Char(':'));
+        if ((hasFrom && from < 1) || (hasTo && to < 1))
+            return fail(QStringLiteral("steps count from 1; give e.g. 1:%1").arg(hasTo && to >= 1 ? int(to) : 40));
+        if (hasFrom && hasTo && from > to)
+            return fail(QStringLiteral("the range is empty (%1 comes after %2); give FIRST:LAST, e.g. %2:%1")
+                            .arg(int(from))
+                            .arg(int(to)));
         o->stepFrom = int(from);
         o->stepTo = int(to);
         o->timeFrom = o->timeTo = std::nan("");
@@ -125,8 +167,12 @@ bool setExportOption(ExportOptions *o, const QString &name, const QString &value
             return true;
         }
         double from = std::nan(""), to = std::nan("");
-        if (!range(value, &from, &to) || from < 0 || to < 0 || (!std::isnan(from) && !std::isnan(to) && from >= to))
+        if (!range(value, &from, &to) || std::isinf(from) || std::isinf(to))
             return fail(QStringLiteral("give START:END in virtual seconds, e.g. 0:2.5 (either may be left out)"));
+        if (from < 0 || to < 0)
+            return fail(QStringLiteral("virtual time starts at 0; give e.g. 0:2.5"));
+        if (!std::isnan(from) && !std::isnan(to) && from >= to)
+            return fail(QStringLiteral("the range is empty (START must come before END); give e.g. 0:2.5"));
         o->timeFrom = from;
         o->timeTo = to;
         o->stepFrom = o->stepTo = 0;
@@ -196,10 +242,30 @@ bool setExportOption(ExportOptions *o, const QString &name, const QString &value
 
 QStringList exportOptionNames()
 {
-    return {QStringLiteral("format"), QStringLiteral("out"), QStringLiteral("steps"), QStringLiteral("time"),
-        QStringLiteral("tasks"), QStringLiteral("axis"), QStringLiteral("theme"), QStringLiteral("size"),
-        QStringLiteral("title"), QStringLiteral("subtitle"), QStringLiteral("legend"), QStringLiteral("code"),
-        QStringLiteral("font-scale"), QStringLiteral("scale"), QStringLiteral("background"), QStringLiteral("build")};
+    return namesOf(kOptionHelp);
+}
+
+QString exportOptionsHelp()
+{
+    const ExportOptions defaults;
+    QString text;
+    for (const OptionHelp &h : kOptionHelp) {
+        const QString name = QLatin1String(h.name);
+        const QString usage = QStringLiteral("  --") + name + (h.value[0] == '[' ? "" : " ") + QLatin1String(h.value);
+        // As `loopscope help` lays out its commands: the description at column 34, under a long usage.
+        QString line = (usage.size() < 32 ? usage.leftJustified(32) : usage + QLatin1Char('\n') + QString(32, QLatin1Char(' ')))
+            + QLatin1Char(' ') + QLatin1String(h.help);
+        const QString value = exportOptionValue(defaults, name);
+        if (h.showDefault && !value.isEmpty())
+            line += QStringLiteral(" (%1)").arg(value);
+        text += line + QLatin1Char('\n');
+    }
+    return text;
+}
+
+QStringList exportFormatNames()
+{
+    return namesOf(kFormats);
 }
 
 QString exportOptionValue(const ExportOptions &o, const QString &name)

@@ -62,6 +62,9 @@ bool setExportOption(ExportOptions *options, const QString &name, const QString 
 QStringList exportOptionNames();
 // The value of an option as setExportOption reads it back ("10:40", "slides", "1920x1080").
 QString exportOptionValue(const ExportOptions &options, const QString &name);
+// The options' usage lines for `loopscope help`: "  --steps FIRST:LAST   ..." one per line.
+QString exportOptionsHelp();
+QStringList exportFormatNames(); // "svg", "png", ... in the order of ExportFormat
 QString formatName(ExportFormat format); // "svg", "png", "pdf", "perfetto", "trace", "json"
 // The file name ending for a format: "svg", "png", "pdf", "json" (perfetto: "perfetto.json"), "trace".
 QString formatSuffix(ExportFormat format);
