@@ -8,6 +8,10 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include "engine.h"
+#include "exporter.h"
+#include "scenariolibrary.h"
+
 #include <unistd.h>
 
 class TestCli : public QObject {
@@ -503,6 +507,37 @@ private Q_SLOTS:
                  "--code on|off", "--font-scale F", "--scale 1|2|4", "--background transparent|solid",
                  "--build[=step|iteration]", "--python 3.11|3.12", "--max-steps N"})
             QVERIFY2(r.out.contains(QLatin1String(option)), option);
+    }
+
+    void exportCancelledBeforeCommitLeavesTheOldFile()
+    {
+        // Ctrl-C during `loopscope export` makes the progress callback say no: even a writer that
+        // never asks is cancelled before the file is committed.
+        loopscope::ScenarioInfo gather;
+        QVERIFY(loopscope::ScenarioLibrary::find(QStringLiteral("gather"), &gather));
+        loopscope::Engine engine;
+        QVERIFY(engine.load(gather.source.toStdString(), "gather.py"));
+        engine.runToEnd();
+        QTemporaryDir dir;
+        loopscope::ExportOptions options;
+        options.format = loopscope::ExportFormat::Trace;
+        options.out = dir.filePath(QStringLiteral("gather.trace"));
+        QFile old(options.out);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("last week's trace\n");
+        old.close();
+        const loopscope::FigureInput input {&engine.trace(), gather.source.toStdString(), gather.title};
+        loopscope::ExportReport report;
+        QString error;
+        QVERIFY(!loopscope::exportRun(input, options, &report, &error, [](int, int) { return false; }));
+        QCOMPARE(error, QStringLiteral("export cancelled; '%1' was not written").arg(options.out));
+        QCOMPARE(readAll(options.out), QByteArray("last week's trace\n"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList {QStringLiteral("gather.trace")});
+
+        QVERIFY2(loopscope::exportRun(input, options, &report, &error, [](int, int) { return true; }), qPrintable(error));
+        QCOMPARE(readAll(options.out), QByteArray::fromStdString(engine.trace().conformanceText()));
+        QCOMPARE(report.path, QFileInfo(options.out).absoluteFilePath());
+        QCOMPARE(report.bytes, QFileInfo(options.out).size());
     }
 };
 
