@@ -4,6 +4,7 @@
 #include <QImage>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -399,6 +400,19 @@ private Q_SLOTS:
         QVERIFY2(d.err.startsWith(QStringLiteral("loopscope: the script deadlocked at t=")), qPrintable(d.err));
         QCOMPARE(xmlRoot(readAll(dead)), QStringLiteral("svg"));
 
+        const QString forever = write(QStringLiteral("ticks.py"),
+            "import asyncio\n"
+            "async def main():\n"
+            "    while True:\n"
+            "        await asyncio.sleep(1)\n"
+            "asyncio.run(main())\n");
+        const QString ticks = m_dir.filePath(QStringLiteral("ticks.trace"));
+        auto t = loopscope({QStringLiteral("export"), forever, QStringLiteral("--max-steps=30"), QStringLiteral("--out"), ticks});
+        QCOMPARE(t.exitCode, 0);
+        QVERIFY2(t.err.startsWith(QStringLiteral("loopscope: stopped after 30 steps at t=")), qPrintable(t.err));
+        QVERIFY(t.err.endsWith(QStringLiteral("; the export shows the timeline up to there\n")));
+        QVERIFY(readAll(ticks).contains("Task-1 step"));
+
         const QString bad = write(QStringLiteral("bad_syntax.py"), "x = 1\nif x\n    print(x)\n");
         const QString none = m_dir.filePath(QStringLiteral("bad_syntax.svg"));
         auto s = loopscope({QStringLiteral("export"), bad, QStringLiteral("--out"), none});
@@ -468,14 +482,15 @@ private Q_SLOTS:
         }
         QFile::copy(existing, existing.chopped(4) + QStringLiteral(".figure"));
         QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("folder")));
-        // Root writes anywhere it has permission bits for; sysfs refuses new files even to root.
-        QString unwritable = dir.filePath(QStringLiteral("readonly"));
-        if (geteuid() == 0) {
-            unwritable = QStringLiteral("/sys");
-        } else {
-            QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("readonly")));
-            QFile::setPermissions(unwritable, QFileDevice::ReadOwner | QFileDevice::ExeOwner);
-        }
+        // A folder without write permission; root writes in any folder whatever its permissions,
+        // but sysfs refuses new files even to root.
+        const QString readonly = dir.filePath(QStringLiteral("readonly"));
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("readonly")));
+        QFile::setPermissions(readonly, QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        const auto restore = qScopeGuard([&] {
+            QFile::setPermissions(readonly, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        });
+        const QString unwritable = geteuid() == 0 ? QStringLiteral("/sys") : readonly;
         for (QString &a : args) {
             a.replace(QStringLiteral("EXISTING"), existing.chopped(4) + (a.endsWith(QLatin1String("EXISTING")) ? ".svg" : ""));
             a.replace(QStringLiteral("NOFOLDER"), dir.filePath(QStringLiteral("nofolder")));
@@ -493,7 +508,6 @@ private Q_SLOTS:
         QCOMPARE(readAll(existing), original);
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), before);
         QVERIFY(QDir(dir.filePath(QStringLiteral("folder"))).isEmpty());
-        QFile::setPermissions(unwritable, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     }
 
     void helpListsExportAndItsOptions()
