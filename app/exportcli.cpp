@@ -108,6 +108,8 @@ int exportCommand(const QStringList &args)
         && !formatFromName(options.out, &options.format))
         return usageError(QStringLiteral("--out '%1' does not say which format to write: add --format (%2)")
                               .arg(options.out, exportFormatNames().join(QLatin1Char('|'))));
+    if (options.build && options.format != ExportFormat::Pdf)
+        return usageError(QStringLiteral("--build makes one PDF page per step: add --format pdf, or leave --build out"));
 
     std::string source, fileName;
     QString title;

@@ -439,6 +439,7 @@ private Q_SLOTS:
         row("bad size", {gather, out, QStringLiteral("--size"), QStringLiteral("huge")}, "--size 'huge'");
         row("bad scale", {gather, out, QStringLiteral("--scale"), QStringLiteral("3")}, "give 1, 2 or 4");
         row("bad build", {gather, out, QStringLiteral("--build=page")}, "give step, iteration or off");
+        row("build without pdf", {gather, out, QStringLiteral("--build")}, "--build makes one PDF page per step");
         row("value missing", {gather, out, QStringLiteral("--title")}, "--title needs a value");
         row("missing script", {out, QStringLiteral("--format"), QStringLiteral("svg")}, "export needs a SCRIPT");
         row("no such script", {QStringLiteral("no_such_scenario"), out}, "no such file or built-in scenario");
