@@ -132,6 +132,18 @@ void JsonWriter::separate()
     if (!m_first.back())
         *m_out += m_style == Style::Python ? ", " : ",";
     m_first.back() = false;
+    if (m_break) {
+        m_out->push_back('\n');
+        m_break = false;
+    }
+}
+
+void JsonWriter::lineBreak()
+{
+    if (m_first.empty())
+        m_out->push_back('\n');
+    else
+        m_break = true;
 }
 
 void JsonWriter::open(char bracket)
@@ -143,6 +155,10 @@ void JsonWriter::open(char bracket)
 
 void JsonWriter::close(char bracket)
 {
+    if (m_break) {
+        m_out->push_back('\n');
+        m_break = false;
+    }
     m_out->push_back(bracket);
     m_first.pop_back();
 }

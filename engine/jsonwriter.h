@@ -49,8 +49,9 @@ public:
         value(v);
     }
 
-    // A line break before the next item, for documents people read (JSON allows it anywhere).
-    void lineBreak() { m_out->push_back('\n'); }
+    // Starts the next item (or the closing bracket) on a new line, after its comma: documents
+    // people read and grep get one record a line. Outside any container: a line break now.
+    void lineBreak();
 
     // Appends `s` as a quoted JSON string. Invalid UTF-8 becomes U+FFFD (a surrogate encoded in
     // UTF-8, as the interpreter stores a lone '\ud800', is written \ud800 when asciiOnly).
@@ -67,6 +68,7 @@ private:
     Style m_style;
     std::vector<bool> m_first; // per open container: no item written yet
     bool m_afterKey = false;
+    bool m_break = false; // a lineBreak() waits for the next item
 };
 
 } // namespace loopscope

@@ -32,6 +32,7 @@ const char *causeName(StepCause cause)
 
 void writeTasks(JsonWriter &w, const Trace &trace)
 {
+    w.lineBreak();
     w.key("tasks");
     w.beginArray();
     for (std::uint32_t i = 0; i < trace.size(); ++i) {
@@ -81,17 +82,20 @@ bool writeEventJson(const FigureInput &input, const ExportOptions &, QIODevice *
     w.field("schemaVersion", kEventLogSchema);
     w.field("script", input.scriptTitle.toStdString());
     w.field("timeUnit", "ns");
+    w.lineBreak();
     w.key("kinds");
     w.beginArray();
     for (int k = 0; k <= int(kLastKind); ++k)
         w.value(Trace::kindName(EventKind(k)));
     w.endArray();
+    w.lineBreak();
     w.key("causes");
     w.beginArray();
     for (int c = 0; c <= int(kLastCause); ++c)
         w.value(causeName(StepCause(c)));
     w.endArray();
     writeTasks(w, trace);
+    w.lineBreak();
     w.field("eventCount", std::uint64_t(trace.size()));
     w.key("events");
     w.beginArray();

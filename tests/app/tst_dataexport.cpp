@@ -158,6 +158,20 @@ private Q_SLOTS:
         };
         QCOMPARE(jsonOf(doc), std::string(R"({"a":1,"b":[true,null,{},[]],"c":"x"})"));
         QCOMPARE(jsonOf(doc, JsonWriter::Style::Python), std::string(R"({"a": 1, "b": [true, null, {}, []], "c": "x"})"));
+        // One record a line: the break comes after the comma, and before the closing bracket.
+        const auto lines = [](JsonWriter &w) {
+            w.beginArray();
+            for (int i = 1; i <= 2; ++i) {
+                w.lineBreak();
+                w.beginObject();
+                w.field("n", i);
+                w.endObject();
+            }
+            w.lineBreak();
+            w.endArray();
+            w.lineBreak();
+        };
+        QCOMPARE(jsonOf(lines), std::string("[\n{\"n\":1},\n{\"n\":2}\n]\n"));
     }
 
     void writerEscapesStringsPerRfc8259()
