@@ -529,6 +529,49 @@ private Q_SLOTS:
         }
     }
 
+    // Texts from the script reach both exports intact, whatever characters they hold.
+    void scriptTextsSurviveBothExports()
+    {
+        Engine engine;
+        QVERIFY(engine.load("import asyncio\n"
+                            "async def main():\n"
+                            "    print('tab\\there \"quoted\" back\\\\slash \\x01 caf\\u00e9 \\u2603 \\U0001F600')\n"
+                            "    await asyncio.sleep(0)\n"
+                            "asyncio.run(main())\n",
+            "t.py"));
+        engine.runToEnd();
+        const QString printed = QStringLiteral("tab\there \"quoted\" back\\slash \x01 caf\u00e9 \u2603 ") + QChar(0xd83d) + QChar(0xde00);
+        QCOMPARE(QString::fromStdString(engine.output()), printed + QLatin1Char('\n'));
+        FigureInput input;
+        input.trace = &engine.trace();
+        input.scriptTitle = QStringLiteral("t.py");
+        QStringList prints;
+        for (const QJsonObject &e : eventsOf(perfetto(input), QStringLiteral("i")))
+            if (e.value(QStringLiteral("cat")).toString() == QLatin1String("print"))
+                prints << e.value(QStringLiteral("name")).toString();
+        QCOMPARE(prints, QStringList {QStringLiteral("print: ") + printed});
+        QStringList texts;
+        for (const QJsonValue &e : exportJson(writeEventJson, input).value(QStringLiteral("events")).toArray())
+            if (e.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("print"))
+                texts << e.toObject().value(QStringLiteral("text")).toString();
+        QCOMPARE(texts, QStringList {printed});
+    }
+
+    // A script that never ran a step (a syntax error) still exports: the tracks, no events.
+    void emptyRunsExport()
+    {
+        Engine engine;
+        QVERIFY(!engine.load("def (:\n", "broken.py"));
+        FigureInput input;
+        input.trace = &engine.trace();
+        const QJsonObject doc = perfetto(input);
+        QCOMPARE(threadNames(doc).size(), std::size_t(2)); // the clock and callbacks tracks
+        QCOMPARE(eventsOf(doc, QStringLiteral("X")).size(), std::size_t(0));
+        const QJsonObject log = exportJson(writeEventJson, input);
+        QCOMPARE(log.value(QStringLiteral("eventCount")).toInteger(), qint64(engine.trace().size()));
+        QCOMPARE(log.value(QStringLiteral("tasks")).toArray().size(), 0);
+    }
+
     // ---- large traces ----------------------------------------------------------------------------
 
     void largeExportsReportProgressAndCancel_data()
