@@ -11,8 +11,8 @@ constexpr char kHex[] = "0123456789abcdef";
 
 void appendEscape(std::string &out, std::uint32_t unit)
 {
-    const char buf[6] = {'\\', 'u', kHex[(unit >> 12) & 0xf], kHex[(unit >> 8) & 0xf], kHex[(unit >> 4) & 0xf],
-        kHex[unit & 0xf]};
+    const char buf[6]
+        = {'\\', 'u', kHex[(unit >> 12) & 0xf], kHex[(unit >> 8) & 0xf], kHex[(unit >> 4) & 0xf], kHex[unit & 0xf]};
     out.append(buf, 6);
 }
 
@@ -49,8 +49,7 @@ std::uint32_t decode(std::string_view s, std::size_t i, std::size_t *length)
     return cp;
 }
 
-template <typename Int>
-void appendInteger(std::string &out, Int n)
+template<typename Int> void appendInteger(std::string &out, Int n)
 {
     char buf[24];
     const auto result = std::to_chars(buf, buf + sizeof buf, n);
@@ -63,9 +62,7 @@ void JsonWriter::appendString(std::string &out, std::string_view s, bool asciiOn
 {
     out.push_back('"');
     std::size_t plain = 0; // start of the run of bytes copied as they are
-    const auto flush = [&](std::size_t upTo) {
-        out.append(s.data() + plain, upTo - plain);
-    };
+    const auto flush = [&](std::size_t upTo) { out.append(s.data() + plain, upTo - plain); };
     for (std::size_t i = 0; i < s.size();) {
         const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {

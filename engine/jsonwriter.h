@@ -18,7 +18,11 @@ public:
         Python, // json.dumps's defaults: {"a": 1, "b": [2, 3]}, ensure_ascii (\u00e9), NaN/Infinity
     };
 
-    explicit JsonWriter(std::string *out, Style style = Style::Compact) : m_out(out), m_style(style) { }
+    explicit JsonWriter(std::string *out, Style style = Style::Compact)
+        : m_out(out)
+        , m_style(style)
+    {
+    }
 
     void beginObject() { open('{'); }
     void endObject() { close('}'); }
@@ -42,8 +46,7 @@ public:
     void raw(std::string_view json);
 
     // key(name) then value(v).
-    template <typename T>
-    void field(std::string_view name, const T &v)
+    template<typename T> void field(std::string_view name, const T &v)
     {
         key(name);
         value(v);

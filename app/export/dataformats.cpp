@@ -71,8 +71,8 @@ bool writeConformanceTrace(const FigureInput &input, QIODevice *out, QString *er
 }
 
 // The whole log, whatever range or lanes the options name: it is raw material for other tools.
-bool writeEventJson(const FigureInput &input, const ExportOptions &, QIODevice *out, QString *error,
-    const ExportProgress &progress)
+bool writeEventJson(
+    const FigureInput &input, const ExportOptions &, QIODevice *out, QString *error, const ExportProgress &progress)
 {
     const Trace &trace = *input.trace;
     JsonSink sink(out, progress, int(trace.size()));

@@ -14,7 +14,9 @@ namespace loopscope {
 class JsonSink {
 public:
     JsonSink(QIODevice *out, const ExportProgress &progress, int total)
-        : m_out(out), m_progress(progress), m_total(total)
+        : m_out(out)
+        , m_progress(progress)
+        , m_total(total)
     {
     }
 

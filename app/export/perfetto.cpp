@@ -68,7 +68,10 @@ std::string micros(std::int64_t ns)
 class PerfettoExport {
 public:
     PerfettoExport(const FigureInput &input, const ExportOptions &options, JsonSink &sink)
-        : m_input(input), m_options(options), m_layout(input.trace, input.source), m_sink(sink)
+        : m_input(input)
+        , m_options(options)
+        , m_layout(input.trace, input.source)
+        , m_sink(sink)
     {
     }
     bool run(QString *error);
@@ -148,8 +151,8 @@ void PerfettoExport::placeSteps()
 std::int64_t PerfettoExport::eventTs(std::uint32_t event) const
 {
     const auto &steps = m_layout.steps();
-    auto it = std::upper_bound(steps.begin(), steps.end(), event,
-        [](std::uint32_t e, const StepInfo &s) { return e < s.beginEvent; });
+    auto it = std::upper_bound(
+        steps.begin(), steps.end(), event, [](std::uint32_t e, const StepInfo &s) { return e < s.beginEvent; });
     if (it == steps.begin())
         return std::min(m_last, (*m_input.trace)[event].time); // before the first step
     const std::size_t step = std::size_t(it - steps.begin()) - 1;
@@ -305,8 +308,7 @@ bool PerfettoExport::addWaits()
             const std::int64_t t0 = std::max(m_rangeStart, boundaryTs(seg.span.step0, seg.firstStep));
             const int lastStep = seg.lastStep == TimelineLayout::kOpen ? -1 : seg.lastStep;
             const bool open = seg.lastStep == TimelineLayout::kOpen || std::isinf(seg.span.step1);
-            const std::int64_t t1
-                = std::min(m_rangeEnd, open ? m_last : boundaryTs(seg.span.step1, lastStep));
+            const std::int64_t t1 = std::min(m_rangeEnd, open ? m_last : boundaryTs(seg.span.step1, lastStep));
             if (t1 <= t0)
                 continue;
             const std::string what = m_layout.label(seg.label);
@@ -388,8 +390,8 @@ bool PerfettoExport::addFlows()
         const std::string what = m_layout.label((*m_input.trace)[a.event].text);
         for (const char phase : {'s', 'f'}) {
             const bool start = phase == 's';
-            JsonWriter &w = begin(phase, start ? out : (m_start[resume] + m_end[resume]) / 2,
-                start ? a.fromLane : a.toLane);
+            JsonWriter &w
+                = begin(phase, start ? out : (m_start[resume] + m_end[resume]) / 2, start ? a.fromLane : a.toLane);
             w.field("id", a.event);
             w.field("name", "wake-up");
             w.field("cat", "wake");
@@ -431,7 +433,8 @@ bool PerfettoExport::addCounters()
             if (seg.kind != SegmentKind::Ready)
                 continue;
             const auto from = std::clamp<long>(std::lround(seg.span.step0), 0, steps);
-            const auto to = std::isinf(seg.span.step1) ? steps : std::clamp<long>(std::lround(seg.span.step1), 0, steps);
+            const auto to
+                = std::isinf(seg.span.step1) ? steps : std::clamp<long>(std::lround(seg.span.step1), 0, steps);
             if (to < from)
                 continue;
             ++delta[std::size_t(from)];

@@ -101,8 +101,8 @@ std::map<int, QString> threadNames(const QJsonObject &doc)
     std::map<int, QString> names;
     for (const QJsonObject &m : eventsOf(doc, QStringLiteral("M")))
         if (m.value(QStringLiteral("name")).toString() == QLatin1String("thread_name"))
-            names[m.value(QStringLiteral("tid")).toInt()] = m.value(QStringLiteral("args")).toObject().value(
-                QStringLiteral("name")).toString();
+            names[m.value(QStringLiteral("tid")).toInt()]
+                = m.value(QStringLiteral("args")).toObject().value(QStringLiteral("name")).toString();
     return names;
 }
 
@@ -126,8 +126,7 @@ std::set<qint64> wakesThatResumed(const Trace &trace)
 } // namespace
 
 namespace QTest {
-template <>
-inline char *toString(const std::string &s)
+template<> inline char *toString(const std::string &s)
 {
     return qstrdup(s.c_str());
 }
@@ -157,7 +156,8 @@ private Q_SLOTS:
             w.endObject();
         };
         QCOMPARE(jsonOf(doc), std::string(R"({"a":1,"b":[true,null,{},[]],"c":"x"})"));
-        QCOMPARE(jsonOf(doc, JsonWriter::Style::Python), std::string(R"({"a": 1, "b": [true, null, {}, []], "c": "x"})"));
+        QCOMPARE(
+            jsonOf(doc, JsonWriter::Style::Python), std::string(R"({"a": 1, "b": [true, null, {}, []], "c": "x"})"));
         // One record a line: the break comes after the comma, and before the closing bracket.
         const auto lines = [](JsonWriter &w) {
             w.beginArray();
@@ -178,7 +178,9 @@ private Q_SLOTS:
     {
         std::string out;
         JsonWriter::appendString(out, "q\"b\\n\n r\r t\t b\b f\f nul\0 us\x1f del\x7f"s);
-        QCOMPARE(out, std::string(R"("q\"b\\n\n r\r t\t b\b f\f nul\u0000 us\u001f del)" "\x7f\""));
+        QCOMPARE(out,
+            std::string(R"("q\"b\\n\n r\r t\t b\b f\f nul\u0000 us\u001f del)"
+                        "\x7f\""));
         out.clear();
         JsonWriter::appendString(out, "h\xc3\xa9llo \xe2\x98\x83 \xf0\x9f\x98\x80"); // héllo ☃ 😀 kept as UTF-8
         QCOMPARE(out, std::string("\"h\xc3\xa9llo \xe2\x98\x83 \xf0\x9f\x98\x80\""));
@@ -192,7 +194,12 @@ private Q_SLOTS:
         // A stray continuation byte, a truncated sequence, an overlong form, a byte never valid,
         // and a lone surrogate as the interpreter stores '\ud800'.
         std::string out;
-        JsonWriter::appendString(out, "a\x80" "b\xe2\x98" "c\xc0\xaf" "d\xff" "e\xed\xa0\x80");
+        JsonWriter::appendString(out,
+            "a\x80"
+            "b\xe2\x98"
+            "c\xc0\xaf"
+            "d\xff"
+            "e\xed\xa0\x80");
         const std::string fffd = "\xef\xbf\xbd";
         QCOMPARE(out, "\"a" + fffd + "b" + fffd + fffd + "c" + fffd + fffd + "d" + fffd + "e" + fffd + "\"");
         QVERIFY(!QJsonDocument::fromJson(QByteArray::fromStdString("[" + out + "]")).isNull());
@@ -252,11 +259,16 @@ private Q_SLOTS:
         e.runToEnd();
         QCOMPARE(e.errors(), std::string());
         QCOMPARE(e.output(),
-            std::string(R"({"id": 7, "tags": ["a", "b"], "ok": true, "none": null, "pi": 3.25, "big": 1e+16})" "\n"
-                        R"([1, -2, 0.5, [3, 4], {"nested": {"k": []}}, {}])" "\n"
-                        "{\"line\": \"a\\nb\\t\\\"q\\\" \\\\ \\u0001\", \"accents\": \"h\\u00e9llo \\u2603 \\ud83d\\ude00\", \"1\": \"one\", "
-                        R"("null": "n", "2.5": "f", "false": "b"})" "\n"
-                        R"({"inf": Infinity, "ninf": -Infinity})" "\n"));
+            std::string(R"({"id": 7, "tags": ["a", "b"], "ok": true, "none": null, "pi": 3.25, "big": 1e+16})"
+                        "\n"
+                        R"([1, -2, 0.5, [3, 4], {"nested": {"k": []}}, {}])"
+                        "\n"
+                        "{\"line\": \"a\\nb\\t\\\"q\\\" \\\\ \\u0001\", \"accents\": \"h\\u00e9llo \\u2603 "
+                        "\\ud83d\\ude00\", \"1\": \"one\", "
+                        R"("null": "n", "2.5": "f", "false": "b"})"
+                        "\n"
+                        R"({"inf": Infinity, "ninf": -Infinity})"
+                        "\n"));
     }
 
     // ---- Perfetto ----------------------------------------------------------------------------------
@@ -336,7 +348,8 @@ private Q_SLOTS:
         std::vector<std::pair<int, qint64>> stepStarts;
         for (const QJsonObject &e : eventsOf(doc, QStringLiteral("X")))
             if (e.value(QStringLiteral("cat")).toString() == QLatin1String("step"))
-                stepStarts.emplace_back(e.value(QStringLiteral("args")).toObject().value(QStringLiteral("step")).toInt(), ns(e));
+                stepStarts.emplace_back(
+                    e.value(QStringLiteral("args")).toObject().value(QStringLiteral("step")).toInt(), ns(e));
         std::sort(stepStarts.begin(), stepStarts.end());
         for (std::size_t i = 0; i < stepStarts.size(); ++i) {
             QCOMPARE(stepStarts[i].first, int(i) + 1);
@@ -396,7 +409,8 @@ private Q_SLOTS:
                 awaits << e.value(QStringLiteral("name")).toString();
         }
         QVERIFY2(waits.contains(QStringLiteral("waiting: sleep(1.0)")), qPrintable(waits.join(QLatin1Char('|'))));
-        QVERIFY2(awaits.contains(QStringLiteral("await: asyncio.sleep(1.0)")), qPrintable(awaits.join(QLatin1Char('|'))));
+        QVERIFY2(
+            awaits.contains(QStringLiteral("await: asyncio.sleep(1.0)")), qPrintable(awaits.join(QLatin1Char('|'))));
     }
 
     void perfettoCountsTheReadyQueueAndPrimitives()
@@ -420,7 +434,9 @@ private Q_SLOTS:
             names << name;
         QVERIFY2(names.contains(QStringLiteral("Queue queue")), qPrintable(names.join(QLatin1Char('|'))));
         QVERIFY(queue[QStringLiteral("Queue queue")].size() > 2);
-        QVERIFY(*std::max_element(queue[QStringLiteral("Queue queue")].begin(), queue[QStringLiteral("Queue queue")].end()) >= 2);
+        QVERIFY(
+            *std::max_element(queue[QStringLiteral("Queue queue")].begin(), queue[QStringLiteral("Queue queue")].end())
+            >= 2);
         // gather: main's first step creates three tasks, queued together; each runs in turn.
         auto gather = countersOf(QStringLiteral("gather"));
         QCOMPARE(gather[QStringLiteral("ready queue")].mid(0, 5), (QList<int> {1, 3, 2, 1, 0}));
@@ -540,7 +556,8 @@ private Q_SLOTS:
                             "asyncio.run(main())\n",
             "t.py"));
         engine.runToEnd();
-        const QString printed = QStringLiteral("tab\there \"quoted\" back\\slash \x01 caf\u00e9 \u2603 ") + QChar(0xd83d) + QChar(0xde00);
+        const QString printed
+            = QStringLiteral("tab\there \"quoted\" back\\slash \x01 caf\u00e9 \u2603 ") + QChar(0xd83d) + QChar(0xde00);
         QCOMPARE(QString::fromStdString(engine.output()), printed + QLatin1Char('\n'));
         FigureInput input;
         input.trace = &engine.trace();
@@ -607,8 +624,8 @@ private Q_SLOTS:
         }));
         // Well under 2 s; the machine may be busy, so the CPU time says more than the clock.
         qInfo("%s of %zu events: %lld ms (%.0f ms CPU), %lld KB",
-            ExportFormat(format) == ExportFormat::Perfetto ? "perfetto" : "json", trace.size(),
-            qint64(clock.elapsed()), 1000.0 * double(std::clock() - cpu) / CLOCKS_PER_SEC, buffer.size() / 1024);
+            ExportFormat(format) == ExportFormat::Perfetto ? "perfetto" : "json", trace.size(), qint64(clock.elapsed()),
+            1000.0 * double(std::clock() - cpu) / CLOCKS_PER_SEC, buffer.size() / 1024);
         QVERIFY(!QJsonDocument::fromJson(buffer.data()).isNull());
         QVERIFY(!backwards);
         QVERIFY(calls >= 10);
