@@ -513,7 +513,7 @@ bool PerfettoExport::write()
     }
     w.lineBreak();
     w.endArray();
-    w.field("displayTimeUnit", "ms");
+    w.field("displayTimeUnit", "ns"); // chrome://tracing rounds to it: our events lie fractions of a µs apart
     w.key("otherData");
     w.beginObject();
     w.field("generator", "Loopscope");

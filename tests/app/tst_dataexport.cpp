@@ -280,7 +280,7 @@ private Q_SLOTS:
         const auto run = runScenario(name);
         const QJsonObject doc = perfetto(run->input);
         QVERIFY(!doc.isEmpty());
-        QCOMPARE(doc.value(QStringLiteral("displayTimeUnit")).toString(), QStringLiteral("ms"));
+        QCOMPARE(doc.value(QStringLiteral("displayTimeUnit")).toString(), QStringLiteral("ns"));
         const auto names = threadNames(doc);
         // Every task has one track named after it, and the tracks (tids, sort indices) follow
         // the order the tasks were created in, after the clock and callbacks tracks.
