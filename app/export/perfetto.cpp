@@ -125,11 +125,11 @@ private:
     std::size_t m_recordStart = 0;
 };
 
-// Steps run in zero virtual time, so many share one instant. Each step gets its own slice:
-// it starts at its virtual time or, if the step before it is still "running" there, right after
-// it, and lasts its virtual duration (a blocking time.sleep) but at least kStepWidthNs. Slices
-// never overlap, keep the loop's order, and lag virtual time by at most 1 µs per step run at
-// the same instant (scenarios' timers are milliseconds apart, so the lag rarely shows).
+// Steps run in zero virtual time, so many share one instant. Each step gets its own slice: it
+// starts at its virtual time or, if the step before it still "runs" there, right after it, and
+// ends at its virtual end (a clock advance's jump, a blocking time.sleep), but lasts at least
+// kStepWidthNs. Slices never overlap and keep the loop's order; a step lags virtual time by 1 µs
+// per step before it at the same instant, and the lag ends with the next jump of the clock.
 void PerfettoExport::placeSteps()
 {
     const auto &steps = m_layout.steps();
@@ -137,10 +137,8 @@ void PerfettoExport::placeSteps()
     m_end.resize(steps.size());
     std::int64_t cursor = 0;
     for (std::size_t i = 0; i < steps.size(); ++i) {
-        const std::int64_t start = std::max(steps[i].time0, cursor);
-        const std::int64_t lag = start - steps[i].time0;
-        m_start[i] = start;
-        m_end[i] = std::max(start + kStepWidthNs, steps[i].time1 + lag);
+        m_start[i] = std::max(steps[i].time0, cursor);
+        m_end[i] = std::max(m_start[i] + kStepWidthNs, steps[i].time1);
         cursor = m_end[i];
     }
     const auto &events = m_input.trace->events();
