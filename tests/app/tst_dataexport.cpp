@@ -359,6 +359,28 @@ private Q_SLOTS:
         }
     }
 
+    // A step's slice starts at its virtual time, late by at most 1 µs for each step that ran
+    // before it at the same instant: the lag never carries over a jump of the clock.
+    void perfettoTimeIsVirtualTime_data() { scenarios(); }
+    void perfettoTimeIsVirtualTime()
+    {
+        QFETCH(QString, name);
+        const auto run = runScenario(name);
+        const TimelineLayout layout(run->input.trace);
+        const auto &steps = layout.steps();
+        for (const QJsonObject &e : eventsOf(perfetto(run->input), QStringLiteral("X"))) {
+            if (e.value(QStringLiteral("cat")).toString() != QLatin1String("step"))
+                continue;
+            const int i = e.value(QStringLiteral("args")).toObject().value(QStringLiteral("step")).toInt() - 1;
+            const qint64 time = steps[std::size_t(i)].time0;
+            qint64 sameInstant = 0;
+            for (int j = 0; j < i; ++j)
+                sameInstant += steps[std::size_t(j)].time1 == time;
+            QVERIFY2(ns(e) >= time && ns(e) <= time + 1000 * sameInstant,
+                qPrintable(QStringLiteral("step %1 at %2 ns, virtual %3 ns").arg(i + 1).arg(ns(e)).arg(time)));
+        }
+    }
+
     void perfettoHasAFlowPairPerWakeup_data() { scenarios(); }
     void perfettoHasAFlowPairPerWakeup()
     {
