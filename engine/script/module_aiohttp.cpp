@@ -10,6 +10,7 @@
 // aiohttp.simulate(url, latency=, status=, text=, json=) sets what a URL answers instead. A
 // session's or request's ClientTimeout(total=...) shorter than the latency raises TimeoutError.
 #include "engine.h"
+#include "jsonwriter.h"
 #include "modules.h"
 #include "script/stdlib.h"
 #include "script/text.h"
@@ -237,57 +238,69 @@ Value fromJson(const QJsonValue &j)
     }
 }
 
-std::string jsonString(const std::string &s)
+// A float as json.dumps writes it: repr, except the names JSON borrows from JavaScript.
+std::string jsonFloat(Interpreter &in, const Value &v)
 {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += char(c);
-        } else if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
-        } else {
-            out += char(c);
+    const double d = v.asFloat();
+    if (std::isnan(d))
+        return "NaN";
+    if (std::isinf(d))
+        return d > 0 ? "Infinity" : "-Infinity";
+    return in.repr(v);
+}
+
+void writeJson(Interpreter &in, JsonWriter &w, const Value &v)
+{
+    NestingGuard guard(in, "while encoding a JSON object");
+    if (v.isNone()) {
+        w.null();
+    } else if (v.isBool()) {
+        w.value(v.asBool());
+    } else if (v.isFloat()) {
+        w.raw(jsonFloat(in, v));
+    } else if (v.isIntLike()) {
+        w.raw(in.repr(v));
+    } else if (v.is(ObjKind::Str)) {
+        w.value(v.as<StrObject>()->value);
+    } else if (v.is(ObjKind::List) || v.is(ObjKind::Tuple)) {
+        const auto &items = v.is(ObjKind::List) ? v.as<ListObject>()->items : v.as<TupleObject>()->items;
+        w.beginArray();
+        for (const Value &item : items)
+            writeJson(in, w, item);
+        w.endArray();
+    } else if (v.is(ObjKind::Dict)) {
+        w.beginObject();
+        for (auto &e : v.as<DictObject>()->entries()) {
+            if (!e.live)
+                continue;
+            // json.dumps turns keys of the other scalar types into their JSON text.
+            if (e.key.is(ObjKind::Str))
+                w.key(e.key.as<StrObject>()->value);
+            else if (e.key.isFloat())
+                w.key(jsonFloat(in, e.key));
+            else if (e.key.isBool())
+                w.key(e.key.asBool() ? "true" : "false");
+            else if (e.key.isNone())
+                w.key("null");
+            else if (e.key.isIntLike())
+                w.key(in.repr(e.key));
+            else
+                in.raise(exc::typeError(), "keys must be str, int, float, bool or None, not " + in.typeName(e.key));
+            writeJson(in, w, e.value);
         }
+        w.endObject();
+    } else {
+        in.raise(exc::typeError(), "Object of type " + in.typeName(v) + " is not JSON serializable");
     }
-    return out + "\"";
 }
 
 // json.dumps(v) for what a scenario passes to simulate(json=...).
 std::string toJson(Interpreter &in, const Value &v)
 {
-    NestingGuard guard(in, "while encoding a JSON object");
-    if (v.isNone())
-        return "null";
-    if (v.isBool())
-        return v.asBool() ? "true" : "false";
-    if (v.isIntLike() || v.isFloat())
-        return in.repr(v);
-    if (v.is(ObjKind::Str))
-        return jsonString(v.as<StrObject>()->value);
-    if (v.is(ObjKind::List) || v.is(ObjKind::Tuple)) {
-        const auto &items = v.is(ObjKind::List) ? v.as<ListObject>()->items : v.as<TupleObject>()->items;
-        std::string out = "[";
-        for (std::size_t i = 0; i < items.size(); ++i)
-            out += (i ? ", " : "") + toJson(in, items[i]);
-        return out + "]";
-    }
-    if (v.is(ObjKind::Dict)) {
-        std::string out = "{";
-        bool first = true;
-        for (auto &e : v.as<DictObject>()->entries()) {
-            if (!e.live)
-                continue;
-            if (!e.key.is(ObjKind::Str))
-                in.raise(exc::typeError(), "keys must be str, int, float, bool or None, not " + in.typeName(e.key));
-            out += (first ? "" : ", ") + jsonString(e.key.as<StrObject>()->value) + ": " + toJson(in, e.value);
-            first = false;
-        }
-        return out + "}";
-    }
-    in.raise(exc::typeError(), "Object of type " + in.typeName(v) + " is not JSON serializable");
+    std::string out;
+    JsonWriter w(&out, JsonWriter::Style::Python);
+    writeJson(in, w, v);
+    return out;
 }
 
 ResponseObject *response(const Value &v)
