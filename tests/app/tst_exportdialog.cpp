@@ -1,0 +1,381 @@
+// The Export dialog: its controller turns the dialog's values into ExportOptions through the
+// command line's parser (same names, same refusals), previews the figure off the GUI thread,
+// exports on a worker with Cancel, remembers the last options; the real dialog opens in the
+// window, warning-free, with its controls inside it.
+#include "exportcontroller.h"
+#include "playground.h"
+
+#include <QDir>
+#include <QGuiApplication>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using loopscope::AppSettings;
+using loopscope::ExportController;
+using loopscope::ExportFormat;
+using loopscope::ExportOptions;
+using loopscope::Playground;
+using loopscope::Session;
+
+namespace {
+
+// A session on `scenario`, run to its end.
+struct Finished {
+    explicit Finished(const QString &scenario = QStringLiteral("gather"), bool persistent = false)
+        : settings(persistent)
+        , controller(&session, &settings)
+    {
+        session.loadScenario(scenario);
+        session.runToEnd();
+        session.finishPending();
+        controller.snapshot();
+    }
+    Session session;
+    AppSettings settings;
+    ExportController controller;
+};
+
+QStringList filesIn(const QTemporaryDir &dir)
+{
+    return QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+}
+
+// With LOOPSCOPE_TEST_SHOTS=DIR, saves what the window shows now as DIR/NAME.png (to look at).
+void keepShot(QQuickWindow *w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("LOOPSCOPE_TEST_SHOTS");
+    if (!dir.isEmpty())
+        w->grabWindow().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+} // namespace
+
+class TestExportDialog : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { QTest::failOnWarning(QRegularExpression(QStringLiteral("."))); }
+
+    void dialogValuesBecomeExportOptions()
+    {
+        Finished f;
+        ExportController &c = f.controller;
+        QVERIFY(c.setOption(QStringLiteral("format"), QStringLiteral("pdf")));
+        QVERIFY(c.setOption(QStringLiteral("build"), QStringLiteral("step")));
+        QVERIFY(c.setOption(QStringLiteral("theme"), QStringLiteral("dark")));
+        QVERIFY(c.setOption(QStringLiteral("size"), QStringLiteral("1280x720")));
+        c.setStepRange(2, 5);
+        QVERIFY(c.setOption(QStringLiteral("font-scale"), QStringLiteral("1.5")));
+        QVERIFY(c.setOption(QStringLiteral("title"), QStringLiteral("Three downloads")));
+        QString problem;
+        const ExportOptions o = c.options(&problem);
+        QCOMPARE(problem, QString());
+        QCOMPARE(o.format, ExportFormat::Pdf);
+        QVERIFY(o.build);
+        QCOMPARE(o.buildUnit, loopscope::BuildUnit::Step);
+        QCOMPARE(o.theme, loopscope::TimelineTheme::Kind::Dark);
+        QCOMPARE(o.size, QSize(1280, 720));
+        QCOMPARE(o.stepFrom, 2);
+        QCOMPARE(o.stepTo, 5);
+        QCOMPARE(o.fontScale, 1.5);
+        QCOMPARE(o.title, QStringLiteral("Three downloads"));
+        QCOMPARE(o.out, QStringLiteral("gather.pdf"));
+        QCOMPARE(c.rangeMode(), QStringLiteral("steps"));
+        QCOMPARE(c.commandLine(),
+            QStringLiteral("loopscope export gather --format pdf --steps 2:5 --theme dark --size 1280x720 "
+                           "--title 'Three downloads' --font-scale 1.5 --build --out gather.pdf"));
+
+        // A time range replaces the step range, as on the command line; "all" clears both.
+        c.setTimeRange(0.5, 1.25);
+        QCOMPARE(c.rangeMode(), QStringLiteral("time"));
+        QCOMPARE(c.options().stepFrom, 0);
+        QCOMPARE(c.options().timeTo, 1.25);
+        QVERIFY(c.commandLine().contains(QStringLiteral(" --time 0.5:1.25 ")));
+        c.setRangeAll();
+        QCOMPARE(c.rangeMode(), QStringLiteral("all"));
+        QVERIFY(c.setOption(QStringLiteral("build"), QStringLiteral("iteration")));
+        QVERIFY(c.commandLine().contains(QStringLiteral(" --build=iteration ")));
+        QCOMPARE(c.values().value(QStringLiteral("size")).toString(), QStringLiteral("1280x720"));
+
+        // Lanes: the run's tasks in creation order; hiding one lists the others, never none.
+        // (Task-5 and Task-6 are asyncio.run's shutdown_asyncgens and shutdown_default_executor.)
+        QCOMPARE(c.taskNames(), (QStringList {"Task-1", "Task-2", "Task-3", "Task-4", "Task-5", "Task-6"}));
+        c.setTaskShown(QStringLiteral("Task-1"), false);
+        QCOMPARE(c.options().tasks, (QStringList {"Task-2", "Task-3", "Task-4", "Task-5", "Task-6"}));
+        QVERIFY(!c.taskShown(QStringLiteral("Task-1")));
+        for (const char *t : {"Task-6", "Task-5", "Task-2", "Task-3", "Task-4"})
+            c.setTaskShown(QLatin1String(t), false);
+        QCOMPARE(c.options().tasks, QStringList {QStringLiteral("Task-4")});
+        QVERIFY(c.failed());
+        c.setTaskShown(QStringLiteral("Task-1"), true);
+        QVERIFY(!c.failed());
+        QVERIFY(c.commandLine().contains(QStringLiteral(" --tasks Task-1,Task-4 ")));
+        // Data formats: the figure's options stay as set, disabled in the dialog.
+        QVERIFY(c.setOption(QStringLiteral("format"), QStringLiteral("perfetto")));
+        QVERIFY(!c.isFigure());
+        QCOMPARE(c.suggestedName(), QStringLiteral("gather.perfetto.json"));
+    }
+
+    void badValuesAreRefusedWithTheCommandLinesMessages()
+    {
+        Finished f;
+        ExportController &c = f.controller;
+        QVERIFY(c.setOption(QStringLiteral("theme"), QStringLiteral("light")));
+        const QList<QPair<QString, QString>> bad {{"theme", "neon"}, {"size", "10x10"}, {"font-scale", "9"},
+            {"scale", "3"}, {"steps", "9:2"}, {"time", "2:1"}, {"build", "page"}, {"colour", "red"}};
+        for (const auto &[name, value] : bad) {
+            ExportOptions direct;
+            QString cliError;
+            QVERIFY(!loopscope::setExportOption(&direct, name, value, &cliError));
+            QVERIFY2(!c.setOption(name, value), qPrintable(name));
+            QCOMPARE(c.status(), cliError);
+            QVERIFY(c.failed());
+        }
+        QCOMPARE(c.values().value(QStringLiteral("theme")).toString(), QStringLiteral("light")); // kept
+        // Values the parser takes but this run does not have.
+        QVERIFY(c.setOption(QStringLiteral("steps"), QStringLiteral("50:60")));
+        QCOMPARE(c.problem(), QStringLiteral("--steps '50:60': the run has %1 steps").arg(c.stepCount()));
+        c.setRangeAll();
+        QCOMPARE(c.problem(), QString());
+        QVERIFY(c.setOption(QStringLiteral("tasks"), QStringLiteral("Task-9")));
+        QCOMPARE(c.problem(),
+            QStringLiteral("--tasks: no task named 'Task-9' (tasks: Task-1, Task-2, Task-3, Task-4, Task-5, Task-6)"));
+        // An export with a problem writes nothing and says why.
+        QTemporaryDir dir;
+        c.exportToPath(dir.filePath(QStringLiteral("g.svg")));
+        QVERIFY(!c.busy());
+        QCOMPARE(c.status(), c.problem());
+        QVERIFY(filesIn(dir).isEmpty());
+    }
+
+    void previewChangesWithTheTheme()
+    {
+        Finished f;
+        ExportController &c = f.controller;
+        c.setPreviewSize(QSize(480, 270));
+        QSignalSpy rendered(&c, &ExportController::previewChanged);
+        QVERIFY(c.setOption(QStringLiteral("theme"), QStringLiteral("light")));
+        QTRY_VERIFY(!c.previewImage().isNull());
+        const QImage light = c.previewImage();
+        QCOMPARE(light.size(), QSize(480, 270)); // 1920x1080 scaled to fit
+        QVERIFY(c.setOption(QStringLiteral("theme"), QStringLiteral("dark")));
+        QTRY_VERIFY(c.previewImage() != light);
+        const QImage dark = c.previewImage();
+        // The page's corner takes the theme's background: dark is darker.
+        QVERIFY(qGray(dark.pixel(2, dark.height() - 3)) < qGray(light.pixel(2, light.height() - 3)));
+        // A slide build previews the page after the chosen step.
+        QVERIFY(c.setOption(QStringLiteral("format"), QStringLiteral("pdf")));
+        QVERIFY(c.setOption(QStringLiteral("build"), QStringLiteral("step")));
+        c.setPreviewStep(2);
+        QTRY_VERIFY(c.previewImage() != dark);
+        QCOMPARE(c.previewStep(), 2);
+        // Data formats preview their first lines.
+        QVERIFY(c.setOption(QStringLiteral("format"), QStringLiteral("trace")));
+        QTRY_VERIFY(!c.previewText().isEmpty());
+        QVERIFY(c.previewText().count(QLatin1Char('\n')) < ExportController::kPreviewLines);
+        QVERIFY(rendered.count() >= 3);
+    }
+
+    void exportsOnAWorkerAndSaysWhatItWrote()
+    {
+        Finished f;
+        ExportController &c = f.controller;
+        QTemporaryDir dir;
+        QSignalSpy done(&c, &ExportController::done);
+        QVERIFY(c.setOption(QStringLiteral("format"), QStringLiteral("pdf")));
+        const QString path = dir.filePath(QStringLiteral("gather.pdf"));
+        c.exportToPath(path);
+        QVERIFY(c.busy());
+        QTRY_COMPARE(done.count(), 1);
+        QVERIFY(!c.busy());
+        const QString summary = done.first().first().toString();
+        QVERIFY2(QRegularExpression(QStringLiteral("^Exported gather\\.pdf \\(\\d+ pages?, \\d+ (KB|bytes)\\)$"))
+                     .match(summary)
+                     .hasMatch(),
+            qPrintable(summary));
+        QCOMPARE(c.status(), summary);
+        QVERIFY(!c.failed());
+        QCOMPARE(c.exportedPath(), QFileInfo(path).absoluteFilePath());
+        QCOMPARE(filesIn(dir), QStringList {QStringLiteral("gather.pdf")}); // no temporary file left
+        QFile pdf(path);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+        QCOMPARE(f.settings.exportFolder(), QFileInfo(path).absolutePath());
+        QVERIFY(c.commandLine().endsWith(QStringLiteral("--out gather.pdf")));
+
+        // The session steps on meanwhile: the export has its own copy of the run.
+        QVERIFY(c.setOption(QStringLiteral("format"), QStringLiteral("trace")));
+        c.exportToPath(dir.filePath(QStringLiteral("gather.trace")));
+        f.session.reset();
+        QTRY_COMPARE(done.count(), 2);
+        QVERIFY(QFileInfo(dir.filePath(QStringLiteral("gather.trace"))).size() > 100);
+    }
+
+    void cancelLeavesNoFileAndAnErrorLeavesTheOldOne()
+    {
+        Finished f;
+        ExportController &c = f.controller;
+        QTemporaryDir dir;
+        QVERIFY(c.setOption(QStringLiteral("format"), QStringLiteral("pdf")));
+        QVERIFY(c.setOption(QStringLiteral("build"), QStringLiteral("step")));
+        c.exportToPath(dir.filePath(QStringLiteral("slides.pdf")));
+        c.cancel();
+        QTRY_VERIFY(!c.busy());
+        QCOMPARE(c.status(), QStringLiteral("Export cancelled: nothing was written"));
+        QVERIFY(c.failed());
+        QCOMPARE(filesIn(dir), QStringList());
+
+        // An unwritable folder: one line naming the file; nothing else changes.
+        const QString nowhere = dir.filePath(QStringLiteral("missing/folder/slides.pdf"));
+        c.exportToPath(nowhere);
+        QTRY_VERIFY(!c.busy());
+        QVERIFY2(c.status().startsWith(QStringLiteral("Export failed: cannot write '%1'").arg(nowhere)),
+            qPrintable(c.status()));
+        QVERIFY(!c.status().contains(QLatin1Char('\n')));
+
+        // An existing file survives a cancelled export untouched.
+        QFile old(dir.filePath(QStringLiteral("old.pdf")));
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("keep me");
+        old.close();
+        c.exportToPath(old.fileName());
+        c.cancel();
+        QTRY_VERIFY(!c.busy());
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), QByteArray("keep me"));
+        QCOMPARE(filesIn(dir), QStringList {QStringLiteral("old.pdf")});
+    }
+
+    void lastOptionsAreRemembered()
+    {
+        QTemporaryDir dir;
+        {
+            Finished f(QStringLiteral("gather"), true);
+            ExportController &c = f.controller;
+            QVERIFY(c.setOption(QStringLiteral("format"), QStringLiteral("png")));
+            QVERIFY(c.setOption(QStringLiteral("theme"), QStringLiteral("dark")));
+            QVERIFY(c.setOption(QStringLiteral("scale"), QStringLiteral("2")));
+            QVERIFY(c.setOption(QStringLiteral("background"), QStringLiteral("transparent")));
+            QVERIFY(c.setOption(QStringLiteral("legend"), QStringLiteral("off")));
+            QVERIFY(c.setOption(QStringLiteral("title"), QStringLiteral("Only for gather")));
+            c.setStepRange(2, 4);
+            f.settings.setExportFolder(dir.path());
+        }
+        AppSettings settings(true);
+        QCOMPARE(settings.exportFolder(), dir.path());
+        Session session;
+        session.loadScenario(QStringLiteral("gather"));
+        ExportController c(&session, &settings);
+        const ExportOptions o = c.options();
+        QCOMPARE(o.format, ExportFormat::Png);
+        QCOMPARE(o.theme, loopscope::TimelineTheme::Kind::Dark);
+        QCOMPARE(o.scale, 2);
+        QVERIFY(o.transparent);
+        QVERIFY(!o.legend);
+        // What a figure shows belongs to one run: not remembered.
+        QCOMPARE(o.title, QString());
+        QVERIFY(!o.hasStepRange());
+        QCOMPARE(c.folder(), QUrl::fromLocalFile(dir.path()));
+        QCOMPARE(c.suggestedName(), QStringLiteral("gather.png"));
+        c.resetOptions();
+        QCOMPARE(AppSettings(true).exportOptions(), (QMap<QString, QString>()));
+    }
+
+    void dialogOpensInTheWindowAndFits_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("1400x900") << QSize(1400, 900) << false;
+        QTest::newRow("smallest window, dark") << QSize(900, 560) << true;
+    }
+
+    void dialogOpensInTheWindowAndFits()
+    {
+        QFETCH(QSize, size);
+        QFETCH(bool, dark);
+        Playground pg({QString(), QString(), false, dark});
+        pg.session().runToEnd();
+        pg.session().finishPending();
+        QVERIFY(pg.createWindow());
+        QQuickWindow *w = pg.window();
+        w->resize(size);
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        QObject *dialog = w->findChild<QObject *>(QStringLiteral("exportDialog"));
+        QVERIFY(dialog);
+        QTest::keyClick(w, Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        QVERIFY(pg.exporter().active());
+        auto *preview = w->findChild<QQuickItem *>(QStringLiteral("exportPreview"));
+        QVERIFY(preview && preview->isVisible());
+        QTRY_VERIFY(!pg.exporter().previewImage().isNull());
+
+        // Every control sits inside the dialog, none squeezed to nothing; the options' form
+        // scrolls, so its controls need only fit across.
+        const QRectF box(dialog->property("x").toReal(), dialog->property("y").toReal(),
+            dialog->property("width").toReal(), dialog->property("height").toReal());
+        QVERIFY2(QRectF(0, 0, w->width(), w->height()).contains(box), "the dialog fits the window");
+        const auto check = [&](const char *name, bool whole) {
+            auto *control = w->findChild<QQuickItem *>(QString::fromLatin1(name));
+            QVERIFY2(control && control->isVisible(), name);
+            const QRectF r = control->mapRectToScene(QRectF(0, 0, control->width(), control->height()));
+            const QString where = QStringLiteral("%1 at %2,%3 %4x%5 in a dialog at %6,%7 %8x%9")
+                                      .arg(QLatin1String(name))
+                                      .arg(r.x())
+                                      .arg(r.y())
+                                      .arg(r.width())
+                                      .arg(r.height())
+                                      .arg(box.x())
+                                      .arg(box.y())
+                                      .arg(box.width())
+                                      .arg(box.height());
+            QVERIFY2(r.width() >= 40 && r.height() >= 10, qPrintable(where));
+            QVERIFY2(r.left() >= box.left() && r.right() <= box.right(), qPrintable(where));
+            if (whole)
+                QVERIFY2(r.top() >= box.top() && r.bottom() <= box.bottom(), qPrintable(where));
+        };
+        for (const char *name : {"formatBox", "themeBox", "sizeBox", "titleField", "buildBox", "laneList"})
+            check(name, false);
+        for (const char *name : {"exportOptions", "exportPreview", "commandLine", "copyCommandLine", "exportButton",
+                 "closeExport", "exportStatus"})
+            check(name, true);
+        // PNG options are disabled, not hidden, for an SVG.
+        auto *scale = w->findChild<QQuickItem *>(QStringLiteral("scaleBox"));
+        QVERIFY(scale && scale->isVisible() && !scale->isEnabled());
+        QVERIFY(pg.exporter().setOption(QStringLiteral("format"), QStringLiteral("png")));
+        QTRY_VERIFY(scale->isEnabled());
+        QCOMPARE(w->findChild<QQuickItem *>(QStringLiteral("commandLine"))->property("text").toString(),
+            pg.exporter().commandLine());
+        keepShot(w, QStringLiteral("export-dialog-%1x%2").arg(size.width()).arg(size.height()));
+        QVERIFY(pg.exporter().setOption(QStringLiteral("format"), QStringLiteral("pdf")));
+        QVERIFY(pg.exporter().setOption(QStringLiteral("build"), QStringLiteral("step")));
+        QTRY_VERIFY(w->findChild<QQuickItem *>(QStringLiteral("pageSlider"))->isVisible());
+        QTest::qWait(300);
+        keepShot(w, QStringLiteral("export-dialog-build-%1x%2").arg(size.width()).arg(size.height()));
+        pg.exporter().resetOptions();
+
+        QMetaObject::invokeMethod(dialog, "close");
+        QTRY_VERIFY(!dialog->property("visible").toBool());
+        QVERIFY(!pg.exporter().active());
+        QVERIFY2(pg.warnings().isEmpty(), qPrintable(pg.warnings().join(QLatin1Char('\n'))));
+    }
+};
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QTemporaryDir home; // settings of this run only
+    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toLocal8Bit());
+    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toLocal8Bit());
+    qputenv("HOME", home.path().toLocal8Bit());
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("LoopscopeExportTest"));
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    TestExportDialog test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_exportdialog.moc"
