@@ -39,7 +39,18 @@ Dialog {
     // The options' labels: one column, right under each other, so the eye runs down the form.
     component FormLabel: Label {
         color: root.theme.textDim
+        horizontalAlignment: Text.AlignRight
+        Layout.preferredWidth: 78
         Layout.alignment: Qt.AlignRight | Qt.AlignVCenter
+    }
+    // A group of options that one kind of export uses: greyed out as a whole when it does not
+    // apply (the palette's disabled colours are the enabled ones), so the form never jumps.
+    component Section: GridLayout {
+        Layout.fillWidth: true
+        columns: 2
+        columnSpacing: 10
+        rowSpacing: 6
+        opacity: enabled ? 1 : 0.4
     }
     // A choice among an option's values, as the command line spells them.
     component OptionBox: ComboBox {
@@ -96,321 +107,321 @@ Dialog {
             contentWidth: availableWidth
             clip: true
 
-            GridLayout {
+            ColumnLayout {
                 width: form.availableWidth - 12
-                columns: 2
-                columnSpacing: 10
-                rowSpacing: 6
+                spacing: 6
 
-                FormLabel { text: qsTr("Format") }
-                OptionBox {
-                    objectName: "formatBox"
-                    option: "format"
-                    model: [{ value: "svg", text: qsTr("SVG \u2014 vector, text as text") },
-                            { value: "png", text: qsTr("PNG \u2014 image") },
-                            { value: "pdf", text: qsTr("PDF \u2014 page or slide build") },
-                            { value: "perfetto", text: qsTr("Perfetto JSON (ui.perfetto.dev)") },
-                            { value: "trace", text: qsTr("Conformance trace") },
-                            { value: "json", text: qsTr("Event log JSON") }]
+                Section {
+                    FormLabel { text: qsTr("Format") }
+                    OptionBox {
+                        objectName: "formatBox"
+                        option: "format"
+                        model: [{ value: "svg", text: qsTr("SVG \u2014 vector, text as text") },
+                                { value: "png", text: qsTr("PNG \u2014 image") },
+                                { value: "pdf", text: qsTr("PDF \u2014 page or slide build") },
+                                { value: "perfetto", text: qsTr("Perfetto JSON (ui.perfetto.dev)") },
+                                { value: "trace", text: qsTr("Conformance trace") },
+                                { value: "json", text: qsTr("Event log JSON") }]
+                    }
                 }
-
-                Heading { text: qsTr("WHAT IT SHOWS") }
-                FormLabel { text: qsTr("Range") }
-                RowLayout {
-                    objectName: "rangeRow"
+                Section {
+                    objectName: "rangeSection"
                     enabled: root.applicable.includes("steps")
-                    spacing: 2
-                    RadioButton {
-                        objectName: "rangeAll"
-                        text: qsTr("Whole run")
-                        checked: root.controller.rangeMode === "all"
-                        onClicked: root.controller.setRangeAll()
+                    Heading { text: qsTr("WHAT IT SHOWS") }
+                    FormLabel { text: qsTr("Range") }
+                    RowLayout {
+                        objectName: "rangeRow"
+                        spacing: 2
+                        RadioButton {
+                            objectName: "rangeAll"
+                            text: qsTr("Whole run")
+                            checked: root.controller.rangeMode === "all"
+                            onClicked: root.controller.setRangeAll()
+                        }
+                        RadioButton {
+                            objectName: "rangeSteps"
+                            text: qsTr("Steps")
+                            enabled: root.controller.stepCount > 0
+                            checked: root.controller.rangeMode === "steps"
+                            onClicked: root.controller.setStepRange(1, root.controller.stepCount)
+                        }
+                        RadioButton {
+                            objectName: "rangeTime"
+                            text: qsTr("Time")
+                            enabled: root.controller.duration > 0
+                            checked: root.controller.rangeMode === "time"
+                            onClicked: root.controller.setTimeRange(0, root.controller.duration)
+                        }
                     }
-                    RadioButton {
-                        objectName: "rangeSteps"
-                        text: qsTr("Steps")
-                        enabled: root.controller.stepCount > 0
-                        checked: root.controller.rangeMode === "steps"
-                        onClicked: root.controller.setStepRange(1, root.controller.stepCount)
+                    Item { implicitWidth: 1 }
+                    RowLayout {
+                        objectName: "stepRange"
+                        visible: root.controller.rangeMode !== "time"
+                        enabled: root.controller.rangeMode === "steps"
+                        spacing: 6
+                        SpinBox {
+                            id: stepFromBox
+                            objectName: "stepFrom"
+                            editable: true
+                            from: Math.min(1, root.controller.stepCount)
+                            to: root.controller.stepCount
+                            value: root.controller.stepFrom
+                            Layout.preferredWidth: 110
+                            onValueModified: root.controller.setStepRange(value, Math.max(value, stepToBox.value))
+                        }
+                        Label { text: qsTr("to") }
+                        SpinBox {
+                            id: stepToBox
+                            objectName: "stepTo"
+                            editable: true
+                            from: Math.min(1, root.controller.stepCount)
+                            to: root.controller.stepCount
+                            value: root.controller.stepTo
+                            Layout.preferredWidth: 110
+                            onValueModified: root.controller.setStepRange(Math.min(value, stepFromBox.value), value)
+                        }
+                        Label { text: qsTr("of %1").arg(root.controller.stepCount); color: root.theme.textDim }
                     }
-                    RadioButton {
-                        objectName: "rangeTime"
-                        text: qsTr("Time")
-                        enabled: root.controller.duration > 0
-                        checked: root.controller.rangeMode === "time"
-                        onClicked: root.controller.setTimeRange(0, root.controller.duration)
+                    RowLayout {
+                        objectName: "timeRange"
+                        visible: root.controller.rangeMode === "time"
+                        spacing: 6
+                        // Virtual seconds, kept as milliseconds: SpinBox counts in integers.
+                        component SecondsBox: SpinBox {
+                            editable: true
+                            from: 0
+                            to: Math.max(1, Math.round(root.controller.duration * 1000))
+                            stepSize: 100
+                            Layout.preferredWidth: 120
+                            textFromValue: (v) => (v / 1000).toFixed(3)
+                            valueFromText: (t) => Math.round(Number.fromLocaleString(Qt.locale("C"), t) * 1000)
+                            validator: DoubleValidator { bottom: 0; locale: "C" }
+                        }
+                        SecondsBox {
+                            id: timeFromBox
+                            objectName: "timeFrom"
+                            value: Math.round(root.controller.timeFrom * 1000)
+                            onValueModified: root.controller.setTimeRange(value / 1000, Math.max(value + 1, timeToBox.value) / 1000)
+                        }
+                        Label { text: qsTr("to") }
+                        SecondsBox {
+                            id: timeToBox
+                            objectName: "timeTo"
+                            value: Math.round(root.controller.timeTo * 1000)
+                            onValueModified: root.controller.setTimeRange(Math.min(value - 1, timeFromBox.value) / 1000, value / 1000)
+                        }
+                        Label { text: qsTr("s"); color: root.theme.textDim }
                     }
-                }
-                Item { implicitWidth: 1 }
-                RowLayout {
-                    objectName: "stepRange"
-                    visible: root.controller.rangeMode !== "time"
-                    enabled: root.controller.rangeMode === "steps" && root.applicable.includes("steps")
-                    spacing: 6
-                    SpinBox {
-                        id: stepFromBox
-                        objectName: "stepFrom"
-                        editable: true
-                        from: Math.min(1, root.controller.stepCount)
-                        to: root.controller.stepCount
-                        value: root.controller.stepFrom
-                        Layout.preferredWidth: 110
-                        onValueModified: root.controller.setStepRange(value, Math.max(value, stepToBox.value))
-                    }
-                    Label { text: qsTr("to") }
-                    SpinBox {
-                        id: stepToBox
-                        objectName: "stepTo"
-                        editable: true
-                        from: Math.min(1, root.controller.stepCount)
-                        to: root.controller.stepCount
-                        value: root.controller.stepTo
-                        Layout.preferredWidth: 110
-                        onValueModified: root.controller.setStepRange(Math.min(value, stepFromBox.value), value)
-                    }
-                    Label { text: qsTr("of %1").arg(root.controller.stepCount); color: root.theme.textDim }
-                }
-                RowLayout {
-                    objectName: "timeRange"
-                    visible: root.controller.rangeMode === "time"
-                    enabled: root.applicable.includes("time")
-                    spacing: 6
-                    // Virtual seconds, kept as milliseconds: SpinBox counts in integers.
-                    component SecondsBox: SpinBox {
-                        editable: true
-                        from: 0
-                        to: Math.max(1, Math.round(root.controller.duration * 1000))
-                        stepSize: 100
-                        Layout.preferredWidth: 120
-                        textFromValue: (v) => (v / 1000).toFixed(3)
-                        valueFromText: (t) => Math.round(Number.fromLocaleString(Qt.locale("C"), t) * 1000)
-                        validator: DoubleValidator { bottom: 0; locale: "C" }
-                    }
-                    SecondsBox {
-                        id: timeFromBox
-                        objectName: "timeFrom"
-                        value: Math.round(root.controller.timeFrom * 1000)
-                        onValueModified: root.controller.setTimeRange(value / 1000, Math.max(value + 1, timeToBox.value) / 1000)
-                    }
-                    Label { text: qsTr("to") }
-                    SecondsBox {
-                        id: timeToBox
-                        objectName: "timeTo"
-                        value: Math.round(root.controller.timeTo * 1000)
-                        onValueModified: root.controller.setTimeRange(Math.min(value - 1, timeFromBox.value) / 1000, value / 1000)
-                    }
-                    Label { text: qsTr("s"); color: root.theme.textDim }
-                }
 
-                FormLabel {
-                    text: qsTr("Lanes")
-                    Layout.alignment: Qt.AlignRight | Qt.AlignTop
-                    Layout.topMargin: 6
-                }
-                Rectangle {
-                    Layout.fillWidth: true
-                    enabled: root.applicable.includes("tasks")
-                    opacity: enabled ? 1 : 0.5
-                    implicitHeight: Math.min(laneList.contentHeight, 5.5 * 28) + 2
-                    color: "transparent"
-                    border.color: root.theme.border
-                    radius: 3
-                    ListView {
-                        id: laneList
-                        objectName: "laneList"
-                        anchors.fill: parent
-                        anchors.margins: 1
-                        clip: true
-                        model: root.controller.taskNames
-                        boundsBehavior: Flickable.StopAtBounds
-                        ScrollBar.vertical: ScrollBar {}
-                        delegate: CheckBox {
-                            required property string modelData
-                            required property int index
-                            width: ListView.view.width
-                            height: 28
-                            text: root.controller.taskLabels[index] ?? modelData
-                            font.pixelSize: root.theme.small
-                            ToolTip.visible: hovered && implicitWidth > width
-                            ToolTip.text: text
-                            ToolTip.delay: 500
-                            // The controller decides (it keeps at least one lane).
-                            checkState: root.values.tasks !== undefined && root.controller.taskShown(modelData)
-                                        ? Qt.Checked : Qt.Unchecked
-                            nextCheckState: function() {
-                                root.controller.setTaskShown(modelData, checkState !== Qt.Checked)
-                                return root.controller.taskShown(modelData) ? Qt.Checked : Qt.Unchecked
+                    FormLabel {
+                        text: qsTr("Lanes")
+                        Layout.alignment: Qt.AlignRight | Qt.AlignTop
+                        Layout.topMargin: 6
+                    }
+                    Rectangle {
+                        Layout.fillWidth: true
+                        implicitHeight: Math.min(laneList.contentHeight, 5.5 * 28) + 2
+                        color: "transparent"
+                        border.color: root.theme.border
+                        radius: 3
+                        ListView {
+                            id: laneList
+                            objectName: "laneList"
+                            anchors.fill: parent
+                            anchors.margins: 1
+                            clip: true
+                            model: root.controller.taskNames
+                            boundsBehavior: Flickable.StopAtBounds
+                            ScrollBar.vertical: ScrollBar {}
+                            delegate: CheckBox {
+                                required property string modelData
+                                required property int index
+                                width: ListView.view.width
+                                height: 28
+                                text: root.controller.taskLabels[index] ?? modelData
+                                font.pixelSize: root.theme.small
+                                ToolTip.visible: hovered && implicitWidth > width
+                                ToolTip.text: text
+                                ToolTip.delay: 500
+                                // The controller decides (it keeps at least one lane).
+                                checkState: root.values.tasks !== undefined && root.controller.taskShown(modelData)
+                                            ? Qt.Checked : Qt.Unchecked
+                                nextCheckState: function() {
+                                    root.controller.setTaskShown(modelData, checkState !== Qt.Checked)
+                                    return root.controller.taskShown(modelData) ? Qt.Checked : Qt.Unchecked
+                                }
                             }
                         }
                     }
-                }
-                Item { implicitWidth: 1 }
-                RowLayout {
-                    spacing: 8
-                    enabled: root.applicable.includes("tasks")
-                    Button {
-                        objectName: "allLanes"
-                        text: qsTr("Show all lanes")
-                        flat: true
-                        enabled: root.values.tasks !== "all"
-                        onClicked: root.controller.setOption("tasks", "all")
-                    }
-                    Label {
-                        text: root.controller.taskNames.length === 1 ? qsTr("1 task") : qsTr("%1 tasks").arg(root.controller.taskNames.length)
-                        color: root.theme.textFaint
-                        font.pixelSize: root.theme.small
-                    }
-                }
-                FormLabel { text: qsTr("Axis") }
-                OptionBox {
-                    objectName: "axisBox"
-                    option: "axis"
-                    enabled: root.figure
-                    model: [{ value: "steps", text: qsTr("Loop steps") }, { value: "time", text: qsTr("Virtual time") }]
-                }
-
-                Heading { text: qsTr("HOW IT LOOKS") }
-                FormLabel { text: qsTr("Theme") }
-                OptionBox {
-                    objectName: "themeBox"
-                    option: "theme"
-                    enabled: root.figure
-                    model: [{ value: "slides", text: qsTr("Slides \u2014 large type, high contrast") },
-                            { value: "light", text: qsTr("Light") }, { value: "dark", text: qsTr("Dark") }]
-                }
-                FormLabel { text: qsTr("Size") }
-                ColumnLayout {
-                    spacing: 4
-                    Layout.fillWidth: true
-                    enabled: root.figure
-                    ComboBox {
-                        id: sizeBox
-                        objectName: "sizeBox"
-                        property bool custom: false
-                        Layout.fillWidth: true
-                        textRole: "text"
-                        valueRole: "value"
-                        model: [{ value: "1920x1080", text: qsTr("1920 \u00d7 1080 (16:9, Full HD)") },
-                                { value: "1280x720", text: qsTr("1280 \u00d7 720 (16:9)") },
-                                { value: "4:3", text: qsTr("1440 \u00d7 1080 (4:3)") },
-                                { value: "custom", text: qsTr("Custom size") }]
-                        currentIndex: custom || indexOfValue(root.values.size) < 0 ? 3 : indexOfValue(root.values.size)
-                        onActivated: {
-                            custom = currentValue === "custom"
-                            if (!custom)
-                                root.controller.setOption("size", currentValue)
-                        }
-                    }
+                    Item { implicitWidth: 1 }
                     RowLayout {
-                        visible: sizeBox.currentIndex === 3
-                        spacing: 6
-                        readonly property var wh: root.values.size === "4:3" ? [1440, 1080]
-                                                  : String(root.values.size).split("x").map(Number)
-                        SpinBox {
-                            id: widthBox
-                            objectName: "sizeWidth"
-                            editable: true
-                            from: 320
-                            to: 16384
-                            stepSize: 10
-                            value: parent.wh[0]
-                            Layout.preferredWidth: 120
-                            onValueModified: root.controller.setOption("size", value + "x" + heightBox.value)
+                        spacing: 8
+                        Button {
+                            objectName: "allLanes"
+                            text: qsTr("Show all lanes")
+                            flat: true
+                            enabled: root.values.tasks !== "all"
+                            onClicked: root.controller.setOption("tasks", "all")
                         }
-                        Label { text: "\u00d7" }
-                        SpinBox {
-                            id: heightBox
-                            objectName: "sizeHeight"
-                            editable: true
-                            from: 200
-                            to: 16384
-                            stepSize: 10
-                            value: parent.wh[1]
-                            Layout.preferredWidth: 120
-                            onValueModified: root.controller.setOption("size", widthBox.value + "x" + value)
+                        Label {
+                            text: root.controller.taskNames.length === 1 ? qsTr("1 task") : qsTr("%1 tasks").arg(root.controller.taskNames.length)
+                            color: root.theme.textFaint
+                            font.pixelSize: root.theme.small
                         }
-                        Label { text: qsTr("px"); color: root.theme.textDim }
                     }
                 }
-                FormLabel { text: qsTr("Title") }
-                TextField {
-                    objectName: "titleField"
-                    Layout.fillWidth: true
+                Section {
+                    objectName: "figureSection"
                     enabled: root.figure
-                    placeholderText: root.scriptTitle
-                    text: root.values.title
-                    selectByMouse: true
-                    onTextEdited: root.controller.setOption("title", text)
-                }
-                FormLabel { text: qsTr("Subtitle") }
-                TextField {
-                    objectName: "subtitleField"
-                    Layout.fillWidth: true
-                    enabled: root.figure
-                    placeholderText: qsTr("none")
-                    text: root.values.subtitle
-                    selectByMouse: true
-                    onTextEdited: root.controller.setOption("subtitle", text)
-                }
-                FormLabel { text: qsTr("Show") }
-                RowLayout {
-                    enabled: root.figure
-                    spacing: 12
-                    OptionCheck { objectName: "legendCheck"; option: "legend"; text: qsTr("Legend") }
-                    OptionCheck { objectName: "codeCheck"; option: "code"; text: qsTr("Code beside it") }
-                }
-                FormLabel { text: qsTr("Font scale") }
-                RowLayout {
-                    enabled: root.figure
-                    spacing: 8
-                    Slider {
-                        objectName: "fontScaleSlider"
-                        Layout.fillWidth: true
-                        from: 0.5
-                        to: 3
-                        stepSize: 0.1
-                        snapMode: Slider.SnapAlways
-                        value: Number(root.values["font-scale"])
-                        onMoved: root.controller.setOption("font-scale", value.toFixed(1))
-                    }
-                    Label {
-                        text: Number(root.values["font-scale"]).toFixed(1) + "\u00d7"
-                        font.family: root.theme.mono
-                        Layout.preferredWidth: 40
-                    }
-                }
-
-                Heading { text: qsTr("PNG") }
-                FormLabel { text: qsTr("Scale") }
-                RowLayout {
-                    enabled: root.format === "png"
-                    spacing: 12
+                    Heading { text: qsTr("HOW IT LOOKS") }
+                    FormLabel { text: qsTr("Axis") }
                     OptionBox {
-                        objectName: "scaleBox"
-                        option: "scale"
-                        Layout.fillWidth: false
-                        Layout.preferredWidth: 90
-                        model: [{ value: "1", text: "1\u00d7" }, { value: "2", text: "2\u00d7" }, { value: "4", text: "4\u00d7" }]
+                        objectName: "axisBox"
+                        option: "axis"
+                        model: [{ value: "steps", text: qsTr("Loop steps, labelled with virtual time") },
+                                { value: "time", text: qsTr("Virtual time") }]
                     }
-                    CheckBox {
-                        objectName: "transparentCheck"
-                        text: qsTr("Transparent background")
-                        checked: root.values.background === "transparent"
-                        onToggled: root.controller.setOption("background", checked ? "transparent" : "solid")
+                    FormLabel { text: qsTr("Theme") }
+                    OptionBox {
+                        objectName: "themeBox"
+                        option: "theme"
+                        model: [{ value: "slides", text: qsTr("Slides \u2014 large type, high contrast") },
+                                { value: "light", text: qsTr("Light") }, { value: "dark", text: qsTr("Dark") }]
                     }
-                }
+                    FormLabel { text: qsTr("Size") }
+                    ColumnLayout {
+                        spacing: 4
+                        Layout.fillWidth: true
+                        ComboBox {
+                            id: sizeBox
+                            objectName: "sizeBox"
+                            property bool custom: false
+                            Layout.fillWidth: true
+                            textRole: "text"
+                            valueRole: "value"
+                            model: [{ value: "1920x1080", text: qsTr("1920 \u00d7 1080 (16:9, Full HD)") },
+                                    { value: "1280x720", text: qsTr("1280 \u00d7 720 (16:9)") },
+                                    { value: "4:3", text: qsTr("1440 \u00d7 1080 (4:3)") },
+                                    { value: "custom", text: qsTr("Custom size") }]
+                            currentIndex: custom || indexOfValue(root.values.size) < 0 ? 3 : indexOfValue(root.values.size)
+                            onActivated: {
+                                custom = currentValue === "custom"
+                                if (!custom)
+                                    root.controller.setOption("size", currentValue)
+                            }
+                        }
+                        RowLayout {
+                            visible: sizeBox.currentIndex === 3
+                            spacing: 6
+                            readonly property var wh: root.values.size === "4:3" ? [1440, 1080]
+                                                      : String(root.values.size).split("x").map(Number)
+                            SpinBox {
+                                id: widthBox
+                                objectName: "sizeWidth"
+                                editable: true
+                                from: 320
+                                to: 16384
+                                stepSize: 10
+                                value: parent.wh[0]
+                                Layout.preferredWidth: 120
+                                onValueModified: root.controller.setOption("size", value + "x" + heightBox.value)
+                            }
+                            Label { text: "\u00d7" }
+                            SpinBox {
+                                id: heightBox
+                                objectName: "sizeHeight"
+                                editable: true
+                                from: 200
+                                to: 16384
+                                stepSize: 10
+                                value: parent.wh[1]
+                                Layout.preferredWidth: 120
+                                onValueModified: root.controller.setOption("size", widthBox.value + "x" + value)
+                            }
+                            Label { text: qsTr("px"); color: root.theme.textDim }
+                        }
+                    }
+                    FormLabel { text: qsTr("Title") }
+                    TextField {
+                        objectName: "titleField"
+                        Layout.fillWidth: true
+                        placeholderText: root.scriptTitle
+                        text: root.values.title
+                        selectByMouse: true
+                        onTextEdited: root.controller.setOption("title", text)
+                    }
+                    FormLabel { text: qsTr("Subtitle") }
+                    TextField {
+                        objectName: "subtitleField"
+                        Layout.fillWidth: true
+                        placeholderText: qsTr("none")
+                        text: root.values.subtitle
+                        selectByMouse: true
+                        onTextEdited: root.controller.setOption("subtitle", text)
+                    }
+                    FormLabel { text: qsTr("Show") }
+                    RowLayout {
+                        spacing: 12
+                        OptionCheck { objectName: "legendCheck"; option: "legend"; text: qsTr("Legend") }
+                        OptionCheck { objectName: "codeCheck"; option: "code"; text: qsTr("Code beside it") }
+                    }
+                    FormLabel { text: qsTr("Font scale") }
+                    RowLayout {
+                        spacing: 8
+                        Slider {
+                            objectName: "fontScaleSlider"
+                            Layout.fillWidth: true
+                            from: 0.5
+                            to: 3
+                            stepSize: 0.1
+                            snapMode: Slider.SnapAlways
+                            value: Number(root.values["font-scale"])
+                            onMoved: root.controller.setOption("font-scale", value.toFixed(1))
+                        }
+                        Label {
+                            text: Number(root.values["font-scale"]).toFixed(1) + "\u00d7"
+                            font.family: root.theme.mono
+                            Layout.preferredWidth: 40
+                        }
+                    }
 
-                Heading { text: qsTr("PDF") }
-                FormLabel { text: qsTr("Build") }
-                OptionBox {
-                    objectName: "buildBox"
-                    option: "build"
-                    enabled: root.format === "pdf"
-                    model: [{ value: "off", text: qsTr("Off \u2014 one page, the whole timeline") },
-                            { value: "step", text: qsTr("One slide per step") },
-                            { value: "iteration", text: qsTr("One slide per loop iteration") }]
                 }
-                Item { implicitWidth: 1 }
+                Section {
+                    objectName: "pngSection"
+                    enabled: root.format === "png"
+                    Heading { text: qsTr("PNG IMAGE") }
+                    FormLabel { text: qsTr("Scale") }
+                    RowLayout {
+                        spacing: 12
+                        OptionBox {
+                            objectName: "scaleBox"
+                            option: "scale"
+                            Layout.fillWidth: false
+                            Layout.preferredWidth: 90
+                            model: [{ value: "1", text: "1\u00d7" }, { value: "2", text: "2\u00d7" }, { value: "4", text: "4\u00d7" }]
+                        }
+                        CheckBox {
+                            objectName: "transparentCheck"
+                            text: qsTr("Transparent background")
+                            checked: root.values.background === "transparent"
+                            onToggled: root.controller.setOption("background", checked ? "transparent" : "solid")
+                        }
+                    }
+
+                }
+                Section {
+                    objectName: "pdfSection"
+                    enabled: root.format === "pdf"
+                    Heading { text: qsTr("PDF") }
+                    FormLabel { text: qsTr("Build") }
+                    OptionBox {
+                        objectName: "buildBox"
+                        option: "build"
+                        model: [{ value: "off", text: qsTr("Off \u2014 one page, the whole timeline") },
+                                { value: "step", text: qsTr("One slide per step") },
+                                { value: "iteration", text: qsTr("One slide per loop iteration") }]
+                    }
+                }
                 Button {
                     objectName: "resetOptions"
                     text: qsTr("Reset to defaults")

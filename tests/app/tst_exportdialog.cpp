@@ -45,6 +45,17 @@ QStringList filesIn(const QTemporaryDir &dir)
     return QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
 }
 
+// Clicks a control the way a user does; false when it is missing, hidden or disabled.
+bool click(QQuickWindow *w, const char *name)
+{
+    auto *control = w->findChild<QQuickItem *>(QString::fromLatin1(name));
+    if (!control || !control->isEnabled() || !control->isVisible())
+        return false;
+    const QPointF centre = control->mapToScene(QPointF(control->width() / 2, control->height() / 2));
+    QTest::mouseClick(w, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
+    return true;
+}
+
 // With LOOPSCOPE_TEST_SHOTS=DIR, saves what the window shows now as DIR/NAME.png (to look at).
 void keepShot(QQuickWindow *w, const QString &name)
 {
@@ -286,6 +297,28 @@ private Q_SLOTS:
         QCOMPARE(AppSettings(true).exportOptions(), (QMap<QString, QString>()));
     }
 
+    void dialogOffersToRunAStoppedRunToItsEnd()
+    {
+        Playground pg({QString(), QString(), false, false});
+        pg.session().goToStep(3);
+        pg.session().finishPending();
+        QVERIFY(pg.createWindow());
+        QQuickWindow *w = pg.window();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        QObject *dialog = w->findChild<QObject *>(QStringLiteral("exportDialog"));
+        QMetaObject::invokeMethod(dialog, "open");
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        QCOMPARE(pg.exporter().stepCount(), 3);
+        QVERIFY(!pg.exporter().runFinished());
+        QVERIFY(w->findChild<QQuickItem *>(QStringLiteral("unfinishedRow"))->isVisible());
+        QVERIFY(click(w, "runToEndButton"));
+        QTRY_VERIFY(pg.exporter().runFinished());
+        QCOMPARE(pg.exporter().stepCount(), 22);
+        QTRY_VERIFY(!w->findChild<QQuickItem *>(QStringLiteral("unfinishedRow"))->isVisible());
+        QMetaObject::invokeMethod(dialog, "close");
+        QVERIFY2(pg.warnings().isEmpty(), qPrintable(pg.warnings().join(QLatin1Char('\n'))));
+    }
+
     void dialogOpensInTheWindowAndFits_data()
     {
         QTest::addColumn<QSize>("size");
@@ -356,6 +389,29 @@ private Q_SLOTS:
         QTRY_VERIFY(w->findChild<QQuickItem *>(QStringLiteral("pageSlider"))->isVisible());
         QTest::qWait(300);
         keepShot(w, QStringLiteral("export-dialog-build-%1x%2").arg(size.width()).arg(size.height()));
+        pg.exporter().resetOptions();
+
+        // Export… asks where, suggesting gather.svg in the last folder.
+        QVERIFY(click(w, "exportButton"));
+        QObject *files = w->findChild<QObject *>(QStringLiteral("exportFileDialog"));
+        QVERIFY(files);
+        QTRY_VERIFY(files->property("visible").toBool());
+        QVERIFY(files->property("selectedFile").toUrl().toString().endsWith(QStringLiteral("/gather.svg")));
+        QMetaObject::invokeMethod(files, "reject");
+        QTRY_VERIFY(!files->property("visible").toBool());
+        // What the dialog says once a file is written.
+        QTemporaryDir dir;
+        QVERIFY(pg.exporter().setOption(QStringLiteral("format"), QStringLiteral("trace")));
+        pg.exporter().exportToPath(dir.filePath(QStringLiteral("gather.trace")));
+        QTRY_VERIFY(!pg.exporter().busy());
+        QTRY_VERIFY(w->findChild<QQuickItem *>(QStringLiteral("showInFolder"))->isVisible());
+        QVERIFY(w->findChild<QQuickItem *>(QStringLiteral("copyPath"))->isVisible());
+        QVERIFY(w->findChild<QQuickItem *>(QStringLiteral("exportStatus"))
+                    ->property("text")
+                    .toString()
+                    .startsWith(QStringLiteral("Exported gather.trace (")));
+        QTRY_VERIFY(!pg.exporter().previewText().isEmpty());
+        keepShot(w, QStringLiteral("export-dialog-done-%1x%2").arg(size.width()).arg(size.height()));
         pg.exporter().resetOptions();
 
         QMetaObject::invokeMethod(dialog, "close");
