@@ -428,6 +428,33 @@ void ExportController::setPreviewStep(int step)
     schedulePreview();
 }
 
+QString ExportController::previewCaption() const
+{
+    const ExportOptions o = options();
+    if (!isFigureFormat(o.format))
+        return tr("The first lines of %1").arg(suggestedName());
+    const auto dimensions
+        = [](QSize size) { return QStringLiteral("%1 \u00d7 %2").arg(size.width()).arg(size.height()); };
+    switch (o.format) {
+    case ExportFormat::Png:
+        if (o.scale == 1)
+            return tr("PNG \u00b7 %1 pixels").arg(dimensions(o.size));
+        return tr("PNG \u00b7 %1 at %2\u00d7 = %3 pixels")
+            .arg(dimensions(o.size))
+            .arg(o.scale)
+            .arg(dimensions(o.size * o.scale));
+    case ExportFormat::Pdf:
+        if (!o.build)
+            return tr("PDF \u00b7 one %1 page").arg(dimensions(o.size));
+        if (o.buildUnit == BuildUnit::Iteration)
+            return tr("PDF \u00b7 one %1 slide per loop iteration").arg(dimensions(o.size));
+        if (o.hasTimeRange())
+            return tr("PDF \u00b7 one %1 slide per step").arg(dimensions(o.size));
+        return tr("PDF \u00b7 %1 slides of %2, one per step").arg(stepTo() - stepFrom() + 1).arg(dimensions(o.size));
+    default: return tr("SVG \u00b7 %1").arg(dimensions(o.size));
+    }
+}
+
 void ExportController::setPreviewSize(const QSize &size)
 {
     if (size == m_previewSize || size.isEmpty())

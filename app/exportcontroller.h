@@ -56,6 +56,8 @@ class ExportController : public QObject {
     Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
     // A PDF build's preview shows the figure after this many steps (1..stepCount).
     Q_PROPERTY(int previewStep READ previewStep WRITE setPreviewStep NOTIFY previewStepChanged)
+    // What the preview shows: "PNG · 1920 × 1080 at 2× = 3840 × 2160 pixels", "PDF · 22 slides, one per step".
+    Q_PROPERTY(QString previewCaption READ previewCaption NOTIFY optionsChanged)
     // The preview of a data format: its first lines.
     Q_PROPERTY(QString previewText READ previewText NOTIFY previewChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
@@ -103,6 +105,7 @@ public:
     int previewStep() const { return m_previewStep; }
     void setPreviewStep(int step);
     QString previewText() const { return m_previewText; }
+    QString previewCaption() const;
     // The latest preview of a figure (null for data formats or before the first render).
     QImage previewImage() const { return m_previewImage; }
     // The preview item's size in device pixels: the image is rendered to fit it.

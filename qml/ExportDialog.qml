@@ -33,6 +33,8 @@ Dialog {
     padding: 16
     title: qsTr("Export the timeline")
 
+    Overlay.modal: Rectangle { color: "#66000000" }
+
     onAboutToShow: controller.active = true
     onClosed: controller.active = false
 
@@ -102,7 +104,7 @@ Dialog {
         ScrollView {
             id: form
             objectName: "exportOptions"
-            Layout.preferredWidth: 430
+            Layout.preferredWidth: Math.min(430, root.availableWidth * 0.46)
             Layout.fillHeight: true
             contentWidth: availableWidth
             clip: true
@@ -441,6 +443,12 @@ Dialog {
             Layout.fillHeight: true
             spacing: 8
 
+            SectionHeader {
+                Layout.fillWidth: true
+                theme: root.theme
+                title: qsTr("Preview")
+                detail: root.controller.previewCaption
+            }
             Rectangle {
                 objectName: "previewFrame"
                 Layout.fillWidth: true
@@ -499,7 +507,8 @@ Dialog {
                 spacing: 8
                 Label {
                     Layout.fillWidth: true
-                    text: qsTr("The run stopped at step %1: the export shows what has run so far.").arg(root.controller.stepCount)
+                    text: root.controller.stepCount === 0 ? qsTr("Nothing has run yet: there is no timeline to export.")
+                          : qsTr("The run stopped at step %1: the export shows what has run so far.").arg(root.controller.stepCount)
                     color: root.theme.warning
                     wrapMode: Text.Wrap
                 }

@@ -107,8 +107,10 @@ private Q_SLOTS:
         QCOMPARE(c.options().stepFrom, 0);
         QCOMPARE(c.options().timeTo, 1.25);
         QVERIFY(c.commandLine().contains(QStringLiteral(" --time 0.5:1.25 ")));
+        QCOMPARE(c.previewCaption(), QStringLiteral("PDF \u00b7 one 1280 \u00d7 720 slide per step"));
         c.setRangeAll();
         QCOMPARE(c.rangeMode(), QStringLiteral("all"));
+        QCOMPARE(c.previewCaption(), QStringLiteral("PDF \u00b7 22 slides of 1280 \u00d7 720, one per step"));
         QVERIFY(c.setOption(QStringLiteral("build"), QStringLiteral("iteration")));
         QVERIFY(c.commandLine().contains(QStringLiteral(" --build=iteration ")));
         QCOMPARE(c.values().value(QStringLiteral("size")).toString(), QStringLiteral("1280x720"));
@@ -130,6 +132,10 @@ private Q_SLOTS:
         QVERIFY(c.setOption(QStringLiteral("format"), QStringLiteral("perfetto")));
         QVERIFY(!c.isFigure());
         QCOMPARE(c.suggestedName(), QStringLiteral("gather.perfetto.json"));
+        QCOMPARE(c.previewCaption(), QStringLiteral("The first lines of gather.perfetto.json"));
+        QVERIFY(c.setOption(QStringLiteral("format"), QStringLiteral("png")));
+        QVERIFY(c.setOption(QStringLiteral("scale"), QStringLiteral("2")));
+        QCOMPARE(c.previewCaption(), QStringLiteral("PNG \u00b7 1280 \u00d7 720 at 2\u00d7 = 2560 \u00d7 1440 pixels"));
     }
 
     void badValuesAreRefusedWithTheCommandLinesMessages()
