@@ -68,6 +68,12 @@ Dialog {
         checked: root.values[option] === "on"
         onToggled: root.controller.setOption(option, checked ? "on" : "off")
     }
+    // Whole numbers as typed on the command line: no thousands separators.
+    component NumberBox: SpinBox {
+        editable: true
+        textFromValue: (v) => String(v)
+        valueFromText: (t) => parseInt(t, 10)
+    }
     component Heading: Label {
         font.bold: true
         font.pixelSize: root.theme.small
@@ -161,10 +167,9 @@ Dialog {
                         visible: root.controller.rangeMode !== "time"
                         enabled: root.controller.rangeMode === "steps"
                         spacing: 6
-                        SpinBox {
+                        NumberBox {
                             id: stepFromBox
                             objectName: "stepFrom"
-                            editable: true
                             from: Math.min(1, root.controller.stepCount)
                             to: root.controller.stepCount
                             value: root.controller.stepFrom
@@ -172,10 +177,9 @@ Dialog {
                             onValueModified: root.controller.setStepRange(value, Math.max(value, stepToBox.value))
                         }
                         Label { text: qsTr("to") }
-                        SpinBox {
+                        NumberBox {
                             id: stepToBox
                             objectName: "stepTo"
-                            editable: true
                             from: Math.min(1, root.controller.stepCount)
                             to: root.controller.stepCount
                             value: root.controller.stepTo
@@ -317,10 +321,9 @@ Dialog {
                             spacing: 6
                             readonly property var wh: root.values.size === "4:3" ? [1440, 1080]
                                                       : String(root.values.size).split("x").map(Number)
-                            SpinBox {
+                            NumberBox {
                                 id: widthBox
                                 objectName: "sizeWidth"
-                                editable: true
                                 from: 320
                                 to: 16384
                                 stepSize: 10
@@ -329,10 +332,9 @@ Dialog {
                                 onValueModified: root.controller.setOption("size", value + "x" + heightBox.value)
                             }
                             Label { text: "\u00d7" }
-                            SpinBox {
+                            NumberBox {
                                 id: heightBox
                                 objectName: "sizeHeight"
-                                editable: true
                                 from: 200
                                 to: 16384
                                 stepSize: 10

@@ -390,6 +390,18 @@ private Q_SLOTS:
         QCOMPARE(w->findChild<QQuickItem *>(QStringLiteral("commandLine"))->property("text").toString(),
             pg.exporter().commandLine());
         keepShot(w, QStringLiteral("export-dialog-%1x%2").arg(size.width()).arg(size.height()));
+        // A time range shows seconds; an explicit size shows its width and height.
+        pg.exporter().setTimeRange(0.5, 1.25);
+        QTRY_VERIFY(w->findChild<QQuickItem *>(QStringLiteral("timeRange"))->isVisible());
+        QVERIFY(!w->findChild<QQuickItem *>(QStringLiteral("stepRange"))->isVisible());
+        auto *timeTo = w->findChild<QQuickItem *>(QStringLiteral("timeTo"));
+        QCOMPARE(timeTo->property("displayText").toString(), QStringLiteral("1.250"));
+        QVERIFY(pg.exporter().setOption(QStringLiteral("size"), QStringLiteral("1000x700")));
+        auto *width = w->findChild<QQuickItem *>(QStringLiteral("sizeWidth"));
+        QTRY_VERIFY(width->isVisible());
+        QCOMPARE(width->property("displayText").toString(), QStringLiteral("1000"));
+        keepShot(w, QStringLiteral("export-dialog-time-%1x%2").arg(size.width()).arg(size.height()));
+        pg.exporter().setRangeAll();
         QVERIFY(pg.exporter().setOption(QStringLiteral("format"), QStringLiteral("pdf")));
         QVERIFY(pg.exporter().setOption(QStringLiteral("build"), QStringLiteral("step")));
         QTRY_VERIFY(w->findChild<QQuickItem *>(QStringLiteral("pageSlider"))->isVisible());
