@@ -115,6 +115,8 @@ ExportController::ExportController(Session *session, AppSettings *settings, QObj
         m_values.remove(QStringLiteral("steps"));
         m_values.remove(QStringLiteral("time"));
         m_values.remove(QStringLiteral("tasks"));
+        m_exportedPath.clear(); // "Exported gather.pdf" is about the script before
+        setStatus(QString(), false);
         Q_EMIT optionsChanged();
     });
 }

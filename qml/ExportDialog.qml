@@ -13,6 +13,7 @@ Dialog {
     property var theme
     property var controller
     property string scriptTitle // the title a figure gets when none is typed
+    property bool scriptEdited // the command line runs the script as saved, without the edits
     // The session's run is not over: the dialog offers to run it to its end.
     signal runToEndRequested()
 
@@ -538,6 +539,14 @@ Dialog {
                     text: qsTr("Copy")
                     onClicked: root.controller.copyCommandLine()
                 }
+            }
+            Label {
+                Layout.fillWidth: true
+                visible: root.scriptEdited
+                text: qsTr("The command line runs the script as saved: save your edits to a file first.")
+                color: root.theme.textDim
+                font.pixelSize: root.theme.small
+                wrapMode: Text.Wrap
             }
         }
     }

@@ -704,6 +704,7 @@ ApplicationWindow {
         theme: ui
         controller: exporter
         scriptTitle: session.title
+        scriptEdited: session.edited
         onRunToEndRequested: session.runToEnd()
     }
 

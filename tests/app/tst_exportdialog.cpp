@@ -224,6 +224,16 @@ private Q_SLOTS:
         QVERIFY(pdf.read(5) == "%PDF-");
         QCOMPARE(f.settings.exportFolder(), QFileInfo(path).absolutePath());
         QVERIFY(c.commandLine().endsWith(QStringLiteral("--out gather.pdf")));
+        // Another script: the line about gather.pdf goes, the run's own options too.
+        c.setTimeRange(0.5, 1.0);
+        QVERIFY(f.session.loadScenario(QStringLiteral("deadlock")));
+        QCOMPARE(c.status(), QString());
+        QCOMPARE(c.rangeMode(), QStringLiteral("all"));
+        QVERIFY(c.commandLine().endsWith(QStringLiteral("--out deadlock.pdf")));
+        QVERIFY(f.session.loadScenario(QStringLiteral("gather")));
+        f.session.runToEnd();
+        f.session.finishPending();
+        c.snapshot();
 
         // The session steps on meanwhile: the export has its own copy of the run.
         QVERIFY(c.setOption(QStringLiteral("format"), QStringLiteral("trace")));
