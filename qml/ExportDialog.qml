@@ -89,6 +89,8 @@ Dialog {
         objectName: "exportFileDialog"
         title: qsTr("Export to")
         fileMode: FileDialog.SaveFile
+        // A name typed without an ending gets the format's ("talk" -> "talk.pdf").
+        defaultSuffix: root.controller.suggestedName.substring(root.controller.suggestedName.lastIndexOf(".") + 1)
         currentFolder: root.controller.folder
         nameFilters: [root.fileFilter(), qsTr("All files (*)")]
         onAccepted: root.controller.exportTo(selectedFile)

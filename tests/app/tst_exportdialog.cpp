@@ -5,6 +5,7 @@
 #include "exportcontroller.h"
 #include "playground.h"
 
+#include <QClipboard>
 #include <QDir>
 #include <QGuiApplication>
 #include <QQuickItem>
@@ -218,6 +219,11 @@ private Q_SLOTS:
         QCOMPARE(c.status(), summary);
         QVERIFY(!c.failed());
         QCOMPARE(c.exportedPath(), QFileInfo(path).absoluteFilePath());
+        c.copyPath();
+        QCOMPARE(QGuiApplication::clipboard()->text(), c.exportedPath());
+        c.copyCommandLine();
+        QCOMPARE(QGuiApplication::clipboard()->text(),
+            QStringLiteral("loopscope export gather --format pdf --out gather.pdf"));
         QCOMPARE(filesIn(dir), QStringList {QStringLiteral("gather.pdf")}); // no temporary file left
         QFile pdf(path);
         QVERIFY(pdf.open(QIODevice::ReadOnly));
