@@ -184,6 +184,11 @@ private Q_SLOTS:
         QVERIFY(c.setOption(QStringLiteral("theme"), QStringLiteral("dark")));
         QTRY_VERIFY(c.previewImage() != light);
         const QImage dark = c.previewImage();
+        // Another page size: the preview takes its shape.
+        QVERIFY(c.setOption(QStringLiteral("size"), QStringLiteral("1000x700")));
+        QTRY_COMPARE(c.previewImage().size(), QSize(386, 270));
+        QVERIFY(c.setOption(QStringLiteral("size"), QStringLiteral("1920x1080")));
+        QTRY_COMPARE(c.previewImage().size(), QSize(480, 270));
         // The page's corner takes the theme's background: dark is darker.
         QVERIFY(qGray(dark.pixel(2, dark.height() - 3)) < qGray(light.pixel(2, light.height() - 3)));
         // A slide build previews the page after the chosen step.
@@ -418,6 +423,14 @@ private Q_SLOTS:
         QCOMPARE(width->property("displayText").toString(), QStringLiteral("1000"));
         keepShot(w, QStringLiteral("export-dialog-time-%1x%2").arg(size.width()).arg(size.height()));
         pg.exporter().setRangeAll();
+        // Options the run cannot show: one red line, and no Export… until they are fixed.
+        pg.exporter().setStepRange(30, 40);
+        auto *status = w->findChild<QQuickItem *>(QStringLiteral("exportStatus"));
+        QTRY_COMPARE(status->property("text").toString(), QStringLiteral("--steps '30:40': the run has 22 steps"));
+        QVERIFY(!w->findChild<QQuickItem *>(QStringLiteral("exportButton"))->isEnabled());
+        keepShot(w, QStringLiteral("export-dialog-problem-%1x%2").arg(size.width()).arg(size.height()));
+        pg.exporter().setRangeAll();
+        QTRY_VERIFY(w->findChild<QQuickItem *>(QStringLiteral("exportButton"))->isEnabled());
         QVERIFY(pg.exporter().setOption(QStringLiteral("format"), QStringLiteral("pdf")));
         QVERIFY(pg.exporter().setOption(QStringLiteral("build"), QStringLiteral("step")));
         QTRY_VERIFY(w->findChild<QQuickItem *>(QStringLiteral("pageSlider"))->isVisible());
