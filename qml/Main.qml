@@ -396,8 +396,18 @@ ApplicationWindow {
             }
             Tool { objectName: "endButton"; action: endAction; text: qsTr("Run to end") }
             Tool { objectName: "resetButton"; action: resetAction; text: "\u21ba  " + qsTr("Reset") }
-            Rectangle { width: 1; height: 22; color: ui.border; Layout.leftMargin: 4; Layout.rightMargin: 4 }
-            Tool { objectName: "exportToolButton"; action: exportAction; text: qsTr("Export\u2026") }
+            // Export… when the toolbar has room for it (always in File, and Ctrl+Shift+E).
+            Rectangle {
+                visible: exportTool.visible
+                width: 1; height: 22; color: ui.border; Layout.leftMargin: 4; Layout.rightMargin: 4
+            }
+            Tool {
+                id: exportTool
+                objectName: "exportToolButton"
+                visible: window.width >= 1000
+                action: exportAction
+                text: qsTr("Export\u2026")
+            }
             Item { Layout.fillWidth: true }
             BusyIndicator {
                 running: session.busy || session.stepping
