@@ -36,6 +36,13 @@ Dialog {
 
     Overlay.modal: Rectangle { color: "#66000000" }
 
+    // Ctrl+Return exports from anywhere in the dialog (Return belongs to the field being edited).
+    Shortcut {
+        sequences: ["Ctrl+Return", "Ctrl+Enter"]
+        enabled: root.opened && exportButton.enabled
+        onActivated: root.chooseFile()
+    }
+
     onAboutToShow: controller.active = true
     onClosed: controller.active = false
 
@@ -605,8 +612,12 @@ Dialog {
                 onClicked: root.close()
             }
             Button {
+                id: exportButton
                 objectName: "exportButton"
                 text: qsTr("Export\u2026")
+                ToolTip.visible: hovered
+                ToolTip.delay: 500
+                ToolTip.text: qsTr("Choose the file and export (Ctrl+Return)")
                 highlighted: true
                 enabled: root.controller.problem === "" && !root.controller.busy && root.controller.stepCount > 0
                 onClicked: root.chooseFile()

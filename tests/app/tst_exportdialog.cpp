@@ -337,6 +337,11 @@ private Q_SLOTS:
         QTRY_VERIFY(dialog->property("opened").toBool());
         QCOMPARE(pg.exporter().stepCount(), 3);
         QVERIFY(!pg.exporter().runFinished());
+        // The window's stepping keys belong to the dialog while it is open.
+        QTest::keyClick(w, Qt::Key_Space);
+        QTest::keyClick(w, Qt::Key_Left);
+        QTest::qWait(50);
+        QCOMPARE(pg.session().step(), 3);
         QVERIFY(w->findChild<QQuickItem *>(QStringLiteral("unfinishedRow"))->isVisible());
         QVERIFY(click(w, "runToEndButton"));
         QTRY_VERIFY(pg.exporter().runFinished());
@@ -444,6 +449,10 @@ private Q_SLOTS:
         QVERIFY(files);
         QTRY_VERIFY(files->property("visible").toBool());
         QVERIFY(files->property("selectedFile").toUrl().toString().endsWith(QStringLiteral("/gather.svg")));
+        QMetaObject::invokeMethod(files, "reject");
+        QTRY_VERIFY(!files->property("visible").toBool());
+        QTest::keyClick(w, Qt::Key_Return, Qt::ControlModifier); // the same from the keyboard
+        QTRY_VERIFY(files->property("visible").toBool());
         QMetaObject::invokeMethod(files, "reject");
         QTRY_VERIFY(!files->property("visible").toBool());
         // What the dialog says once a file is written.
