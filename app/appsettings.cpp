@@ -22,6 +22,11 @@ AppSettings::AppSettings(bool persistent, QObject *parent)
     m_python = s.value(QStringLiteral("run/python"), m_python).toString();
     m_splitState = s.value(QStringLiteral("window/splitState")).toByteArray();
     setRecent(s.value(QStringLiteral("session/recentFiles")).toStringList());
+    s.beginGroup(QStringLiteral("export"));
+    m_exportFolder = s.value(QStringLiteral("folder")).toString();
+    s.beginGroup(QStringLiteral("options"));
+    for (const QString &name : s.childKeys())
+        m_export.insert(name, s.value(name).toString());
 }
 
 void AppSettings::write(const QString &key, const QVariant &value)
@@ -103,6 +108,28 @@ void AppSettings::clearRecentFiles()
 {
     setRecent({});
     write(QStringLiteral("session/recentFiles"), QStringList());
+}
+
+void AppSettings::setExportOptions(const QMap<QString, QString> &values)
+{
+    if (values == m_export)
+        return;
+    m_export = values;
+    if (m_persistent) {
+        QSettings s;
+        s.remove(QStringLiteral("export/options"));
+        for (auto it = values.begin(); it != values.end(); ++it)
+            s.setValue(QStringLiteral("export/options/") + it.key(), it.value());
+    }
+    Q_EMIT changed();
+}
+
+void AppSettings::setExportFolder(const QString &folder)
+{
+    if (folder != m_exportFolder) {
+        m_exportFolder = folder;
+        write(QStringLiteral("export/folder"), folder);
+    }
 }
 
 void AppSettings::restoreWindow(QWindow *window) const

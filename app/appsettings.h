@@ -5,6 +5,7 @@
 
 #include "rowmodel.h"
 
+#include <QMap>
 #include <QObject>
 #include <QRect>
 
@@ -45,6 +46,13 @@ public:
     void setSplitState(const QVariant &state);
     RowModel *recentFiles() { return &m_recent; }
 
+    // The Export dialog's last options (group "export/": option name -> value as the command line
+    // spells it) and the folder it last wrote to.
+    QMap<QString, QString> exportOptions() const { return m_export; }
+    void setExportOptions(const QMap<QString, QString> &values);
+    QString exportFolder() const { return m_exportFolder; }
+    void setExportFolder(const QString &folder);
+
     Q_INVOKABLE void addRecentFile(const QString &path);
     Q_INVOKABLE void clearRecentFiles();
     void restoreWindow(QWindow *window) const;
@@ -67,6 +75,8 @@ private:
     QString m_python = QStringLiteral("3.12");
     QByteArray m_splitState;
     QStringList m_recentPaths;
+    QMap<QString, QString> m_export;
+    QString m_exportFolder;
     RowModel m_recent;
 };
 

@@ -19,6 +19,9 @@ void Playground::registerTypes()
     qmlRegisterType<PythonHighlighter>("Loopscope", 1, 0, "PythonHighlighter");
     qmlRegisterUncreatableType<RowModel>("Loopscope", 1, 0, "RowModel", QStringLiteral("provided by the session"));
     qmlRegisterType<ScenarioModel>("Loopscope", 1, 0, "ScenarioModel");
+    qmlRegisterType<ExportPreview>("Loopscope", 1, 0, "ExportPreview");
+    qmlRegisterUncreatableType<ExportController>(
+        "Loopscope", 1, 0, "ExportController", QStringLiteral("provided by the playground"));
     registerTimelineTypes();
 }
 
@@ -31,6 +34,7 @@ Playground::Playground(const Options &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_settings(options.persistent)
+    , m_exporter(&m_session, &m_settings)
 {
     registerTypes();
     if (!options.persistent)
@@ -72,6 +76,7 @@ bool Playground::createWindow()
     ctx->setContextProperty(QStringLiteral("session"), &m_session);
     ctx->setContextProperty(QStringLiteral("settings"), &m_settings);
     ctx->setContextProperty(QStringLiteral("library"), &m_library);
+    ctx->setContextProperty(QStringLiteral("exporter"), &m_exporter);
     m_qml.load(QUrl(QStringLiteral("qrc:/qml/Main.qml")));
     auto *w = window();
     if (!w)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "appsettings.h"
+#include "exportcontroller.h"
 #include "scenariomodel.h"
 #include "session.h"
 
@@ -31,6 +32,7 @@ public:
     Session &session() { return m_session; }
     AppSettings &settings() { return m_settings; }
     ScenarioModel &library() { return m_library; }
+    ExportController &exporter() { return m_exporter; }
     QQmlApplicationEngine &qml() { return m_qml; }
     // QML warnings seen so far (the tests fail on any).
     const QStringList &warnings() const { return m_warnings; }
@@ -43,6 +45,7 @@ private:
     AppSettings m_settings;
     Session m_session;
     ScenarioModel m_library;
+    ExportController m_exporter;
     QQmlApplicationEngine m_qml;
     QStringList m_warnings;
 };

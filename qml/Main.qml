@@ -138,6 +138,15 @@ ApplicationWindow {
         shortcut: StandardKey.Save
         onTriggered: session.filePath !== "" ? session.save() : saveDialog.open()
     }
+    Action {
+        id: exportAction
+        text: qsTr("Export\u2026")
+        shortcut: "Ctrl+Shift+E"
+        onTriggered: {
+            window.leaveEditor()
+            exportDialog.open()
+        }
+    }
     // The timeline's view: x axis, zoom (its own keys too when it has the focus: + - 0 arrows).
     Action {
         id: stepsAxisAction
@@ -268,6 +277,8 @@ ApplicationWindow {
                 onTriggered: session.revert()
             }
             MenuSeparator {}
+            MenuItem { objectName: "exportMenuItem"; action: exportAction }
+            MenuSeparator {}
             MenuItem { text: qsTr("Quit"); onTriggered: window.close() }
         }
         Menu {
@@ -385,6 +396,18 @@ ApplicationWindow {
             }
             Tool { objectName: "endButton"; action: endAction; text: qsTr("Run to end") }
             Tool { objectName: "resetButton"; action: resetAction; text: "\u21ba  " + qsTr("Reset") }
+            // Export… when the toolbar has room for it (always in File, and Ctrl+Shift+E).
+            Rectangle {
+                visible: exportTool.visible
+                width: 1; height: 22; color: ui.border; Layout.leftMargin: 4; Layout.rightMargin: 4
+            }
+            Tool {
+                id: exportTool
+                objectName: "exportToolButton"
+                visible: window.width >= 1000
+                action: exportAction
+                text: qsTr("Export\u2026")
+            }
             Item { Layout.fillWidth: true }
             BusyIndicator {
                 running: session.busy || session.stepping
@@ -685,6 +708,16 @@ ApplicationWindow {
         Timer { id: toastTimer; interval: 5000; onTriggered: toast.close() }
     }
 
+    ExportDialog {
+        id: exportDialog
+        objectName: "exportDialog"
+        theme: ui
+        controller: exporter
+        scriptTitle: session.title
+        scriptEdited: session.edited
+        onRunToEndRequested: session.runToEnd()
+    }
+
     Popup {
         id: helpPopup
         objectName: "helpPopup"
@@ -704,7 +737,7 @@ ApplicationWindow {
                         ["Ctrl+T", qsTr("Jump to the next timer")], ["F5, Ctrl+Space", qsTr("Run / Pause")],
                         ["Ctrl+E", qsTr("Run to the end")], ["Ctrl+], Ctrl+[", qsTr("Run faster, slower")], ["\u2190", qsTr("Back one step")], ["Ctrl+R", qsTr("Reset")],
                         ["Esc", qsTr("Pause, or leave the editor")], ["Ctrl+O", qsTr("Open a script")],
-                        ["Ctrl+S", qsTr("Save")], ["Ctrl+F", qsTr("Find a scenario: \u2193 and Return pick one")], ["Ctrl++, Ctrl+-", qsTr("Text size")],
+                        ["Ctrl+S", qsTr("Save")], ["Ctrl+Shift+E", qsTr("Export the timeline (SVG, PNG, PDF, Perfetto\u2026)")], ["Ctrl+F", qsTr("Find a scenario: \u2193 and Return pick one")], ["Ctrl++, Ctrl+-", qsTr("Text size")],
                         ["Ctrl+1, Ctrl+2", qsTr("Timeline axis: steps or virtual time")],
                         ["Ctrl+Shift+\u00b1, Ctrl+0", qsTr("Zoom the timeline, fit it")],
                         ["Ctrl+L", qsTr("Focus the timeline: arrows pan, + \u2212 zoom, Home End")],
