@@ -15,7 +15,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
-#include <filesystem>
+#include <optional>
 
 namespace loopscope {
 
@@ -25,6 +25,7 @@ struct ExportController::Run {
     Trace trace;
     std::string source;
     QString title;
+    std::optional<TimelineLayout> layout; // of `trace`: what the options are checked against
     FigureInput input() const { return {&trace, source, title}; }
 };
 
@@ -140,10 +141,11 @@ void ExportController::snapshot()
     run->trace = m_session->trace();
     run->source = m_session->engine().source();
     run->title = m_session->title();
+    run->layout.emplace(&run->trace, run->source);
+    run->layout->update();
+    const TimelineLayout &layout = *run->layout;
     m_run = run;
 
-    TimelineLayout layout(&run->trace, run->source);
-    layout.update();
     m_stepCount = layout.stepCount();
     m_duration = layout.xEnd(AxisMode::Time);
     m_taskNames.clear();
@@ -186,27 +188,10 @@ ExportOptions ExportController::options(QString *problem) const
     return o;
 }
 
-// What the options ask of the run that it does not have (the figure cannot show it).
+// What the options ask of the run that it does not have: the command line's own check.
 QString ExportController::runProblem(const ExportOptions &o) const
 {
-    if (!m_run)
-        return {};
-    if (o.hasStepRange()) {
-        if (o.stepFrom > m_stepCount || o.stepTo > m_stepCount)
-            return QStringLiteral("--steps '%1': the run has %2 step%3")
-                .arg(exportOptionValue(o, QStringLiteral("steps")))
-                .arg(m_stepCount)
-                .arg(m_stepCount == 1 ? "" : "s");
-    }
-    if (o.hasTimeRange() && !std::isnan(o.timeFrom) && o.timeFrom >= m_duration && m_duration > 0)
-        return QStringLiteral("--time '%1': the run ends at %2 s")
-            .arg(exportOptionValue(o, QStringLiteral("time")))
-            .arg(m_duration);
-    for (const QString &task : o.tasks)
-        if (!m_taskNames.contains(task))
-            return QStringLiteral("--tasks: no task named '%1' (tasks: %2)")
-                .arg(task, m_taskNames.join(QStringLiteral(", ")));
-    return {};
+    return m_run ? loopscope::runProblem(*m_run->layout, m_run->trace, o) : QString();
 }
 
 QString ExportController::problem() const
@@ -555,9 +540,9 @@ void ExportController::exportToPath(const QString &path)
     }
     const QFileInfo target(path);
     m_settings->setExportFolder(target.absolutePath());
-    // Written beside the target and moved over it at the end, so a cancelled export leaves nothing
-    // even when its writer never asks whether to go on (an SVG is one piece).
-    o.out = target.absolutePath() + QStringLiteral("/.") + target.fileName() + QStringLiteral(".part");
+    // exportRun writes through QSaveFile and asks once more before it commits: a cancelled or
+    // failed export leaves nothing, and an existing file stays as it was.
+    o.out = target.absoluteFilePath();
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_busy = true;
     m_progress = 0;
@@ -578,8 +563,7 @@ void ExportController::exportToPath(const QString &path)
     connect(&m_exportWatcher, &QFutureWatcherBase::finished, poll, &QObject::deleteLater);
     poll->start();
 
-    const QString finalPath = target.absoluteFilePath();
-    m_exportWatcher.setFuture(QtConcurrent::run([run = m_run, o, cancel = m_cancel, progressShared, finalPath]() {
+    m_exportWatcher.setFuture(QtConcurrent::run([run = m_run, o, cancel = m_cancel, progressShared]() {
         Result r;
         const auto cancelled = [&r] {
             r.ok = false;
@@ -594,24 +578,8 @@ void ExportController::exportToPath(const QString &path)
             return !cancel->load();
         };
         r.ok = exportRun(run->input(), o, &r.report, &r.error, progress);
-        if (!r.ok) {
-            r.error.replace(o.out, finalPath);
-            QFile::remove(o.out);
-            return cancel->load() ? cancelled() : r;
-        }
-        if (cancel->load()) {
-            QFile::remove(o.out);
+        if (!r.ok && cancel->load())
             return cancelled();
-        }
-        std::error_code ec;
-        std::filesystem::rename(QFile::encodeName(o.out).toStdString(), QFile::encodeName(finalPath).toStdString(), ec);
-        if (ec) {
-            QFile::remove(o.out);
-            r.ok = false;
-            r.error = QStringLiteral("cannot write '%1': %2").arg(finalPath, QString::fromStdString(ec.message()));
-            return r;
-        }
-        r.report.path = finalPath;
         return r;
     }));
 }

@@ -121,6 +121,16 @@ QString outputProblem(const ExportOptions &options)
     return {};
 }
 
+QString runProblem(const TimelineLayout &layout, const Trace &trace, const ExportOptions &options)
+{
+    QString problem;
+    if (options.hasStepRange())
+        problem = stepRangeProblem(layout, options);
+    else if (options.hasTimeRange())
+        problem = timeRangeProblem(layout, options);
+    return problem.isEmpty() ? taskProblem(layout, trace, options) : problem;
+}
+
 QString runProblem(const FigureInput &input, const ExportOptions &options)
 {
     if (!input.trace)
@@ -129,12 +139,7 @@ QString runProblem(const FigureInput &input, const ExportOptions &options)
         return {};
     TimelineLayout layout(input.trace, input.source);
     layout.update();
-    QString problem;
-    if (options.hasStepRange())
-        problem = stepRangeProblem(layout, options);
-    else if (options.hasTimeRange())
-        problem = timeRangeProblem(layout, options);
-    return problem.isEmpty() ? taskProblem(layout, *input.trace, options) : problem;
+    return runProblem(layout, *input.trace, options);
 }
 
 bool exportRun(const FigureInput &input, const ExportOptions &options, ExportReport *report, QString *error,
