@@ -16,6 +16,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <vector>
 
 namespace loopscope {
@@ -146,6 +147,7 @@ struct Geometry {
     void moveTo(QPointF p)
     {
         endSubpath();
+        m_arcStart.reset();
         ops.push_back(Move);
         pts.push_back(p);
         ++subpaths;
@@ -154,6 +156,7 @@ struct Geometry {
     }
     void lineTo(QPointF p)
     {
+        m_arcStart.reset();
         ops.push_back(Line);
         pts.push_back(p);
         ++m_segments;
@@ -165,6 +168,8 @@ struct Geometry {
         bool clockwise = false;
         if (quarterArc(pts.back(), c1, c2, e, &radii, &clockwise)) {
             arcTo(radii, e, clockwise);
+            extend(c1); // the handles bound the bulge
+            extend(c2);
             return;
         }
         ops.push_back(Curve);
@@ -173,12 +178,25 @@ struct Geometry {
     }
     void arcTo(QPointF radii, QPointF e, bool clockwise = true)
     {
-        ops.push_back(clockwise ? Arc : ArcCcw);
+        const Op op = clockwise ? Arc : ArcCcw;
+        // Two quarters of one ellipse that make a half are written as one arc.
+        if (!ops.empty() && ops.back() == op && m_arcStart && pts[pts.size() - 2] == radii) {
+            const QPointF chord = e - *m_arcStart;
+            if ((std::abs(chord.y()) < 1e-6 && std::abs(std::abs(chord.x()) - 2 * radii.x()) < 1e-6)
+                || (std::abs(chord.x()) < 1e-6 && std::abs(std::abs(chord.y()) - 2 * radii.y()) < 1e-6)) {
+                pts.back() = e;
+                m_arcStart.reset();
+                return;
+            }
+        }
+        m_arcStart = pts.back();
+        ops.push_back(op);
         pts.insert(pts.end(), {radii, e});
         ++m_segments;
     }
     void close()
     {
+        m_arcStart.reset();
         if (ops.empty() || ops.back() == Close)
             return;
         ops.push_back(Close);
@@ -193,16 +211,23 @@ struct Geometry {
             return;
         }
         const QPointF start = pts[m_start], end = pts.back();
-        if (m_segments >= 2 && ops.back() == Line && hundredths(start.x()) == hundredths(end.x())
+        if (m_segments >= 2 && hundredths(start.x()) == hundredths(end.x())
             && hundredths(start.y()) == hundredths(end.y())) {
-            ops.back() = Close;
-            pts.pop_back();
+            if (ops.back() == Line) { // the closing line is implied
+                ops.back() = Close;
+                pts.pop_back();
+            } else {
+                ops.push_back(Close);
+            }
             joins = true;
         } else {
             openSubpath = true;
             joins = joins || m_segments >= 2;
         }
     }
+    // Points the outline passes near without them being in `pts`: where an arc bulges.
+    void extend(QPointF p) { m_bulges.push_back(p); }
+
     // Bounds and convexity, once the shape is complete.
     void finish()
     {
@@ -223,6 +248,12 @@ struct Geometry {
                 if (outline.empty() || outline.back() != p)
                     outline.push_back(p);
             }
+        }
+        for (const QPointF &p : m_bulges) {
+            x0 = std::min(x0, p.x());
+            y0 = std::min(y0, p.y());
+            x1 = std::max(x1, p.x());
+            y1 = std::max(y1, p.y());
         }
         bounds = x0 <= x1 ? QRectF(QPointF(x0, y0), QPointF(x1, y1)) : QRectF();
         if (subpaths != 1 || convex)
@@ -313,6 +344,8 @@ private:
 
     std::size_t m_start = 0;
     int m_segments = 0;
+    std::optional<QPointF> m_arcStart; // where the last arc began, while it may grow
+    std::vector<QPointF> m_bulges;
     bool m_closed = false;
 };
 
@@ -475,8 +508,11 @@ public:
             g.arcTo(radii, QPointF(r.right(), r.center().y()));
             g.arcTo(radii, QPointF(r.left(), r.center().y()));
             g.close();
+            g.extend(r.topLeft());
+            g.extend(r.bottomRight());
             g.convex = true;
             g.orientation = 1;
+            g.joins = false; // no corner
         } else {
             addPath(g, source());
         }

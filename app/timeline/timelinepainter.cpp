@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 namespace loopscope {
 
@@ -39,6 +40,21 @@ double niceStep(double min)
         if (base * m >= min)
             return base * m;
     return base * 10;
+}
+
+// Lane `lane`'s items of a list ordered by lane; all of them for lane -1.
+template<typename Item> std::span<const Item> itemsOfLane(const std::vector<Item> &all, int lane)
+{
+    if (lane < 0)
+        return all;
+    const auto from = std::partition_point(all.begin(), all.end(), [&](const Item &i) { return i.lane < lane; });
+    const auto to = std::partition_point(from, all.end(), [&](const Item &i) { return i.lane <= lane; });
+    return {from, to};
+}
+
+template<typename Item> bool byLane(const std::vector<Item> &all)
+{
+    return std::is_sorted(all.begin(), all.end(), [](const Item &a, const Item &b) { return a.lane < b.lane; });
 }
 
 bool isMinor(MarkerKind k)
@@ -270,6 +286,15 @@ void TimelinePainter::paintLaneGroups(
     QPainter &p, const TimelineViewport &v, const TimelineWindow &w, const VisibleItems &items) const
 {
     const QRectF plot = plotRect(v.size);
+    // The query lists items lane by lane; a stable sort keeps each lane's order if ever not.
+    VisibleItems sorted;
+    const VisibleItems &byLanes = byLane(items.segments) && byLane(items.markers) ? items : sorted;
+    if (&byLanes == &sorted) {
+        sorted = items;
+        const auto lanes = [](const auto &a, const auto &b) { return a.lane < b.lane; };
+        std::stable_sort(sorted.segments.begin(), sorted.segments.end(), lanes);
+        std::stable_sort(sorted.markers.begin(), sorted.markers.end(), lanes);
+    }
     p.setClipping(false);
     paintNameColumn(p, v);
     const int last = std::min(w.lastLane, m_layout.laneCount(v.cutStep) - 1);
@@ -280,8 +305,8 @@ void TimelinePainter::paintLaneGroups(
                                                                : full.left(full.indexOf(QStringLiteral(" · ")));
         beginGroup(id, full, QStringLiteral("lane"));
         p.setClipRect(plot);
-        paintSegments(p, v, items, lane);
-        paintMarkers(p, v, items, lane);
+        paintSegments(p, v, byLanes, lane);
+        paintMarkers(p, v, byLanes, lane);
         p.setClipping(false);
         paintNames(p, v, w, lane);
         endGroup();
@@ -346,9 +371,7 @@ void TimelinePainter::paintSegments(
     const QFontMetricsF fm(m_smallFont);
     p.setFont(m_smallFont);
     const QRectF plot = plotRect(v.size);
-    for (const auto &s : items.segments) {
-        if (onlyLane >= 0 && s.lane != onlyLane)
-            continue;
+    for (const auto &s : itemsOfLane(items.segments, onlyLane)) {
         qreal x0 = plot.left() + s.x0;
         qreal x1 = plot.left() + s.x1;
         if (s.firstStep == newest && v.growth < 1)
@@ -617,8 +640,8 @@ void TimelinePainter::paintMarkers(
     const qreal r = 5.5 * m_scale;
     const qreal barH = std::round(m_laneHeight * 0.62);
     p.setRenderHint(QPainter::Antialiasing, true);
-    for (const auto &m : items.markers) {
-        if ((dense && isMinor(m.kind)) || (onlyLane >= 0 && m.lane != onlyLane))
+    for (const auto &m : itemsOfLane(items.markers, onlyLane)) {
+        if (dense && isMinor(m.kind))
             continue;
         qreal scale = 1;
         if (m.ownerStep == newest && v.growth < 1)

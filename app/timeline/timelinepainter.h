@@ -78,7 +78,7 @@ private:
         QPainter &p, const TimelineViewport &v, const TimelineWindow &w, const VisibleItems &items) const;
     void paintLanes(QPainter &p, const TimelineViewport &v, const TimelineWindow &w) const;
     void paintGrid(QPainter &p, const TimelineViewport &v) const;
-    // `onlyLane` >= 0: just that lane's (a lane group).
+    // `onlyLane` >= 0: just that lane's (a lane group); `items` are then ordered by lane.
     void paintSegments(QPainter &p, const TimelineViewport &v, const VisibleItems &items, int onlyLane = -1) const;
     void paintArrows(QPainter &p, const TimelineViewport &v, const VisibleItems &items) const;
     // Where an arrow starts and ends; one to or from a lane out of view is a stub `stubLanes` long.

@@ -8,6 +8,7 @@
 #include "scenariolibrary.h"
 #include "svgdevice.h"
 #include "synthetictrace.h"
+#include "timelinepainter.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>
@@ -548,6 +549,36 @@ private Q_SLOTS:
         while (!xml.atEnd())
             xml.readNext();
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    }
+
+    // The worst case for the writer: all 1,000 lanes and every event drawn, one group per lane.
+    void everyLaneOfAHugeTraceStaysCompact()
+    {
+        Trace trace;
+        synthesizeTrace(trace, 1000, 100000, 1);
+        TimelineLayout layout(&trace);
+        layout.update();
+        TimelinePainter painter(layout, TimelineTheme::light());
+        TimelineViewport v;
+        v.size = QSizeF(1920, painter.axisHeight() + painter.contentHeight() + painter.legendHeight());
+        painter.fitAll(v);
+        QElapsedTimer timer;
+        timer.start();
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        {
+            SvgDevice device(&buffer, v.size);
+            painter.setGroups(&device);
+            QPainter p(&device);
+            painter.paint(p, v);
+        }
+        const qint64 ms = timer.elapsed();
+        const QByteArray svg = buffer.data();
+        qInfo("every lane: %lld bytes, %d paths, %d texts, %lld ms", qint64(svg.size()), int(svg.count("<path")),
+            int(svg.count("<text")), ms);
+        QCOMPARE(int(svg.count("class=\"lane\"")), layout.laneCount());
+        QVERIFY2(svg.size() < 5 * 1000 * 1000, qPrintable(QString::number(svg.size())));
+        QVERIFY2(ms < 10000, qPrintable(QString::number(ms)));
     }
 };
 
