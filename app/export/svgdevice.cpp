@@ -1,6 +1,7 @@
 #include "svgdevice.h"
 
 #include <QBuffer>
+#include <QFontInfo>
 #include <QFontMetricsF>
 #include <QHash>
 #include <QIODevice>
@@ -386,6 +387,15 @@ public:
 
     bool begin(QPaintDevice *) override
     {
+        // Each painting is one document.
+        m_body.clear();
+        m_defs.clear();
+        m_run = Run();
+        m_clipIds.clear();
+        m_patternIds.clear();
+        m_ids.clear();
+        m_depth = 0;
+        m_firstText.clear();
         m_pen = QPen();
         m_brush = QBrush();
         setTransform(QTransform());
@@ -611,9 +621,7 @@ public:
         if (!clipFor(m_transform.mapRect(local), &clip))
             return;
 
-        QByteArray attrs = " font-family=\"";
-        appendEscaped(attrs, font.family());
-        attrs += "\" font-size=\"" + number(px * k) + '"';
+        QByteArray attrs = " font-family=\"" + fontFamily(font) + "\" font-size=\"" + number(px * k) + '"';
         if (font.weight() != QFont::Normal)
             attrs += " font-weight=\"" + QByteArray::number(font.weight()) + '"';
         if (font.style() != QFont::StyleNormal)
@@ -681,6 +689,22 @@ public:
     }
 
 private:
+    // The family and a generic one after it, so a viewer without the font keeps its kind.
+    QByteArray fontFamily(const QFont &font)
+    {
+        QByteArray &value = m_families[font.family()];
+        if (value.isEmpty()) {
+            const QString family = font.family();
+            const bool plain = std::all_of(
+                family.begin(), family.end(), [](QChar c) { return c.isLetter() || c == u' ' || c == u'-'; });
+            value = escaped(plain ? family : u'\'' + QString(family).remove(u'\'') + u'\'');
+            value += QFontInfo(font).fixedPitch()  ? ", monospace"
+                : font.styleHint() == QFont::Serif ? ", serif"
+                                                   : ", sans-serif";
+        }
+        return value;
+    }
+
     void setTransform(const QTransform &t)
     {
         m_transform = t;
@@ -1218,6 +1242,7 @@ private:
     Run m_run;
     QHash<QByteArray, QByteArray> m_clipIds, m_patternIds;
     QSet<QString> m_ids;
+    QHash<QString, QByteArray> m_families;
     int m_depth = 0;
     QString m_firstText;
 

@@ -397,7 +397,7 @@ private Q_SLOTS:
         QVERIFY(texts.contains(QStringLiteral("Three downloads & one gather")));
         QVERIFY(texts.contains(QStringLiteral("Task-2")));
         QVERIFY(texts.contains(QStringLiteral("running"))); // the legend
-        QVERIFY(svg.contains("font-family=\"DejaVu Sans\""));
+        QVERIFY(svg.contains("font-family=\"DejaVu Sans, sans-serif\""));
         QCOMPARE(svg.count("<text"), texts.size());
     }
 
