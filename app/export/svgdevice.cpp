@@ -390,7 +390,7 @@ public:
         // Each painting is one document.
         m_body.clear();
         m_defs.clear();
-        m_run = Run();
+        m_runs.clear();
         m_clipIds.clear();
         m_patternIds.clear();
         m_ids.clear();
@@ -634,9 +634,12 @@ public:
         appendOpacity(attrs, "fill-opacity", ink.alphaF() * m_opacity);
         attrs += clip;
 
-        if (m_run.kind != Run::Text || m_run.attrs != attrs)
-            startRun(Run::Text, attrs);
-        QByteArray &out = m_run.body;
+        const QRectF bounds = m_transform.mapRect(local).adjusted(-1, -1, 1, 1); // with overhangs
+        Run *run = runFor(Run::Text, attrs, bounds, [](const Run &) { return true; });
+        if (!run)
+            run = &openRun(Run::Text, attrs);
+        run->bounds |= bounds;
+        QByteArray &out = run->body;
         out += "<text";
         const QPointF at = fold ? map(pos) : pos;
         if (!fold) {
@@ -647,12 +650,12 @@ public:
                 out += ' ';
             }
             out += number(t.dx()) + ' ' + number(t.dy()) + ")\"";
-            m_run.wrap = true;
+            run->wrap = true;
         }
         out += " x=\"" + number(at.x()) + "\" y=\"" + number(at.y()) + "\">";
         appendEscaped(out, text);
         out += "</text>\n";
-        ++m_run.count;
+        ++run->count;
     }
 
     void beginGroup(const QString &id, const QString &title, const QString &kind)
@@ -1068,39 +1071,66 @@ private:
         if (!clipFor(bounds, &clip))
             return;
         attrs += clip;
-        if (!joins(attrs, bounds, g, s)) {
-            startRun(Run::Path, attrs);
-            m_run.opaque = s.opaque;
-            m_run.fill = s.fill;
-            m_run.stroke = s.stroke;
-            m_run.evenOdd = s.evenOdd;
-            m_run.bounds = bounds;
-            m_run.allConvex = g.convex;
-            m_run.orientation = g.orientation;
+        Run *run = runFor(Run::Path, attrs, bounds, [&](const Run &r) { return joins(r, bounds, g, s); });
+        if (!run) {
+            run = &openRun(Run::Path, attrs);
+            run->opaque = s.opaque;
+            run->fill = s.fill;
+            run->stroke = s.stroke;
+            run->evenOdd = s.evenOdd;
+            run->bounds = bounds;
+            run->allConvex = g.convex;
+            run->orientation = g.orientation;
         } else {
-            m_run.bounds |= bounds;
-            m_run.allConvex = m_run.allConvex && g.convex;
-            if (m_run.orientation != g.orientation)
-                m_run.orientation = 2;
+            run->bounds |= bounds;
+            run->allConvex = run->allConvex && g.convex;
+            if (run->orientation != g.orientation)
+                run->orientation = 2;
         }
-        writeGeometry(m_run, g);
-        ++m_run.count;
+        writeGeometry(*run, g);
+        ++run->count;
     }
 
-    // Whether a shape can join the current path without changing what is drawn: shapes that do
-    // not overlap always can; overlapping opaque strokes are their union; overlapping opaque
+    // Whether a shape can join a path of its style without changing what is drawn: shapes that
+    // do not overlap always can; overlapping opaque strokes are their union; overlapping opaque
     // fills are, when all are convex and turn the same way (nonzero winding never cancels).
-    bool joins(const QByteArray &attrs, const QRectF &bounds, const Geometry &g, const ShapeStyle &s) const
+    static bool joins(const Run &run, const QRectF &bounds, const Geometry &g, const ShapeStyle &s)
     {
-        if (m_run.kind != Run::Path || m_run.attrs != attrs)
-            return false;
-        if (!m_run.bounds.intersects(bounds))
+        if (!run.bounds.intersects(bounds))
             return true;
         if (!s.opaque || (s.fill && s.stroke))
             return false;
         if (!s.fill)
             return true;
-        return !s.evenOdd && m_run.allConvex && g.convex && m_run.orientation == g.orientation;
+        return !s.evenOdd && run.allConvex && g.convex && run.orientation == g.orientation;
+    }
+
+    // The open run of this style a drawing can join: the newest that `accepts` it, provided the
+    // drawing overlaps none of the runs above that one (it moves under them). Null: none can.
+    Run *runFor(
+        Run::Kind kind, const QByteArray &attrs, const QRectF &bounds, const std::function<bool(const Run &)> &accepts)
+    {
+        for (auto it = m_runs.rbegin(); it != m_runs.rend(); ++it) {
+            if (it->kind == kind && it->attrs == attrs && accepts(*it))
+                return &*it;
+            if (it->bounds.intersects(bounds))
+                return nullptr;
+        }
+        return nullptr;
+    }
+
+    // A new run on top. A few stay open so that a lane's alternating styles each make one path.
+    Run &openRun(Run::Kind kind, const QByteArray &attrs)
+    {
+        constexpr std::size_t kOpenRuns = 16;
+        if (m_runs.size() >= kOpenRuns) {
+            writeRun(m_runs.front());
+            m_runs.erase(m_runs.begin());
+        }
+        m_runs.emplace_back();
+        m_runs.back().kind = kind;
+        m_runs.back().attrs = attrs;
+        return m_runs.back();
     }
 
     static void command(Run &r, char c)
@@ -1214,32 +1244,32 @@ private:
         }
     }
 
-    void startRun(Run::Kind kind, const QByteArray &attrs)
+    void writeRun(Run &run)
     {
-        flush();
-        m_run.kind = kind;
-        m_run.attrs = attrs;
-    }
-
-    void flush()
-    {
-        switch (m_run.kind) {
+        switch (run.kind) {
         case Run::None: break;
-        case Run::Path: m_body += "<path" + m_run.attrs + " d=\"" + m_run.body + "\"/>\n"; break;
+        case Run::Path: m_body += "<path" + run.attrs + " d=\"" + run.body + "\"/>\n"; break;
         case Run::Text:
-            if (m_run.count == 1 && !m_run.wrap)
-                m_body += m_run.body.insert(5, m_run.attrs);
+            if (run.count == 1 && !run.wrap)
+                m_body += run.body.insert(5, run.attrs);
             else
-                m_body += "<g" + m_run.attrs + ">\n" + m_run.body + "</g>\n";
+                m_body += "<g" + run.attrs + ">\n" + run.body + "</g>\n";
             break;
         }
-        m_run = Run();
+    }
+
+    // Writes the open runs, bottom first.
+    void flush()
+    {
+        for (Run &run : m_runs)
+            writeRun(run);
+        m_runs.clear();
     }
 
     QIODevice *m_out;
     QSizeF m_size;
     QByteArray m_body, m_defs;
-    Run m_run;
+    std::vector<Run> m_runs; // open, bottom first
     QHash<QByteArray, QByteArray> m_clipIds, m_patternIds;
     QSet<QString> m_ids;
     QHash<QString, QByteArray> m_families;
