@@ -202,15 +202,12 @@ struct Geometry {
             return;
         ops.push_back(Close);
         joins = true;
-        m_closed = true;
     }
     // Ends the open subpath: one that returns to its start is closed (QPainter strokes it so).
     void endSubpath()
     {
-        if (ops.empty() || ops.back() == Close) {
-            m_closed = false;
+        if (ops.empty() || ops.back() == Close)
             return;
-        }
         const QPointF start = pts[m_start], end = pts.back();
         if (m_segments >= 2 && hundredths(start.x()) == hundredths(end.x())
             && hundredths(start.y()) == hundredths(end.y())) {
@@ -347,7 +344,6 @@ private:
     int m_segments = 0;
     std::optional<QPointF> m_arcStart; // where the last arc began, while it may grow
     std::vector<QPointF> m_bulges;
-    bool m_closed = false;
 };
 
 // Consecutive drawing calls of one style, written as one element.
