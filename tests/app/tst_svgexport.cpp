@@ -17,6 +17,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
+#include <QRegularExpression>
 #include <QSvgRenderer>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -225,6 +226,14 @@ private Q_SLOTS:
         QSvgRenderer renderer(svg);
         QVERIFY(renderer.isValid());
         QCOMPARE(renderer.viewBoxF(), QRectF(0, 0, 1920, 1080));
+
+        // Compact: at most two decimals, no attribute that says the default.
+        QString markup = QString::fromUtf8(svg); // without the texts ("step 22 · 1.500 s")
+        markup.remove(QRegularExpression(QStringLiteral(">[^<]*<")));
+        QVERIFY(!markup.contains(QRegularExpression(QStringLiteral("\\d\\.\\d{3}"))));
+        for (const char *needless : {"stroke-width=\"1\"", "opacity=\"1\"", "fill=\"#000\"", "stroke-linecap=\"butt\"",
+                 "stroke-linejoin=\"miter\"", "fill-rule=\"nonzero\""})
+            QVERIFY2(!svg.contains(needless), needless);
     }
 
     // The paint engine's fidelity: colours, positions, clipping, text placement.
