@@ -23,7 +23,6 @@ QSizeF Figure::size() const
 
 void Figure::paint(QPainter &p, int cutStep, int highlightStep, PaintGroups *groups) const
 {
-    Q_UNUSED(groups); // TODO(figure): the painter announces its lane groups
     const QSizeF page = size();
     p.fillRect(QRectF(QPointF(0, 0), page), m_theme.background);
     const QString title = m_options.title.isEmpty() ? m_input.scriptTitle : m_options.title;
@@ -35,6 +34,7 @@ void Figure::paint(QPainter &p, int cutStep, int highlightStep, PaintGroups *gro
     p.drawText(QRectF(24, 0, page.width() - 48, titleHeight), Qt::AlignLeft | Qt::AlignVCenter, title);
 
     TimelinePainter painter(m_layout, m_theme, m_options.fontScale);
+    painter.setGroups(groups);
     TimelineViewport v;
     v.size = QSizeF(page.width(), page.height() - titleHeight);
     v.mode = m_options.axis;

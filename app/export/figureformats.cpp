@@ -1,26 +1,29 @@
 #include "formats.h"
 
+#include "svgdevice.h"
+
 #include <QBuffer>
 #include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSvgGenerator>
 
 namespace loopscope {
 
 bool writeSvg(const Figure &figure, QIODevice *out, QString *error)
 {
-    QSvgGenerator svg;
-    svg.setOutputDevice(out);
-    svg.setSize(figure.size().toSize());
-    svg.setViewBox(QRectF(QPointF(0, 0), figure.size()));
+    SvgDevice svg(out, figure.size());
+    svg.setDescription(QStringLiteral("An asyncio timeline drawn by Loopscope"));
     QPainter p;
     if (!p.begin(&svg)) {
         *error = QStringLiteral("cannot draw the SVG");
         return false;
     }
-    figure.paint(p);
-    return p.end();
+    figure.paint(p, TimelineLayout::kOpen, -1, &svg);
+    if (!p.end()) {
+        *error = QStringLiteral("cannot write the SVG: %1").arg(out->errorString());
+        return false;
+    }
+    return true;
 }
 
 bool writePng(const Figure &figure, const ExportOptions &options, QIODevice *out, QString *error)

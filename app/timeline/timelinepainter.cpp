@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 namespace loopscope {
 
@@ -39,6 +40,21 @@ double niceStep(double min)
         if (base * m >= min)
             return base * m;
     return base * 10;
+}
+
+// Lane `lane`'s items of a list ordered by lane; all of them for lane -1.
+template<typename Item> std::span<const Item> itemsOfLane(const std::vector<Item> &all, int lane)
+{
+    if (lane < 0)
+        return all;
+    const auto from = std::partition_point(all.begin(), all.end(), [&](const Item &i) { return i.lane < lane; });
+    const auto to = std::partition_point(from, all.end(), [&](const Item &i) { return i.lane <= lane; });
+    return {from, to};
+}
+
+template<typename Item> bool byLane(const std::vector<Item> &all)
+{
+    return std::is_sorted(all.begin(), all.end(), [](const Item &a, const Item &b) { return a.lane < b.lane; });
 }
 
 bool isMinor(MarkerKind k)
@@ -223,6 +239,7 @@ void TimelinePainter::paint(QPainter &p, const TimelineViewport &v) const
     m_layout.query(w, items);
 
     p.setClipRect(plot);
+    beginGroup(QStringLiteral("grid"), QStringLiteral("Lane stripes and step grid"), QStringLiteral("grid"));
     paintLanes(p, v, w);
     paintGrid(p, v);
     if (v.selectedStep >= 0 && v.selectedStep < v.cutStep && v.selectedStep < m_layout.stepCount()) {
@@ -232,14 +249,73 @@ void TimelinePainter::paint(QPainter &p, const TimelineViewport &v) const
         const qreal b = std::max(pxAt(v, x1), a + 3 * m_scale);
         p.fillRect(QRectF(a, plot.top(), b - a, plot.height()), m_theme.selection);
     }
-    paintSegments(p, v, items);
-    paintArrows(p, v, items);
-    paintMarkers(p, v, items);
-    p.setClipping(false);
-    paintNames(p, v, w);
+    endGroup();
+    if (m_groups) {
+        paintLaneGroups(p, v, w, items);
+    } else {
+        paintSegments(p, v, items);
+        paintArrows(p, v, items);
+        paintMarkers(p, v, items);
+        p.setClipping(false);
+        paintNames(p, v, w);
+    }
+    beginGroup(QStringLiteral("axis"), QStringLiteral("Axis and cursor"), QStringLiteral("axis"));
     paintAxisAndCursor(p, v);
+    endGroup();
+    beginGroup(QStringLiteral("legend"), QStringLiteral("Legend"), QStringLiteral("legend"));
     paintLegend(p, v);
+    endGroup();
     p.restore();
+}
+
+void TimelinePainter::beginGroup(const QString &id, const QString &title, const QString &kind) const
+{
+    if (m_groups)
+        m_groups->beginGroup(id, title, kind);
+}
+
+void TimelinePainter::endGroup() const
+{
+    if (m_groups)
+        m_groups->endGroup();
+}
+
+// For an SVG: each lane's segments, markers and name in one group named after its task, then
+// the wake arrows over all lanes.
+void TimelinePainter::paintLaneGroups(
+    QPainter &p, const TimelineViewport &v, const TimelineWindow &w, const VisibleItems &items) const
+{
+    const QRectF plot = plotRect(v.size);
+    // The query lists items lane by lane; a stable sort keeps each lane's order if ever not.
+    VisibleItems sorted;
+    const VisibleItems &byLanes = byLane(items.segments) && byLane(items.markers) ? items : sorted;
+    if (&byLanes == &sorted) {
+        sorted = items;
+        const auto lanes = [](const auto &a, const auto &b) { return a.lane < b.lane; };
+        std::stable_sort(sorted.segments.begin(), sorted.segments.end(), lanes);
+        std::stable_sort(sorted.markers.begin(), sorted.markers.end(), lanes);
+    }
+    p.setClipping(false);
+    paintNameColumn(p, v);
+    const int last = std::min(w.lastLane, m_layout.laneCount(v.cutStep) - 1);
+    for (int lane = w.firstLane; lane <= last; ++lane) {
+        const QString full = QString::fromStdString(m_layout.lanes()[std::size_t(lane)].name);
+        const QString id = lane == TimelineLayout::clockLane() ? QStringLiteral("clock")
+            : lane == m_layout.callbacksLane()                 ? QStringLiteral("callbacks")
+                                                               : full.left(full.indexOf(QStringLiteral(" · ")));
+        beginGroup(id, full, QStringLiteral("lane"));
+        p.setClipRect(plot);
+        paintSegments(p, v, byLanes, lane);
+        paintMarkers(p, v, byLanes, lane);
+        p.setClipping(false);
+        paintNames(p, v, w, lane);
+        endGroup();
+    }
+    beginGroup(QStringLiteral("wake-arrows"), QStringLiteral("Wake-ups: who woke whom"), QStringLiteral("arrows"));
+    p.setClipRect(plot);
+    paintArrows(p, v, items);
+    endGroup();
+    p.setClipping(false);
 }
 
 void TimelinePainter::paintLanes(QPainter &p, const TimelineViewport &v, const TimelineWindow &w) const
@@ -280,7 +356,8 @@ void TimelinePainter::paintGrid(QPainter &p, const TimelineViewport &v) const
     }
 }
 
-void TimelinePainter::paintSegments(QPainter &p, const TimelineViewport &v, const VisibleItems &items) const
+void TimelinePainter::paintSegments(
+    QPainter &p, const TimelineViewport &v, const VisibleItems &items, int onlyLane) const
 {
     const qreal barH = std::round(m_laneHeight * 0.62);
     const qreal radius = 3 * m_scale;
@@ -294,7 +371,7 @@ void TimelinePainter::paintSegments(QPainter &p, const TimelineViewport &v, cons
     const QFontMetricsF fm(m_smallFont);
     p.setFont(m_smallFont);
     const QRectF plot = plotRect(v.size);
-    for (const auto &s : items.segments) {
+    for (const auto &s : itemsOfLane(items.segments, onlyLane)) {
         qreal x0 = plot.left() + s.x0;
         qreal x1 = plot.left() + s.x1;
         if (s.firstStep == newest && v.growth < 1)
@@ -552,7 +629,8 @@ void TimelinePainter::paintMarker(QPainter &p, MarkerKind kind, QPointF c, qreal
     }
 }
 
-void TimelinePainter::paintMarkers(QPainter &p, const TimelineViewport &v, const VisibleItems &items) const
+void TimelinePainter::paintMarkers(
+    QPainter &p, const TimelineViewport &v, const VisibleItems &items, int onlyLane) const
 {
     const QRectF plot = plotRect(v.size);
     const int newest = std::min(v.cutStep, m_layout.stepCount()) - 1;
@@ -562,7 +640,7 @@ void TimelinePainter::paintMarkers(QPainter &p, const TimelineViewport &v, const
     const qreal r = 5.5 * m_scale;
     const qreal barH = std::round(m_laneHeight * 0.62);
     p.setRenderHint(QPainter::Antialiasing, true);
-    for (const auto &m : items.markers) {
+    for (const auto &m : itemsOfLane(items.markers, onlyLane)) {
         if (dense && isMinor(m.kind))
             continue;
         qreal scale = 1;
@@ -603,19 +681,26 @@ void TimelinePainter::paintStateDot(QPainter &p, TaskState state, QPointF c) con
     p.setRenderHint(QPainter::Antialiasing, false);
 }
 
-void TimelinePainter::paintNames(QPainter &p, const TimelineViewport &v, const TimelineWindow &w) const
+void TimelinePainter::paintNameColumn(QPainter &p, const TimelineViewport &v) const
+{
+    const QRectF plot = plotRect(v.size);
+    p.fillRect(QRectF(0, plot.top(), m_nameWidth, plot.height()), m_theme.nameBackground);
+    p.setPen(QPen(m_theme.grid, 1));
+    p.drawLine(QPointF(m_nameWidth - 0.5, 0), QPointF(m_nameWidth - 0.5, v.size.height()));
+}
+
+void TimelinePainter::paintNames(QPainter &p, const TimelineViewport &v, const TimelineWindow &w, int onlyLane) const
 {
     const QRectF plot = plotRect(v.size);
     const QRectF column(0, plot.top(), m_nameWidth, plot.height());
-    p.fillRect(column, m_theme.nameBackground);
-    p.setPen(QPen(m_theme.grid, 1));
-    p.drawLine(QPointF(m_nameWidth - 0.5, 0), QPointF(m_nameWidth - 0.5, v.size.height()));
+    if (onlyLane < 0)
+        paintNameColumn(p, v);
     p.setClipRect(column);
     const int cut = std::min(v.cutStep, m_layout.stepCount());
     const int last = std::min(w.lastLane, m_layout.laneCount(v.cutStep) - 1);
     const QFontMetricsF bold(m_boldFont), normal(m_font);
     const qreal pad = 12 * m_scale;
-    for (int lane = w.firstLane; lane <= last; ++lane) {
+    for (int lane = onlyLane >= 0 ? onlyLane : w.firstLane; lane <= (onlyLane >= 0 ? onlyLane : last); ++lane) {
         const Lane &l = m_layout.lanes()[std::size_t(lane)];
         const QRectF r(pad, laneTop(v, lane), m_nameWidth - pad * 1.5, m_laneHeight);
         if (lane % 2 == 1)

@@ -2,6 +2,7 @@
 // (PNG, the benchmark, the tests), QSvgGenerator or QPdfWriter. It keeps no state between frames.
 #pragma once
 
+#include "paintgroups.h"
 #include "timelinelayout.h"
 #include "timelinetheme.h"
 
@@ -65,19 +66,29 @@ public:
     HitResult hitTest(const TimelineViewport &v, const QPointF &pos) const;
 
     void paint(QPainter &p, const TimelineViewport &v) const;
+    // An SVG writer to tell where each lane (its segments, markers and name), the wake arrows,
+    // the axis and the legend begin and end; lanes are then drawn one after the other, with the
+    // arrows over them. Null (the default, the screen): layer by layer.
+    void setGroups(PaintGroups *groups) { m_groups = groups; }
 
 private:
+    void beginGroup(const QString &id, const QString &title, const QString &kind) const;
+    void endGroup() const;
+    void paintLaneGroups(
+        QPainter &p, const TimelineViewport &v, const TimelineWindow &w, const VisibleItems &items) const;
     void paintLanes(QPainter &p, const TimelineViewport &v, const TimelineWindow &w) const;
     void paintGrid(QPainter &p, const TimelineViewport &v) const;
-    void paintSegments(QPainter &p, const TimelineViewport &v, const VisibleItems &items) const;
+    // `onlyLane` >= 0: just that lane's (a lane group); `items` are then ordered by lane.
+    void paintSegments(QPainter &p, const TimelineViewport &v, const VisibleItems &items, int onlyLane = -1) const;
     void paintArrows(QPainter &p, const TimelineViewport &v, const VisibleItems &items) const;
     // Where an arrow starts and ends; one to or from a lane out of view is a stub `stubLanes` long.
     bool arrowEnds(
         const TimelineViewport &v, const VisibleArrow &a, QPointF *start, QPointF *end, qreal stubLanes = 2.5) const;
     bool arrowPath(const TimelineViewport &v, const VisibleArrow &a, QPainterPath *path) const;
-    void paintMarkers(QPainter &p, const TimelineViewport &v, const VisibleItems &items) const;
+    void paintMarkers(QPainter &p, const TimelineViewport &v, const VisibleItems &items, int onlyLane = -1) const;
     void paintAxisAndCursor(QPainter &p, const TimelineViewport &v) const;
-    void paintNames(QPainter &p, const TimelineViewport &v, const TimelineWindow &w) const;
+    void paintNames(QPainter &p, const TimelineViewport &v, const TimelineWindow &w, int onlyLane = -1) const;
+    void paintNameColumn(QPainter &p, const TimelineViewport &v) const;
     void paintLegend(QPainter &p, const TimelineViewport &v) const;
     void paintLegendEntries(QPainter &p, const QRectF &band) const;
     void paintMarker(QPainter &p, MarkerKind kind, QPointF c, qreal r) const;
@@ -91,6 +102,7 @@ private:
     qreal m_scale; // theme size times font scale
     QFont m_font, m_smallFont, m_boldFont;
     qreal m_laneHeight, m_nameWidth, m_axisHeight, m_legendHeight;
+    PaintGroups *m_groups = nullptr;
 };
 
 } // namespace loopscope
