@@ -1073,8 +1073,8 @@ Ref<script::ModuleObject> makeAsyncioModule(Interpreter &in)
     if (engineOf(in).profile() == Profile::Py312) {
         // 3.12 (section J): tasks.create_eager_task_factory(Task) and its ready-made instance.
         auto eagerFactory = [](const Value &constructor) {
-            return Value(script::make<script::NativeObject>(
-                "create_eager_task_factory.<locals>.factory", [constructor](Interpreter &in, const Value &, CallArgs &a) {
+            return Value(script::make<script::NativeObject>("create_eager_task_factory.<locals>.factory",
+                [constructor](Interpreter &in, const Value &, CallArgs &a) {
                     Value name, context;
                     a.takeKeyword("name", name);
                     a.takeKeyword("context", context);
@@ -1082,8 +1082,8 @@ Ref<script::ModuleObject> makeAsyncioModule(Interpreter &in)
                     if (constructor.isNone()) { // asyncio.Task itself
                         if (!a.args[1].is(ObjKind::Coroutine))
                             in.raise(exc::typeError(), "a coroutine was expected, got " + in.repr(a.args[1]));
-                        return Value(
-                            engineOf(in).constructTask(Ref<CoroutineObject>(a.args[1].as<CoroutineObject>()), name, true));
+                        return Value(engineOf(in).constructTask(
+                            Ref<CoroutineObject>(a.args[1].as<CoroutineObject>()), name, true));
                     }
                     CallArgs call;
                     call.args = {a.args[1]};

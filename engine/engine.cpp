@@ -242,7 +242,8 @@ Ref<Task> Engine::constructTask(Ref<script::CoroutineObject> coro, const Value &
     return newTask(std::move(coro), name, false, false, eagerStart && m_loopRunning);
 }
 
-Ref<Task> Engine::newTask(Ref<script::CoroutineObject> coro, const Value &name, bool consumeNumber, bool internal, bool eager)
+Ref<Task> Engine::newTask(
+    Ref<script::CoroutineObject> coro, const Value &name, bool consumeNumber, bool internal, bool eager)
 {
     std::string taskName;
     if (name.isNone() || consumeNumber)
@@ -515,7 +516,8 @@ QCoro::Task<Value> Engine::asyncioRun(Value coro)
     // the loop still holds are closed by aclose() tasks, gathered (a step more, and theirs).
     for (const char *helper : {"shutdown_asyncgens", "shutdown_default_executor"}) {
         const bool executor = std::string_view(helper) == "shutdown_default_executor";
-        auto body = script::make<script::CoroutineObject>(std::string("BaseEventLoop.") + helper,
+        auto body = script::make<script::CoroutineObject>(
+            std::string("BaseEventLoop.") + helper,
             [this, executor]() -> QCoro::Task<Value> {
                 if (executor) {
                     Value done = co_await shutdownDefaultExecutor(*this);

@@ -131,12 +131,10 @@ ClassObject *memberType()
             return Value();
         });
         c->properties["__name__"] = [](Interpreter &, const Value &s) { return str(member(s)->name); };
-        c->properties["__qualname__"] = [](Interpreter &, const Value &s) {
-            return str(member(s)->ownerName + "." + member(s)->name);
-        };
-        c->properties["__objclass__"] = [](Interpreter &, const Value &s) {
-            return member(s)->owner ? Value(member(s)->owner) : Value();
-        };
+        c->properties["__qualname__"]
+            = [](Interpreter &, const Value &s) { return str(member(s)->ownerName + "." + member(s)->name); };
+        c->properties["__objclass__"]
+            = [](Interpreter &, const Value &s) { return member(s)->owner ? Value(member(s)->owner) : Value(); };
         return c;
     }();
     return c;
