@@ -265,6 +265,9 @@ Ref<Task> Engine::newTask(
         const std::uint32_t creator = taskIdOf(m_currentTask);
         m_trace.append(EventKind::StepEnd, m_loop.now(), creator);
         runStep(task, StepCause::First, [&task] { task->step(); });
+        // An exception raised in the eager step keeps the creator's frames in its traceback, a
+        // cycle with the task that only the cyclic collector frees: logged at the end, if at all.
+        std::erase(m_unretrieved, task.get());
         m_trace.append(EventKind::StepBegin, m_loop.now(), creator, 0, "after an eager task's first step", 0,
             std::uint8_t(StepCause::Callback));
     }
