@@ -270,6 +270,7 @@ Ref<Task> Engine::newTask(
         std::erase(m_unretrieved, task.get());
         m_trace.append(EventKind::StepBegin, m_loop.now(), creator, 0, "after an eager task's first step", 0,
             std::uint8_t(StepCause::Callback));
+        m_steps += 2; // the eager step and the creator's continuation are steps of the timeline
     }
     return task;
 }

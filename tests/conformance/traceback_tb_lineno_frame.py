@@ -21,7 +21,7 @@ async def main():
         while tb is not None:
             print(tb.tb_lineno, tb.tb_frame.f_code.co_name, tb.tb_frame.f_lineno)
             tb = tb.tb_next
-        print(e.__traceback__.tb_frame.f_code.co_filename)
+        print(e.__traceback__.tb_frame.f_code.co_filename.split("/")[-1])  # the path as run
         last = e.__traceback__
         while last.tb_next:
             last = last.tb_next
