@@ -538,6 +538,7 @@ public:
     void clearRefs() override { exceptionHandler = Value(); }
     Engine &engine;
     Value exceptionHandler; // loop.set_exception_handler(); None: the default handler
+    bool closed = false; // loop.close(); new_event_loop() and asyncio.run() start a fresh one
 };
 
 // One loop object per run, so that `get_running_loop() is loop` holds as in CPython.
@@ -740,7 +741,20 @@ ClassObject *loopClass()
             "run_in_executor", [](Interpreter &in, const Value &, CallArgs &a) { return runInExecutor(in, a); });
         c->addMethod("is_running",
             [](Interpreter &in, const Value &, CallArgs &) { return Value::boolean(engineOf(in).loopRunning()); });
-        c->addMethod("is_closed", [](Interpreter &, const Value &, CallArgs &) { return Value::boolean(false); });
+        c->addMethod("is_closed",
+            [](Interpreter &, const Value &s, CallArgs &) { return Value::boolean(s.as<LoopObject>()->closed); });
+        c->addMethod("set_task_factory", [](Interpreter &in, const Value &, CallArgs &a) {
+            args::expect(in, "set_task_factory", a, 1, 1);
+            const Value &factory = a.args[0];
+            if (!factory.isNone() && !in.truthy(in.call(in.builtin("callable"), std::vector<Value> {factory})))
+                in.raise(exc::typeError(), "task factory must be a callable or None");
+            engineOf(in).taskFactory = factory;
+            return Value();
+        });
+        c->addMethod("get_task_factory", [](Interpreter &in, const Value &, CallArgs &a) {
+            args::expect(in, "get_task_factory", a, 0, 0);
+            return engineOf(in).taskFactory;
+        });
         c->addMethod("set_exception_handler", [](Interpreter &in, const Value &s, CallArgs &a) {
             args::expect(in, "set_exception_handler", a, 1, 1);
             const Value &handler = a.args[0];
@@ -761,7 +775,18 @@ ClassObject *loopClass()
             callExceptionHandler(engineOf(in), s, a.args[0]);
             return Value();
         });
-        c->addMethod("close", [](Interpreter &, const Value &, CallArgs &) { return Value(); });
+        c->addMethod("close", [](Interpreter &in, const Value &s, CallArgs &a) {
+            args::expect(in, "close", a, 0, 0);
+            Engine &engine = engineOf(in);
+            if (engine.loopRunning())
+                in.raise(exc::runtimeError(), "Cannot close a running event loop");
+            auto *loop = s.as<LoopObject>();
+            if (!loop->closed) {
+                loop->closed = true;
+                engine.closeLoop();
+            }
+            return Value();
+        });
         c->addMethod("stop", [](Interpreter &in, const Value &, CallArgs &) {
             engineOf(in).stop();
             return Value();
@@ -798,9 +823,17 @@ bool customExceptionHandler(Engine &engine, const std::string &message, const Va
     const Value loop = theLoop(in);
     if (loop.as<LoopObject>()->exceptionHandler.isNone())
         return false;
-    callExceptionHandler(
-        engine, loop, context({{"message", script::str(message)}, {"exception", exception}, {key, value}}));
+    // Task.__del__'s context for a pending task has no exception.
+    Value ctx = exception.isNone()
+        ? context({{"message", script::str(message)}, {key, value}})
+        : context({{"message", script::str(message)}, {"exception", exception}, {key, value}});
+    callExceptionHandler(engine, loop, ctx);
     return true;
+}
+
+Value loopObject(Interpreter &in)
+{
+    return theLoop(in);
 }
 
 namespace {
@@ -970,13 +1003,16 @@ ClassObject *asyncioTaskClass()
         c->construct = [](Interpreter &in, const Value &, CallArgs &a) -> Value {
             Value name;
             a.takeKeyword("name", name);
-            Value loop, context;
+            Value loop, context, eager;
             a.takeKeyword("loop", loop);
             a.takeKeyword("context", context);
+            if (a.takeKeyword("eager_start", eager) && engineOf(in).profile() == Profile::Py311)
+                in.raise(exc::typeError(), "'eager_start' is an invalid keyword argument for Task()");
             args::expect(in, "Task", a, 1, 1);
             if (!a.args[0].is(ObjKind::Coroutine))
                 in.raise(exc::typeError(), "a coroutine was expected, got " + in.repr(a.args[0]));
-            return Value(engineOf(in).createTask(Ref<CoroutineObject>(a.args[0].as<CoroutineObject>()), name, false));
+            return Value(engineOf(in).constructTask(
+                Ref<CoroutineObject>(a.args[0].as<CoroutineObject>()), name, in.truthy(eager)));
         };
         return c;
     }();
@@ -1034,6 +1070,35 @@ Ref<script::ModuleObject> makeAsyncioModule(Interpreter &in)
         // rule 15: asyncio.create_task(c, name=X) consumes a number, then renames
         return Value(engineOf(in).createTask(Ref<CoroutineObject>(a.args[0].as<CoroutineObject>()), name, true));
     });
+    if (engineOf(in).profile() == Profile::Py312) {
+        // 3.12 (section J): tasks.create_eager_task_factory(Task) and its ready-made instance.
+        auto eagerFactory = [](const Value &constructor) {
+            return Value(script::make<script::NativeObject>("create_eager_task_factory.<locals>.factory",
+                [constructor](Interpreter &in, const Value &, CallArgs &a) {
+                    Value name, context;
+                    a.takeKeyword("name", name);
+                    a.takeKeyword("context", context);
+                    args::expect(in, "factory", a, 2, 2);
+                    if (constructor.isNone()) { // asyncio.Task itself
+                        if (!a.args[1].is(ObjKind::Coroutine))
+                            in.raise(exc::typeError(), "a coroutine was expected, got " + in.repr(a.args[1]));
+                        return Value(engineOf(in).constructTask(
+                            Ref<CoroutineObject>(a.args[1].as<CoroutineObject>()), name, true));
+                    }
+                    CallArgs call;
+                    call.args = {a.args[1]};
+                    call.kwargs = {{"loop", a.args[0]}, {"name", name}, {"context", context},
+                        {"eager_start", Value::boolean(true)}};
+                    return in.call(constructor, call);
+                }));
+        };
+        d.set(script::str("eager_task_factory"), eagerFactory(Value()));
+        def("create_eager_task_factory", [eagerFactory](Interpreter &in, const Value &, CallArgs &a) {
+            args::expect(in, "create_eager_task_factory", a, 1, 1);
+            const bool plainTask = a.args[0].is(ObjKind::Class) && a.args[0].as<ClassObject>() == asyncioTaskClass();
+            return eagerFactory(plainTask ? Value() : a.args[0]);
+        });
+    }
     def("ensure_future", [](Interpreter &in, const Value &, CallArgs &a) {
         Value loop;
         a.takeKeyword("loop", loop);
@@ -1111,7 +1176,13 @@ Ref<script::ModuleObject> makeAsyncioModule(Interpreter &in)
         }
         return theLoop(in);
     });
-    def("new_event_loop", loopObject);
+    // The engine's one loop object stands for each new loop: open, with no task factory.
+    def("new_event_loop", [](Interpreter &in, const Value &, CallArgs &) {
+        Value loop = theLoop(in);
+        loop.as<LoopObject>()->closed = false;
+        engineOf(in).taskFactory = Value();
+        return loop;
+    });
     def("set_event_loop", [](Interpreter &in, const Value &, CallArgs &) {
         engineOf(in).asyncioModule()->dict->set(script::str("_loop_set"), Value::boolean(true));
         return Value();
@@ -1169,14 +1240,22 @@ QCoro::Task<Value> runLoopCall(Interpreter &in, const Value &callee, CallArgs &a
     a.takeKeyword("debug", debug);
     if (native->name == "_UnixSelectorEventLoop.run_forever") {
         args::expect(in, "run_forever", a, 0, 0);
+        if (loopscope::theLoop(in).as<loopscope::LoopObject>()->closed)
+            in.raise(exc::runtimeError(), "Event loop is closed");
         co_await engine.runForever();
         co_return Value();
     }
     Value arg = a.args.empty() ? Value() : a.args[0];
     if (a.args.size() != 1)
         in.raise(exc::typeError(), native->name.substr(native->name.rfind('.') + 1) + "() takes exactly one argument");
-    if (native->name == "asyncio.run")
-        co_return co_await engine.asyncioRun(arg);
+    auto *loop = loopscope::theLoop(in).as<loopscope::LoopObject>();
+    if (native->name == "asyncio.run") {
+        loop->closed = false; // its own new loop
+        Value result = co_await engine.asyncioRun(arg);
+        co_return result;
+    }
+    if (loop->closed)
+        in.raise(exc::runtimeError(), "Event loop is closed");
     co_return co_await engine.runUntilComplete(arg);
 }
 

@@ -163,6 +163,7 @@ void Engine::teardown()
     m_host.reset();
     m_loop.clear();
     m_tasks.clear();
+    taskFactory = Value();
     m_asyncio.reset();
     heap.reset();
     m_interp.reset();
@@ -184,7 +185,7 @@ void Engine::print(const std::string &text)
     std::string t = text;
     if (!t.empty() && t.back() == '\n')
         t.pop_back(); // the trace keeps print()'s text minus one trailing newline
-    m_trace.append(EventKind::Print, m_loop.now(), taskIdOf(m_currentTask), 0, t, m_interp->currentLine());
+    m_trace.append(EventKind::Print, m_loop.now(), taskIdOf(runningTask()), 0, t, m_interp->currentLine());
 }
 
 void Engine::abortRun(const std::string &message)
@@ -201,7 +202,7 @@ void Engine::warn(const std::string &text, bool collected)
     m_errors += text;
     if (text.empty() || text.back() != '\n')
         m_errors += '\n';
-    m_trace.append(EventKind::Warning, m_loop.now(), taskIdOf(m_currentTask), 0, text, 0, collected ? 1 : 0);
+    m_trace.append(EventKind::Warning, m_loop.now(), taskIdOf(runningTask()), 0, text, 0, collected ? 1 : 0);
 }
 
 Ref<script::ModuleObject> Engine::asyncioModule()
@@ -211,7 +212,38 @@ Ref<script::ModuleObject> Engine::asyncioModule()
     return m_asyncio;
 }
 
+// base_events.create_task with a task factory: factory(loop, coro), then the name. A factory's
+// task always takes a Task-N number first (rule 15 does not apply).
 Ref<Task> Engine::createTask(Ref<script::CoroutineObject> coro, const Value &name, bool consumeNumber, bool internal)
+{
+    if (!taskFactory.isNone() && !internal) {
+        Value factory = std::move(taskFactory); // the factory's own create_task calls make plain tasks
+        Value made;
+        try {
+            made = m_interp->call(factory, std::vector<Value> {loopObject(*m_interp), Value(coro)});
+        } catch (...) {
+            taskFactory = std::move(factory);
+            throw;
+        }
+        taskFactory = std::move(factory);
+        if (!made.is(script::ObjKind::Future) || !made.as<Future>()->isTask())
+            m_interp->raise(script::exc::typeError(),
+                "Loopscope's task factories must return an asyncio.Task, got " + m_interp->repr(made));
+        Ref<Task> task(made.as<Task>());
+        if (!name.isNone())
+            task->setName(m_interp->toStr(name));
+        return task;
+    }
+    return newTask(std::move(coro), name, consumeNumber, internal, false);
+}
+
+Ref<Task> Engine::constructTask(Ref<script::CoroutineObject> coro, const Value &name, bool eagerStart)
+{
+    return newTask(std::move(coro), name, false, false, eagerStart && m_loopRunning);
+}
+
+Ref<Task> Engine::newTask(
+    Ref<script::CoroutineObject> coro, const Value &name, bool consumeNumber, bool internal, bool eager)
 {
     std::string taskName;
     if (name.isNone() || consumeNumber)
@@ -219,7 +251,7 @@ Ref<Task> Engine::createTask(Ref<script::CoroutineObject> coro, const Value &nam
     if (!name.isNone())
         taskName = m_interp->toStr(name);
     auto parent = m_currentTask;
-    auto task = script::make<Task>(*this, coro, taskName, internal);
+    auto task = script::make<Task>(*this, coro, taskName, internal, eager);
     task->description = taskName + " (" + coro->name + ")";
     m_tasks.push_back(task);
     m_trace.setTaskName(task->taskId(), taskName);
@@ -227,6 +259,19 @@ Ref<Task> Engine::createTask(Ref<script::CoroutineObject> coro, const Value &nam
     m_trace.setTaskCall(task->taskId(), call);
     m_trace.append(EventKind::TaskCreated, m_loop.now(), task->taskId(), taskIdOf(parent),
         taskName + '\t' + coro->name + '\t' + call, m_interp->currentLine(), internal ? 1 : 0);
+    if (eager) {
+        // Steps do not nest in the trace: the creating step ends around the eager one and goes on
+        // after it (a continuation, which the conformance trace does not show as a step).
+        const std::uint32_t creator = taskIdOf(m_currentTask);
+        m_trace.append(EventKind::StepEnd, m_loop.now(), creator);
+        runStep(task, StepCause::First, [&task] { task->step(); });
+        // An exception raised in the eager step keeps the creator's frames in its traceback, a
+        // cycle with the task that only the cyclic collector frees: logged at the end, if at all.
+        std::erase(m_unretrieved, task.get());
+        m_trace.append(EventKind::StepBegin, m_loop.now(), creator, 0, "after an eager task's first step", 0,
+            std::uint8_t(StepCause::Callback));
+        m_steps += 2; // the eager step and the creator's continuation are steps of the timeline
+    }
     return task;
 }
 
@@ -279,6 +324,15 @@ QCoro::Task<void> Engine::host()
     finishIfAborted();
 }
 
+namespace {
+// The references to a task the engine itself holds: its list of tasks, and the driver of a
+// suspended coroutine (Task::drive keeps its task alive).
+std::uint32_t ownReferences(const Task &task)
+{
+    return task.suspended() ? 2 : 1;
+}
+} // namespace
+
 // Rule 38: CPython frees a task the moment its last reference goes (a finished task holds no
 // cycle), and a task whose exception nobody retrieved logs it then: right after its last step
 // when nothing refers to it, or when the code holding the last reference drops it. Here the
@@ -291,12 +345,15 @@ void Engine::logUnreachableTasks()
     m_interp->setWatchStatements(false);
     for (std::size_t i = 0; i < m_unretrieved.size();) {
         Task *t = m_unretrieved[i];
-        if (t->logTraceback && t->m_refCount > 1) {
+        const bool pending = !t->done() && !t->destroyed();
+        if ((pending || t->logTraceback) && t->m_refCount > (pending ? ownReferences(*t) : 1)) {
             ++i;
             continue;
         }
         m_unretrieved.erase(m_unretrieved.begin() + std::ptrdiff_t(i));
-        if (t->logTraceback)
+        if (pending)
+            logDestroyedPending(*t);
+        else if (t->logTraceback)
             logNeverRetrieved(*t, true);
     }
     // A statement may drop the last reference too (del t, t = None, a local going out of
@@ -318,6 +375,37 @@ void Engine::logNeverRetrieved(Task &task, bool collected)
         collected);
 }
 
+// base_events.close() clears the ready deque, freeing its handles first to last, then the timer
+// heap. A pending task whose last reference was such a handle (a step queued by a bare yield, a
+// wakeup, a first step) is freed on the spot: Task.__del__ logs it, then the coroutine's
+// finalizer closes it (its finally blocks run, outside any task). A task parked on a future is
+// in a cycle with it, which only the cyclic collector frees: reportLostTasks() at the end.
+void Engine::closeLoop()
+{
+    while (m_loop.hasReady()) {
+        Ref<Handle> h = m_loop.popReady();
+        Ref<Task> task = h->task;
+        h.reset();
+        if (!task || task->done() || task->destroyed())
+            continue;
+        if (task->m_refCount == ownReferences(*task) + 1) // and `task`
+            logDestroyedPending(*task);
+        else if (std::find(m_unretrieved.begin(), m_unretrieved.end(), task.get()) == m_unretrieved.end())
+            m_unretrieved.push_back(task.get()); // freed when the script drops it
+    }
+    m_loop.dropTimers();
+    logUnreachableTasks();
+}
+
+void Engine::logDestroyedPending(Task &task)
+{
+    Value v {Ref<Task>(&task)};
+    const std::string message = "Task was destroyed but it is pending!";
+    if (!customExceptionHandler(*this, message, Value(), "task", v))
+        warn(message + "\ntask: " + m_interp->repr(v), true);
+    task.destroyPending();
+}
+
 // What CPython's garbage collector logs when the process ends, for the tasks still referenced
 // then (the reference harness exits first, so the conformance trace never shows these).
 void Engine::reportLostTasks()
@@ -325,7 +413,7 @@ void Engine::reportLostTasks()
     for (const auto &t : m_tasks) {
         if (t->internal())
             continue;
-        if (!t->done())
+        if (!t->done() && !t->destroyed())
             warn("Task was destroyed but it is pending!\ntask: " + m_interp->repr(Value(t)));
         else if (t->logTraceback && m_interp->isInstance(t->exceptionValue(), exc::exception())) // not SystemExit
             logNeverRetrieved(*t, false);
@@ -416,6 +504,7 @@ QCoro::Task<Value> Engine::asyncioRun(Value coro)
     if (!coro.is(script::ObjKind::Coroutine))
         m_interp->raise(exc::valueError(), "a coroutine was expected, got " + m_interp->repr(coro));
     m_runFirstTask = m_tasks.size();
+    taskFactory = Value(); // a new loop
     Ref<Task> main = createTask(Ref<script::CoroutineObject>(coro.as<script::CoroutineObject>()), Value(), true);
     Value result;
     Value error;
@@ -427,20 +516,33 @@ QCoro::Task<Value> Engine::asyncioRun(Value coro)
     }
     co_await cancelAllTasks();
     // loop.shutdown_asyncgens() and loop.shutdown_default_executor(): one step each (two for the
-    // executor's when a worker thread ran: it waits for a thread of its own).
+    // executor's when a worker thread ran: it waits for a thread of its own). Async generators
+    // the loop still holds are closed by aclose() tasks, gathered (a step more, and theirs).
     for (const char *helper : {"shutdown_asyncgens", "shutdown_default_executor"}) {
         const bool executor = std::string_view(helper) == "shutdown_default_executor";
-        auto body = script::make<script::CoroutineObject>(std::string("BaseEventLoop.") + helper,
+        auto body = script::make<script::CoroutineObject>(
+            std::string("BaseEventLoop.") + helper,
             [this, executor]() -> QCoro::Task<Value> {
-                if (!executor)
+                if (executor) {
+                    Value done = co_await shutdownDefaultExecutor(*this);
+                    co_return done;
+                }
+                std::vector<Value> closing;
+                for (const Value &gen : m_interp->takeLoopAsyncgens())
+                    closing.push_back(m_interp->call(*m_interp->findAttr(gen, "aclose"), std::vector<Value> {}));
+                if (closing.empty())
                     co_return Value();
-                Value done = co_await shutdownDefaultExecutor(*this);
-                co_return done;
+                Value gathered = gather(*this, closing, true);
+                Value results = co_await m_interp->await(gathered);
+                (void)results; // 3.12.1 zips its lists the wrong way round: no error is ever reported
+                co_return Value();
             },
             0);
         Value task(createTask(body, Value(), true, true));
         co_await runUntilComplete(task);
     }
+    // Runner.close(): the loop closes before main's outcome is returned or raised.
+    closeLoop();
     if (!error.isNone())
         throw ScriptError {error};
     co_return result;
@@ -584,23 +686,31 @@ bool Engine::runHandle(const Ref<Handle> &h)
     if (subject && h->task->done())
         return false; // CPython would raise InvalidStateError; a done task never steps again
     ++m_steps;
-    m_trace.append(EventKind::StepBegin, m_loop.now(), subject, other, h->description, 0, std::uint8_t(cause));
     m_interp->resetBudget();
+    auto fn = std::move(h->callback);
+    h->callback = nullptr;
+    runStep(subject ? h->task : Ref<Task>(), cause, fn, other, h->description);
+    finishIfAborted();
+    return true;
+}
+
+// One step of a task (or one plain callback when `task` is null) between its trace events.
+void Engine::runStep(const Ref<Task> &task, StepCause cause, const std::function<void()> &fn, std::uint32_t other,
+    const std::string &description)
+{
+    const std::uint32_t subject = taskIdOf(task.get());
+    m_trace.append(EventKind::StepBegin, m_loop.now(), subject, other, description, 0, std::uint8_t(cause));
     try {
-        auto fn = std::move(h->callback);
-        h->callback = nullptr;
         if (fn)
             fn();
     } catch (ScriptError &e) {
         // base_events: an exception in a callback is logged and the loop goes on.
-        warn("Exception in callback " + h->description + "\n" + m_interp->formatException(e.exception));
+        warn("Exception in callback " + description + "\n" + m_interp->formatException(e.exception));
     }
     m_trace.append(EventKind::StepEnd, m_loop.now(), subject);
-    if (subject && h->task->done() && h->task->logTraceback && !h->task->internal()
-        && m_interp->isInstance(h->task->exceptionValue(), exc::exception()))
-        m_unretrieved.push_back(h->task.get());
-    finishIfAborted();
-    return true;
+    if (task && task->done() && task->logTraceback && !task->internal()
+        && m_interp->isInstance(task->exceptionValue(), exc::exception()))
+        m_unretrieved.push_back(task.get());
 }
 
 void Engine::finishIfAborted()

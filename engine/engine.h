@@ -118,8 +118,16 @@ public:
     const std::vector<Ref<Task>> &tasks() const { return m_tasks; }
     // Creates a task (rule 8). `consumeNumber`: whether a Task-N number is used even when named
     // (rule 15).
+    // The loop's task factory (loop.set_task_factory), used for every task but the engine's own.
     Ref<Task> createTask(
         Ref<script::CoroutineObject> coro, const Value &name, bool consumeNumber, bool internal = false);
+    Value taskFactory; // None: tasks.Task; else a callable (loop, coro)
+    // tasks.Task(coro, name=..., eager_start=...): no factory, no Task-N number when named. An
+    // eager task's first step runs now, inside the caller's step, when the loop runs (3.12, J).
+    Ref<Task> constructTask(Ref<script::CoroutineObject> coro, const Value &name, bool eagerStart);
+    // loop.close(): drops what is ready and scheduled; a pending task nothing else refers to is
+    // freed then, and logged (Task.__del__).
+    void closeLoop();
     std::uint32_t nextFutureId() { return m_nextFutureId++; }
     std::uint32_t nextPrimitiveId() { return m_nextPrimitiveId++; }
     bool loopRunning() const { return m_loopRunning; }
@@ -146,6 +154,12 @@ private:
     void clearRun();
     static void checkUtf8(const std::string &source, const std::string &fileName);
     bool runHandle(const Ref<Handle> &h);
+    void runStep(const Ref<Task> &task, StepCause cause, const std::function<void()> &fn, std::uint32_t other = 0,
+        const std::string &description = {});
+    Ref<Task> newTask(
+        Ref<script::CoroutineObject> coro, const Value &name, bool consumeNumber, bool internal, bool eager);
+    // The task whose code runs: none while a destroyed task's coroutine closes (loop.close()).
+    Task *runningTask() const { return m_currentTask && !m_currentTask->destroyed() ? m_currentTask : nullptr; }
     bool beginIteration();
     void loopExited();
     void systemExit(const Value &exception);
@@ -153,6 +167,7 @@ private:
     void reportLostTasks();
     void logUnreachableTasks();
     void logNeverRetrieved(Task &task, bool collected);
+    void logDestroyedPending(Task &task);
     void hostFinished();
     void buildDeadlockReport();
     void teardown();
@@ -179,7 +194,8 @@ private:
     DeadlockReport m_deadlock;
 
     std::vector<Ref<Task>> m_tasks;
-    // Finished tasks whose exception nobody has retrieved yet, watched for their last reference.
+    // Finished tasks whose exception nobody has retrieved yet, and pending tasks the closed loop
+    // no longer holds, watched for their last reference.
     std::vector<Task *> m_unretrieved;
     Task *m_currentTask = nullptr;
     int m_taskCounter = 0;

@@ -76,6 +76,8 @@ public:
     void moveDueTimers();
     Ref<Handle> popReady();
     void clear();
+    // loop.close(): the timers go (the ready queue is emptied handle by handle by the caller).
+    void dropTimers() { m_scheduled.clear(); }
     std::size_t timerCount() const { return m_scheduled.size(); }
 
 private:

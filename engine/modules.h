@@ -52,6 +52,9 @@ QCoro::Task<Value> workerCall(script::Interpreter &in, Value callee, script::Cal
 bool customExceptionHandler(
     Engine &engine, const std::string &message, const Value &exception, const char *key, const Value &value);
 
+// The loop object asyncio's functions return (one per engine: get_running_loop() is loop).
+Value loopObject(script::Interpreter &in);
+
 // What a waiter future belongs to, for the deadlock report.
 struct WaitInfo {
     std::string primitive; // e.g. "lock_b"

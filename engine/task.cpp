@@ -168,7 +168,7 @@ void Future::removeNativeCallbacks(HandleKind kind, const std::string &what)
 
 // ---- Task -------------------------------------------------------------------------------------
 
-Task::Task(Engine &engine, Ref<script::CoroutineObject> coro, std::string name, bool internal)
+Task::Task(Engine &engine, Ref<script::CoroutineObject> coro, std::string name, bool internal, bool eager)
     : Future(engine)
     , m_coro(std::move(coro))
     , m_coroName(m_coro ? m_coro->name : std::string())
@@ -177,8 +177,9 @@ Task::Task(Engine &engine, Ref<script::CoroutineObject> coro, std::string name, 
     , m_internal(internal)
     , m_taskId(std::uint32_t(engine.tasks().size() + 1))
 {
-    // rule 8: the constructor schedules the first step.
-    scheduleStep(Value(), HandleKind::TaskStep);
+    // rule 8: the constructor schedules the first step (an eager task takes it at once).
+    if (!eager)
+        scheduleStep(Value(), HandleKind::TaskStep);
     // In CPython a task's coroutine runs below the loop's own Python frames (asyncio.run,
     // run_forever, _run_once, Handle._run, Task.__step...), which count towards the recursion limit.
     m_exec.depth = engine.profile() == Profile::Py311 ? 9 : 7;
@@ -423,6 +424,47 @@ void Task::close()
     m_engine.interpreter().swapState(m_exec);
     m_engine.setCurrentTask(previous);
     m_body.reset();
+}
+
+void Task::destroyPending()
+{
+    m_destroyed = true;
+    if (!suspended() || !m_resumePoint) {
+        // Never started: the coroutine is freed unstarted ("was never awaited").
+        m_started = true;
+        m_bodyFinished = true;
+        m_coro.reset();
+        return;
+    }
+    // The coroutine's finalizer: close() throws GeneratorExit at the await it is parked at. Its
+    // finally blocks run outside any task (Engine::print shows a destroyed task as '-').
+    auto &in = m_engine.interpreter();
+    m_pendingThrow = in.makeException(exc::generatorExit(), std::vector<Value> {});
+    m_hasPendingThrow = true;
+    Task *previous = m_engine.currentTask();
+    m_engine.setCurrentTask(this);
+    in.swapState(m_exec);
+    auto resumePoint = m_resumePoint;
+    m_resumePoint = {};
+    m_parked = false;
+    resumePoint.resume();
+    in.swapState(m_exec);
+    m_engine.setCurrentTask(previous);
+    if (!m_bodyFinished) {
+        // It awaited again: CPython reports the RuntimeError and gives up on the frame.
+        m_engine.warn("Exception ignored in: <coroutine object " + m_coroName
+            + " at 0x...>\nRuntimeError: coroutine ignored GeneratorExit");
+        close();
+    } else if (m_bodyRaised && !in.isInstance(m_bodyException, exc::generatorExit())) {
+        m_engine.warn("Exception ignored in: <coroutine object " + m_coroName + " at 0x...>\n"
+            + in.formatException(m_bodyException));
+    }
+    m_body.reset();
+    m_bodyResult = Value();
+    m_bodyException = Value();
+    m_futWaiter.reset();
+    m_yielded.reset();
+    m_coro.reset();
 }
 
 // ---- awaiting ---------------------------------------------------------------------------------

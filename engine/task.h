@@ -76,7 +76,9 @@ protected:
 
 class Task : public Future {
 public:
-    Task(Engine &engine, Ref<script::CoroutineObject> coro, std::string name, bool internal);
+    // `eager`: the first step runs in Engine::createTask instead of through call_soon (3.12's
+    // eager_start, section J).
+    Task(Engine &engine, Ref<script::CoroutineObject> coro, std::string name, bool internal, bool eager = false);
     ~Task() override;
     script::ClassObject *cls() const override;
     void clearRefs() override;
@@ -119,6 +121,10 @@ public:
     // Finishes a suspended coroutine by throwing GeneratorExit into it (teardown).
     void close();
     bool suspended() const { return m_started && !m_bodyFinished; }
+    // Freed while pending (loop.close() dropped its step): logged, and its coroutine closed with
+    // GeneratorExit, as Task.__del__ and the coroutine's finalizer do. It stays pending.
+    void destroyPending();
+    bool destroyed() const { return m_destroyed; }
     int awaitLine = 0; // line of the await the task is parked at
 
 private:
@@ -146,6 +152,7 @@ private:
     Value m_pendingThrow;
     bool m_hasPendingThrow = false;
     bool m_tearingDown = false;
+    bool m_destroyed = false;
     // What the body produced when it finished.
     Value m_bodyResult;
     Value m_bodyException;

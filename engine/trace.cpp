@@ -19,6 +19,7 @@ void Trace::clear()
     m_recent.fill(0);
     m_taskNames.assign(1, std::string("-"));
     m_taskCalls.clear();
+    m_namings.clear();
 }
 
 std::uint32_t Trace::intern(std::string_view s)
@@ -68,6 +69,7 @@ void Trace::setTaskName(std::uint32_t task, const std::string &name)
     if (m_taskNames.size() <= task)
         m_taskNames.resize(task + 1);
     m_taskNames[task] = name;
+    m_namings.push_back({m_events.size(), task, intern(name)});
 }
 
 const std::string &Trace::taskName(std::uint32_t task) const
@@ -132,7 +134,15 @@ std::string withoutAddresses(std::string s)
 std::string Trace::conformanceText() const
 {
     std::string out;
-    for (const auto &e : m_events) {
+    // Tasks as they were named at each event (the harness prints get_name() at the time).
+    std::vector<std::string_view> names(m_taskNames.size());
+    names[0] = m_taskNames[0];
+    std::size_t naming = 0;
+    auto taskName = [&](std::uint32_t task) { return std::string(task < names.size() ? names[task] : "?"); };
+    for (std::size_t i = 0; i < m_events.size(); ++i) {
+        for (; naming < m_namings.size() && m_namings[naming].event <= i; ++naming)
+            names[m_namings[naming].task] = m_strings[m_namings[naming].name];
+        const auto &e = m_events[i];
         switch (e.kind) {
         case EventKind::StepBegin:
             if (e.subject != 0

@@ -82,6 +82,64 @@ DescriptorObject *descriptor(const Value &v)
     return v.is(ObjKind::Other) ? dynamic_cast<DescriptorObject *>(v.obj()) : nullptr;
 }
 
+ClassObject *memberType();
+
+// What __slots__ puts in the class for each name: `Point.x` is <member 'x' of 'Point' objects>.
+// The value itself stays in the instance's attributes, as the engine keeps every attribute.
+class MemberObject : public Object {
+public:
+    MemberObject(std::string n, std::string owner)
+        : Object(ObjKind::Other)
+        , name(std::move(n))
+        , ownerName(std::move(owner))
+    {
+        track();
+    }
+    ClassObject *cls() const override { return memberType(); }
+    std::string name;
+    std::string ownerName;
+    Ref<ClassObject> owner; // set by the class statement (__objclass__)
+    void clearRefs() override { owner.reset(); }
+};
+
+MemberObject *member(const Value &v)
+{
+    return v.is(ObjKind::Other) ? dynamic_cast<MemberObject *>(v.obj()) : nullptr;
+}
+
+ClassObject *memberType()
+{
+    static ClassObject *c = [] {
+        ClassObject *c = immortalClass("member_descriptor");
+        c->addMethod("__repr__", [](Interpreter &, const Value &s, CallArgs &) {
+            return str("<member '" + member(s)->name + "' of '" + member(s)->ownerName + "' objects>");
+        });
+        // The slot of `obj`: AttributeError while it is unset.
+        auto read = [](Interpreter &in, MemberObject *m, const Value &obj) {
+            auto v = in.findAttr(obj, m->name);
+            if (!v)
+                in.raise(exc::attributeError(), "'" + in.typeName(obj) + "' object has no attribute '" + m->name + "'");
+            return *v;
+        };
+        c->addMethod("__get__", [read](Interpreter &in, const Value &s, CallArgs &a) {
+            args::expect(in, "__get__", a, 1, 2);
+            return a.args[0].isNone() ? s : read(in, member(s), a.args[0]);
+        });
+        c->addMethod("__set__", [](Interpreter &in, const Value &s, CallArgs &a) {
+            args::expect(in, "__set__", a, 2, 2);
+            in.setAttr(a.args[0], member(s)->name, a.args[1]);
+            return Value();
+        });
+        c->properties["__name__"] = [](Interpreter &, const Value &s) { return str(member(s)->name); };
+        c->properties["__qualname__"]
+            = [](Interpreter &, const Value &s) { return str(member(s)->ownerName + "." + member(s)->name); };
+        c->properties["__objclass__"]
+            = [](Interpreter &, const Value &s) { return member(s)->owner ? Value(member(s)->owner) : Value(); };
+        return c;
+    }();
+    return c;
+}
+
 // super(): attribute lookup that starts after `start` in the class chain of `self`.
 class SuperObject : public Object {
 public:
@@ -508,9 +566,19 @@ void Interpreter::execClassDef(const Stmt &s, Frame &f)
     if (definesEq && !definesHash)
         cls->dict->set(str("__hash__"), Value());
     if (const Value *slots = cls->dict->findStr("__slots__")) {
-        cls->slotted = !slotNames(*this, *slots).contains("__dict__");
+        const std::set<std::string> names = slotNames(*this, *slots);
+        cls->slotted = !names.contains("__dict__");
         for (ClassObject *b : baseClasses)
             cls->slotted &= b == types::object() || (!b->builtin && b->slotted);
+        for (const std::string &name : names) {
+            if (name == "__dict__" || name == "__weakref__")
+                continue;
+            if (cls->dict->findStr(name))
+                raise(exc::valueError(), "'" + name + "' in __slots__ conflicts with class variable");
+            auto m = make<MemberObject>(name, cd.name);
+            m->owner = Ref<ClassObject>(cls);
+            cls->dict->set(str(name), Value(m));
+        }
     }
     // super() and __class__ in the methods read the class from this cell.
     auto it = std::find(scope.cellNames.begin(), scope.cellNames.end(), "__class__");
@@ -762,6 +830,13 @@ bool setThroughProperty(Interpreter &in, const Value &obj, const std::string &na
         in.raise(exc::attributeError(), "property '" + name + "' of '" + cls->name + "' object has no setter");
     in.call(d->setter, std::vector<Value> {obj, v});
     return true;
+}
+
+// A slot's member descriptor: read through an instance, the slot is unset (the value would have
+// been found among the instance's attributes first).
+bool isMemberDescriptor(const Value &attr)
+{
+    return member(attr) != nullptr;
 }
 
 bool isPropertyAttribute(const Value &attr)

@@ -223,6 +223,54 @@ namespace loopscope::script {
 namespace {
 
 ClassObject *tracebackClass();
+ClassObject *frameClass();
+ClassObject *codeClass();
+
+// tb.tb_frame as far as tutorials read it: f_lineno, f_code.co_name and co_filename. The frames
+// themselves are gone, so a frame is its traceback entry (its line: where the exception passed,
+// or the line running now for the frame that is still executing, as CPython's live frame says).
+class FrameInfoObject : public Object {
+public:
+    FrameInfoObject(std::string fn, int l, bool code)
+        : Object(ObjKind::Other)
+        , function(std::move(fn))
+        , line(l)
+        , isCode(code)
+    {
+    }
+    ClassObject *cls() const override { return isCode ? codeClass() : frameClass(); }
+    std::string function;
+    int line;
+    bool isCode;
+};
+
+ClassObject *frameClass()
+{
+    static ClassObject *c = [] {
+        ClassObject *c = immortalClass("frame");
+        c->properties["f_lineno"]
+            = [](Interpreter &, const Value &v) { return Value::integer(v.as<FrameInfoObject>()->line); };
+        c->properties["f_code"] = [](Interpreter &, const Value &v) {
+            auto *f = v.as<FrameInfoObject>();
+            return Value(make<FrameInfoObject>(f->function, f->line, true));
+        };
+        return c;
+    }();
+    return c;
+}
+
+ClassObject *codeClass()
+{
+    static ClassObject *c = [] {
+        ClassObject *c = immortalClass("code");
+        c->properties["co_name"] = [](Interpreter &, const Value &v) { return str(v.as<FrameInfoObject>()->function); };
+        c->properties["co_filename"] = [](Interpreter &in, const Value &) {
+            return str(in.module() ? in.module()->fileName : std::string("<string>"));
+        };
+        return c;
+    }();
+    return c;
+}
 
 // One level of exc.__traceback__: the frames it went through, outermost first, and this one's place.
 class TracebackObject : public Object {
@@ -245,6 +293,12 @@ ClassObject *tracebackClass()
         auto level = [](const Value &v) { return v.as<TracebackObject>(); };
         c->properties["tb_lineno"] = [level](Interpreter &, const Value &v) {
             return Value::integer((*level(v)->entries)[level(v)->index].line);
+        };
+        c->properties["tb_frame"] = [level](Interpreter &in, const Value &v) {
+            const TracebackEntry &entry = (*level(v)->entries)[level(v)->index];
+            const Frame *running = in.currentFrame();
+            const bool live = level(v)->index == 0 && running && running->name == entry.function;
+            return Value(make<FrameInfoObject>(entry.function, live ? in.currentLine() : entry.line, false));
         };
         c->properties["tb_next"] = [level](Interpreter &, const Value &v) -> Value {
             auto *tb = level(v);

@@ -209,6 +209,7 @@ void installGeneratorMethods()
     ClassObject *ag = asyncGeneratorType();
     auto awaitable = [](Interpreter &in, const Value &s, const char *name, Value sent, GeneratorObject::Throw how) {
         Ref<GeneratorObject> gen(&self(s));
+        in.asyncgenFirstIter(*gen);
         auto body = [&in, gen, sent, how]() { return in.resumeAsyncGenerator(gen, sent, how); };
         return Value(make<CoroutineObject>(gen->function->def->qualname + "." + name, body, in.currentLine()));
     };
@@ -252,12 +253,15 @@ ClassObject *GeneratorObject::cls() const
 // GeneratorExit at the yield, so its finally blocks run now.
 GeneratorObject::~GeneratorObject()
 {
+    if (onLoop) // freed: gone from the loop's weak set
+        std::erase(interpreter.m_loopAsyncgens, this);
     if (state == State::Suspended && isAsync) {
         // CPython's asyncio finalizer hook: the loop runs agen.aclose() in a new task, soon. The
         // body cannot run from here (the consumer that dropped it may be in the middle of a
         // transfer out of it): an heir takes the suspended body over.
         auto heir = make<GeneratorObject>(interpreter, function, frame, true);
         heir->state = State::Suspended;
+        heir->hooksInited = true; // the finalizer hook took it: the loop's set no longer holds it
         heir->driver = driver;
         heir->resumePoint = resumePoint;
         heir->handling = std::move(handling);
@@ -585,6 +589,31 @@ void Interpreter::adoptGenerator(GeneratorObject *dropped, const Ref<GeneratorOb
     });
 }
 
+void Interpreter::asyncgenFirstIter(GeneratorObject &gen)
+{
+    if (gen.hooksInited)
+        return;
+    gen.hooksInited = true;
+    // base_events installs its hooks only while the loop runs (run_forever).
+    if (!m_engine.loopRunning())
+        return;
+    gen.onLoop = true;
+    m_loopAsyncgens.push_back(&gen);
+}
+
+// shutdown_asyncgens(): every async generator the loop still holds, started or exhausted, in
+// the order they were first iterated (CPython's weak set has no defined order).
+std::vector<Value> Interpreter::takeLoopAsyncgens()
+{
+    std::vector<Value> gens;
+    for (auto *g : m_loopAsyncgens) {
+        g->onLoop = false;
+        gens.emplace_back(Ref<GeneratorObject>(g));
+    }
+    m_loopAsyncgens.clear();
+    return gens;
+}
+
 void Interpreter::closeGenerators()
 {
     auto orphans = std::move(m_orphans); // released once they are closed below
@@ -623,6 +652,7 @@ QCoro::Task<bool> Interpreter::asyncNext(Value target, Value *out)
     Value iterator = std::move(target); // see resumeAsyncGenerator()
     if (iterator.is(ObjKind::Generator) && iterator.as<GeneratorObject>()->isAsync) {
         Ref<GeneratorObject> gen(iterator.as<GeneratorObject>());
+        asyncgenFirstIter(*gen);
         if (gen->state == GeneratorObject::State::Finished)
             co_return false;
         if (gen->state == GeneratorObject::State::Running)

@@ -222,6 +222,8 @@ public:
     // iterable (evaluated where the expression stands).
     const Expr *expression = nullptr;
     Value firstIterator;
+    bool hooksInited = false; // asyncio's firstiter hook ran (or had no loop to run for)
+    bool onLoop = false; // in the loop's set of async generators (Interpreter::asyncgenFirstIter)
 };
 
 enum class Flow : std::uint8_t { Normal, Break, Continue, Return };
@@ -338,6 +340,10 @@ public:
     void closeGenerators();
     // An async generator dropped while suspended: `heir` holds its body; the loop closes it soon.
     void adoptGenerator(GeneratorObject *dropped, const Ref<GeneratorObject> &heir);
+    // asyncio's firstiter hook: an async generator first iterated while the loop runs is the
+    // loop's until it is freed; shutdown_asyncgens() closes those still alive (rule 37).
+    void asyncgenFirstIter(GeneratorObject &gen);
+    std::vector<Value> takeLoopAsyncgens();
     // Resumes an async generator from a coroutine (__anext__, asend, athrow, aclose): its next
     // yielded value; StopAsyncIteration when it ended. `how` says what to throw in at the yield.
     QCoro::Task<Value> resumeAsyncGenerator(Ref<GeneratorObject> gen, Value sent, GeneratorObject::Throw how);
@@ -405,6 +411,7 @@ public:
 
 private:
     friend class FrameScope;
+    friend class GeneratorObject; // leaves the loop's set of async generators when freed
     friend class NestingGuard;
     struct Context;
 
@@ -521,6 +528,7 @@ private:
     std::unordered_map<const Expr *, Value> m_constants; // string constants, built once
     std::vector<GeneratorObject *> m_generators; // started and not finished (closed at teardown)
     std::vector<Ref<GeneratorObject>> m_orphans; // dropped async generators waiting for teardown
+    std::vector<GeneratorObject *> m_loopAsyncgens; // the loop's _asyncgens (a weak set)
     bool m_closingGenerator = false; // an await now raises (a generator closed outside its task)
     std::vector<std::string> m_warnedAt; // the "default" warnings filter: once per message and line
     bool m_dying = false;

@@ -15,6 +15,7 @@ namespace loopscope::script {
 std::optional<Value> findSpecialAttr(Interpreter &in, const Value &obj, const std::string &name);
 bool setThroughProperty(Interpreter &in, const Value &obj, const std::string &name, const Value &v);
 bool isPropertyAttribute(const Value &attr);
+bool isMemberDescriptor(const Value &attr);
 bool slotAllows(Interpreter &in, const ClassObject *cls, const std::string &name);
 Value instanceDict(Interpreter &in, const ClassObject *cls, const Ref<DictObject> &attrs);
 Value builtinNew(const std::string &owner);
@@ -294,6 +295,8 @@ std::optional<Value> Interpreter::findAttr(const Value &obj, const std::string &
             bound->runsLoop = native->runsLoop; // loop.run_until_complete
             return Value(bound);
         }
+        if (isMemberDescriptor(*v))
+            return std::nullopt; // an unset slot
         return bindAttribute(*v, obj, cls);
     }
     if ((obj.is(ObjKind::Instance) || subclassed(obj)) && name != "__getattr__")
