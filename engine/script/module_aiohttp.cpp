@@ -466,7 +466,7 @@ ClassObject *ResponseObject::cls() const
     return responseClass();
 }
 
-Ref<ModuleObject> makeAiohttpModule(Interpreter &in)
+Ref<ModuleObject> makeAiohttpModule(Interpreter &)
 {
     auto mod = make<ModuleObject>("aiohttp");
     auto routes = make<RoutesObject>();
