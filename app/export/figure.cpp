@@ -172,10 +172,11 @@ void Figure::chooseRange()
             if (double(steps[std::size_t(i)].time1) >= from - 0.5)
                 m_first = i;
         m_last = m_first - 1;
-        // A clock advance happens where the clock lands.
-        auto begins = [&steps](int i) {
+        // On the step axis a clock advance is where the clock lands; on the time axis one that
+        // leaves the range is kept, so what waits goes on to the range's end.
+        auto begins = [&steps, this](int i) {
             const StepInfo &s = steps[std::size_t(i)];
-            return double(s.cause == StepCause::ClockAdvance ? s.time1 : s.time0);
+            return double(s.cause == StepCause::ClockAdvance && m_options.axis == AxisMode::Steps ? s.time1 : s.time0);
         };
         for (int i = m_first; i < n && begins(i) <= to + 0.5; ++i)
             m_last = i;
@@ -598,7 +599,7 @@ Figure::Frame Figure::frame(bool footer) const
     }
     if (!f.code.isEmpty() && f.code.height() > f.timeline.height())
         height += f.base * 0.6; // the code's panel keeps off the legend
-    const qreal drop = std::max(0.0, (body.height() - height) * 0.4);
+    const qreal drop = std::clamp((body.height() - height) * 0.4, 0.0, f.base * 1.5);
     f.timeline.translate(0, drop);
     f.code.translate(0, drop);
     if (!f.legend.isEmpty())

@@ -700,8 +700,9 @@ void TimelinePainter::paintNames(QPainter &p, const TimelineViewport &v, const T
             p.setRenderHint(QPainter::Antialiasing, false);
             p.setFont(m_font);
             p.setPen(m_theme.textDim);
-            p.drawText(
-                r.adjusted(d + 6 * m_scale, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, QString::fromStdString(l.name));
+            const QRectF text = r.adjusted(d + 6 * m_scale, 0, 0, 0);
+            p.drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
+                normal.elidedText(QString::fromStdString(l.name), Qt::ElideRight, text.width()));
             continue;
         }
         // A dot says where the task stands at the cursor; a finished task's name steps back, and

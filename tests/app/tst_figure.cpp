@@ -100,6 +100,13 @@ QImage png(const Run &run, const ExportOptions &o)
     return QImage::fromData(write(run, p), "PNG");
 }
 
+// With LOOPSCOPE_FIGURE_DIR set, figures are kept there to look at.
+void keep(const QImage &image, const QString &name)
+{
+    if (qEnvironmentVariableIsSet("LOOPSCOPE_FIGURE_DIR"))
+        image.save(qEnvironmentVariable("LOOPSCOPE_FIGURE_DIR") + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
 // The page count a PDF's page tree declares: "/Type /Pages /Kids [...] /Count N".
 int pdfPageCount(const QByteArray &pdf)
 {
@@ -324,6 +331,8 @@ private Q_SLOTS:
         const QImage b = png(*run, options({QStringLiteral("axis=time"), QStringLiteral("time=0.4:1.2")}));
         const QImage c = png(*run, options({QStringLiteral("steps=1:6")}));
         QVERIFY(a != b);
+        keep(b, QStringLiteral("time-range"));
+        keep(c, QStringLiteral("step-range"));
         QVERIFY(c != png(*run, options()));
     }
 
@@ -349,6 +358,10 @@ private Q_SLOTS:
         QCOMPARE(roomy.moreLanes(), 0);
         QVERIFY(small.moreLanes() > 0);
         QCOMPARE(small.shownLanes().size() + small.moreLanes(), roomy.shownLanes().size());
+        keep(png(*run, options({QStringLiteral("font-scale=2.5")})), QStringLiteral("more-lanes"));
+        keep(png(*run, options({QStringLiteral("background=transparent"), QStringLiteral("theme=dark"),
+                 QStringLiteral("tasks=Task-2,Task-3,Task-4")})),
+            QStringLiteral("transparent"));
     }
 
     void codeExcerptShowsTheScript()
