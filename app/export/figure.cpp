@@ -520,7 +520,7 @@ Figure::Frame Figure::frame(bool footer) const
     qreal y = f.pad * 0.9;
     const qreal width = page.width() - 2 * f.pad;
 
-    f.title = m_options.title.isEmpty() ? m_input.scriptTitle : m_options.title;
+    f.title = title();
     f.subtitle = m_options.subtitle;
     f.titleFont = QFont(m_theme.fontFamily);
     f.titleFont.setPixelSize(std::max(8, int(std::lround(f.base * 1.75))));
@@ -625,7 +625,9 @@ void Figure::paintPage(QPainter &p, const Page &page, int number, int total) con
 void Figure::paintFrame(
     QPainter &p, const Frame &f, int cutStep, int highlightFirst, int highlightCount, PaintGroups *groups) const
 {
-    Q_UNUSED(groups); // the SVG writer's lane groups: the painter announces them (svg helper)
+    // The SVG writer's lane groups: the painter announces them (TimelinePainter::setGroups, added
+    // by the SVG export) once it is handed `groups` here.
+    Q_UNUSED(groups);
     p.save();
     p.setRenderHint(QPainter::Antialiasing, true);
     p.setRenderHint(QPainter::TextAntialiasing, true);

@@ -55,6 +55,8 @@ public:
 
     // The page size in device-independent pixels (options.size).
     QSizeF size() const;
+    // The title drawn at the top: options.title, else the script's title.
+    QString title() const { return m_options.title.isEmpty() ? m_input.scriptTitle : m_options.title; }
     const TimelineLayout &layout() const { return m_layout; }
     const ExportOptions &options() const { return m_options; }
     // Steps in the trace (the last 1-based step number).

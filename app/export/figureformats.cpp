@@ -57,7 +57,7 @@ bool writePdf(const Figure &figure, const ExportOptions &options, QIODevice *out
     pdf.setResolution(72);
     pdf.setPageLayout(QPageLayout(QPageSize(figure.size(), QPageSize::Point), QPageLayout::Portrait, QMarginsF()));
     pdf.setCreator(QStringLiteral("Loopscope"));
-    pdf.setTitle(options.title);
+    pdf.setTitle(figure.title());
     const std::vector<Figure::Page> build
         = options.build ? figure.buildPages(options.buildUnit) : std::vector<Figure::Page> {};
     if (options.build && build.empty()) {
