@@ -595,6 +595,12 @@ Figure::Frame Figure::frame(bool footer) const
     if (!f.code.isEmpty()) {
         f.codeView = codeView(f.code);
         f.code.setHeight(std::min(f.code.height(), std::max(height, f.codeView.height)));
+        // Beside a taller excerpt the rows grow (up to three lanes) to match it.
+        if (f.more == 0 && drawn > 0 && f.code.height() > height) {
+            f.laneHeight = std::max(f.laneHeight, std::floor(std::min(lane * 3, (f.code.height() - fixed) / drawn)));
+            f.timeline.setHeight(fixed + drawn * f.laneHeight);
+            height = f.timeline.height();
+        }
         height = std::max(height, f.code.height());
     }
     if (!f.code.isEmpty() && f.code.height() > f.timeline.height())
