@@ -7,6 +7,8 @@
 #include <QPainter>
 #include <QPdfWriter>
 
+#include <algorithm>
+
 namespace loopscope {
 
 bool writeSvg(const Figure &figure, QIODevice *out, QString *error)
@@ -28,12 +30,17 @@ bool writeSvg(const Figure &figure, QIODevice *out, QString *error)
 
 bool writePng(const Figure &figure, const ExportOptions &options, QIODevice *out, QString *error)
 {
-    QImage image((figure.size() * options.scale).toSize(), QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(options.scale);
-    image.fill(Qt::transparent);
+    const int scale = std::clamp(options.scale, 1, 8);
+    const QSize pixels = (figure.size() * scale).toSize();
+    QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
+    if (image.isNull()) {
+        *error = QStringLiteral("the PNG is too large (%1x%2 pixels)").arg(pixels.width()).arg(pixels.height());
+        return false;
+    }
+    image.setDevicePixelRatio(scale);
+    image.fill(Qt::transparent); // a solid figure paints its own page
     {
         QPainter p(&image);
-        p.setRenderHint(QPainter::Antialiasing);
         figure.paint(p);
     }
     if (!image.save(out, "PNG")) {
@@ -43,23 +50,46 @@ bool writePng(const Figure &figure, const ExportOptions &options, QIODevice *out
     return true;
 }
 
+// One PDF page per figure pixel at 72 dpi: a 1920x1080 figure is a 1920x1080 pt page, its text
+// kept as text and its shapes as vectors.
 bool writePdf(const Figure &figure, const ExportOptions &options, QIODevice *out, int *pages, QString *error,
     const ExportProgress &progress)
 {
-    Q_UNUSED(options);
-    Q_UNUSED(progress);
+    *pages = 0;
     QPdfWriter pdf(out);
-    pdf.setResolution(96);
-    pdf.setPageSize(QPageSize(figure.size(), QPageSize::Point));
-    pdf.setPageMargins(QMarginsF());
+    pdf.setResolution(72);
+    pdf.setPageLayout(QPageLayout(QPageSize(figure.size(), QPageSize::Point), QPageLayout::Portrait, QMarginsF()));
+    pdf.setCreator(QStringLiteral("Loopscope"));
+    pdf.setTitle(figure.title());
+    const std::vector<Figure::Page> build
+        = options.build ? figure.buildPages(options.buildUnit) : std::vector<Figure::Page> {};
+    if (options.build && build.empty()) {
+        *error = QStringLiteral("the range has no step to build pages from");
+        return false;
+    }
+    const int total = options.build ? int(build.size()) : 1;
     QPainter p;
     if (!p.begin(&pdf)) {
         *error = QStringLiteral("cannot draw the PDF");
         return false;
     }
-    figure.paint(p);
+    for (int i = 0; i < total; ++i) {
+        if (progress && !progress(i, total)) {
+            p.end();
+            *error = QStringLiteral("cancelled");
+            return false;
+        }
+        if (i > 0)
+            pdf.newPage();
+        if (options.build)
+            figure.paintPage(p, build[std::size_t(i)], i + 1, total);
+        else
+            figure.paint(p);
+    }
+    if (progress)
+        progress(total, total);
     p.end();
-    *pages = 1;
+    *pages = total;
     return true;
 }
 

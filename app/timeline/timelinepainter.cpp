@@ -88,14 +88,54 @@ QRectF TimelinePainter::plotRect(const QSizeF &size) const
         std::max(1.0, size.height() - m_axisHeight - m_legendHeight));
 }
 
+void TimelinePainter::setLegendVisible(bool on)
+{
+    m_legendHeight = on ? std::round(32 * m_scale) : 0;
+}
+
 qreal TimelinePainter::contentHeight(int cutStep) const
 {
     return m_layout.laneCount(cutStep) * m_laneHeight;
 }
 
+int TimelinePainter::rowOf(const TimelineViewport &v, int lane) const
+{
+    if (v.rows.empty())
+        return lane;
+    return lane >= 0 && std::size_t(lane) < v.rows.size() ? v.rows[std::size_t(lane)] : -1;
+}
+
+int TimelinePainter::rowCount(const TimelineViewport &v) const
+{
+    if (v.rows.empty())
+        return m_layout.laneCount(v.cutStep);
+    return *std::max_element(v.rows.begin(), v.rows.end()) + 1;
+}
+
+qreal TimelinePainter::rowTop(const TimelineViewport &v, int row) const
+{
+    return m_axisHeight + row * m_laneHeight - v.laneScroll;
+}
+
 qreal TimelinePainter::laneTop(const TimelineViewport &v, int lane) const
 {
-    return m_axisHeight + lane * m_laneHeight - v.laneScroll;
+    return rowTop(v, rowOf(v, lane));
+}
+
+qreal TimelinePainter::laneMid(const TimelineViewport &v, int lane, bool *shown) const
+{
+    const int row = rowOf(v, lane);
+    *shown = row >= 0;
+    if (row >= 0)
+        return rowTop(v, row) + m_laneHeight / 2;
+    // A hidden lane sits just above the first shown lane after it (the bottom if none).
+    int next = rowCount(v);
+    for (std::size_t l = std::size_t(lane) + 1; l < v.rows.size(); ++l)
+        if (v.rows[l] >= 0) {
+            next = v.rows[l];
+            break;
+        }
+    return rowTop(v, next);
 }
 
 int TimelinePainter::laneAt(const TimelineViewport &v, qreal y) const
@@ -103,8 +143,13 @@ int TimelinePainter::laneAt(const TimelineViewport &v, qreal y) const
     const QRectF plot = plotRect(v.size);
     if (y < plot.top() || y >= plot.bottom())
         return -1;
-    const int lane = int(std::floor((y - plot.top() + v.laneScroll) / m_laneHeight));
-    return lane < m_layout.laneCount(v.cutStep) ? lane : -1;
+    const int row = int(std::floor((y - plot.top() + v.laneScroll) / m_laneHeight));
+    if (!v.rows.empty()) {
+        auto it = std::find(v.rows.begin(), v.rows.end(), row);
+        const int lane = it == v.rows.end() ? -1 : int(it - v.rows.begin());
+        return lane < m_layout.laneCount(v.cutStep) ? lane : -1;
+    }
+    return row < m_layout.laneCount(v.cutStep) ? row : -1;
 }
 
 double TimelinePainter::xAt(const TimelineViewport &v, qreal px) const
@@ -127,8 +172,21 @@ TimelineWindow TimelinePainter::window(const TimelineViewport &v) const
     w.widthPx = plot.width();
     w.firstLane = std::max(0, int(std::floor(v.laneScroll / m_laneHeight)));
     w.lastLane = int(std::floor((v.laneScroll + plot.height()) / m_laneHeight));
+    if (!v.rows.empty()) { // rows are not lanes: ask for every lane, the hidden ones are skipped
+        w.firstLane = 0;
+        w.lastLane = int(v.rows.size()) - 1;
+    }
     w.cutStep = v.cutStep;
     return w;
+}
+
+void TimelinePainter::fitRange(TimelineViewport &v, double from, double to) const
+{
+    const QRectF plot = plotRect(v.size);
+    const double span = to > from ? to - from : (v.mode == AxisMode::Steps ? 1.0 : 1e-3);
+    const double before = 10 * m_scale, after = 24 * m_scale;
+    v.unitsPerPixel = span / std::max(1.0, plot.width() - before - after);
+    v.x0 = from - before * v.unitsPerPixel;
 }
 
 void TimelinePainter::fitAll(TimelineViewport &v) const
@@ -144,10 +202,8 @@ void TimelinePainter::fitAll(TimelineViewport &v) const
         end = std::max(end, 8.0); // a short run keeps readable columns
     } else if (end <= 0)
         end = 1.0;
-    // Room for the markers at both ends.
-    const double before = 10 * m_scale, after = 24 * m_scale;
-    v.unitsPerPixel = end / std::max(1.0, plot.width() - before - after);
-    v.x0 = -before * v.unitsPerPixel;
+    Q_UNUSED(plot);
+    fitRange(v, 0, end); // with room for the markers at both ends
 }
 
 HitResult TimelinePainter::hitTest(const TimelineViewport &v, const QPointF &pos) const
@@ -232,7 +288,8 @@ double TimelinePainter::cursorX(const TimelineViewport &v) const
 void TimelinePainter::paint(QPainter &p, const TimelineViewport &v) const
 {
     p.save();
-    p.fillRect(QRectF(QPointF(0, 0), v.size), m_theme.background);
+    if (v.fillBackground)
+        p.fillRect(QRectF(QPointF(0, 0), v.size), m_theme.background);
     const QRectF plot = plotRect(v.size);
     const TimelineWindow w = window(v);
     thread_local VisibleItems items; // reused between frames: no allocation in the steady state
@@ -243,8 +300,9 @@ void TimelinePainter::paint(QPainter &p, const TimelineViewport &v) const
     paintLanes(p, v, w);
     paintGrid(p, v);
     if (v.selectedStep >= 0 && v.selectedStep < v.cutStep && v.selectedStep < m_layout.stepCount()) {
+        const int last = std::min({v.selectedStep + std::max(1, v.selectedSteps), v.cutStep, m_layout.stepCount()}) - 1;
         const double x0 = v.mode == AxisMode::Steps ? v.selectedStep : toSeconds(m_layout.stepTime(v.selectedStep));
-        const double x1 = v.mode == AxisMode::Steps ? x0 + 1 : x0;
+        const double x1 = v.mode == AxisMode::Steps ? last + 1 : toSeconds(m_layout.steps()[std::size_t(last)].time1);
         const qreal a = pxAt(v, x0);
         const qreal b = std::max(pxAt(v, x1), a + 3 * m_scale);
         p.fillRect(QRectF(a, plot.top(), b - a, plot.height()), m_theme.selection);
@@ -262,9 +320,11 @@ void TimelinePainter::paint(QPainter &p, const TimelineViewport &v) const
     beginGroup(QStringLiteral("axis"), QStringLiteral("Axis and cursor"), QStringLiteral("axis"));
     paintAxisAndCursor(p, v);
     endGroup();
-    beginGroup(QStringLiteral("legend"), QStringLiteral("Legend"), QStringLiteral("legend"));
-    paintLegend(p, v);
-    endGroup();
+    if (m_legendHeight > 0) {
+        beginGroup(QStringLiteral("legend"), QStringLiteral("Legend"), QStringLiteral("legend"));
+        paintLegend(p, v);
+        endGroup();
+    }
     p.restore();
 }
 
@@ -299,6 +359,8 @@ void TimelinePainter::paintLaneGroups(
     paintNameColumn(p, v);
     const int last = std::min(w.lastLane, m_layout.laneCount(v.cutStep) - 1);
     for (int lane = w.firstLane; lane <= last; ++lane) {
+        if (rowOf(v, lane) < 0)
+            continue; // a lane the figure leaves out has no group
         const QString full = QString::fromStdString(m_layout.lanes()[std::size_t(lane)].name);
         const QString id = lane == TimelineLayout::clockLane() ? QStringLiteral("clock")
             : lane == m_layout.callbacksLane()                 ? QStringLiteral("callbacks")
@@ -321,13 +383,16 @@ void TimelinePainter::paintLaneGroups(
 void TimelinePainter::paintLanes(QPainter &p, const TimelineViewport &v, const TimelineWindow &w) const
 {
     const QRectF plot = plotRect(v.size);
-    const int last = std::min(w.lastLane, m_layout.laneCount(v.cutStep) - 1);
-    for (int lane = w.firstLane; lane <= last; ++lane)
-        if (lane % 2 == 1)
-            p.fillRect(QRectF(plot.left(), laneTop(v, lane), plot.width(), m_laneHeight), m_theme.laneAlt);
+    const int rows = v.rows.empty() ? std::min(w.lastLane, m_layout.laneCount(v.cutStep) - 1) + 1 : rowCount(v);
+    for (int row = v.rows.empty() ? w.firstLane : 0; row < rows; ++row)
+        if (row % 2 == 1)
+            p.fillRect(QRectF(plot.left(), rowTop(v, row), plot.width(), m_laneHeight), m_theme.laneAlt);
     // The clock and callbacks lanes are the loop's own: a line sets them apart from the tasks.
-    const qreal y = laneTop(v, 2);
-    if (y > plot.top() && y < plot.bottom()) {
+    int loopRows = 0;
+    for (int lane = 0; lane < 2; ++lane)
+        loopRows = std::max(loopRows, rowOf(v, lane) + 1);
+    const qreal y = rowTop(v, loopRows);
+    if (loopRows > 0 && y > plot.top() && y < plot.bottom()) {
         p.setPen(QPen(m_theme.grid, 1));
         p.drawLine(QPointF(0, y), QPointF(plot.right(), y));
     }
@@ -372,6 +437,8 @@ void TimelinePainter::paintSegments(
     p.setFont(m_smallFont);
     const QRectF plot = plotRect(v.size);
     for (const auto &s : itemsOfLane(items.segments, onlyLane)) {
+        if (rowOf(v, s.lane) < 0)
+            continue;
         qreal x0 = plot.left() + s.x0;
         qreal x1 = plot.left() + s.x1;
         if (s.firstStep == newest && v.growth < 1)
@@ -448,13 +515,14 @@ bool TimelinePainter::arrowEnds(
     const qreal barH = std::round(m_laneHeight * 0.62);
     const qreal sx = plot.left() + a.x0;
     const qreal ex = plot.left() + a.x1;
-    const qreal fromMid = laneTop(v, a.fromLane) + m_laneHeight / 2;
-    const qreal toMid = laneTop(v, a.toLane) + m_laneHeight / 2;
+    bool fromShown = true, toShown = true;
+    const qreal fromMid = laneMid(v, a.fromLane, &fromShown);
+    const qreal toMid = laneMid(v, a.toLane, &toShown);
     const qreal dir = toMid >= fromMid ? 1 : -1;
-    // An arrow to or from a lane scrolled out of view is a short stub pointing that way:
-    // antialiased strokes are costly, and a curve across the whole plot says no more.
-    const bool fromSeen = fromMid >= plot.top() && fromMid <= plot.bottom();
-    const bool toSeen = toMid >= plot.top() && toMid <= plot.bottom();
+    // An arrow to or from a lane scrolled out of view (or hidden) is a short stub pointing that
+    // way: antialiased strokes are costly, and a curve across the whole plot says no more.
+    const bool fromSeen = fromShown && fromMid >= plot.top() && fromMid <= plot.bottom();
+    const bool toSeen = toShown && toMid >= plot.top() && toMid <= plot.bottom();
     if (!fromSeen && !toSeen)
         return false;
     const qreal stub = stubLanes * m_laneHeight;
@@ -641,7 +709,7 @@ void TimelinePainter::paintMarkers(
     const qreal barH = std::round(m_laneHeight * 0.62);
     p.setRenderHint(QPainter::Antialiasing, true);
     for (const auto &m : itemsOfLane(items.markers, onlyLane)) {
-        if (dense && isMinor(m.kind))
+        if ((dense && isMinor(m.kind)) || rowOf(v, m.lane) < 0)
             continue;
         qreal scale = 1;
         if (m.ownerStep == newest && v.growth < 1)
@@ -700,10 +768,15 @@ void TimelinePainter::paintNames(QPainter &p, const TimelineViewport &v, const T
     const int last = std::min(w.lastLane, m_layout.laneCount(v.cutStep) - 1);
     const QFontMetricsF bold(m_boldFont), normal(m_font);
     const qreal pad = 12 * m_scale;
+    for (int row = 1; onlyLane < 0 && !v.rows.empty() && row < rowCount(v); row += 2) // rows of lanes yet to come too
+        p.fillRect(QRectF(0, rowTop(v, row), m_nameWidth - 1, m_laneHeight), m_theme.laneAlt.darker(103));
     for (int lane = onlyLane >= 0 ? onlyLane : w.firstLane; lane <= (onlyLane >= 0 ? onlyLane : last); ++lane) {
+        const int row = rowOf(v, lane);
+        if (row < 0)
+            continue;
         const Lane &l = m_layout.lanes()[std::size_t(lane)];
-        const QRectF r(pad, laneTop(v, lane), m_nameWidth - pad * 1.5, m_laneHeight);
-        if (lane % 2 == 1)
+        const QRectF r(pad, rowTop(v, row), m_nameWidth - pad * 1.5, m_laneHeight);
+        if (row % 2 == 1 && v.rows.empty())
             p.fillRect(QRectF(0, r.top(), m_nameWidth - 1, m_laneHeight), m_theme.laneAlt.darker(103));
         if (l.kind != LaneKind::Task) {
             const QColor chip = lane == TimelineLayout::clockLane() ? m_theme.clockStep : m_theme.callbackStep;
@@ -715,8 +788,9 @@ void TimelinePainter::paintNames(QPainter &p, const TimelineViewport &v, const T
             p.setRenderHint(QPainter::Antialiasing, false);
             p.setFont(m_font);
             p.setPen(m_theme.textDim);
-            p.drawText(
-                r.adjusted(d + 6 * m_scale, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, QString::fromStdString(l.name));
+            const QRectF text = r.adjusted(d + 6 * m_scale, 0, 0, 0);
+            p.drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
+                normal.elidedText(QString::fromStdString(l.name), Qt::ElideRight, text.width()));
             continue;
         }
         // A dot says where the task stands at the cursor; a finished task's name steps back, and
@@ -750,7 +824,8 @@ void TimelinePainter::paintAxisAndCursor(QPainter &p, const TimelineViewport &v)
 {
     const QRectF plot = plotRect(v.size);
     // The axis: step numbers (or seconds) and, under them, the virtual time of those steps.
-    p.fillRect(QRectF(0, 0, v.size.width(), m_axisHeight), m_theme.background);
+    if (v.fillBackground)
+        p.fillRect(QRectF(0, 0, v.size.width(), m_axisHeight), m_theme.background);
     p.setPen(QPen(m_theme.grid, 1));
     p.drawLine(QPointF(0, m_axisHeight - 0.5), QPointF(v.size.width(), m_axisHeight - 0.5));
     p.setFont(m_smallFont);
@@ -807,7 +882,7 @@ void TimelinePainter::paintAxisAndCursor(QPainter &p, const TimelineViewport &v)
     const int cut = std::min(v.cutStep, steps);
     const qreal px = std::round(pxAt(v, cursorX(v)));
     p.setClipping(false);
-    if (px < plot.left() - 1 || px > plot.right() + 1)
+    if (!v.cursor || px < plot.left() - 1 || px > plot.right() + 1)
         return;
     p.setPen(QPen(m_theme.cursor, 1.5 * m_theme.lineWidth));
     p.drawLine(QPointF(px, m_axisHeight - 4 * m_scale), QPointF(px, plot.bottom()));
@@ -829,7 +904,11 @@ void TimelinePainter::paintAxisAndCursor(QPainter &p, const TimelineViewport &v)
 
 void TimelinePainter::paintLegend(QPainter &p, const TimelineViewport &v) const
 {
-    const QRectF band(0, v.size.height() - m_legendHeight, v.size.width(), m_legendHeight);
+    paintLegend(p, QRectF(0, v.size.height() - m_legendHeight, v.size.width(), m_legendHeight));
+}
+
+void TimelinePainter::paintLegend(QPainter &p, const QRectF &band) const
+{
     p.fillRect(band, m_theme.nameBackground);
     p.setPen(QPen(m_theme.grid, 1));
     p.drawLine(band.topLeft() + QPointF(0, 0.5), band.topRight() + QPointF(0, 0.5));
@@ -838,9 +917,9 @@ void TimelinePainter::paintLegend(QPainter &p, const TimelineViewport &v) const
     if (needed > band.width()) {
         const qreal k = band.width() / needed;
         p.save();
-        p.translate(0, band.center().y());
+        p.translate(band.left(), band.center().y());
         p.scale(k, k);
-        p.translate(0, -band.center().y());
+        p.translate(-band.left(), -band.center().y());
         paintLegendEntries(p, band);
         p.restore();
     } else {
@@ -852,7 +931,7 @@ void TimelinePainter::paintLegendEntries(QPainter &p, const QRectF &band) const
 {
     p.setFont(m_smallFont);
     const QFontMetricsF fm(m_smallFont);
-    qreal x = 12 * m_scale;
+    qreal x = band.left() + 12 * m_scale;
     const qreal cy = band.center().y();
     const qreal gap = 16 * m_scale;
     auto label = [&](const QString &text) {

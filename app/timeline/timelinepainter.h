@@ -11,6 +11,7 @@
 #include <QSizeF>
 
 #include <cmath>
+#include <vector>
 
 class QPainter;
 class QPainterPath;
@@ -34,6 +35,14 @@ struct TimelineViewport {
     // in, its wake arrow draws and the cursor glides from cursorFrom.
     double growth = 1;
     double cursorFrom = std::nan(""); // x units; NaN = no glide
+
+    // Figures (exports). Lane -> row on the drawing (-1 = hidden), indexed by lane; empty = each
+    // lane in its own row, in lane order. Hidden lanes leave no gap; a wake arrow from or to one is
+    // a short stub pointing where that lane would be.
+    std::vector<int> rows;
+    int selectedSteps = 1; // steps highlighted from selectedStep on (a PDF build's iteration page)
+    bool cursor = true; // the cursor and its tag (a finished figure has none)
+    bool fillBackground = true; // false: the page stays transparent under the lanes (PNG)
 };
 
 class TimelinePainter {
@@ -62,6 +71,16 @@ public:
     // Zooms out until every step of the trace (or its whole virtual time) fits the plot, wherever
     // the cursor is.
     void fitAll(TimelineViewport &v) const;
+    // Zooms so that x units [from, to] of v.mode fill the plot (with fitAll's margins): a figure's range.
+    void fitRange(TimelineViewport &v, double from, double to) const;
+    // Figure geometry: rows shrink to fit a page, the name column to leave the plot room, and a
+    // figure may go without the legend band.
+    void setLaneHeight(qreal px) { m_laneHeight = std::round(px); }
+    void setNameWidth(qreal px) { m_nameWidth = std::round(px); }
+    void setLegendVisible(bool on);
+    // The row a lane is drawn in (-1 = hidden) and how many rows there are once `cutStep` steps ran.
+    int rowOf(const TimelineViewport &v, int lane) const;
+    int rowCount(const TimelineViewport &v) const;
     // What is under a point of the drawing.
     HitResult hitTest(const TimelineViewport &v, const QPointF &pos) const;
 
@@ -70,6 +89,8 @@ public:
     // the axis and the legend begin and end; lanes are then drawn one after the other, with the
     // arrows over them. Null (the default, the screen): layer by layer.
     void setGroups(PaintGroups *groups) { m_groups = groups; }
+    // The legend alone, in a band of any width (a figure puts it under the timeline and the code).
+    void paintLegend(QPainter &p, const QRectF &band) const;
 
 private:
     void beginGroup(const QString &id, const QString &title, const QString &kind) const;
@@ -94,6 +115,9 @@ private:
     void paintMarker(QPainter &p, MarkerKind kind, QPointF c, qreal r) const;
     void paintStateDot(QPainter &p, TaskState state, QPointF c) const;
     qreal laneTop(const TimelineViewport &v, int lane) const;
+    qreal rowTop(const TimelineViewport &v, int row) const;
+    // A lane's vertical middle; for a hidden lane, where it would be (`shown` says which).
+    qreal laneMid(const TimelineViewport &v, int lane, bool *shown) const;
     QColor segmentColor(SegmentKind kind, int lane) const;
     double tickStep(const TimelineViewport &v) const;
 
