@@ -8,86 +8,6 @@
 
 namespace loopscope {
 
-namespace {
-
-QString seconds(std::int64_t ns)
-{
-    return QString::number(toSeconds(ns), 'g', 6);
-}
-
-// "Task-1, Task-2, Task-3, ... (40 in all)"
-QString someNames(const QStringList &names)
-{
-    constexpr int kShown = 8;
-    if (names.size() <= kShown)
-        return names.join(QStringLiteral(", "));
-    return names.mid(0, kShown).join(QStringLiteral(", ")) + QStringLiteral(", ... (%1 in all)").arg(names.size());
-}
-
-// The names a lane answers to: the task's name now, and the one it had when created.
-QStringList laneNames(const Trace &trace, const Lane &lane)
-{
-    const QString created = QString::fromStdString(lane.name.substr(0, lane.name.find(" \u00b7 ")));
-    const QString now = QString::fromStdString(trace.taskName(lane.task));
-    return now.isEmpty() || now == created ? QStringList {created} : QStringList {now, created};
-}
-
-QString stepRangeProblem(const TimelineLayout &layout, const ExportOptions &o)
-{
-    const int count = layout.stepCount();
-    const QString asked = exportOptionValue(o, QStringLiteral("steps"));
-    if (count == 0)
-        return QStringLiteral("--steps %1: the run has no loop steps; leave --steps out").arg(asked);
-    if (o.stepFrom > count)
-        return QStringLiteral("--steps %1: the run has only %2 step%3; give a range within 1:%2")
-            .arg(asked)
-            .arg(count)
-            .arg(count == 1 ? "" : "s");
-    return {};
-}
-
-QString timeRangeProblem(const TimelineLayout &layout, const ExportOptions &o)
-{
-    const double from = std::isnan(o.timeFrom) ? 0 : o.timeFrom;
-    const double to = std::isnan(o.timeTo) ? std::numeric_limits<double>::infinity() : o.timeTo;
-    for (const StepInfo &s : layout.steps())
-        if (toSeconds(s.time0) >= from && toSeconds(s.time0) <= to)
-            return {};
-    const QString asked = exportOptionValue(o, QStringLiteral("time"));
-    const auto &steps = layout.steps();
-    if (steps.empty())
-        return QStringLiteral("--time %1: the run has no loop steps; leave --time out").arg(asked);
-    if (toSeconds(steps.back().time0) < from)
-        return QStringLiteral("--time %1: the run's last step starts at %2 s; give a range within 0:%2")
-            .arg(asked, seconds(steps.back().time0));
-    // A gap between two steps: say where the nearest ones are.
-    std::int64_t before = steps.front().time0, after = steps.back().time0;
-    for (const StepInfo &s : steps)
-        if (toSeconds(s.time0) < from)
-            before = s.time0;
-        else if (toSeconds(s.time0) > to) {
-            after = s.time0;
-            break;
-        }
-    return QStringLiteral("--time %1: no step starts in that span (the nearest start at %2 s and %3 s); widen it, "
-                          "e.g. --time %2:%3")
-        .arg(asked, seconds(before), seconds(after));
-}
-
-QString taskProblem(const TimelineLayout &layout, const Trace &trace, const ExportOptions &o)
-{
-    QStringList known;
-    for (const Lane &lane : layout.lanes())
-        if (lane.kind == LaneKind::Task)
-            known << laneNames(trace, lane);
-    for (const QString &task : o.tasks)
-        if (!known.contains(task))
-            return QStringLiteral("--tasks: no task named '%1' in this run; its tasks are %2")
-                .arg(task, known.isEmpty() ? QStringLiteral("none") : someNames(known));
-    return {};
-}
-
-} // namespace
 
 QString ExportReport::summary() const
 {
@@ -119,16 +39,6 @@ QString outputProblem(const ExportOptions &options)
                               "write to")
             .arg(out, file.path());
     return {};
-}
-
-QString runProblem(const TimelineLayout &layout, const Trace &trace, const ExportOptions &options)
-{
-    QString problem;
-    if (options.hasStepRange())
-        problem = stepRangeProblem(layout, options);
-    else if (options.hasTimeRange())
-        problem = timeRangeProblem(layout, options);
-    return problem.isEmpty() ? taskProblem(layout, trace, options) : problem;
 }
 
 QString runProblem(const FigureInput &input, const ExportOptions &options)

@@ -28,7 +28,5 @@ QString outputProblem(const ExportOptions &options);
 // Why the options do not fit the run: a step or time range with no step in it, a task name that is
 // not in the run; empty when they fit. exportRun checks both before it writes anything.
 QString runProblem(const FigureInput &input, const ExportOptions &options);
-// The same, on a layout the caller already has (the Export dialog checks on every edit).
-QString runProblem(const TimelineLayout &layout, const Trace &trace, const ExportOptions &options);
 
 } // namespace loopscope

@@ -15,6 +15,93 @@ namespace loopscope {
 
 namespace {
 
+// Seconds as options are typed: "1.5".
+QString plainSeconds(std::int64_t ns)
+{
+    return QString::number(toSeconds(ns), 'g', 6);
+}
+
+// "Task-1, Task-2, Task-3, ... (40 in all)"
+QString someNames(const QStringList &names)
+{
+    constexpr int kShown = 8;
+    if (names.size() <= kShown)
+        return names.join(QStringLiteral(", "));
+    return names.mid(0, kShown).join(QStringLiteral(", ")) + QStringLiteral(", ... (%1 in all)").arg(names.size());
+}
+
+// The names a lane answers to: the task's name now, and the one it had when created.
+QStringList laneNames(const Trace &trace, const Lane &lane)
+{
+    if (lane.kind == LaneKind::Clock)
+        return {QStringLiteral("clock")};
+    if (lane.kind == LaneKind::Callbacks)
+        return {QStringLiteral("callbacks")};
+    const QString created = QString::fromStdString(lane.name.substr(0, lane.name.find(" \u00b7 ")));
+    const QString now = QString::fromStdString(trace.taskName(lane.task));
+    return now.isEmpty() || now == created ? QStringList {created} : QStringList {now, created};
+}
+
+QString stepRangeProblem(const TimelineLayout &layout, const ExportOptions &o)
+{
+    const int count = layout.stepCount();
+    const QString asked = exportOptionValue(o, QStringLiteral("steps"));
+    if (count == 0)
+        return QStringLiteral("--steps %1: the run has no loop steps; leave --steps out").arg(asked);
+    if (o.stepFrom > count)
+        return QStringLiteral("--steps %1: the run has only %2 step%3; give a range within 1:%2")
+            .arg(asked)
+            .arg(count)
+            .arg(count == 1 ? "" : "s");
+    return {};
+}
+
+QString timeRangeProblem(const TimelineLayout &layout, const ExportOptions &o)
+{
+    const double from = std::isnan(o.timeFrom) ? 0 : o.timeFrom;
+    const double to = std::isnan(o.timeTo) ? std::numeric_limits<double>::infinity() : o.timeTo;
+    for (const StepInfo &s : layout.steps())
+        if (toSeconds(s.time0) >= from && toSeconds(s.time0) <= to)
+            return {};
+    const QString asked = exportOptionValue(o, QStringLiteral("time"));
+    const auto &steps = layout.steps();
+    if (steps.empty())
+        return QStringLiteral("--time %1: the run has no loop steps; leave --time out").arg(asked);
+    if (toSeconds(steps.back().time0) < from)
+        return QStringLiteral("--time %1: the run's last step starts at %2 s; give a range within 0:%2")
+            .arg(asked, plainSeconds(steps.back().time0));
+    // A gap between two steps: say where the nearest ones are.
+    std::int64_t before = steps.front().time0, after = steps.back().time0;
+    for (const StepInfo &s : steps)
+        if (toSeconds(s.time0) < from)
+            before = s.time0;
+        else if (toSeconds(s.time0) > to) {
+            after = s.time0;
+            break;
+        }
+    return QStringLiteral("--time %1: no step starts in that span (the nearest start at %2 s and %3 s); widen it, "
+                          "e.g. --time %2:%3")
+        .arg(asked, plainSeconds(before), plainSeconds(after));
+}
+
+QString taskProblem(const TimelineLayout &layout, const Trace &trace, const ExportOptions &o)
+{
+    QStringList known, tasks;
+    for (const Lane &lane : layout.lanes()) {
+        const QStringList names = laneNames(trace, lane);
+        known << names;
+        if (lane.kind == LaneKind::Task)
+            tasks << names.first();
+    }
+    for (const QString &task : o.tasks)
+        if (!known.contains(task))
+            return QStringLiteral("--tasks: no task named '%1' in this run; its tasks are %2 (and the loop's own "
+                                  "lanes: clock, callbacks)")
+                .arg(task, tasks.isEmpty() ? QStringLiteral("none") : someNames(tasks));
+    return {};
+}
+
+
 QString seconds(std::int64_t ns)
 {
     return QString::fromStdString(TimelineLayout::formatTime(ns));
@@ -232,40 +319,24 @@ bool Figure::laneHasItems(int lane) const
     return false;
 }
 
-QString Figure::laneShortName(int lane) const
-{
-    const Lane &l = m_layout.lanes()[std::size_t(lane)];
-    if (l.kind == LaneKind::Clock)
-        return QStringLiteral("clock");
-    if (l.kind == LaneKind::Callbacks)
-        return QStringLiteral("callbacks");
-    const QString full = QString::fromStdString(l.name);
-    const auto dot = full.indexOf(QStringLiteral(" · "));
-    return dot < 0 ? full : full.left(dot);
-}
-
 void Figure::chooseLanes()
 {
     const int lanes = int(m_layout.lanes().size());
     const QStringList &wanted = m_options.tasks;
     const bool namesLoopLane = wanted.contains(QStringLiteral("clock")) || wanted.contains(QStringLiteral("callbacks"));
     m_rows.assign(std::size_t(lanes), -1);
-    QStringList known;
     int row = 0;
     for (int lane = 0; lane < lanes; ++lane) {
-        const QString name = laneShortName(lane);
-        known << name;
         const bool task = m_layout.lanes()[std::size_t(lane)].kind == LaneKind::Task;
         bool show = laneHasItems(lane);
-        if (!wanted.isEmpty() && (task || namesLoopLane))
-            show = wanted.contains(name);
+        if (!wanted.isEmpty() && (task || namesLoopLane)) {
+            show = false;
+            for (const QString &name : laneNames(*m_input.trace, m_layout.lanes()[std::size_t(lane)]))
+                show = show || wanted.contains(name);
+        }
         if (show)
             m_rows[std::size_t(lane)] = row++;
     }
-    m_unknownTasks.clear();
-    for (const QString &name : wanted)
-        if (!known.contains(name) && !m_unknownTasks.contains(name))
-            m_unknownTasks << name;
 }
 
 QStringList Figure::shownLanes() const
@@ -287,38 +358,24 @@ int Figure::moreLanes() const
     return frame(false).more;
 }
 
+QString runProblem(const TimelineLayout &layout, const Trace &trace, const ExportOptions &options)
+{
+    QString problem;
+    if (options.hasStepRange())
+        problem = stepRangeProblem(layout, options);
+    else if (options.hasTimeRange())
+        problem = timeRangeProblem(layout, options);
+    return problem.isEmpty() ? taskProblem(layout, trace, options) : problem;
+}
+
 QString Figure::problem() const
 {
     if (!m_input.trace)
         return QStringLiteral("there is no run to draw");
-    const int n = stepCount();
-    if (!m_unknownTasks.isEmpty()) {
-        QStringList tasks;
-        for (const Lane &l : m_layout.lanes())
-            if (l.kind == LaneKind::Task && !l.internal)
-                tasks << laneShortName(int(&l - m_layout.lanes().data()));
-        return QStringLiteral("no task named %1 (tasks: %2)")
-            .arg(m_unknownTasks.join(QStringLiteral(", ")),
-                tasks.isEmpty() ? QStringLiteral("none") : nameSummary(tasks));
-    }
-    if (m_options.hasStepRange() && m_options.stepFrom > n)
-        return QStringLiteral("steps %1 are past the end (the run has %2 step%3)")
-            .arg(exportOptionValue(m_options, QStringLiteral("steps")))
-            .arg(n)
-            .arg(n == 1 ? "" : "s");
-    if (m_options.hasStepRange() && m_options.stepTo > 0 && m_options.stepFrom > m_options.stepTo)
-        return QStringLiteral("steps %1: the range is empty").arg(exportOptionValue(m_options, QStringLiteral("steps")));
-    if (m_options.hasTimeRange()) {
-        const std::int64_t end = n > 0 ? m_layout.steps().back().time1 : 0;
-        const QString range = exportOptionValue(m_options, QStringLiteral("time"));
-        if (!std::isnan(m_options.timeFrom) && m_options.timeFrom * 1e9 > double(end) + 0.5)
-            return QStringLiteral("time %1 is past the end (the run ends at %2)").arg(range, seconds(end));
-        if (!std::isnan(m_options.timeFrom) && !std::isnan(m_options.timeTo) && m_options.timeFrom >= m_options.timeTo)
-            return QStringLiteral("time %1: the range is empty").arg(range);
-    }
-    if (m_options.build && m_last < m_first)
-        return QStringLiteral("the range has no step to build pages from");
-    return {};
+    const QString problem = runProblem(m_layout, *m_input.trace, m_options);
+    if (problem.isEmpty() && m_options.build && m_last < m_first)
+        return QStringLiteral("--build: the range has no step to make pages from; widen --steps or --time");
+    return problem;
 }
 
 // ---- iterations and captions --------------------------------------------------------------------

@@ -44,13 +44,17 @@ struct FigureInput {
     QString scriptTitle; // the scenario's title or the file's name: the default figure title
 };
 
+// Why `options` ask for what the run does not have, in one line that says what to do ("--tasks:
+// no task named 'Task-9' in this run; its tasks are ..."); empty when they fit. Lanes answer to
+// a task's name (now or when created), and "clock" and "callbacks" name the loop's own lanes.
+// The command line and the Export dialog both check options with this.
+QString runProblem(const TimelineLayout &layout, const Trace &trace, const ExportOptions &options);
+
 class Figure {
 public:
     Figure(const FigureInput &input, const ExportOptions &options);
 
-    // Why these options cannot make a figure of this run, in one line ("no task named Task-9
-    // (tasks: Task-1..Task-4)", "steps 50:60 are past the end (the run has 23 steps)"); empty when
-    // the options fit the run. The exporter checks this before it writes anything.
+    // runProblem() for this figure's run, and a build with no page to make.
     QString problem() const;
 
     // The page size in device-independent pixels (options.size).
@@ -112,7 +116,6 @@ private:
     void chooseRange();
     void chooseLanes();
     bool laneHasItems(int lane) const;
-    QString laneShortName(int lane) const;
     int rangeCut() const;
 
     FigureInput m_input;
@@ -123,7 +126,6 @@ private:
     int m_first = 0, m_last = -1; // the range's steps (0-based, inclusive)
     double m_x0 = 0, m_x1 = 1; // the range on the x axis (options.axis units)
     std::vector<int> m_rows; // lane -> row (-1 = hidden), before the page's fit
-    QStringList m_unknownTasks; // names in options.tasks that no lane has
     std::vector<int> m_codeLines; // script lines that ran in the range (1-based, sorted)
 };
 

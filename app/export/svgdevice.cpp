@@ -395,7 +395,7 @@ public:
         m_pen = QPen();
         m_brush = QBrush();
         setTransform(QTransform());
-        m_clipEnabled = false;
+        m_clipEnabled = m_hasClip = false;
         m_clip = QPainterPath();
         m_clipIsRect = false;
         m_clipAttr.clear();
@@ -448,8 +448,10 @@ public:
             path.addRegion(state.clipRegion());
             setClip(path, state.clipOperation());
         }
+        // Qt's default state says "clip enabled" with no clip set (a restore() back to the
+        // unclipped start sends exactly that): only a clip that was set can be on.
         if (flags & DirtyClipEnabled)
-            m_clipEnabled = state.isClipEnabled();
+            m_clipEnabled = state.isClipEnabled() && m_hasClip;
     }
 
     void drawRects(const QRectF *rects, int count) override
@@ -835,7 +837,7 @@ private:
     {
         m_clipAttr.clear();
         if (op == Qt::NoClip) {
-            m_clipEnabled = false;
+            m_clipEnabled = m_hasClip = false;
             m_clip = QPainterPath();
             m_clipIsRect = false;
             return;
@@ -850,7 +852,7 @@ private:
             m_clip = device;
         }
         m_clipBox = m_clip.boundingRect();
-        m_clipEnabled = true;
+        m_clipEnabled = m_hasClip = true;
     }
 
     static bool isRect(const QPainterPath &path)
@@ -1278,6 +1280,7 @@ private:
     bool m_identity = true, m_axisAligned = true;
     qreal m_scale = 1;
     bool m_clipEnabled = false;
+    bool m_hasClip = false; // a clip was set (and not cleared by Qt::NoClip)
     QPainterPath m_clip; // device pixels
     QRectF m_clipBox;
     bool m_clipIsRect = false;

@@ -157,12 +157,14 @@ private Q_SLOTS:
         QCOMPARE(c.values().value(QStringLiteral("theme")).toString(), QStringLiteral("light")); // kept
         // Values the parser takes but this run does not have.
         QVERIFY(c.setOption(QStringLiteral("steps"), QStringLiteral("50:60")));
-        QCOMPARE(c.problem(), QStringLiteral("--steps '50:60': the run has %1 steps").arg(c.stepCount()));
+        QCOMPARE(c.problem(),
+            QStringLiteral("--steps 50:60: the run has only %1 steps; give a range within 1:%1").arg(c.stepCount()));
         c.setRangeAll();
         QCOMPARE(c.problem(), QString());
         QVERIFY(c.setOption(QStringLiteral("tasks"), QStringLiteral("Task-9")));
         QCOMPARE(c.problem(),
-            QStringLiteral("--tasks: no task named 'Task-9' (tasks: Task-1, Task-2, Task-3, Task-4, Task-5, Task-6)"));
+            QStringLiteral("--tasks: no task named 'Task-9' in this run; its tasks are Task-1, Task-2, "
+                           "Task-3, Task-4, Task-5, Task-6 (and the loop's own lanes: clock, callbacks)"));
         // An export with a problem writes nothing and says why.
         QTemporaryDir dir;
         c.exportToPath(dir.filePath(QStringLiteral("g.svg")));
@@ -431,7 +433,7 @@ private Q_SLOTS:
         // Options the run cannot show: one red line, and no Export… until they are fixed.
         pg.exporter().setStepRange(30, 40);
         auto *status = w->findChild<QQuickItem *>(QStringLiteral("exportStatus"));
-        QTRY_COMPARE(status->property("text").toString(), QStringLiteral("--steps '30:40': the run has 22 steps"));
+        QTRY_COMPARE(status->property("text").toString(), QStringLiteral("--steps 30:40: the run has only 22 steps; give a range within 1:22"));
         QVERIFY(!w->findChild<QQuickItem *>(QStringLiteral("exportButton"))->isEnabled());
         keepShot(w, QStringLiteral("export-dialog-problem-%1x%2").arg(size.width()).arg(size.height()));
         pg.exporter().setRangeAll();

@@ -342,11 +342,13 @@ private Q_SLOTS:
         const int n = Figure(run->input, options()).stepCount();
         QCOMPARE(Figure(run->input, options()).problem(), QString());
         QCOMPARE(Figure(run->input, options({QStringLiteral("tasks=Task-9")})).problem(),
-            QStringLiteral("no task named Task-9 (tasks: Task-1..Task-4)"));
+            QStringLiteral("--tasks: no task named 'Task-9' in this run; its tasks are Task-1, Task-2, "
+                           "Task-3, Task-4, Task-5, Task-6 (and the loop's own lanes: clock, callbacks)"));
+        QCOMPARE(Figure(run->input, options({QStringLiteral("tasks=clock,Task-2")})).problem(), QString());
         QCOMPARE(Figure(run->input, options({QStringLiteral("steps=50:60")})).problem(),
-            QStringLiteral("steps 50:60 are past the end (the run has %1 steps)").arg(n));
+            QStringLiteral("--steps 50:60: the run has only %1 steps; give a range within 1:%1").arg(n));
         QCOMPARE(Figure(run->input, options({QStringLiteral("time=5:6")})).problem(),
-            QStringLiteral("time 5:6 is past the end (the run ends at 1.500 s)"));
+            QStringLiteral("--time 5:6: the run's last step starts at 1.5 s; give a range within 0:1.5"));
         QCOMPARE(Figure(run->input, options({QStringLiteral("steps=3:%1").arg(n)})).problem(), QString());
     }
 
