@@ -496,7 +496,7 @@ void Interpreter::assign(const Expr &target, Value v, Frame &f)
 {
     switch (target.kind) {
     case ExprKind::Name: storeName(target.id, target.scope, target.slot, f, std::move(v)); return;
-    case ExprKind::Attribute: setAttr(eval(*target.left, f), target.id, std::move(v)); return;
+    case ExprKind::Attribute: storeAttribute(eval(*target.left, f), target, std::move(v)); return;
     case ExprKind::Subscript: {
         Value obj = eval(*target.left, f);
         Value index = eval(*target.right, f);
@@ -1250,8 +1250,8 @@ Value Interpreter::evalCompound(const Expr &e, Frame &f)
             const Expr &attr = *e.left;
             self = eval(*attr.left, f);
             f.line = attr.pos.line;
-            if (!findMethod(self, attr.id, method))
-                callee = getAttr(self, attr.id);
+            if (!findMethodAt(self, attr, method))
+                callee = loadAttribute(self, attr);
         } else {
             callee = eval(*e.left, f);
         }
@@ -1267,7 +1267,7 @@ Value Interpreter::evalCompound(const Expr &e, Frame &f)
     case ExprKind::Attribute: {
         Value obj = eval(*e.left, f);
         f.line = e.pos.line;
-        return getAttr(obj, e.id);
+        return loadAttribute(obj, e);
     }
     case ExprKind::Subscript: {
         Value obj = eval(*e.left, f);
@@ -1550,8 +1550,8 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
             }
         } else if (t.kind == ExprKind::Attribute) {
             Value obj = eval(*t.left, f);
-            Value cur = getAttr(obj, t.id);
-            setAttr(obj, t.id, inplace(s.augOp, cur, eval(*s.value, f)));
+            Value cur = loadAttribute(obj, t);
+            storeAttribute(obj, t, inplace(s.augOp, cur, eval(*s.value, f)));
         } else if (t.kind == ExprKind::Subscript) {
             Value obj = eval(*t.left, f);
             Value index = eval(*t.right, f);
@@ -1953,7 +1953,7 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
     case ExprKind::Attribute: {
         Value v = co_await evalAsync(*e.left, f, mode);
         f.line = e.pos.line;
-        co_return getAttr(v, e.id);
+        co_return loadAttribute(v, e);
     }
     case ExprKind::Subscript: {
         Value obj = co_await evalAsync(*e.left, f, mode);
@@ -2229,9 +2229,9 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
             storeName(t.id, t.scope, t.slot, f, inplace(s.augOp, cur, rhs));
         } else if (t.kind == ExprKind::Attribute) {
             Value obj = eval(*t.left, f);
-            Value cur = getAttr(obj, t.id);
+            Value cur = loadAttribute(obj, t);
             Value rhs = co_await evalAsync(*s.value, f, mode);
-            setAttr(obj, t.id, inplace(s.augOp, cur, rhs));
+            storeAttribute(obj, t, inplace(s.augOp, cur, rhs));
         } else {
             Value obj = eval(*t.left, f);
             Value index = eval(*t.right, f);
