@@ -61,25 +61,21 @@ QCoro::Task<Value> yieldOnce(Engine &engine, Value result)
 // destroyed, so no interpreter outlives it.
 std::vector<std::vector<Value>> &spareVectors = *new std::vector<std::vector<Value>>();
 
-std::vector<Value> spareVector()
-{
-    if (spareVectors.empty())
-        return {};
-    std::vector<Value> v = std::move(spareVectors.back());
-    spareVectors.pop_back();
-    return v;
-}
-
-// Takes `v`'s buffer back when its scope ends: clears it (releasing the values then, as its
-// destruction would) and keeps it for the next spareVector().
-struct SpareVectorReturn {
-    explicit SpareVectorReturn(std::vector<Value> &vector)
+// Gives `v` a spare buffer and takes it back when its scope ends: clears it (releasing the values
+// then, as its destruction would) and keeps it for the next one. (A native that keeps its
+// arguments leaves an empty vector: nothing comes back.)
+struct SpareVector {
+    explicit SpareVector(std::vector<Value> &vector)
         : v(vector)
     {
+        if (!spareVectors.empty()) {
+            v.swap(spareVectors.back());
+            spareVectors.pop_back();
+        }
     }
-    SpareVectorReturn(const SpareVectorReturn &) = delete;
-    SpareVectorReturn &operator=(const SpareVectorReturn &) = delete;
-    ~SpareVectorReturn()
+    SpareVector(const SpareVector &) = delete;
+    SpareVector &operator=(const SpareVector &) = delete;
+    ~SpareVector()
     {
         v.clear();
         if (v.capacity() != 0 && spareVectors.size() < 64)
@@ -853,13 +849,12 @@ Value Interpreter::callFunction(FunctionObject *fn, CallArgs &a, const Value &se
         raise(exc::recursionError(), "maximum recursion depth exceeded");
     checkStack();
     Frame frame;
-    frame.locals = spareVector();
     // (Cells go first, then the locals, as when the frame is destroyed.)
     struct CellsGo {
         Frame &f;
         ~CellsGo() { f.cells.clear(); }
     };
-    SpareVectorReturn localsBack {frame.locals};
+    SpareVector locals(frame.locals);
     CellsGo cellsGo {frame};
     bindArguments(fn, a, self, frame);
     frame.line = fn->def->pos.line;
@@ -1338,8 +1333,7 @@ Value Interpreter::evalCompound(const Expr &e, Frame &f)
             callee = eval(*e.left, f);
         }
         CallArgs a;
-        a.args = spareVector();
-        SpareVectorReturn argsBack {a.args};
+        SpareVector args(a.args);
         evalCallArgs(e, f, a);
         f.line = e.pos.line; // tracebacks name the line of the call, as CPython's locations do
         if (method.is(ObjKind::Native))

@@ -405,9 +405,8 @@ AttributeCache &loadPlan(InstanceObject *inst, const Expr &site)
     return c;
 }
 
-} // namespace
-
-Value Interpreter::loadAttribute(const Value &obj, const Expr &site)
+// loadAttribute for an instance (the dispatch stays small for every other object).
+[[gnu::noinline]] Value loadInstanceAttribute(Interpreter &in, const Value &obj, const Expr &site)
 {
     if (InstanceObject *inst = plainInstance(obj)) {
         AttributeCache &c = loadPlan(inst, site);
@@ -419,6 +418,30 @@ Value Interpreter::loadAttribute(const Value &obj, const Expr &site)
                 return Value(make<BoundMethodObject>(obj, *c.classAttr));
         }
     }
+    return in.getAttr(obj, site.id);
+}
+
+// findMethodAt for an instance.
+[[gnu::noinline]] bool findInstanceMethod(const Value &obj, const Expr &site, Value &method)
+{
+    InstanceObject *inst = plainInstance(obj);
+    if (!inst)
+        return false;
+    AttributeCache &c = loadPlan(inst, site);
+    if (!c.plainLoad || !c.classAttr || !c.classAttr->is(ObjKind::Function))
+        return false;
+    if (inst->attrs && inst->attrs->findStr(site.id, c.hash))
+        return false;
+    method = *c.classAttr;
+    return true;
+}
+
+} // namespace
+
+Value Interpreter::loadAttribute(const Value &obj, const Expr &site)
+{
+    if (obj.is(ObjKind::Instance))
+        return loadInstanceAttribute(*this, obj, site);
     return getAttr(obj, site.id);
 }
 
@@ -448,16 +471,9 @@ void Interpreter::storeAttribute(const Value &obj, const Expr &site, Value v)
 
 bool Interpreter::findMethodAt(const Value &obj, const Expr &site, Value &method)
 {
-    InstanceObject *inst = plainInstance(obj);
-    if (!inst)
-        return findMethod(obj, site.id, method);
-    AttributeCache &c = loadPlan(inst, site);
-    if (!c.plainLoad || !c.classAttr || !c.classAttr->is(ObjKind::Function))
-        return false;
-    if (inst->attrs && inst->attrs->findStr(site.id, c.hash))
-        return false;
-    method = *c.classAttr;
-    return true;
+    if (obj.is(ObjKind::Instance))
+        return findInstanceMethod(obj, site, method);
+    return findMethod(obj, site.id, method);
 }
 
 Value Interpreter::getAttr(const Value &obj, const std::string &name)
