@@ -105,6 +105,35 @@ struct Keyword {
 };
 
 struct FunctionDef; // defined below; used by Lambda
+class ClassObject;
+class Object;
+class Value;
+
+// What an attribute site (`obj.name`, as a load, a store or a method call) remembers about the
+// class of the instances it meets, so the common case skips the walk along the class chain (see
+// Interpreter::loadAttribute). A plan holds for the class it was made for while classEpoch() stays
+// the same; the instance's own dict is always looked at.
+struct AttributeCache {
+    AttributeCache() = default;
+    AttributeCache(const AttributeCache &) = delete;
+    AttributeCache &operator=(const AttributeCache &) = delete;
+    ~AttributeCache(); // releases `key`
+    std::int64_t hash = 0; // nameHash(name), set with the first plan
+    // Loads: the instance dict, then `classAttr` (what the class chain holds, null for nothing)
+    // when `plainLoad`; otherwise the general protocol (a property, a native property, __dict__).
+    const ClassObject *loadClass = nullptr;
+    std::uint64_t loadEpoch = 0;
+    const Value *classAttr = nullptr;
+    bool plainLoad = false;
+    // Stores: straight into the instance dict when `plainStore` (no __setattr__, no property, no
+    // __slots__ in the way).
+    const ClassObject *storeClass = nullptr;
+    std::uint64_t storeEpoch = 0;
+    bool plainStore = false;
+    // The name as a str (one reference held), the key of every attribute this site adds: instance
+    // dicts share it instead of each making and hashing its own.
+    Object *key = nullptr;
+};
 
 struct Expr {
     ExprKind kind;
@@ -141,6 +170,7 @@ struct Expr {
     BoolOperator boolOp = BoolOperator::And;
 
     std::shared_ptr<FunctionDef> lambda; // Lambda
+    mutable AttributeCache attributeCache; // Attribute
 
     explicit Expr(ExprKind k, SourcePos p)
         : kind(k)

@@ -632,9 +632,33 @@ Value builtinNew(const std::string &owner)
     }));
 }
 
+namespace {
+// Whether calling `c` is only a new InstanceObject and then c's __init__, a script function: no
+// __new__ of the script's, no builtin base to construct, not an exception.
+void planInstantiation(ClassObject *c)
+{
+    auto &plan = c->instantiation;
+    plan.epoch = classEpoch();
+    plan.init = c->lookup("__init__");
+    bool userNew = false;
+    for (ClassObject *k : c->mro)
+        userNew = userNew || (!k->builtin && k->dict->findStr("__new__"));
+    plan.plainInit = plan.init && plan.init->is(ObjKind::Function) && !userNew && !c->isException && !builtinLayout(c);
+}
+} // namespace
+
 Value Interpreter::instantiate(ClassObject *c, CallArgs &a)
 {
     Ref<ClassObject> keep(c);
+    if (c->instantiation.epoch != classEpoch())
+        planInstantiation(c);
+    if (c->instantiation.plainInit) {
+        Value inst(make<InstanceObject>(keep));
+        Value result = callFunction(c->instantiation.init->as<FunctionObject>(), a, inst);
+        if (!result.isNone())
+            raise(exc::typeError(), "__init__() should return None, not '" + typeName(result) + "'");
+        return inst;
+    }
     const Value *init = c->lookup("__init__");
     const bool inherited = !init
         || (init->is(ObjKind::Native) && (!init->as<NativeObject>()->owner || init->as<NativeObject>()->owner->builtin));

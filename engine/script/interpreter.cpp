@@ -54,6 +54,35 @@ QCoro::Task<Value> yieldOnce(Engine &engine, Value result)
     co_await FutureAwaiter {engine, nullptr};
     co_return result;
 }
+
+// Emptied vectors of values, kept for reuse: a call's arguments and a plain function's locals take
+// one instead of allocating, so a loop of calls allocates nothing for them. One list for the
+// process: script code runs on one thread (worker threads are simulated, see threads.cpp). Never
+// destroyed, so no interpreter outlives it.
+std::vector<std::vector<Value>> &spareVectors = *new std::vector<std::vector<Value>>();
+
+// Gives `v` a spare buffer and takes it back when its scope ends: clears it (releasing the values
+// then, as its destruction would) and keeps it for the next one. (A native that keeps its
+// arguments leaves an empty vector: nothing comes back.)
+struct SpareVector {
+    explicit SpareVector(std::vector<Value> &vector)
+        : v(vector)
+    {
+        if (!spareVectors.empty()) {
+            v.swap(spareVectors.back());
+            spareVectors.pop_back();
+        }
+    }
+    SpareVector(const SpareVector &) = delete;
+    SpareVector &operator=(const SpareVector &) = delete;
+    ~SpareVector()
+    {
+        v.clear();
+        if (v.capacity() != 0 && spareVectors.size() < 64)
+            spareVectors.push_back(std::move(v));
+    }
+    std::vector<Value> &v;
+};
 } // namespace
 
 QCoro::Task<Value> CoroutineObject::run(Interpreter &in)
@@ -401,6 +430,35 @@ Value Interpreter::makeRaise(const Stmt &s, const Value &excValue, const Value &
 
 // ---- names ------------------------------------------------------------------------------------
 
+namespace {
+// Where a global (or builtin) name was last found, for the Name node `site`: the index of its entry
+// in the dict. A hint only, checked against the entry's key (a dict's keys are unique), so it is
+// never wrong and, when right, saves hashing and probing. Direct-mapped by the node's address.
+struct NameHint {
+    const Expr *site = nullptr;
+    std::size_t index = 0;
+};
+NameHint globalHints[256], builtinHints[256];
+
+const Value *findName(const DictObject &dict, const Expr &site, NameHint *hints)
+{
+    NameHint &hint = hints[(reinterpret_cast<std::uintptr_t>(&site) * 0x9E3779B97F4A7C15ull) >> 56];
+    const auto &entries = dict.entries();
+    if (hint.site == &site && hint.index < entries.size()) {
+        const DictObject::Entry &entry = entries[hint.index];
+        if (entry.live && entry.key.is(ObjKind::Str) && entry.key.as<StrObject>()->value == site.id)
+            return &entry.value;
+    }
+    const Value *v = dict.findStr(site.id);
+    if (v) {
+        hint.site = &site;
+        hint.index = std::size_t(reinterpret_cast<const char *>(v) - reinterpret_cast<const char *>(&entries[0].value))
+            / sizeof(DictObject::Entry);
+    }
+    return v;
+}
+} // namespace
+
 Value Interpreter::loadName(const Expr &e, Frame &f)
 {
     switch (e.scope) {
@@ -429,9 +487,9 @@ Value Interpreter::loadName(const Expr &e, Frame &f)
             return *v;
         [[fallthrough]];
     default: {
-        if (const Value *v = f.globals->findStr(e.id))
+        if (const Value *v = findName(*f.globals, e, globalHints))
             return *v;
-        if (const Value *v = m_builtins->findStr(e.id))
+        if (const Value *v = findName(*m_builtins, e, builtinHints))
             return *v;
         raiseNameError(e.id, f);
     }
@@ -496,7 +554,7 @@ void Interpreter::assign(const Expr &target, Value v, Frame &f)
 {
     switch (target.kind) {
     case ExprKind::Name: storeName(target.id, target.scope, target.slot, f, std::move(v)); return;
-    case ExprKind::Attribute: setAttr(eval(*target.left, f), target.id, std::move(v)); return;
+    case ExprKind::Attribute: storeAttribute(eval(*target.left, f), target, std::move(v)); return;
     case ExprKind::Subscript: {
         Value obj = eval(*target.left, f);
         Value index = eval(*target.right, f);
@@ -791,6 +849,13 @@ Value Interpreter::callFunction(FunctionObject *fn, CallArgs &a, const Value &se
         raise(exc::recursionError(), "maximum recursion depth exceeded");
     checkStack();
     Frame frame;
+    // (Cells go first, then the locals, as when the frame is destroyed.)
+    struct CellsGo {
+        Frame &f;
+        ~CellsGo() { f.cells.clear(); }
+    };
+    SpareVector locals(frame.locals);
+    CellsGo cellsGo {frame};
     bindArguments(fn, a, self, frame);
     frame.line = fn->def->pos.line;
     Frame *caller = m_state.frame;
@@ -1110,6 +1175,12 @@ inline bool intComparison(CompareOp op, std::int64_t x, std::int64_t y, bool &r)
     }
 }
 
+// truthy(v), with the answer for a bool (what comparisons give an `if` or `while`) inline.
+inline bool isTrue(Interpreter &in, const Value &v)
+{
+    return v.isBool() ? v.asBool() : in.truthy(v);
+}
+
 // `name = v` for a local variable, inline: what storeName does for one (only ObjKind::Other
 // values adopt the name). False, with v untouched, for every other target.
 inline bool storeLocal(const Expr &target, Value &v, Frame &f)
@@ -1144,6 +1215,12 @@ Value Interpreter::eval(const Expr &e, Frame &f)
             return v;
     } else if (e.kind == ExprKind::Constant && e.constant.kind == Constant::Kind::Int) {
         return Value::integer(e.constant.intValue);
+    } else if (e.kind == ExprKind::Attribute && e.left->kind == ExprKind::Name && e.left->scope == Expr::Scope::Local) {
+        const Value &obj = f.locals[std::size_t(e.left->slot)]; // `self.x`: straight to the attribute site
+        if (!obj.isUnbound()) {
+            f.line = e.pos.line;
+            return loadAttribute(obj, e);
+        }
     }
     return evalOperation(e, f);
 }
@@ -1250,12 +1327,13 @@ Value Interpreter::evalCompound(const Expr &e, Frame &f)
             const Expr &attr = *e.left;
             self = eval(*attr.left, f);
             f.line = attr.pos.line;
-            if (!findMethod(self, attr.id, method))
-                callee = getAttr(self, attr.id);
+            if (!findMethodAt(self, attr, method))
+                callee = loadAttribute(self, attr);
         } else {
             callee = eval(*e.left, f);
         }
         CallArgs a;
+        SpareVector args(a.args);
         evalCallArgs(e, f, a);
         f.line = e.pos.line; // tracebacks name the line of the call, as CPython's locations do
         if (method.is(ObjKind::Native))
@@ -1267,7 +1345,7 @@ Value Interpreter::evalCompound(const Expr &e, Frame &f)
     case ExprKind::Attribute: {
         Value obj = eval(*e.left, f);
         f.line = e.pos.line;
-        return getAttr(obj, e.id);
+        return loadAttribute(obj, e);
     }
     case ExprKind::Subscript: {
         Value obj = eval(*e.left, f);
@@ -1550,8 +1628,13 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
             }
         } else if (t.kind == ExprKind::Attribute) {
             Value obj = eval(*t.left, f);
-            Value cur = getAttr(obj, t.id);
-            setAttr(obj, t.id, inplace(s.augOp, cur, eval(*s.value, f)));
+            Value cur = loadAttribute(obj, t);
+            Value rhs = eval(*s.value, f);
+            std::int64_t r;
+            if (cur.isInt() && rhs.isInt() && intArithmetic(s.augOp, cur.asInt(), rhs.asInt(), r))
+                storeAttribute(obj, t, Value::integer(r)); // (self.count += n)
+            else
+                storeAttribute(obj, t, inplace(s.augOp, cur, rhs));
         } else if (t.kind == ExprKind::Subscript) {
             Value obj = eval(*t.left, f);
             Value index = eval(*t.right, f);
@@ -1569,11 +1652,11 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
     case StmtKind::Continue: return Flow::Continue;
     case StmtKind::Return: f.returnValue = s.value ? eval(*s.value, f) : Value(); return Flow::Return;
     case StmtKind::If:
-        if (truthy(eval(*s.test, f)))
+        if (isTrue(*this, eval(*s.test, f)))
             return execBlock(s.body, f);
         return execBlock(s.orelse, f);
     case StmtKind::While:
-        while (truthy(eval(*s.test, f))) {
+        while (isTrue(*this, eval(*s.test, f))) {
             Flow flow = execBlock(s.body, f);
             if (flow == Flow::Break)
                 return Flow::Normal;
@@ -1953,7 +2036,7 @@ QCoro::Task<Value> Interpreter::evalAsync(const Expr &e, Frame &f, Mode mode)
     case ExprKind::Attribute: {
         Value v = co_await evalAsync(*e.left, f, mode);
         f.line = e.pos.line;
-        co_return getAttr(v, e.id);
+        co_return loadAttribute(v, e);
     }
     case ExprKind::Subscript: {
         Value obj = co_await evalAsync(*e.left, f, mode);
@@ -2149,7 +2232,7 @@ bool Interpreter::execPlainly(const Stmt &s, Frame &f, Mode mode, Flow &flow, co
     if (s.kind != StmtKind::If || suspends(*s.test, mode))
         return false;
     startStatement(s, f);
-    const StmtList &branch = truthy(eval(*s.test, f)) ? s.body : s.orelse;
+    const StmtList &branch = isTrue(*this, eval(*s.test, f)) ? s.body : s.orelse;
     for (auto &stmt : branch)
         if (suspends(*stmt, mode)) {
             rest = &branch;
@@ -2229,9 +2312,9 @@ QCoro::Task<Flow> Interpreter::execAsync(const Stmt &s, Frame &f, Mode mode)
             storeName(t.id, t.scope, t.slot, f, inplace(s.augOp, cur, rhs));
         } else if (t.kind == ExprKind::Attribute) {
             Value obj = eval(*t.left, f);
-            Value cur = getAttr(obj, t.id);
+            Value cur = loadAttribute(obj, t);
             Value rhs = co_await evalAsync(*s.value, f, mode);
-            setAttr(obj, t.id, inplace(s.augOp, cur, rhs));
+            storeAttribute(obj, t, inplace(s.augOp, cur, rhs));
         } else {
             Value obj = eval(*t.left, f);
             Value index = eval(*t.right, f);

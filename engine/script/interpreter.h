@@ -251,6 +251,10 @@ public:
     Value call(const Value &callee, CallArgs &args);
     Value call(const Value &callee, std::vector<Value> args);
     Value getAttr(const Value &obj, const std::string &name);
+    // getAttr/setAttr of the attribute site `site` (an Attribute node): instances of script classes
+    // go through the site's cache (AttributeCache), everything else through the general protocol.
+    Value loadAttribute(const Value &obj, const Expr &site);
+    void storeAttribute(const Value &obj, const Expr &site, Value v);
     std::optional<Value> findAttr(const Value &obj, const std::string &name);
     std::vector<std::string> attributeNames(const Value &obj);
     void setAttr(const Value &obj, const std::string &name, Value v);
@@ -459,6 +463,8 @@ private:
     void evalCallArgs(const Expr &e, Frame &f, CallArgs &a);
     Value callNative(NativeObject *n, const Value &self, CallArgs &a);
     bool findMethod(const Value &obj, const std::string &name, Value &method);
+    // findMethod(obj, site.id) through the site's cache.
+    bool findMethodAt(const Value &obj, const Expr &site, Value &method);
     bool exceptionMatches(const Value &exc, const Value &spec);
     static Value scriptErrorOf(const std::exception_ptr &p);
     const ExceptHandler *enterHandler(const Stmt &s, const Value &caught, Frame &f, std::exception_ptr &pending);

@@ -349,6 +349,136 @@ bool Interpreter::findMethod(const Value &obj, const std::string &name, Value &m
     return true;
 }
 
+// ---- attribute sites ----------------------------------------------------------------------------
+
+AttributeCache::~AttributeCache()
+{
+    if (key && --key->m_refCount == 0)
+        destroyObject(key);
+}
+
+namespace {
+
+// An instance of a script class whose attributes are its dict and its class's (no exception data,
+// not a builtin object): what the attribute sites' caches cover.
+InstanceObject *plainInstance(const Value &obj)
+{
+    if (!obj.is(ObjKind::Instance) || obj.obj()->m_subclassed)
+        return nullptr;
+    auto *inst = obj.as<InstanceObject>();
+    return inst->klass->builtin || inst->exception ? nullptr : inst;
+}
+
+// Names whose loads findAttr answers before the class chain, or not from it.
+bool specialName(const std::string &name)
+{
+    return name == "__dict__" || name == "__class__";
+}
+
+// The plan of loads at `site` for instances of `cls`, as findAttr would find `name`: a data
+// descriptor (property) or a native property anywhere along the MRO takes the general path.
+void planLoad(AttributeCache &c, const ClassObject *cls, const std::string &name)
+{
+    c.hash = nameHash(name);
+    c.loadClass = cls;
+    c.loadEpoch = classEpoch();
+    c.classAttr = cls->lookup(name, c.hash);
+    c.plainLoad = !specialName(name) && !(c.classAttr && isPropertyAttribute(*c.classAttr))
+        && !findInMro(cls, [&](const ClassObject *k) { return k->properties.contains(name); });
+}
+
+// The plan of stores at `site` for instances of `cls`, as setAttr would store `name`.
+void planStore(Interpreter &in, AttributeCache &c, const ClassObject *cls, const std::string &name)
+{
+    c.hash = nameHash(name);
+    c.storeClass = cls;
+    c.storeEpoch = classEpoch();
+    const Value *setattr = nullptr;
+    findInMro(cls, [&](const ClassObject *k) { return !k->builtin && (setattr = k->dict->findStr("__setattr__")); });
+    const Value *attr = cls->lookup(name, c.hash);
+    c.plainStore = !(setattr && !setattr->isNone()) && !(attr && isPropertyAttribute(*attr))
+        && (!cls->slotted || slotAllows(in, cls, name));
+}
+
+AttributeCache &loadPlan(InstanceObject *inst, const Expr &site)
+{
+    AttributeCache &c = site.attributeCache;
+    if (c.loadClass != inst->klass.get() || c.loadEpoch != classEpoch()) [[unlikely]]
+        planLoad(c, inst->klass.get(), site.id);
+    return c;
+}
+
+// loadAttribute for an instance (the dispatch stays small for every other object).
+[[gnu::noinline]] Value loadInstanceAttribute(Interpreter &in, const Value &obj, const Expr &site)
+{
+    if (InstanceObject *inst = plainInstance(obj)) {
+        AttributeCache &c = loadPlan(inst, site);
+        if (c.plainLoad) {
+            if (inst->attrs)
+                if (const Value *v = inst->attrs->findStr(site.id, c.hash))
+                    return *v;
+            if (c.classAttr && c.classAttr->is(ObjKind::Function))
+                return Value(make<BoundMethodObject>(obj, *c.classAttr));
+        }
+    }
+    return in.getAttr(obj, site.id);
+}
+
+// findMethodAt for an instance.
+[[gnu::noinline]] bool findInstanceMethod(const Value &obj, const Expr &site, Value &method)
+{
+    InstanceObject *inst = plainInstance(obj);
+    if (!inst)
+        return false;
+    AttributeCache &c = loadPlan(inst, site);
+    if (!c.plainLoad || !c.classAttr || !c.classAttr->is(ObjKind::Function))
+        return false;
+    if (inst->attrs && inst->attrs->findStr(site.id, c.hash))
+        return false;
+    method = *c.classAttr;
+    return true;
+}
+
+} // namespace
+
+Value Interpreter::loadAttribute(const Value &obj, const Expr &site)
+{
+    if (obj.is(ObjKind::Instance))
+        return loadInstanceAttribute(*this, obj, site);
+    return getAttr(obj, site.id);
+}
+
+void Interpreter::storeAttribute(const Value &obj, const Expr &site, Value v)
+{
+    if (InstanceObject *inst = plainInstance(obj)) {
+        AttributeCache &c = site.attributeCache;
+        if (c.storeClass != inst->klass.get() || c.storeEpoch != classEpoch()) [[unlikely]]
+            planStore(*this, c, inst->klass.get(), site.id);
+        if (c.plainStore) {
+            if (!inst->attrs)
+                inst->attrs = make<DictObject>();
+            if (Value *slot = const_cast<Value *>(std::as_const(*inst->attrs).findStr(site.id, c.hash))) {
+                *slot = std::move(v);
+                return;
+            }
+            if (!c.key) {
+                c.key = new StrObject(site.id);
+                ++c.key->m_refCount;
+            }
+            inst->attrs->set(Value(Ref<Object>(c.key)), std::move(v));
+            return;
+        }
+    }
+    setAttr(obj, site.id, std::move(v));
+}
+
+bool Interpreter::findMethodAt(const Value &obj, const Expr &site, Value &method)
+{
+    if (obj.is(ObjKind::Instance))
+        return findInstanceMethod(obj, site, method);
+    return findMethod(obj, site.id, method);
+}
+
 Value Interpreter::getAttr(const Value &obj, const std::string &name)
 {
     if (auto v = findAttr(obj, name))

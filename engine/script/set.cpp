@@ -201,7 +201,7 @@ std::int64_t pyHash(const Value &v)
 std::size_t StrObject::hash() const
 {
     if (!m_hashed) {
-        m_hash = std::size_t(pyStrHash(value));
+        m_hash = std::size_t(nameHash(value)); // pyStrHash, memoized for short strings
         m_hashed = true;
     }
     return m_hash;

@@ -338,8 +338,12 @@ std::int64_t nameHash(std::string_view name)
     return slot.hash;
 }
 
+// Starts at 1: a cache that was never filled (epoch 0) never matches.
+std::uint64_t g_classEpoch = 1;
+
 void DictObject::clearRefs()
 {
+    changed();
     m_entries.clear();
     m_table.clear();
     m_fill = 0;
@@ -447,6 +451,7 @@ void DictObject::set(const Value &key, Value value)
 {
     std::size_t h = hashValue(key);
     std::int64_t i = lookup(key, h);
+    changed();
     if (i >= 0) {
         m_entries[std::size_t(i)].value = std::move(value);
         return;
@@ -469,6 +474,7 @@ bool DictObject::remove(const Value &key)
     std::int64_t i = lookup(key, h);
     if (i < 0)
         return false;
+    changed();
     Entry &e = m_entries[std::size_t(i)];
     m_table[slotOf(std::size_t(i), h)] = kDummy;
     e.live = false;
@@ -539,6 +545,8 @@ ClassObject::ClassObject(std::string n, Ref<ClassObject> b, bool builtinType)
     if (builtinType)
         Heap::setCurrent(nullptr);
     dict = make<DictObject>();
+    dict->holdClassAttributes();
+    ++g_classEpoch; // a new class may sit where a freed one was: no cache may take it for the old
     Heap::setCurrent(saved);
     if (base && base->isException)
         isException = true;

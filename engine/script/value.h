@@ -369,6 +369,15 @@ struct NestingDepth {
     NestingDepth &operator=(const NestingDepth &) = delete;
 };
 
+// Bumped whenever the attributes of any class change, and whenever a class is made: the
+// interpreter's inline caches (an attribute site remembers what the class chain held for its name)
+// trust what they remember only while it stays the same.
+extern std::uint64_t g_classEpoch;
+inline std::uint64_t classEpoch()
+{
+    return g_classEpoch;
+}
+
 // An insertion-ordered hash map, as Python's dict: the entries in insertion order, and an open-
 // addressing table of their indices probed as CPython's dict probes (perturbed), so a lookup
 // compares only keys of an equal hash, in insertion order, as CPython does.
@@ -402,8 +411,15 @@ public:
     const std::vector<Entry> &entries() const { return m_entries; }
     // Bumped on every insertion or removal, so iterators can detect changes during iteration.
     std::uint64_t version() const { return m_version; }
+    // A class's attributes: every change bumps classEpoch().
+    void holdClassAttributes() { m_classAttributes = true; }
 
 private:
+    void changed()
+    {
+        if (m_classAttributes)
+            ++g_classEpoch;
+    }
     std::int64_t lookup(const Value &key, std::size_t h) const;
     // The slot of m_table holding entry `index` (whose hash is h).
     std::size_t slotOf(std::size_t index, std::size_t h) const;
@@ -416,6 +432,7 @@ private:
     std::size_t m_fill = 0; // slots of m_table not empty (entries and dummies)
     std::size_t m_count = 0;
     std::uint64_t m_version = 0;
+    bool m_classAttributes = false;
 };
 
 // d.keys(), d.values(), d.items(): live views of a dict.
@@ -602,6 +619,13 @@ public:
     NativeFunction construct;
     // Read-only attributes computed from the object (Queue.maxsize).
     std::unordered_map<std::string, std::function<Value(Interpreter &, const Value &self)>> properties;
+    // What calling a script class takes, worked out once per classEpoch() (Interpreter::instantiate):
+    // `plainInit` when a new InstanceObject and then the function `init` (in dict) is all it does.
+    struct Instantiation {
+        std::uint64_t epoch = 0;
+        const Value *init = nullptr;
+        bool plainInit = false;
+    } instantiation;
 };
 
 struct TracebackEntry {
