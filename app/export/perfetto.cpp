@@ -370,31 +370,38 @@ bool PerfettoExport::addMarkers()
     return true;
 }
 
-// Wake-ups as flow arrows. The v1 flow events ("s" in the waker's step, "f" with "bp":"e" in the
-// resumed step) bind to whichever slice encloses them, so one step can wake many tasks (a gather
-// finishing, Event.set()); a slice's "bind_id" holds only one flow, which would drop all but one.
+// Wake-ups as flow arrows, in the trace event format's v2 form: a slice with "bind_id" and
+// "flow_out" where the arrow leaves, one with the same "bind_id" and "flow_in" where it lands.
+// A slice binds one flow, and one step can wake many tasks (a gather finishing, Event.set()), so
+// each end is a short slice of its own nested in the step's: "wakes Task-3" inside the waker's
+// step, "woken through sleep(0.5)" inside the resumed step.
 bool PerfettoExport::addFlows()
 {
+    const auto &lanes = m_layout.lanes();
     for (const WakeArrow &a : m_layout.arrows()) {
         if (a.resumeStep < 0 || a.wakerStep < 0 || a.wakerStep < m_firstStep || a.resumeStep > m_lastStep)
             continue;
         if (!m_laneShown[std::size_t(a.fromLane)] || !m_laneShown[std::size_t(a.toLane)])
             continue;
         const auto waker = std::size_t(a.wakerStep), resume = std::size_t(a.resumeStep);
-        // The waker's slice holds the Wake event (a wake outside any step is pinned to its middle).
+        // The waker's end sits at the Wake event (a wake outside any step: the step's middle).
         std::int64_t out = eventTs(a.event);
         if (out <= m_start[waker] || out >= m_end[waker])
             out = (m_start[waker] + m_end[waker]) / 2;
+        const std::int64_t in = (m_start[resume] + m_end[resume]) / 2;
         const std::string what = m_layout.label((*m_input.trace)[a.event].text);
-        for (const char phase : {'s', 'f'}) {
-            const bool start = phase == 's';
-            JsonWriter &w
-                = begin(phase, start ? out : (m_start[resume] + m_end[resume]) / 2, start ? a.fromLane : a.toLane);
-            w.field("id", a.event);
-            w.field("name", "wake-up");
+        const std::string wakee = lanes[std::size_t(a.toLane)].name;
+        for (const bool start : {true, false}) {
+            const std::size_t step = start ? waker : resume;
+            const std::int64_t ts = start ? out : in;
+            JsonWriter &w = begin('X', ts, start ? a.fromLane : a.toLane);
+            w.key("dur");
+            w.raw(micros(std::max<std::int64_t>(1, (m_end[step] - ts) / 2)));
+            w.field("name", start ? "wakes " + wakee.substr(0, wakee.find(" \u00b7 ")) : "woken through " + what);
             w.field("cat", "wake");
-            if (!start)
-                w.field("bp", "e");
+            w.field("bind_id", a.event);
+            w.key(start ? "flow_out" : "flow_in");
+            w.raw("true");
             w.key("args");
             w.beginObject();
             w.field("through", what);
