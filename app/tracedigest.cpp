@@ -47,6 +47,7 @@ QString TaskInfo::stateName() const
     case State::Done: return QStringLiteral("done");
     case State::Failed: return QStringLiteral("failed");
     case State::Cancelled: return QStringLiteral("cancelled");
+    case State::Destroyed: return QStringLiteral("destroyed");
     }
     return {};
 }
@@ -61,6 +62,9 @@ QString TaskInfo::stateText() const
     case State::Failed: return QStringLiteral("raised ") + result;
     case State::Cancelled:
         return result.isEmpty() ? QStringLiteral("cancelled") : QStringLiteral("cancelled (%1)").arg(result);
+    case State::Destroyed:
+        return awaiting.isEmpty() ? QStringLiteral("destroyed while pending")
+                                  : QStringLiteral("destroyed while waiting for ") + awaiting;
     }
     return {};
 }
@@ -188,7 +192,11 @@ void TraceDigest::feed(const Trace &trace, int step, const std::string &errorTex
             m_dueAt = m_read;
             break;
         }
-        case EventKind::Warning: addConsole(text, step, e.subject, ConsoleLine::Kind::Error); break;
+        case EventKind::Warning:
+            addConsole(text, step, e.subject, ConsoleLine::Kind::Error);
+            if (e.other) // freed while pending: it never runs again
+                taskRef(e.other).state = TaskInfo::State::Destroyed;
+            break;
         case EventKind::Uncaught:
             addConsole(errorText.empty() ? text : qs(errorText), step, 0, ConsoleLine::Kind::Error);
             break;

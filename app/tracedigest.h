@@ -21,7 +21,8 @@ struct TaskInfo {
     QString call; // the call that made it, with its arguments' values: "fetch_data('url2')"
     std::uint32_t parent = 0;
     bool internal = false; // asyncio.run's shutdown helpers
-    enum class State { Ready, Running, Waiting, Done, Failed, Cancelled } state = State::Ready;
+    // Destroyed: freed while still pending ("Task was destroyed but it is pending!").
+    enum class State { Ready, Running, Waiting, Done, Failed, Cancelled, Destroyed } state = State::Ready;
     QString awaiting; // what it waits for ("asyncio.sleep(1)")
     int line = 0; // line of that await (or the last line it ran)
     QString resumedFrom; // what it waited for before its latest step

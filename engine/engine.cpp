@@ -195,14 +195,15 @@ void Engine::abortRun(const std::string &message)
     m_abortMessage = message;
 }
 
-void Engine::warn(const std::string &text, bool collected)
+void Engine::warn(const std::string &text, bool collected, const Task *about)
 {
     if (m_tearingDown)
         return;
     m_errors += text;
     if (text.empty() || text.back() != '\n')
         m_errors += '\n';
-    m_trace.append(EventKind::Warning, m_loop.now(), taskIdOf(runningTask()), 0, text, 0, collected ? 1 : 0);
+    m_trace.append(
+        EventKind::Warning, m_loop.now(), taskIdOf(runningTask()), taskIdOf(about), text, 0, collected ? 1 : 0);
 }
 
 Ref<script::ModuleObject> Engine::asyncioModule()
@@ -402,7 +403,7 @@ void Engine::logDestroyedPending(Task &task)
     Value v {Ref<Task>(&task)};
     const std::string message = "Task was destroyed but it is pending!";
     if (!customExceptionHandler(*this, message, Value(), "task", v))
-        warn(message + "\ntask: " + m_interp->repr(v), true);
+        warn(message + "\ntask: " + m_interp->repr(v), true, &task);
     task.destroyPending();
 }
 
@@ -414,7 +415,7 @@ void Engine::reportLostTasks()
         if (t->internal())
             continue;
         if (!t->done() && !t->destroyed())
-            warn("Task was destroyed but it is pending!\ntask: " + m_interp->repr(Value(t)));
+            warn("Task was destroyed but it is pending!\ntask: " + m_interp->repr(Value(t)), false, t.get());
         else if (t->logTraceback && m_interp->isInstance(t->exceptionValue(), exc::exception())) // not SystemExit
             logNeverRetrieved(*t, false);
     }

@@ -139,7 +139,8 @@ public:
     void stop() { m_stopping = true; }
     // What goes to stderr (and a warning event in the trace). `collected`: asyncio's log of a
     // task the garbage collector frees mid-run, which the conformance trace shows.
-    void warn(const std::string &text, bool collected = false);
+    // `about`: the task a destroyed-while-pending warning is about (the trace's Warning.other).
+    void warn(const std::string &text, bool collected = false, const Task *about = nullptr);
     // A task ended with SystemExit or KeyboardInterrupt: it leaves the loop at once (rule 9).
     void interruptLoop(const Value &exception) { m_interrupt = exception; }
     // Ends the run at once with an error that no script code may catch (an endless loop).

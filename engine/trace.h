@@ -32,7 +32,8 @@ enum class EventKind : std::uint8_t {
     Livelock,
     Uncaught, // text = "Type: message"
     HostStep, // module-level code started or resumed after a loop run (before/after asyncio.run)
-    Warning, // text = warning text; aux = 1: asyncio logged it as the garbage collector freed a task
+    Warning, // text = warning text; aux = 1: asyncio logged it as the garbage collector freed a task;
+             // other = the task a "Task was destroyed but it is pending!" is about (0 = none)
 };
 
 enum class StepCause : std::uint8_t {

@@ -107,7 +107,8 @@ Rectangle {
                     required property bool internal
                     required property bool current
                     visible: !internal || root.showInternal
-                    opacity: taskState === "done" || taskState === "cancelled" || taskState === "failed" ? 0.7 : 1
+                    opacity: taskState === "done" || taskState === "cancelled" || taskState === "failed"
+                             || taskState === "destroyed" ? 0.7 : 1
                     Layout.fillWidth: true
                     spacing: 8
                     TapHandler { onTapped: if (line > 0) root.lineClicked(line) }

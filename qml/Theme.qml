@@ -34,6 +34,7 @@ QtObject {
         case "waiting": return warning
         case "failed": return error
         case "cancelled": return textFaint
+        case "destroyed": return textFaint
         default: return textDim
         }
     }

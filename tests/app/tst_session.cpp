@@ -200,6 +200,24 @@ private Q_SLOTS:
         QCOMPARE(s.stepTraceBegin() < s.traceEnd(), true);
     }
 
+    // "Task was destroyed but it is pending!": the task table says so, not "waiting" or "ready".
+    void aTaskFreedWhilePendingShowsAsDestroyed()
+    {
+        Session s;
+        QVERIFY(s.openPath(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/tests/conformance/task_destroyed_pending_loop_close.py")));
+        stepToEnd(s);
+        QStringList destroyed;
+        for (const auto &row : s.tasks()->rows())
+            if (row.value(QStringLiteral("taskState")).toString() == QLatin1String("destroyed"))
+                destroyed << row.value(QStringLiteral("name")).toString();
+        QVERIFY2(!destroyed.isEmpty(), "a spinner freed by loop.close()");
+        const QStringList errors = consoleTexts(s, QStringLiteral("error"));
+        int warnings = 0;
+        for (const QString &e : errors)
+            warnings += e.startsWith(QStringLiteral("Task was destroyed but it is pending!"));
+        QVERIFY(warnings >= destroyed.size());
+    }
+
     void everyEventKindReachesTheModels()
     {
         Session s;
