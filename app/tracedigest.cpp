@@ -72,6 +72,7 @@ QString TaskInfo::stateText() const
 void TraceDigest::clear()
 {
     m_read = 0;
+    m_namings = 0;
     m_timers.clear();
     m_due.clear();
     m_dueAt = std::size_t(-1);
@@ -207,6 +208,13 @@ void TraceDigest::feed(const Trace &trace, int step, const std::string &errorTex
             break;
         default: break;
         }
+    }
+    // A task renamed with set_name() (or named late by a task factory) shows its name as of now.
+    if (trace.namingCount() != m_namings) {
+        m_namings = trace.namingCount();
+        for (TaskInfo &t : m_tasks)
+            if (t.id && trace.taskName(t.id) != "?")
+                t.name = qs(trace.taskName(t.id));
     }
 }
 

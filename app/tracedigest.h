@@ -69,6 +69,7 @@ private:
     void addConsole(const QString &text, int step, std::uint32_t task, ConsoleLine::Kind kind);
 
     std::size_t m_read = 0;
+    std::size_t m_namings = 0; // Trace::namingCount() when the names were last read
     std::vector<TaskInfo> m_tasks; // by id - 1
     std::vector<ConsoleLine> m_console;
     struct PendingTimer {

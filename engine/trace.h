@@ -79,6 +79,9 @@ public:
     // Names of tasks by id (id 0 = no task).
     void setTaskName(std::uint32_t task, const std::string &name);
     const std::string &taskName(std::uint32_t task) const;
+    // How many times tasks were named so far (creation and set_name()): readers that show names
+    // refresh them when this grows.
+    std::size_t namingCount() const { return m_namings.size(); }
     // The call that made a task, with its arguments' values ("fetch('url2')"; empty if unknown).
     void setTaskCall(std::uint32_t task, std::string_view call);
     const std::string &taskCall(std::uint32_t task) const;

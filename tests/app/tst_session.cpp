@@ -218,6 +218,42 @@ private Q_SLOTS:
         QVERIFY(warnings >= destroyed.size());
     }
 
+    // set_name() renames the task in the table from the step that called it on.
+    void aRenamedTaskShowsItsNewName()
+    {
+        Session s;
+        QVERIFY(s.openPath(writeScript(QStringLiteral("rename.py"), R"PY(import asyncio
+
+
+async def worker():
+    asyncio.current_task().set_name("downloader")
+    await asyncio.sleep(1)
+
+
+async def main():
+    await asyncio.create_task(worker())
+
+
+asyncio.run(main())
+)PY")));
+        QStringList names;
+        while (!s.atEnd()) {
+            s.stepOnce();
+            for (const auto &row : s.tasks()->rows())
+                names << row.value(QStringLiteral("name")).toString();
+        }
+        QVERIFY2(names.contains(QStringLiteral("Task-2")), "named Task-2 before its first step");
+        QVERIFY(!taskNamed(s, QStringLiteral("downloader")).isEmpty());
+        QVERIFY(taskNamed(s, QStringLiteral("Task-2")).isEmpty());
+        // Back to before the rename: the replayed run names it Task-2 again.
+        while (s.step() > 1) { // step 1 creates Task-2; its own first step renames it
+            s.back();
+            s.finishPending();
+        }
+        QVERIFY(!taskNamed(s, QStringLiteral("Task-2")).isEmpty());
+        QVERIFY(taskNamed(s, QStringLiteral("downloader")).isEmpty());
+    }
+
     void everyEventKindReachesTheModels()
     {
         Session s;
