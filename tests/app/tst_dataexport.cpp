@@ -4,7 +4,7 @@
 #include "engine.h"
 #include "formats.h"
 #include "jsonwriter.h"
-#include "scenariolibrary.h"
+#include "scenariorun.h"
 #include "synthetictrace.h"
 #include "timelinelayout.h"
 
@@ -25,25 +25,6 @@ using namespace std::string_literals;
 namespace {
 
 const char *const kScenarios[] = {"cancel", "deadlock", "gather", "queue", "semaphore", "timeout"};
-
-struct Run {
-    std::unique_ptr<Engine> engine = std::make_unique<Engine>();
-    FigureInput input;
-};
-
-std::unique_ptr<Run> runScenario(const QString &name)
-{
-    auto run = std::make_unique<Run>();
-    ScenarioInfo info;
-    if (!ScenarioLibrary::find(name, &info))
-        qFatal("no scenario %s", qPrintable(name));
-    run->input.source = info.source.toStdString();
-    run->input.scriptTitle = info.title;
-    run->engine->load(run->input.source, name.toStdString() + ".py");
-    run->engine->runToEnd();
-    run->input.trace = &run->engine->trace();
-    return run;
-}
 
 std::string jsonOf(const std::function<void(JsonWriter &)> &write, JsonWriter::Style style = JsonWriter::Style::Compact)
 {
@@ -277,17 +258,17 @@ private Q_SLOTS:
     void perfettoHasOneNamedTrackPerTaskInCreationOrder()
     {
         QFETCH(QString, name);
-        const auto run = runScenario(name);
-        const QJsonObject doc = perfetto(run->input);
+        const ScenarioRun run = runScenario(name);
+        const QJsonObject doc = perfetto(run.input);
         QVERIFY(!doc.isEmpty());
         QCOMPARE(doc.value(QStringLiteral("displayTimeUnit")).toString(), QStringLiteral("ns"));
         const auto names = threadNames(doc);
         // Every task has one track named after it, and the tracks (tids, sort indices) follow
         // the order the tasks were created in, after the clock and callbacks tracks.
         QStringList expected {QStringLiteral("clock · timers"), QStringLiteral("callbacks")};
-        for (const TraceEvent &e : run->input.trace->events())
+        for (const TraceEvent &e : run.input.trace->events())
             if (e.kind == EventKind::TaskCreated)
-                expected << QString::fromStdString(run->input.trace->taskName(e.subject));
+                expected << QString::fromStdString(run.input.trace->taskName(e.subject));
         QCOMPARE(int(names.size()), expected.size());
         int i = 0;
         for (const auto &[tid, track] : names) {
@@ -311,8 +292,8 @@ private Q_SLOTS:
     void perfettoSlicesNeverOverlapOnATrack()
     {
         QFETCH(QString, name);
-        const auto run = runScenario(name);
-        const QJsonObject doc = perfetto(run->input);
+        const ScenarioRun run = runScenario(name);
+        const QJsonObject doc = perfetto(run.input);
         std::map<int, std::vector<std::pair<qint64, qint64>>> slices; // tid -> [ts, end)
         std::map<int, qint64> lastTs;
         int steps = 0;
@@ -334,7 +315,7 @@ private Q_SLOTS:
             if (e.value(QStringLiteral("cat")).toString() == QLatin1String("step"))
                 ++steps;
         }
-        QCOMPARE(steps, run->engine->stepCount());
+        QCOMPARE(steps, run.engine->stepCount());
         for (auto &[tid, list] : slices) {
             std::sort(list.begin(), list.end());
             for (std::size_t i = 1; i < list.size(); ++i)
@@ -355,7 +336,7 @@ private Q_SLOTS:
         std::sort(stepStarts.begin(), stepStarts.end());
         for (std::size_t i = 0; i < stepStarts.size(); ++i) {
             QCOMPARE(stepStarts[i].first, int(i) + 1);
-            QVERIFY(stepStarts[i].second >= run->engine->trace()[0].time);
+            QVERIFY(stepStarts[i].second >= run.engine->trace()[0].time);
             if (i)
                 QVERIFY(stepStarts[i].second > stepStarts[i - 1].second);
         }
@@ -367,10 +348,10 @@ private Q_SLOTS:
     void perfettoTimeIsVirtualTime()
     {
         QFETCH(QString, name);
-        const auto run = runScenario(name);
-        const TimelineLayout layout(run->input.trace);
+        const ScenarioRun run = runScenario(name);
+        const TimelineLayout layout(run.input.trace);
         const auto &steps = layout.steps();
-        for (const QJsonObject &e : eventsOf(perfetto(run->input), QStringLiteral("X"))) {
+        for (const QJsonObject &e : eventsOf(perfetto(run.input), QStringLiteral("X"))) {
             if (e.value(QStringLiteral("cat")).toString() != QLatin1String("step"))
                 continue;
             const int i = e.value(QStringLiteral("args")).toObject().value(QStringLiteral("step")).toInt() - 1;
@@ -387,8 +368,8 @@ private Q_SLOTS:
     void perfettoHasAFlowPairPerWakeup()
     {
         QFETCH(QString, name);
-        const auto run = runScenario(name);
-        const QJsonObject doc = perfetto(run->input);
+        const ScenarioRun run = runScenario(name);
+        const QJsonObject doc = perfetto(run.input);
         std::map<qint64, int> starts, finishes;
         std::map<int, std::vector<std::pair<qint64, qint64>>> steps;
         for (const QJsonObject &e : eventsOf(doc, QStringLiteral("X")))
@@ -412,7 +393,7 @@ private Q_SLOTS:
             ++(out ? starts : finishes)[id];
         }
         QVERIFY(eventsOf(doc, QStringLiteral("s")).empty() && eventsOf(doc, QStringLiteral("f")).empty());
-        const std::set<qint64> wakes = wakesThatResumed(*run->input.trace);
+        const std::set<qint64> wakes = wakesThatResumed(*run.input.trace);
         QVERIFY(!wakes.empty());
         QCOMPARE(starts.size(), wakes.size());
         QCOMPARE(finishes.size(), wakes.size());
@@ -424,8 +405,8 @@ private Q_SLOTS:
 
     void perfettoShowsWaitsAndAwaits()
     {
-        const auto run = runScenario(QStringLiteral("gather"));
-        const QJsonObject doc = perfetto(run->input);
+        const ScenarioRun run = runScenario(QStringLiteral("gather"));
+        const QJsonObject doc = perfetto(run.input);
         QStringList waits, awaits;
         for (const QJsonObject &e : eventsOf(doc, QStringLiteral("X")))
             if (e.value(QStringLiteral("cat")).toString() == QLatin1String("wait"))
@@ -444,9 +425,9 @@ private Q_SLOTS:
     {
         // name -> the values in file order
         const auto countersOf = [](const QString &scenario) -> std::map<QString, QList<int>> {
-            const auto run = runScenario(scenario);
+            const ScenarioRun run = runScenario(scenario);
             std::map<QString, QList<int>> counters;
-            for (const QJsonObject &e : eventsOf(perfetto(run->input), QStringLiteral("C"))) {
+            for (const QJsonObject &e : eventsOf(perfetto(run.input), QStringLiteral("C"))) {
                 const QJsonObject args = e.value(QStringLiteral("args")).toObject();
                 if (args.size() != 1)
                     return {}; // one value per counter event
@@ -471,7 +452,7 @@ private Q_SLOTS:
 
     void perfettoFiltersStepsTimeAndTasks()
     {
-        const auto run = runScenario(QStringLiteral("gather"));
+        const ScenarioRun run = runScenario(QStringLiteral("gather"));
         const auto stepNumbers = [](const QJsonObject &doc) {
             QList<int> out;
             for (const QJsonObject &e : eventsOf(doc, QStringLiteral("X")))
@@ -483,20 +464,20 @@ private Q_SLOTS:
         ExportOptions options;
         options.stepFrom = 3;
         options.stepTo = 5;
-        QCOMPARE(stepNumbers(perfetto(run->input, options)), (QList<int> {3, 4, 5}));
+        QCOMPARE(stepNumbers(perfetto(run.input, options)), (QList<int> {3, 4, 5}));
 
         // Time: the steps that began between 0.5 s and 1.2 s.
         options = {};
         options.timeFrom = 0.5;
         options.timeTo = 1.2;
         QList<int> expected;
-        for (int i = 0; i < int(TimelineLayout(run->input.trace).steps().size()); ++i) {
-            const auto t = TimelineLayout(run->input.trace).steps()[std::size_t(i)].time0;
+        for (int i = 0; i < int(TimelineLayout(run.input.trace).steps().size()); ++i) {
+            const auto t = TimelineLayout(run.input.trace).steps()[std::size_t(i)].time0;
             if (t >= 500'000'000 && t <= 1'200'000'000)
                 expected << i + 1;
         }
         QVERIFY(!expected.isEmpty());
-        const QJsonObject timed = perfetto(run->input, options);
+        const QJsonObject timed = perfetto(run.input, options);
         QCOMPARE(stepNumbers(timed), expected);
         for (const QJsonObject &e : eventsOf(timed))
             if (e.value(QStringLiteral("ph")).toString() != QLatin1String("M"))
@@ -505,7 +486,7 @@ private Q_SLOTS:
         // Tasks: only their tracks.
         options = {};
         options.tasks = QStringList {QStringLiteral("Task-2"), QStringLiteral("Task-3")};
-        const QJsonObject two = perfetto(run->input, options);
+        const QJsonObject two = perfetto(run.input, options);
         QStringList tracks;
         for (const auto &[tid, track] : threadNames(two))
             tracks << track.section(QStringLiteral(" · "), 0, 0);
@@ -522,11 +503,11 @@ private Q_SLOTS:
         QString error;
         options = {};
         options.stepFrom = 500;
-        QVERIFY(perfetto(run->input, options, &error).isEmpty());
+        QVERIFY(perfetto(run.input, options, &error).isEmpty());
         QVERIFY2(error.startsWith(QStringLiteral("the range holds no steps")), qPrintable(error));
         options = {};
         options.tasks = QStringList {QStringLiteral("Task-99")};
-        QVERIFY(perfetto(run->input, options, &error).isEmpty());
+        QVERIFY(perfetto(run.input, options, &error).isEmpty());
         QCOMPARE(error, QStringLiteral("no task named 'Task-99' in this run"));
     }
 
@@ -536,9 +517,9 @@ private Q_SLOTS:
     void eventJsonRoundTrips()
     {
         QFETCH(QString, name);
-        const auto run = runScenario(name);
-        const Trace &trace = *run->input.trace;
-        const QJsonObject doc = exportJson(writeEventJson, run->input);
+        const ScenarioRun run = runScenario(name);
+        const Trace &trace = *run.input.trace;
+        const QJsonObject doc = exportJson(writeEventJson, run.input);
         QCOMPARE(doc.value(QStringLiteral("format")).toString(), QStringLiteral("loopscope-event-log"));
         QCOMPARE(doc.value(QStringLiteral("schemaVersion")).toInt(), 1);
         const QJsonArray events = doc.value(QStringLiteral("events")).toArray();

@@ -5,7 +5,7 @@
 #include "exporter.h"
 #include "figure.h"
 #include "formats.h"
-#include "scenariolibrary.h"
+#include "scenariorun.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -22,43 +22,6 @@ using namespace loopscope;
 
 namespace {
 
-struct Run {
-    std::unique_ptr<Engine> engine = std::make_unique<Engine>();
-    FigureInput input;
-    std::vector<int> iterationStarts; // 0-based steps that began an iteration, as the engine ran them
-};
-
-int stepBegins(const Trace &trace)
-{
-    int n = 0;
-    for (const TraceEvent &e : trace.events())
-        n += e.kind == EventKind::StepBegin;
-    return n;
-}
-
-// Runs a built-in scenario to its end one loop iteration at a time, noting where each began.
-std::unique_ptr<Run> runScenario(const QString &name)
-{
-    auto run = std::make_unique<Run>();
-    ScenarioInfo info;
-    if (!ScenarioLibrary::find(name, &info))
-        qFatal("no scenario %s", qPrintable(name));
-    run->input.source = info.source.toStdString();
-    run->input.scriptTitle = info.title;
-    run->engine->load(run->input.source, name.toStdString() + ".py");
-    run->engine->start();
-    for (int guard = 0; guard < 100000; ++guard) {
-        const int before = stepBegins(run->engine->trace());
-        const bool more = run->engine->runIteration();
-        if (stepBegins(run->engine->trace()) > before)
-            run->iterationStarts.push_back(before);
-        if (!more)
-            break;
-    }
-    run->input.trace = &run->engine->trace();
-    return run;
-}
-
 ExportOptions options(const QStringList &settings = {})
 {
     ExportOptions o;
@@ -72,7 +35,7 @@ ExportOptions options(const QStringList &settings = {})
     return o;
 }
 
-QByteArray write(const Run &run, const ExportOptions &o, int *pages = nullptr)
+QByteArray write(const ScenarioRun &run, const ExportOptions &o, int *pages = nullptr)
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
@@ -93,7 +56,7 @@ QByteArray write(const Run &run, const ExportOptions &o, int *pages = nullptr)
     return buffer.data();
 }
 
-QImage png(const Run &run, const ExportOptions &o)
+QImage png(const ScenarioRun &run, const ExportOptions &o)
 {
     ExportOptions p = o;
     p.format = ExportFormat::Png;
@@ -164,19 +127,19 @@ private Q_SLOTS:
     void pngHasTheRequestedPixelSize()
     {
         QFETCH(int, scale);
-        const auto run = runScenario(QStringLiteral("gather"));
+        const ScenarioRun run = runScenario(QStringLiteral("gather"));
         ExportOptions o = options({QStringLiteral("size=800x450")});
         o.scale = scale;
-        const QImage image = png(*run, o);
+        const QImage image = png(run, o);
         QCOMPARE(image.size(), QSize(800 * scale, 450 * scale));
     }
 
     void pngBackgroundIsTransparentOrSolid()
     {
-        const auto run = runScenario(QStringLiteral("gather"));
-        const QImage solid = png(*run, options({QStringLiteral("size=640x360"), QStringLiteral("background=solid")}));
+        const ScenarioRun run = runScenario(QStringLiteral("gather"));
+        const QImage solid = png(run, options({QStringLiteral("size=640x360"), QStringLiteral("background=solid")}));
         const QImage clear
-            = png(*run, options({QStringLiteral("size=640x360"), QStringLiteral("background=transparent")}));
+            = png(run, options({QStringLiteral("size=640x360"), QStringLiteral("background=transparent")}));
         for (const QPoint corner : {QPoint(0, 0), QPoint(639, 0), QPoint(0, 359), QPoint(639, 359)}) {
             QCOMPARE(qAlpha(solid.pixel(corner)), 255);
             QCOMPARE(qAlpha(clear.pixel(corner)), 0);
@@ -192,42 +155,42 @@ private Q_SLOTS:
 
     void pdfIsOnePageOrOnePerStep()
     {
-        const auto run = runScenario(QStringLiteral("gather"));
-        const int steps = run->engine->trace().size() ? Figure(run->input, options()).stepCount() : 0;
+        const ScenarioRun run = runScenario(QStringLiteral("gather"));
+        const int steps = run.engine->trace().size() ? Figure(run.input, options()).stepCount() : 0;
         QVERIFY(steps > 10);
         int pages = 0;
-        QByteArray pdf = write(*run, options({QStringLiteral("format=pdf")}), &pages);
+        QByteArray pdf = write(run, options({QStringLiteral("format=pdf")}), &pages);
         QVERIFY(pdf.startsWith("%PDF"));
         QCOMPARE(pages, 1);
         QCOMPARE(pdfPageCount(pdf), 1);
         // Text stays text: the title is in the PDF's text, not only drawn.
         QVERIFY(pdf.contains("/FontFile") || pdf.contains("/FontDescriptor"));
 
-        pdf = write(*run, options({QStringLiteral("format=pdf"), QStringLiteral("build=step")}), &pages);
+        pdf = write(run, options({QStringLiteral("format=pdf"), QStringLiteral("build=step")}), &pages);
         QCOMPARE(pages, steps);
         QCOMPARE(pdfPageCount(pdf), steps);
 
-        pdf = write(*run, options({QStringLiteral("format=pdf"), QStringLiteral("build=step"), QStringLiteral("steps=3:9")}),
+        pdf = write(run, options({QStringLiteral("format=pdf"), QStringLiteral("build=step"), QStringLiteral("steps=3:9")}),
             &pages);
         QCOMPARE(pages, 7);
         QCOMPARE(pdfPageCount(pdf), 7);
 
         // Per loop iteration: fewer pages (gather starts its three downloads in one iteration).
-        pdf = write(*run, options({QStringLiteral("format=pdf"), QStringLiteral("build=iteration")}), &pages);
+        pdf = write(run, options({QStringLiteral("format=pdf"), QStringLiteral("build=iteration")}), &pages);
         QCOMPARE(pdfPageCount(pdf), pages);
         QVERIFY2(pages < steps, qPrintable(QStringLiteral("%1 iterations, %2 steps").arg(pages).arg(steps)));
-        QCOMPARE(pages, int(run->iterationStarts.size()));
+        QCOMPARE(pages, int(run.iterationStarts.size()));
     }
 
     void buildPagesAreCancellable()
     {
-        const auto run = runScenario(QStringLiteral("gather"));
+        const ScenarioRun run = runScenario(QStringLiteral("gather"));
         const ExportOptions o = options({QStringLiteral("format=pdf"), QStringLiteral("build=step")});
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
         QString error;
         int pages = 0, calls = 0;
-        const bool ok = writePdf(Figure(run->input, o), o, &buffer, &pages, &error, [&](int done, int total) {
+        const bool ok = writePdf(Figure(run.input, o), o, &buffer, &pages, &error, [&](int done, int total) {
             ++calls;
             Q_UNUSED(total);
             return done < 3;
@@ -247,17 +210,17 @@ private Q_SLOTS:
     void iterationsMatchTheEngine()
     {
         QFETCH(QString, scenario);
-        const auto run = runScenario(scenario);
-        const Figure figure(run->input, options());
-        if (figure.iterationStarts() != run->iterationStarts)
-            qDebug().noquote() << QString::fromStdString(run->engine->trace().dump());
-        QCOMPARE(figure.iterationStarts(), run->iterationStarts);
+        const ScenarioRun run = runScenario(scenario);
+        const Figure figure(run.input, options());
+        if (figure.iterationStarts() != run.iterationStarts)
+            qDebug().noquote() << QString::fromStdString(run.engine->trace().dump());
+        QCOMPARE(figure.iterationStarts(), run.iterationStarts);
     }
 
     void buildCaptionsSayWhatEachStepDid()
     {
-        const auto run = runScenario(QStringLiteral("gather"));
-        const Figure figure(run->input, options());
+        const ScenarioRun run = runScenario(QStringLiteral("gather"));
+        const Figure figure(run.input, options());
         const auto pages = figure.buildPages(BuildUnit::Step);
         QCOMPARE(int(pages.size()), figure.stepCount());
         QVERIFY2(pages[0].caption.startsWith(QStringLiteral("Step 1 · 0.000 s · Task-1 starts main()")),
@@ -276,12 +239,12 @@ private Q_SLOTS:
 
     void lanesPickTasksAndLeaveNoGap()
     {
-        const auto run = runScenario(QStringLiteral("gather"));
-        const QStringList all = Figure(run->input, options()).shownLanes();
+        const ScenarioRun run = runScenario(QStringLiteral("gather"));
+        const QStringList all = Figure(run.input, options()).shownLanes();
         QVERIFY2(all.size() >= 5, qPrintable(all.join(QLatin1Char('|'))));
         QVERIFY(all.first().startsWith(QStringLiteral("clock")));
 
-        const Figure two(run->input, options({QStringLiteral("tasks=Task-3,Task-2")}));
+        const Figure two(run.input, options({QStringLiteral("tasks=Task-3,Task-2")}));
         QCOMPARE(two.problem(), QString());
         const QStringList lanes = two.shownLanes();
         QCOMPARE(lanes.size(), 4); // the loop's lanes stay as context; rows in creation order
@@ -291,88 +254,88 @@ private Q_SLOTS:
         QVERIFY(lanes[3].startsWith(QStringLiteral("Task-3 ·")));
         // Naming a loop lane shows only the lanes named.
         const QStringList only
-            = Figure(run->input, options({QStringLiteral("tasks=Task-4")})).shownLanes();
+            = Figure(run.input, options({QStringLiteral("tasks=Task-4")})).shownLanes();
         QCOMPARE(only.size(), 3);
-        const QStringList named = Figure(run->input, options({QStringLiteral("tasks=Task-4,callbacks")})).shownLanes();
+        const QStringList named = Figure(run.input, options({QStringLiteral("tasks=Task-4,callbacks")})).shownLanes();
         QCOMPARE(named.size(), 2);
         QVERIFY(named[0].startsWith(QStringLiteral("callbacks")));
 
         // A hidden lane's name is not in the drawing.
-        const QByteArray svgAll = write(*run, options({QStringLiteral("format=svg")}));
-        const QByteArray svgTwo = write(*run, options({QStringLiteral("format=svg"), QStringLiteral("tasks=Task-2,Task-3")}));
+        const QByteArray svgAll = write(run, options({QStringLiteral("format=svg")}));
+        const QByteArray svgTwo = write(run, options({QStringLiteral("format=svg"), QStringLiteral("tasks=Task-2,Task-3")}));
         QVERIFY(svgAll.contains("Task-4"));
         QVERIFY(svgTwo.contains("Task-3"));
         QVERIFY(!svgTwo.contains("Task-4"));
         // Fewer rows: the lanes grow, the picture changes.
-        QVERIFY(png(*run, options({QStringLiteral("tasks=Task-2,Task-3")})) != png(*run, options()));
+        QVERIFY(png(run, options({QStringLiteral("tasks=Task-2,Task-3")})) != png(run, options()));
     }
 
     void rangesPickStepsAndTime()
     {
-        const auto run = runScenario(QStringLiteral("gather"));
-        const Figure whole(run->input, options());
+        const ScenarioRun run = runScenario(QStringLiteral("gather"));
+        const Figure whole(run.input, options());
         QCOMPARE(whole.firstStep(), 0);
         QCOMPARE(whole.lastStep(), whole.stepCount() - 1);
-        const Figure steps(run->input, options({QStringLiteral("steps=4:8")}));
+        const Figure steps(run.input, options({QStringLiteral("steps=4:8")}));
         QCOMPARE(steps.firstStep(), 3);
         QCOMPARE(steps.lastStep(), 7);
         // Tasks finished before the range or made after it leave no row.
-        const Figure late(run->input, options({QStringLiteral("steps=2:2")}));
+        const Figure late(run.input, options({QStringLiteral("steps=2:2")}));
         QVERIFY(late.shownLanes().size() < whole.shownLanes().size());
         // 0.5 s in gather: the clock jumps there, notes.txt arrives, nothing else.
-        const Figure time(run->input, options({QStringLiteral("time=0.4:0.6")}));
+        const Figure time(run.input, options({QStringLiteral("time=0.4:0.6")}));
         QVERIFY(time.firstStep() > 0);
         QVERIFY(time.lastStep() > time.firstStep());
         QVERIFY(time.lastStep() < whole.lastStep());
         for (int s = time.firstStep(); s <= time.lastStep(); ++s)
             QCOMPARE(whole.layout().steps()[std::size_t(s)].time1, std::int64_t(500000000));
         // Either axis: the drawing changes with the range.
-        const QImage a = png(*run, options({QStringLiteral("axis=time")}));
-        const QImage b = png(*run, options({QStringLiteral("axis=time"), QStringLiteral("time=0.4:1.2")}));
-        const QImage c = png(*run, options({QStringLiteral("steps=1:6")}));
+        const QImage a = png(run, options({QStringLiteral("axis=time")}));
+        const QImage b = png(run, options({QStringLiteral("axis=time"), QStringLiteral("time=0.4:1.2")}));
+        const QImage c = png(run, options({QStringLiteral("steps=1:6")}));
         QVERIFY(a != b);
         keep(b, QStringLiteral("time-range"));
         keep(c, QStringLiteral("step-range"));
-        QVERIFY(c != png(*run, options()));
+        QVERIFY(c != png(run, options()));
     }
 
     void problemsNameWhatIsWrong()
     {
-        const auto run = runScenario(QStringLiteral("gather"));
-        const int n = Figure(run->input, options()).stepCount();
-        QCOMPARE(Figure(run->input, options()).problem(), QString());
-        QCOMPARE(Figure(run->input, options({QStringLiteral("tasks=Task-9")})).problem(),
+        const ScenarioRun run = runScenario(QStringLiteral("gather"));
+        const int n = Figure(run.input, options()).stepCount();
+        QCOMPARE(Figure(run.input, options()).problem(), QString());
+        QCOMPARE(Figure(run.input, options({QStringLiteral("tasks=Task-9")})).problem(),
             QStringLiteral("--tasks: no task named 'Task-9' in this run; its tasks are Task-1, Task-2, "
                            "Task-3, Task-4, Task-5, Task-6 (and the loop's own lanes: clock, callbacks)"));
-        QCOMPARE(Figure(run->input, options({QStringLiteral("tasks=clock,Task-2")})).problem(), QString());
-        QCOMPARE(Figure(run->input, options({QStringLiteral("steps=50:60")})).problem(),
+        QCOMPARE(Figure(run.input, options({QStringLiteral("tasks=clock,Task-2")})).problem(), QString());
+        QCOMPARE(Figure(run.input, options({QStringLiteral("steps=50:60")})).problem(),
             QStringLiteral("--steps 50:60: the run has only %1 steps; give a range within 1:%1").arg(n));
-        QCOMPARE(Figure(run->input, options({QStringLiteral("time=5:6")})).problem(),
+        QCOMPARE(Figure(run.input, options({QStringLiteral("time=5:6")})).problem(),
             QStringLiteral("--time 5:6: the run's last step starts at 1.5 s; give a range within 0:1.5"));
-        QCOMPARE(Figure(run->input, options({QStringLiteral("steps=3:%1").arg(n)})).problem(), QString());
+        QCOMPARE(Figure(run.input, options({QStringLiteral("steps=3:%1").arg(n)})).problem(), QString());
     }
 
     void manyLanesShrinkThenSayHowManyMore()
     {
-        const auto run = runScenario(QStringLiteral("crawl"));
-        const Figure roomy(run->input, options({QStringLiteral("size=1920x1080"), QStringLiteral("theme=light")}));
-        const Figure small(run->input, options({QStringLiteral("font-scale=2.5")}));
+        const ScenarioRun run = runScenario(QStringLiteral("crawl"));
+        const Figure roomy(run.input, options({QStringLiteral("size=1920x1080"), QStringLiteral("theme=light")}));
+        const Figure small(run.input, options({QStringLiteral("font-scale=2.5")}));
         QCOMPARE(roomy.moreLanes(), 0);
         QVERIFY(small.moreLanes() > 0);
         QCOMPARE(small.shownLanes().size() + small.moreLanes(), roomy.shownLanes().size());
-        keep(png(*run, options({QStringLiteral("font-scale=2.5")})), QStringLiteral("more-lanes"));
-        keep(png(*run, options({QStringLiteral("background=transparent"), QStringLiteral("theme=dark"),
+        keep(png(run, options({QStringLiteral("font-scale=2.5")})), QStringLiteral("more-lanes"));
+        keep(png(run, options({QStringLiteral("background=transparent"), QStringLiteral("theme=dark"),
                  QStringLiteral("tasks=Task-2,Task-3,Task-4")})),
             QStringLiteral("transparent"));
     }
 
     void codeExcerptShowsTheScript()
     {
-        const auto run = runScenario(QStringLiteral("gather"));
-        const QByteArray svg = write(*run, options({QStringLiteral("format=svg"), QStringLiteral("code=on")}));
+        const ScenarioRun run = runScenario(QStringLiteral("gather"));
+        const QByteArray svg = write(run, options({QStringLiteral("format=svg"), QStringLiteral("code=on")}));
         QVERIFY(svg.contains("gather"));
         QVERIFY(svg.contains("fetch"));
-        QVERIFY(png(*run, options({QStringLiteral("code=on")})) != png(*run, options()));
+        QVERIFY(png(run, options({QStringLiteral("code=on")})) != png(run, options()));
     }
 
     void everyThemeAndPresetDraws_data()
@@ -387,10 +350,10 @@ private Q_SLOTS:
     {
         QFETCH(QString, theme);
         QFETCH(QString, size);
-        const auto run = runScenario(QStringLiteral("deadlock"));
+        const ScenarioRun run = runScenario(QStringLiteral("deadlock"));
         const ExportOptions o = options({QStringLiteral("theme=") + theme, QStringLiteral("size=") + size,
             QStringLiteral("code=on"), QStringLiteral("subtitle=a subtitle")});
-        const QImage image = png(*run, o);
+        const QImage image = png(run, o);
         QCOMPARE(image.size(), o.size);
         if (qEnvironmentVariableIsSet("LOOPSCOPE_FIGURE_DIR"))
             image.save(qEnvironmentVariable("LOOPSCOPE_FIGURE_DIR") + QStringLiteral("/%1-%2.png").arg(theme, size.replace(QLatin1Char(':'), QLatin1Char('x'))));
@@ -405,14 +368,14 @@ private Q_SLOTS:
     void referenceImages()
     {
         QFETCH(QString, scenario);
-        const auto run = runScenario(scenario);
-        const QImage actual = png(*run, options({QStringLiteral("theme=slides"), QStringLiteral("size=1280x720")}));
+        const ScenarioRun run = runScenario(scenario);
+        const QImage actual = png(run, options({QStringLiteral("theme=slides"), QStringLiteral("size=1280x720")}));
         if (qEnvironmentVariableIsSet("LOOPSCOPE_FIGURE_DIR")) {
             const QString dir = qEnvironmentVariable("LOOPSCOPE_FIGURE_DIR");
             actual.save(dir + QStringLiteral("/ref-%1.png").arg(scenario));
             QFile pdf(dir + QStringLiteral("/build-%1.pdf").arg(scenario));
             if (pdf.open(QIODevice::WriteOnly))
-                pdf.write(write(*run, options({QStringLiteral("format=pdf"), QStringLiteral("build=step"), QStringLiteral("code=on")})));
+                pdf.write(write(run, options({QStringLiteral("format=pdf"), QStringLiteral("build=step"), QStringLiteral("code=on")})));
         }
         const QString path = QStringLiteral(LOOPSCOPE_SOURCE_DIR "/tests/app/reference/%1.png").arg(scenario);
         if (qEnvironmentVariableIntValue("LOOPSCOPE_UPDATE_REFERENCES") == 1) {
@@ -441,12 +404,12 @@ private Q_SLOTS:
     // The tolerance means something: another theme, or every lane moved by a few pixels, fails it.
     void referenceToleranceCatchesRealChanges()
     {
-        const auto run = runScenario(QStringLiteral("gather"));
-        const QImage slides = png(*run, options({QStringLiteral("theme=slides")}));
+        const ScenarioRun run = runScenario(QStringLiteral("gather"));
+        const QImage slides = png(run, options({QStringLiteral("theme=slides")}));
         QImage diff;
-        QCOMPARE(differingFraction(slides, png(*run, options({QStringLiteral("theme=slides")})), kChannelThreshold, &diff),
+        QCOMPARE(differingFraction(slides, png(run, options({QStringLiteral("theme=slides")})), kChannelThreshold, &diff),
             0.0);
-        QVERIFY(differingFraction(slides, png(*run, options({QStringLiteral("theme=light")})), kChannelThreshold, &diff)
+        QVERIFY(differingFraction(slides, png(run, options({QStringLiteral("theme=light")})), kChannelThreshold, &diff)
             > kMaxDiffering);
         QImage moved(slides.size(), slides.format());
         moved.fill(Qt::white);
@@ -455,21 +418,21 @@ private Q_SLOTS:
             p.drawImage(QPoint(0, 6), slides);
         }
         QVERIFY(differingFraction(slides, moved, kChannelThreshold, &diff) > kMaxDiffering);
-        QVERIFY(differingFraction(slides, png(*run, options({QStringLiteral("title=Another title")})), kChannelThreshold,
+        QVERIFY(differingFraction(slides, png(run, options({QStringLiteral("title=Another title")})), kChannelThreshold,
                     &diff)
             > kMaxDiffering);
     }
 
     void exporterReportsPages()
     {
-        const auto run = runScenario(QStringLiteral("gather"));
+        const ScenarioRun run = runScenario(QStringLiteral("gather"));
         QTemporaryDir dir;
         ExportOptions o = options({QStringLiteral("format=pdf"), QStringLiteral("build=iteration")});
         o.out = dir.filePath(QStringLiteral("gather.pdf"));
         ExportReport report;
         QString error;
-        QVERIFY2(exportRun(run->input, o, &report, &error), qPrintable(error));
-        QCOMPARE(report.pages, int(run->iterationStarts.size()));
+        QVERIFY2(exportRun(run.input, o, &report, &error), qPrintable(error));
+        QCOMPARE(report.pages, int(run.iterationStarts.size()));
         QVERIFY(report.summary().contains(QStringLiteral("%1 pages").arg(report.pages)));
     }
 

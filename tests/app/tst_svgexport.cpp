@@ -5,7 +5,7 @@
 #include "engine.h"
 #include "figure.h"
 #include "formats.h"
-#include "scenariolibrary.h"
+#include "scenariorun.h"
 #include "svgdevice.h"
 #include "synthetictrace.h"
 #include "timelinepainter.h"
@@ -28,36 +28,6 @@
 using namespace loopscope;
 
 namespace {
-
-struct Run {
-    std::unique_ptr<Engine> engine = std::make_unique<Engine>();
-    std::string source;
-    QString title;
-};
-
-Run runScript(const std::string &source, const QString &title)
-{
-    Run run;
-    run.source = source;
-    run.title = title;
-    run.engine->load(run.source, "script.py");
-    run.engine->start();
-    while (run.engine->step()) { }
-    return run;
-}
-
-Run runScenario(const QString &name)
-{
-    ScenarioInfo info;
-    if (!ScenarioLibrary::find(name, &info))
-        qFatal("no scenario %s", qPrintable(name));
-    return runScript(info.source.toStdString(), info.title);
-}
-
-FigureInput inputOf(const Run &run)
-{
-    return FigureInput {&run.engine->trace(), run.source, run.title};
-}
 
 QByteArray svgOf(const Figure &figure)
 {
@@ -204,9 +174,9 @@ class TestSvgExport : public QObject {
 private Q_SLOTS:
     void documentParsesAndRenders()
     {
-        const Run run = runScenario(QStringLiteral("gather"));
+        const ScenarioRun run = runScenario(QStringLiteral("gather"));
         ExportOptions options;
-        const QByteArray svg = svgOf(Figure(inputOf(run), options));
+        const QByteArray svg = svgOf(Figure(run.input, options));
         QXmlStreamReader xml(svg);
         QVERIFY(xml.readNextStartElement());
         QCOMPARE(xml.name(), QLatin1String("svg"));
@@ -216,7 +186,7 @@ private Q_SLOTS:
         QCOMPARE(xml.attributes().value(QLatin1String("viewBox")), QLatin1String("0 0 1920 1080"));
         QVERIFY(xml.readNextStartElement());
         QCOMPARE(xml.name(), QLatin1String("title"));
-        QCOMPARE(xml.readElementText(), run.title); // the figure's title names the document
+        QCOMPARE(xml.readElementText(), run.input.scriptTitle); // the figure's title names the document
         QVERIFY(xml.readNextStartElement());
         QCOMPARE(xml.name(), QLatin1String("desc"));
         QVERIFY(xml.readElementText().contains(QLatin1String("Loopscope")));
@@ -261,13 +231,13 @@ private Q_SLOTS:
         QFETCH(QString, scenario);
         QFETCH(QString, theme);
         QFETCH(QString, axis);
-        const Run run = runScenario(scenario);
+        const ScenarioRun run = runScenario(scenario);
         ExportOptions options;
         QString error;
         QVERIFY(setExportOption(&options, QStringLiteral("theme"), theme, &error));
         QVERIFY(setExportOption(&options, QStringLiteral("axis"), axis, &error));
         QVERIFY(setExportOption(&options, QStringLiteral("size"), QStringLiteral("1280x720"), &error));
-        const Figure figure(inputOf(run), options);
+        const Figure figure(run.input, options);
         const QByteArray svg = svgOf(figure);
         const QImage direct = directImage(figure);
         const QImage back = renderedSvg(svg, direct.size());
@@ -389,10 +359,10 @@ private Q_SLOTS:
 
     void textStaysText()
     {
-        const Run run = runScenario(QStringLiteral("gather"));
+        const ScenarioRun run = runScenario(QStringLiteral("gather"));
         ExportOptions options;
         options.title = QStringLiteral("Three downloads & one gather");
-        const QByteArray svg = svgOf(Figure(inputOf(run), options));
+        const QByteArray svg = svgOf(Figure(run.input, options));
         QList<Group> groups;
         QString error;
         QVERIFY2(readGroups(svg, &groups, &error), qPrintable(error));
@@ -424,9 +394,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, scenario);
         QFETCH(QString, aTask);
-        const Run run = runScenario(scenario);
+        const ScenarioRun run = runScenario(scenario);
         ExportOptions options;
-        const Figure figure(inputOf(run), options);
+        const Figure figure(run.input, options);
         const QByteArray svg = svgOf(figure);
         QList<Group> groups;
         QString error;
@@ -503,7 +473,7 @@ private Q_SLOTS:
     // in the lane's title.
     void oddTaskNamesAreEscaped()
     {
-        const Run run = runScript("import asyncio\n"
+        const ScenarioRun run = runScript("import asyncio\n"
                                   "\n"
                                   "async def work(n):\n"
                                   "    await asyncio.sleep(n)\n"
@@ -519,7 +489,7 @@ private Q_SLOTS:
                                   "",
             QStringLiteral("Odd <names> & \"quotes\""));
         ExportOptions options;
-        const QByteArray svg = svgOf(Figure(inputOf(run), options));
+        const QByteArray svg = svgOf(Figure(run.input, options));
         QList<Group> groups;
         QString error;
         QVERIFY2(readGroups(svg, &groups, &error), qPrintable(error));

@@ -1,7 +1,7 @@
 // The timeline: its layout for real scenario runs (lanes, segments, markers, wake arrows), the cut
 // at a step, culling and per-pixel merging, hit testing, and pixels of the rendered picture.
 #include "engine.h"
-#include "scenariolibrary.h"
+#include "scenariorun.h"
 #include "synthetictrace.h"
 #include "timelinelayout.h"
 #include "timelinepainter.h"
@@ -28,28 +28,6 @@
 using namespace loopscope;
 
 namespace {
-
-struct Run {
-    std::unique_ptr<Engine> engine = std::make_unique<Engine>();
-    std::string source;
-    std::vector<std::size_t> traceSizeAfterStep; // [n] = trace size once n steps ran
-};
-
-Run runScenario(const QString &name)
-{
-    Run run;
-    ScenarioInfo info;
-    if (!ScenarioLibrary::find(name, &info))
-        qFatal("no scenario %s", qPrintable(name));
-    run.source = info.source.toStdString();
-    run.engine->load(run.source, name.toStdString() + ".py");
-    run.engine->start();
-    run.traceSizeAfterStep.push_back(run.engine->trace().size());
-    while (run.engine->step() || int(run.traceSizeAfterStep.size()) <= run.engine->stepCount())
-        run.traceSizeAfterStep.resize(std::size_t(run.engine->stepCount()) + 1, run.engine->trace().size());
-    run.traceSizeAfterStep.back() = run.engine->trace().size(); // the deadlock report comes last
-    return run;
-}
 
 int laneNamed(const TimelineLayout &layout, const std::string &prefix)
 {
@@ -119,7 +97,7 @@ QString savePng(const QImage &image, const QString &name)
 
 // A scenario's run, laid out and fitted into a drawing of `size` (light theme).
 struct Drawing {
-    Run run;
+    ScenarioRun run;
     std::unique_ptr<TimelineLayout> layout;
     std::unique_ptr<TimelinePainter> painter;
     TimelineViewport viewport;
@@ -129,7 +107,7 @@ std::unique_ptr<Drawing> drawing(const QString &scenario, QSizeF size)
 {
     auto d = std::make_unique<Drawing>();
     d->run = runScenario(scenario);
-    d->layout = std::make_unique<TimelineLayout>(&d->run.engine->trace(), d->run.source);
+    d->layout = std::make_unique<TimelineLayout>(&d->run.engine->trace(), d->run.input.source);
     d->painter = std::make_unique<TimelinePainter>(*d->layout, TimelineTheme::light());
     d->viewport.size = size;
     d->painter->fitAll(d->viewport);
@@ -155,8 +133,8 @@ class TestTimeline : public QObject {
 private Q_SLOTS:
     void gatherLanesInCreationOrderWithTheirCalls()
     {
-        Run run = runScenario(QStringLiteral("gather"));
-        TimelineLayout layout(&run.engine->trace(), run.source);
+        ScenarioRun run = runScenario(QStringLiteral("gather"));
+        TimelineLayout layout(&run.engine->trace(), run.input.source);
         QStringList names;
         for (const auto &l : layout.lanes())
             names << QString::fromStdString(l.name);
@@ -173,8 +151,8 @@ private Q_SLOTS:
 
     void gatherSegmentsMarkersAndWakeArrows()
     {
-        Run run = runScenario(QStringLiteral("gather"));
-        TimelineLayout layout(&run.engine->trace(), run.source);
+        ScenarioRun run = runScenario(QStringLiteral("gather"));
+        TimelineLayout layout(&run.engine->trace(), run.input.source);
         const int main = laneNamed(layout, "Task-1");
         const int notes = laneNamed(layout, "Task-3");
         // Step 1 runs main, which creates the three tasks; notes.txt runs in step 3, sleeps, its
@@ -225,8 +203,8 @@ private Q_SLOTS:
 
     void deadlockMarksTheBlockedTasks()
     {
-        Run run = runScenario(QStringLiteral("deadlock"));
-        TimelineLayout layout(&run.engine->trace(), run.source);
+        ScenarioRun run = runScenario(QStringLiteral("deadlock"));
+        TimelineLayout layout(&run.engine->trace(), run.input.source);
         const int alice = laneNamed(layout, "Task-2 · alice()");
         const int bob = laneNamed(layout, "Task-3 · bob()");
         const int main = laneNamed(layout, "Task-1 · main()");
@@ -258,8 +236,8 @@ private Q_SLOTS:
 
     void queueWakesThroughPutAndGetAndCancels()
     {
-        Run run = runScenario(QStringLiteral("queue"));
-        TimelineLayout layout(&run.engine->trace(), run.source);
+        ScenarioRun run = runScenario(QStringLiteral("queue"));
+        TimelineLayout layout(&run.engine->trace(), run.input.source);
         const int main = laneNamed(layout, "Task-1 · main()");
         const int consumer = laneNamed(layout, "consumer · consumer(queue)");
         QVERIFY2(consumer > main && main > 0, qPrintable(QString::fromStdString(layout.lanes().back().name)));
@@ -395,13 +373,13 @@ private Q_SLOTS:
     void cutAtStepShowsTheTraceUpToThatStep()
     {
         for (const char *name : {"gather", "deadlock", "queue"}) {
-            Run run = runScenario(QLatin1String(name));
-            TimelineLayout layout(&run.engine->trace(), run.source);
+            ScenarioRun run = runScenario(QLatin1String(name));
+            TimelineLayout layout(&run.engine->trace(), run.input.source);
             for (AxisMode mode : {AxisMode::Steps, AxisMode::Time}) {
                 for (int n = 0; n <= layout.stepCount(); ++n) {
                     Trace prefix;
                     truncatedCopy(run.engine->trace(), run.traceSizeAfterStep[std::size_t(n)], prefix);
-                    TimelineLayout past(&prefix, run.source);
+                    TimelineLayout past(&prefix, run.input.source);
                     QCOMPARE(past.stepCount(), n);
                     QCOMPARE(layout.laneCount(n), past.laneCount());
                     TimelineWindow w = fullWindow(layout, mode, 1200);
@@ -511,8 +489,8 @@ private Q_SLOTS:
 
     void hitTestingNamesTheEventAndItsStep()
     {
-        Run run = runScenario(QStringLiteral("gather"));
-        TimelineLayout layout(&run.engine->trace(), run.source);
+        ScenarioRun run = runScenario(QStringLiteral("gather"));
+        TimelineLayout layout(&run.engine->trace(), run.input.source);
         const int notes = laneNamed(layout, "Task-3");
         TimelineWindow w = fullWindow(layout, AxisMode::Steps, 20 * 24);
         w.unitsPerPixel = 1.0 / 24; // 24 px per step
@@ -547,8 +525,8 @@ private Q_SLOTS:
 
     void rendersTheStatesInTheirColours()
     {
-        Run run = runScenario(QStringLiteral("gather"));
-        TimelineLayout layout(&run.engine->trace(), run.source);
+        ScenarioRun run = runScenario(QStringLiteral("gather"));
+        TimelineLayout layout(&run.engine->trace(), run.input.source);
         const int notes = laneNamed(layout, "Task-3");
         for (const auto &theme : {TimelineTheme::light(), TimelineTheme::dark(), TimelineTheme::slides()}) {
             TimelinePainter painter(layout, theme);
@@ -577,8 +555,8 @@ private Q_SLOTS:
     void rendersSlideSizeAndLargeRunsToLookAt()
     {
         for (const char *name : {"deadlock", "queue", "gather"}) {
-            Run run = runScenario(QLatin1String(name));
-            TimelineLayout layout(&run.engine->trace(), run.source);
+            ScenarioRun run = runScenario(QLatin1String(name));
+            TimelineLayout layout(&run.engine->trace(), run.input.source);
             TimelineViewport v;
             v.size = QSizeF(1600, 520);
             v.unitsPerPixel = 0;
@@ -719,11 +697,11 @@ private Q_SLOTS:
             QCOMPARE(empty.stepCount(), 0);
             QCOMPARE(empty.textAt(QPointF(300, 60)), QString());
         }
-        Run run = runScenario(QStringLiteral("gather"));
+        ScenarioRun run = runScenario(QStringLiteral("gather"));
         TimelineView view;
         view.setSize(QSizeF(1200, 420));
         QSignalSpy traceChanged(&view, &TimelineView::traceChanged);
-        view.setTrace(&run.engine->trace(), run.source);
+        view.setTrace(&run.engine->trace(), run.input.source);
         QCOMPARE(view.stepCount(), run.engine->stepCount());
         QCOMPARE(view.currentStep(), run.engine->stepCount());
         QVERIFY(traceChanged.count() >= 1);
