@@ -191,7 +191,7 @@ ExportOptions ExportController::options(QString *problem) const
 // What the options ask of the run that it does not have: the command line's own check.
 QString ExportController::runProblem(const ExportOptions &o) const
 {
-    return m_run ? loopscope::runProblem(*m_run->layout, m_run->trace, o) : QString();
+    return m_run ? loopscope::runProblem(*m_run->layout, o) : QString();
 }
 
 QString ExportController::problem() const

@@ -82,6 +82,14 @@ public:
     // How many times tasks were named so far (creation and set_name()): readers that show names
     // refresh them when this grows.
     std::size_t namingCount() const { return m_namings.size(); }
+    // Every naming and renaming, with the number of events before it: the conformance trace
+    // names a task as it was called at each event (set_name(), a task factory's late name).
+    struct Naming {
+        std::size_t event;
+        std::uint32_t task;
+        std::uint32_t name; // string index
+    };
+    const std::vector<Naming> &namings() const { return m_namings; }
     // The call that made a task, with its arguments' values ("fetch('url2')"; empty if unknown).
     void setTaskCall(std::uint32_t task, std::string_view call);
     const std::string &taskCall(std::uint32_t task) const;
@@ -105,13 +113,6 @@ private:
     // texts ("yield (sleep 0)", a queue's wait), found here without hashing the whole string.
     std::array<std::uint32_t, 64> m_recent {};
     std::vector<std::string> m_taskNames;
-    // Every naming and renaming, with the number of events before it: the conformance trace
-    // names a task as it was called at each event (set_name(), a task factory's late name).
-    struct Naming {
-        std::size_t event;
-        std::uint32_t task;
-        std::uint32_t name; // string index
-    };
     std::vector<Naming> m_namings;
     std::vector<std::uint32_t> m_taskCalls; // string indexes, by task id
 };

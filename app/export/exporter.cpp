@@ -49,7 +49,7 @@ QString runProblem(const FigureInput &input, const ExportOptions &options)
         return {};
     TimelineLayout layout(input.trace, input.source);
     layout.update();
-    return runProblem(layout, *input.trace, options);
+    return runProblem(layout, options);
 }
 
 bool exportRun(const FigureInput &input, const ExportOptions &options, ExportReport *report, QString *error,

@@ -31,15 +31,16 @@ QString someNames(const QStringList &names)
 }
 
 // The names a lane answers to: the task's name now, and the one it had when created.
-QStringList laneNames(const Trace &trace, const Lane &lane)
+QStringList laneNames(const Lane &lane)
 {
     if (lane.kind == LaneKind::Clock)
         return {QStringLiteral("clock")};
     if (lane.kind == LaneKind::Callbacks)
         return {QStringLiteral("callbacks")};
-    const QString created = QString::fromStdString(lane.name.substr(0, lane.name.find(" \u00b7 ")));
-    const QString now = QString::fromStdString(trace.taskName(lane.task));
-    return now.isEmpty() || now == created ? QStringList {created} : QStringList {now, created};
+    const auto bare = [](const std::string &full) { return QString::fromStdString(full.substr(0, full.find(" \u00b7 "))); };
+    const QString now = bare(lane.name);
+    const QString created = lane.renames.empty() ? now : bare(lane.renames.front().name);
+    return now == created ? QStringList {created} : QStringList {now, created};
 }
 
 QString stepRangeProblem(const TimelineLayout &layout, const ExportOptions &o)
@@ -84,11 +85,11 @@ QString timeRangeProblem(const TimelineLayout &layout, const ExportOptions &o)
         .arg(asked, plainSeconds(before), plainSeconds(after));
 }
 
-QString taskProblem(const TimelineLayout &layout, const Trace &trace, const ExportOptions &o)
+QString taskProblem(const TimelineLayout &layout, const ExportOptions &o)
 {
     QStringList known, tasks;
     for (const Lane &lane : layout.lanes()) {
-        const QStringList names = laneNames(trace, lane);
+        const QStringList names = laneNames(lane);
         known << names;
         if (lane.kind == LaneKind::Task)
             tasks << names.first();
@@ -122,25 +123,6 @@ QString joined(const QStringList &parts)
     if (parts.size() <= 1)
         return parts.value(0);
     return parts.mid(0, parts.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" and ") + parts.back();
-}
-
-// The names a `tasks` list can use: "Task-1..Task-4" when they are numbered in a row, else a list.
-QString nameSummary(const QStringList &names)
-{
-    static const QRegularExpression numbered(QStringLiteral("^Task-(\\d+)$"));
-    std::vector<int> numbers;
-    for (const QString &n : names) {
-        const auto m = numbered.match(n);
-        if (!m.hasMatch())
-            break;
-        numbers.push_back(m.captured(1).toInt());
-    }
-    if (names.size() > 2 && int(numbers.size()) == names.size()
-        && numbers.back() - numbers.front() == int(numbers.size()) - 1)
-        return names.front() + QStringLiteral("..") + names.back();
-    if (names.size() > 8)
-        return names.mid(0, 8).join(QStringLiteral(", ")) + QStringLiteral(", …");
-    return names.join(QStringLiteral(", "));
 }
 
 // Python's keywords (the code view's highlighter lives in the GUI library; a figure needs only these).
@@ -331,7 +313,7 @@ void Figure::chooseLanes()
         bool show = laneHasItems(lane);
         if (!wanted.isEmpty() && (task || namesLoopLane)) {
             show = false;
-            for (const QString &name : laneNames(*m_input.trace, m_layout.lanes()[std::size_t(lane)]))
+            for (const QString &name : laneNames(m_layout.lanes()[std::size_t(lane)]))
                 show = show || wanted.contains(name);
         }
         if (show)
@@ -358,21 +340,21 @@ int Figure::moreLanes() const
     return frame(false).more;
 }
 
-QString runProblem(const TimelineLayout &layout, const Trace &trace, const ExportOptions &options)
+QString runProblem(const TimelineLayout &layout, const ExportOptions &options)
 {
     QString problem;
     if (options.hasStepRange())
         problem = stepRangeProblem(layout, options);
     else if (options.hasTimeRange())
         problem = timeRangeProblem(layout, options);
-    return problem.isEmpty() ? taskProblem(layout, trace, options) : problem;
+    return problem.isEmpty() ? taskProblem(layout, options) : problem;
 }
 
 QString Figure::problem() const
 {
     if (!m_input.trace)
         return QStringLiteral("there is no run to draw");
-    const QString problem = runProblem(m_layout, *m_input.trace, m_options);
+    const QString problem = runProblem(m_layout, m_options);
     if (problem.isEmpty() && m_options.build && m_last < m_first)
         return QStringLiteral("--build: the range has no step to make pages from; widen --steps or --time");
     return problem;
@@ -440,9 +422,11 @@ std::vector<QString> stepCaptions(const TimelineLayout &layout, const Trace &tra
 {
     std::vector<QString> out;
     std::unordered_map<std::uint32_t, std::string> awaiting; // task -> what it last awaited
-    auto name = [&trace](std::uint32_t task) {
-        const std::string &n = trace.taskName(task);
-        return n.empty() ? QStringLiteral("Task #%1").arg(task) : QString::fromStdString(n);
+    int cut = 0; // steps before the caption's: tasks go by the names they had as it began
+    auto name = [&](std::uint32_t task) {
+        const int lane = layout.laneOfTask(task);
+        const std::string n = lane < 0 ? trace.taskName(task) : layout.laneName(lane, cut);
+        return n.empty() ? QStringLiteral("Task #%1").arg(task) : QString::fromStdString(n.substr(0, n.find(" \u00b7 ")));
     };
     for (const StepInfo &step : layout.steps()) {
         const TraceEvent &b = trace[step.beginEvent];
@@ -520,6 +504,7 @@ std::vector<QString> stepCaptions(const TimelineLayout &layout, const Trace &tra
         if (!others.isEmpty())
             text += QStringLiteral("; ") + joined(others);
         out.push_back(text);
+        ++cut;
     }
     return out;
 }

@@ -48,7 +48,7 @@ struct FigureInput {
 // no task named 'Task-9' in this run; its tasks are ..."); empty when they fit. Lanes answer to
 // a task's name (now or when created), and "clock" and "callbacks" name the loop's own lanes.
 // The command line and the Export dialog both check options with this.
-QString runProblem(const TimelineLayout &layout, const Trace &trace, const ExportOptions &options);
+QString runProblem(const TimelineLayout &layout, const ExportOptions &options);
 
 class Figure {
 public:

@@ -67,6 +67,7 @@ void TimelineLayout::reset(const Trace *trace, std::string source)
         pos = nl + 1;
     }
     m_processed = 0;
+    m_namings = 0;
     m_lanes.clear();
     m_segments.clear();
     m_markers.clear();
@@ -103,11 +104,47 @@ bool TimelineLayout::update()
     }
     if (m_trace->size() == m_processed)
         return false;
-    for (std::size_t i = m_processed; i < m_trace->size(); ++i)
+    for (std::size_t i = m_processed; i < m_trace->size(); ++i) {
+        applyNamings(i);
         process(i);
+    }
     m_processed = m_trace->size();
     m_lastSeen = (*m_trace)[m_processed - 1];
+    applyNamings(m_processed);
     return true;
+}
+
+// Renamings (set_name(), a task factory's late name) recorded before event `before`: the lane
+// goes by the new name from the step that renamed the task.
+void TimelineLayout::applyNamings(std::size_t before)
+{
+    const auto &namings = m_trace->namings();
+    for (; m_namings < namings.size() && namings[m_namings].event <= before; ++m_namings) {
+        const Trace::Naming &n = namings[m_namings];
+        if (n.task >= m_taskLane.size() || m_taskLane[n.task] < 0)
+            continue; // the name it is created with
+        Lane &lane = m_lanes[std::size_t(m_taskLane[n.task])];
+        std::string name = m_trace->text(n.name);
+        if (!lane.call.empty())
+            name += " · " + lane.call;
+        if (name == lane.name)
+            continue;
+        const int step = std::max(m_currentStep, lane.createdStep);
+        if (!lane.renames.empty() && lane.renames.back().step == step)
+            lane.renames.pop_back(); // renamed twice in one step: the last name holds
+        lane.renames.push_back({step, lane.name});
+        lane.name = std::move(name);
+    }
+}
+
+const std::string &TimelineLayout::laneName(int lane, int cutStep) const
+{
+    const Lane &l = m_lanes[std::size_t(lane)];
+    // renames[i] = {the step that renamed it, the name it had until then}
+    for (const Lane::Rename &r : l.renames)
+        if (r.step >= cutStep)
+            return r.name;
+    return l.name;
 }
 
 int TimelineLayout::addLane(LaneKind kind, std::uint32_t task, std::string name)
@@ -261,6 +298,7 @@ void TimelineLayout::process(std::size_t index)
             call = callText(e.line, coroutine, occurrence);
         }
         const int lane = addLane(LaneKind::Task, e.subject, name + " · " + call);
+        m_lanes.back().call = call;
         m_lanes.back().line = e.line;
         m_lanes.back().internal = e.aux != 0;
         m_lanes.back().coroutine = coroutine;

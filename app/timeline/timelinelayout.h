@@ -52,7 +52,14 @@ enum class LaneKind : std::uint8_t { Clock, Task, Callbacks };
 struct Lane {
     LaneKind kind = LaneKind::Task;
     std::uint32_t task = 0; // task id (0 for the clock and callbacks lanes)
-    std::string name; // "Task-3 · fetch('notes.txt', 0.5)"
+    std::string name; // "Task-3 · fetch('notes.txt', 0.5)": the task's name now (set_name() renames it)
+    std::string call; // "fetch('notes.txt', 0.5)"
+    // Names it had before, each with the step that renamed it (see TimelineLayout::laneName).
+    struct Rename {
+        int step;
+        std::string name;
+    };
+    std::vector<Rename> renames;
     std::string coroutine; // "fetch"
     int createdStep = -1; // 0-based step index that created the task (-1 = before the first step)
     int line = 0; // the line that created the task
@@ -182,6 +189,8 @@ public:
     int laneOfTask(std::uint32_t task) const;
     // Lanes that exist once `cutStep` steps ran (tasks appear in creation order).
     int laneCount(int cutStep = kOpen) const;
+    // A lane's name as the first `cutStep` steps left it (a task renamed later has its old name).
+    const std::string &laneName(int lane, int cutStep = kOpen) const;
     static constexpr int clockLane() { return 0; }
     int callbacksLane() const { return 1; }
 
@@ -223,6 +232,7 @@ private:
     void process(std::size_t index);
     int laneForStep(const TraceEvent &e) const;
     int addLane(LaneKind kind, std::uint32_t task, std::string name);
+    void applyNamings(std::size_t before);
     void openSegment(
         int lane, SegmentKind kind, double x, std::int64_t time, std::uint32_t label, std::uint32_t event, int line);
     void closeSegment(int lane, double x, std::int64_t time);
@@ -238,6 +248,7 @@ private:
     std::vector<std::string> m_sourceLines;
     std::size_t m_processed = 0;
     TraceEvent m_lastSeen {}; // the last event processed, to notice a trace cleared and refilled
+    std::size_t m_namings = 0; // Trace::namings() applied to the lanes so far
 
     std::vector<Lane> m_lanes;
     std::vector<std::vector<Segment>> m_segments; // per lane, in x order, non-overlapping

@@ -217,7 +217,7 @@ HitResult TimelinePainter::hitTest(const TimelineViewport &v, const QPointF &pos
         r.lane = lane;
         const Lane &l = m_layout.lanes()[std::size_t(lane)];
         r.line = l.line;
-        r.text = l.name + (l.line ? "\ncreated at line " + std::to_string(l.line) : std::string());
+        r.text = m_layout.laneName(lane, v.cutStep) + (l.line ? "\ncreated at line " + std::to_string(l.line) : std::string());
         std::string what;
         const int cut = std::min(v.cutStep, m_layout.stepCount());
         static const char *words[] = {"", "ready", "waiting", "deadlocked", "done", "cancelled", "raised"};
@@ -361,7 +361,7 @@ void TimelinePainter::paintLaneGroups(
     for (int lane = w.firstLane; lane <= last; ++lane) {
         if (rowOf(v, lane) < 0)
             continue; // a lane the figure leaves out has no group
-        const QString full = QString::fromStdString(m_layout.lanes()[std::size_t(lane)].name);
+        const QString full = QString::fromStdString(m_layout.laneName(lane, v.cutStep));
         const QString id = lane == TimelineLayout::clockLane() ? QStringLiteral("clock")
             : lane == m_layout.callbacksLane()                 ? QStringLiteral("callbacks")
                                                                : full.left(full.indexOf(QStringLiteral(" · ")));
@@ -801,7 +801,7 @@ void TimelinePainter::paintNames(QPainter &p, const TimelineViewport &v, const T
         const bool justRan = cut > 0 && m_layout.steps()[std::size_t(cut - 1)].lane == lane;
         paintStateDot(p, state, QPointF(r.left() + 4 * m_scale, r.center().y()));
         const QRectF nameRect = r.adjusted(14 * m_scale, 0, 0, 0);
-        const QString full = QString::fromStdString(l.name);
+        const QString full = QString::fromStdString(m_layout.laneName(lane, cut));
         const auto dot = full.indexOf(QStringLiteral(" · "));
         const QString name = dot < 0 ? full : full.left(dot);
         const QString call = dot < 0 ? QString() : full.mid(dot);

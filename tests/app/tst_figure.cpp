@@ -237,6 +237,39 @@ private Q_SLOTS:
         QCOMPARE(covered, figure.stepCount());
     }
 
+    // A task renamed with set_name(): build captions name it as it was called at each step, the
+    // lane shows its new name, and --tasks takes either name.
+    void aRenamedTaskGoesByTheNameItHadAtEachStep()
+    {
+        const ScenarioRun run = runScript("import asyncio\n"
+                                          "async def worker():\n"
+                                          "    await asyncio.sleep(0.1)\n"
+                                          "    asyncio.current_task().set_name('renamed')\n"
+                                          "    await asyncio.sleep(0.1)\n"
+                                          "async def main():\n"
+                                          "    await asyncio.create_task(worker(), name='first')\n"
+                                          "asyncio.run(main())\n",
+            QStringLiteral("rename"));
+        const Figure figure(run.input, options());
+        QStringList captions;
+        for (const auto &page : figure.buildPages(BuildUnit::Step))
+            captions << page.caption;
+        const auto starts = captions.filter(QStringLiteral("starts worker()"));
+        QCOMPARE(starts.size(), 1);
+        QVERIFY2(starts[0].contains(QStringLiteral("· first starts")), qPrintable(starts[0]));
+        const auto resumes = captions.filter(QStringLiteral("resumes after asyncio.sleep(0.1)"));
+        QCOMPARE(resumes.size(), 2);
+        QVERIFY2(resumes[0].contains(QStringLiteral("· first resumes")), qPrintable(resumes[0])); // renames itself in this step
+        QVERIFY2(resumes[1].contains(QStringLiteral("· renamed resumes")), qPrintable(resumes[1]));
+        QVERIFY(figure.shownLanes().contains(QStringLiteral("renamed · worker()")));
+        for (const QString &name : {QStringLiteral("first"), QStringLiteral("renamed")}) {
+            const Figure picked(run.input, options({QStringLiteral("tasks=") + name}));
+            QCOMPARE(picked.problem(), QString());
+            const QString lanes = picked.shownLanes().join(QStringLiteral(" / "));
+            QVERIFY2(lanes.contains(QStringLiteral("renamed · worker()")) && !lanes.contains(QStringLiteral("main()")), qPrintable(lanes));
+        }
+    }
+
     void lanesPickTasksAndLeaveNoGap()
     {
         const ScenarioRun run = runScenario(QStringLiteral("gather"));

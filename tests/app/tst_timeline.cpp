@@ -65,11 +65,17 @@ QList<MarkerKind> markerKinds(const TimelineLayout &layout, int lane)
     return out;
 }
 
-// A copy of the first `count` events of a trace.
+// A copy of the first `count` events of a trace, with the task namings made among them.
 void truncatedCopy(const Trace &from, std::size_t count, Trace &to)
 {
     to.clear();
-    for (std::size_t i = 0; i < count; ++i) {
+    std::size_t naming = 0;
+    const auto &namings = from.namings();
+    for (std::size_t i = 0; i <= count; ++i) {
+        for (; naming < namings.size() && namings[naming].event <= i; ++naming)
+            to.setTaskName(namings[naming].task, from.text(namings[naming].name));
+        if (i == count)
+            break;
         const auto &e = from[i];
         to.append(e.kind, e.time, e.subject, e.other, from.text(e.text), e.line, e.aux);
     }
@@ -367,6 +373,43 @@ private Q_SLOTS:
                 }
             }
         }
+    }
+
+    // A task renamed with set_name() goes by its new name from the step that renamed it; cut
+    // before that step, its lane has the old name.
+    void aRenamedTasksLaneTakesItsNewNameFromThatStep()
+    {
+        const ScenarioRun run = runScript("import asyncio\n"
+                                          "async def worker():\n"
+                                          "    await asyncio.sleep(0.1)\n"
+                                          "    asyncio.current_task().set_name('renamed')\n"
+                                          "    await asyncio.sleep(0.1)\n"
+                                          "async def main():\n"
+                                          "    await asyncio.create_task(worker(), name='first')\n"
+                                          "asyncio.run(main())\n",
+            QStringLiteral("rename"));
+        const TimelineLayout layout(run.input.trace, run.input.source);
+        const int lane = laneNamed(layout, "renamed");
+        QVERIFY(lane >= 0);
+        QCOMPARE(layout.lanes()[std::size_t(lane)].name, std::string("renamed · worker()"));
+        QCOMPARE(laneNamed(layout, "first"), -1);
+        int renamedIn = -1; // the worker's second step: it wakes from its sleep and renames itself
+        int workerSteps = 0;
+        for (std::size_t i = 0; i < layout.steps().size(); ++i)
+            if (layout.steps()[i].lane == lane && ++workerSteps == 2)
+                renamedIn = int(i);
+        QVERIFY(renamedIn > 0);
+        QCOMPARE(layout.laneName(lane, renamedIn), std::string("first · worker()"));
+        QCOMPARE(layout.laneName(lane, renamedIn + 1), std::string("renamed · worker()"));
+        QCOMPARE(layout.laneName(lane), std::string("renamed · worker()"));
+        // A layout of the trace as it was before the renaming step agrees.
+        Trace prefix;
+        truncatedCopy(run.engine->trace(), run.traceSizeAfterStep[std::size_t(renamedIn)], prefix);
+        const TimelineLayout before(&prefix, run.input.source);
+        QCOMPARE(before.lanes()[std::size_t(lane)].name, std::string("first · worker()"));
+        truncatedCopy(run.engine->trace(), run.traceSizeAfterStep[std::size_t(renamedIn + 1)], prefix);
+        const TimelineLayout after(&prefix, run.input.source);
+        QCOMPARE(after.lanes()[std::size_t(lane)].name, std::string("renamed · worker()"));
     }
 
     // The cut at step n shows exactly what the trace held after n steps.
