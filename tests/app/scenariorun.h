@@ -18,6 +18,16 @@ struct ScenarioRun {
     std::vector<int> iterationStarts; // 0-based steps that began a loop iteration, as the engine ran them
 };
 
+// A task created as 'first' renames itself 'renamed' in its second step (after a sleep).
+inline constexpr const char *kRenamingScript = "import asyncio\n"
+                                               "async def worker():\n"
+                                               "    await asyncio.sleep(0.1)\n"
+                                               "    asyncio.current_task().set_name('renamed')\n"
+                                               "    await asyncio.sleep(0.1)\n"
+                                               "async def main():\n"
+                                               "    await asyncio.create_task(worker(), name='first')\n"
+                                               "asyncio.run(main())\n";
+
 // Runs `source` (named `fileName` in tracebacks) to its end.
 inline ScenarioRun runScript(const std::string &source, const QString &title, const std::string &fileName = "script.py")
 {

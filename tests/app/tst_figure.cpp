@@ -241,15 +241,7 @@ private Q_SLOTS:
     // lane shows its new name, and --tasks takes either name.
     void aRenamedTaskGoesByTheNameItHadAtEachStep()
     {
-        const ScenarioRun run = runScript("import asyncio\n"
-                                          "async def worker():\n"
-                                          "    await asyncio.sleep(0.1)\n"
-                                          "    asyncio.current_task().set_name('renamed')\n"
-                                          "    await asyncio.sleep(0.1)\n"
-                                          "async def main():\n"
-                                          "    await asyncio.create_task(worker(), name='first')\n"
-                                          "asyncio.run(main())\n",
-            QStringLiteral("rename"));
+        const ScenarioRun run = runScript(kRenamingScript, QStringLiteral("rename"));
         const Figure figure(run.input, options());
         QStringList captions;
         for (const auto &page : figure.buildPages(BuildUnit::Step))

@@ -379,15 +379,7 @@ private Q_SLOTS:
     // before that step, its lane has the old name.
     void aRenamedTasksLaneTakesItsNewNameFromThatStep()
     {
-        const ScenarioRun run = runScript("import asyncio\n"
-                                          "async def worker():\n"
-                                          "    await asyncio.sleep(0.1)\n"
-                                          "    asyncio.current_task().set_name('renamed')\n"
-                                          "    await asyncio.sleep(0.1)\n"
-                                          "async def main():\n"
-                                          "    await asyncio.create_task(worker(), name='first')\n"
-                                          "asyncio.run(main())\n",
-            QStringLiteral("rename"));
+        const ScenarioRun run = runScript(kRenamingScript, QStringLiteral("rename"));
         const TimelineLayout layout(run.input.trace, run.input.source);
         const int lane = laneNamed(layout, "renamed");
         QVERIFY(lane >= 0);
