@@ -48,6 +48,7 @@ const char *markerText(MarkerKind kind)
     case MarkerKind::Livelock: return "livelock";
     case MarkerKind::Uncaught: return "uncaught";
     case MarkerKind::ClockJump: return "clock jump";
+    case MarkerKind::Destroyed: return "destroyed";
     }
     return "?";
 }

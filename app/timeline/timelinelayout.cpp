@@ -33,7 +33,8 @@ int priority(MarkerKind k)
     case MarkerKind::Uncaught: return 9;
     case MarkerKind::Raised: return 8;
     case MarkerKind::Cancelled: return 7;
-    case MarkerKind::Done: return 6;
+    case MarkerKind::Done:
+    case MarkerKind::Destroyed: return 6;
     case MarkerKind::Resume: return 5;
     case MarkerKind::Await: return 4;
     case MarkerKind::ClockJump: return 3;
@@ -68,6 +69,7 @@ void TimelineLayout::reset(const Trace *trace, std::string source)
     }
     m_processed = 0;
     m_namings = 0;
+    m_hasDestroyed = false;
     m_lanes.clear();
     m_segments.clear();
     m_markers.clear();
@@ -437,6 +439,17 @@ void TimelineLayout::process(std::size_t index)
         }
         break;
     }
+    case EventKind::Warning: {
+        // "Task was destroyed but it is pending!": the task's lane ends where it was freed.
+        const int lane = e.other ? laneOfTask(e.other) : -1;
+        if (lane < 0 || m_state[std::size_t(lane)].done)
+            break;
+        m_state[std::size_t(lane)].done = true;
+        m_hasDestroyed = true;
+        closeSegment(lane, m_inStep ? m_currentStep + 0.5 : stepEndX, e.time);
+        addMarker(lane, MarkerKind::Destroyed, m_inStep ? m_currentStep + 0.5 : stepEndX, e.time, m_currentStep, idx);
+        break;
+    }
     case EventKind::Livelock:
     case EventKind::Uncaught:
         addMarker(clockLane(), e.kind == EventKind::Livelock ? MarkerKind::Livelock : MarkerKind::Uncaught, stepEndX,
@@ -497,6 +510,8 @@ TaskState TimelineLayout::taskState(int lane, int cutStep, std::string *what) co
             return TaskState::Cancelled;
         if (it->kind == MarkerKind::Raised)
             return TaskState::Raised;
+        if (it->kind == MarkerKind::Destroyed)
+            return TaskState::Destroyed;
         break; // the newest visible marker is not an end
     }
     const auto &segs = m_segments[std::size_t(lane)];
@@ -784,6 +799,11 @@ std::string TimelineLayout::describeMarker(int lane, const Marker &m) const
     case MarkerKind::Deadlock: text += label(e.text) + at; break;
     case MarkerKind::Livelock: text += "livelock: the loop never lets the clock advance\n" + at; break;
     case MarkerKind::Uncaught: text += "uncaught " + label(e.text) + "\n" + at; break;
+    case MarkerKind::Destroyed:
+        text += "destroyed while pending: nothing referred to it any more, so it never finished (keep a "
+                "reference to a task until it is done)\n"
+            + at;
+        break;
     case MarkerKind::ClockJump:
         text += (e.subject ? m_trace->taskName(e.subject) + " blocks in time.sleep; clock at "
                            : std::string("clock advances to "))

@@ -45,6 +45,7 @@ enum class MarkerKind : std::uint8_t {
     Livelock,
     Uncaught,
     ClockJump, // a blocking call (time.sleep) moved the clock forward
+    Destroyed, // freed while still pending ("Task was destroyed but it is pending!")
 };
 
 enum class LaneKind : std::uint8_t { Clock, Task, Callbacks };
@@ -100,7 +101,7 @@ struct WakeArrow {
 };
 
 // Where a task stands between steps, once some steps ran (the dot by its name).
-enum class TaskState : std::uint8_t { NotCreated, Ready, Waiting, Blocked, Done, Cancelled, Raised };
+enum class TaskState : std::uint8_t { NotCreated, Ready, Waiting, Blocked, Done, Cancelled, Raised, Destroyed };
 
 // One loop step (one handle run, or one clock advance).
 struct StepInfo {
@@ -189,6 +190,8 @@ public:
     int laneOfTask(std::uint32_t task) const;
     // Lanes that exist once `cutStep` steps ran (tasks appear in creation order).
     int laneCount(int cutStep = kOpen) const;
+    // Whether a task was freed while pending (its lane ends with MarkerKind::Destroyed).
+    bool hasDestroyedTasks() const { return m_hasDestroyed; }
     // A lane's name as the first `cutStep` steps left it (a task renamed later has its old name).
     const std::string &laneName(int lane, int cutStep = kOpen) const;
     static constexpr int clockLane() { return 0; }
@@ -248,6 +251,7 @@ private:
     std::vector<std::string> m_sourceLines;
     std::size_t m_processed = 0;
     TraceEvent m_lastSeen {}; // the last event processed, to notice a trace cleared and refilled
+    bool m_hasDestroyed = false;
     std::size_t m_namings = 0; // Trace::namings() applied to the lanes so far
 
     std::vector<Lane> m_lanes;

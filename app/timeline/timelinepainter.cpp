@@ -2,6 +2,7 @@
 
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QPicture>
 #include <QPainterPath>
 
 #include <algorithm>
@@ -220,11 +221,12 @@ HitResult TimelinePainter::hitTest(const TimelineViewport &v, const QPointF &pos
         r.text = m_layout.laneName(lane, v.cutStep) + (l.line ? "\ncreated at line " + std::to_string(l.line) : std::string());
         std::string what;
         const int cut = std::min(v.cutStep, m_layout.stepCount());
-        static const char *words[] = {"", "ready", "waiting", "deadlocked", "done", "cancelled", "raised"};
+        static const char *words[]
+            = {"", "ready", "waiting", "deadlocked", "done", "cancelled", "raised", "destroyed while pending"};
         const TaskState state = m_layout.taskState(lane, cut, &what);
+        const bool says = !what.empty() && state != TaskState::Ready && state != TaskState::Destroyed;
         if (state != TaskState::NotCreated)
-            r.text += std::string("\n") + words[int(state)]
-                + (what.empty() || state == TaskState::Ready ? std::string() : " for " + what) + " after step "
+            r.text += std::string("\n") + words[int(state)] + (says ? " for " + what : std::string()) + " after step "
                 + std::to_string(cut);
         return r;
     }
@@ -676,6 +678,11 @@ void TimelinePainter::paintMarker(QPainter &p, MarkerKind kind, QPointF c, qreal
         p.drawLine(c + QPointF(-r * 0.45, 0), c + QPointF(r * 0.45, 0));
         break;
     }
+    case MarkerKind::Destroyed: // a slashed disc: freed while pending
+        disc(m_theme.textDim);
+        p.setPen(ink);
+        p.drawLine(c + QPointF(-r * 0.42, r * 0.42), c + QPointF(r * 0.42, -r * 0.42));
+        break;
     case MarkerKind::Print:
         p.setPen(Qt::NoPen);
         p.setBrush(m_theme.print);
@@ -740,6 +747,7 @@ void TimelinePainter::paintStateDot(QPainter &p, TaskState state, QPointF c) con
             : state == TaskState::Blocked             ? m_theme.deadlock
             : state == TaskState::Done                ? m_theme.done
             : state == TaskState::Cancelled           ? m_theme.cancelled
+            : state == TaskState::Destroyed           ? m_theme.textDim
                                                       : m_theme.raised;
         p.setPen(Qt::NoPen);
         p.setBrush(fill);
@@ -797,7 +805,7 @@ void TimelinePainter::paintNames(QPainter &p, const TimelineViewport &v, const T
         // the task whose step just ran is in the running colour.
         const TaskState state = m_layout.taskState(lane, cut);
         const bool finished
-            = l.internal || state == TaskState::Done || state == TaskState::Cancelled || state == TaskState::Raised;
+            = l.internal || (state >= TaskState::Done && state <= TaskState::Destroyed);
         const bool justRan = cut > 0 && m_layout.steps()[std::size_t(cut - 1)].lane == lane;
         paintStateDot(p, state, QPointF(r.left() + 4 * m_scale, r.center().y()));
         const QRectF nameRect = r.adjusted(14 * m_scale, 0, 0, 0);
@@ -913,7 +921,10 @@ void TimelinePainter::paintLegend(QPainter &p, const QRectF &band) const
     p.setPen(QPen(m_theme.grid, 1));
     p.drawLine(band.topLeft() + QPointF(0, 0.5), band.topRight() + QPointF(0, 0.5));
     // Narrow drawings get a smaller legend rather than a cut one.
-    const qreal needed = 1010 * m_scale;
+    QPicture measure; // (the entries drawn nowhere, for their width)
+    QPainter dry(&measure);
+    const qreal needed = paintLegendEntries(dry, band) - band.left();
+    dry.end();
     if (needed > band.width()) {
         const qreal k = band.width() / needed;
         p.save();
@@ -927,7 +938,8 @@ void TimelinePainter::paintLegend(QPainter &p, const QRectF &band) const
     }
 }
 
-void TimelinePainter::paintLegendEntries(QPainter &p, const QRectF &band) const
+// Returns where the entries end on the right.
+qreal TimelinePainter::paintLegendEntries(QPainter &p, const QRectF &band) const
 {
     p.setFont(m_smallFont);
     const QFontMetricsF fm(m_smallFont);
@@ -991,7 +1003,10 @@ void TimelinePainter::paintLegendEntries(QPainter &p, const QRectF &band) const
     marker(MarkerKind::Cancelled, QStringLiteral("cancelled"));
     marker(MarkerKind::Raised, QStringLiteral("exception"));
     marker(MarkerKind::Deadlock, QStringLiteral("deadlock"));
+    if (m_layout.hasDestroyedTasks())
+        marker(MarkerKind::Destroyed, QStringLiteral("destroyed"));
     marker(MarkerKind::Print, QStringLiteral("print"));
+    return x - gap + 12 * m_scale;
 }
 
 } // namespace loopscope

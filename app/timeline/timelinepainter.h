@@ -111,7 +111,7 @@ private:
     void paintNames(QPainter &p, const TimelineViewport &v, const TimelineWindow &w, int onlyLane = -1) const;
     void paintNameColumn(QPainter &p, const TimelineViewport &v) const;
     void paintLegend(QPainter &p, const TimelineViewport &v) const;
-    void paintLegendEntries(QPainter &p, const QRectF &band) const;
+    qreal paintLegendEntries(QPainter &p, const QRectF &band) const;
     void paintMarker(QPainter &p, MarkerKind kind, QPointF c, qreal r) const;
     void paintStateDot(QPainter &p, TaskState state, QPointF c) const;
     qreal laneTop(const TimelineViewport &v, int lane) const;

@@ -404,6 +404,33 @@ private Q_SLOTS:
         QCOMPARE(after.lanes()[std::size_t(lane)].name, std::string("renamed · worker()"));
     }
 
+    // Tasks freed while pending ("Task was destroyed but it is pending!") end their lanes with a
+    // destroyed marker, ready or waiting until then.
+    void aTaskFreedWhilePendingEndsWithADestroyedMarker()
+    {
+        QFile file(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/tests/conformance/task_destroyed_pending_loop_close.py"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const ScenarioRun run = runScript(file.readAll().toStdString(), QStringLiteral("destroyed"));
+        const TimelineLayout layout(run.input.trace, run.input.source);
+        QVERIFY(layout.hasDestroyedTasks());
+        QStringList destroyed;
+        for (int lane = 0; lane < int(layout.lanes().size()); ++lane) {
+            const auto &marks = layout.markers(lane);
+            if (marks.empty() || marks.back().kind != MarkerKind::Destroyed)
+                continue;
+            destroyed << QString::fromStdString(layout.lanes()[std::size_t(lane)].name);
+            QCOMPARE(layout.taskState(lane, layout.stepCount() + 1), TaskState::Destroyed);
+            const TaskState before = layout.taskState(lane, layout.stepCount() - 1);
+            QVERIFY(before == TaskState::Ready || before == TaskState::Waiting);
+            QVERIFY(QString::fromStdString(layout.describeMarker(lane, marks.back())).contains(QStringLiteral("destroyed while pending")));
+            for (const Segment &seg : layout.segments(lane))
+                QVERIFY(seg.lastStep != TimelineLayout::kOpen); // the lane ends
+        }
+        QCOMPARE(destroyed, (QStringList {QStringLiteral("Task-2 · spinner('a')"), QStringLiteral("Task-3 · spinner('b')"),
+                                QStringLiteral("Task-4 · sleeper()")}));
+        QVERIFY(!TimelineLayout(runScenario(QStringLiteral("gather")).input.trace, std::string()).hasDestroyedTasks());
+    }
+
     // The cut at step n shows exactly what the trace held after n steps.
     void cutAtStepShowsTheTraceUpToThatStep()
     {
