@@ -478,8 +478,8 @@ Value *ownAttribute(const DictObject &attrs, AttributeCache &c, const std::strin
     return c.plainLoad ? hintedAttribute(*inst->attrs, c) : nullptr;
 }
 
-// loadAttribute past the cached entry: the instance's dict looked up, a method bound, or the
-// general protocol (out of line, so loadAttribute stays a small leaf).
+// loadAttribute for an instance past the cached entry: the instance's dict looked up, a method
+// bound, or the general protocol (out of line, so loadAttribute stays small).
 [[gnu::noinline]] Value loadUncachedAttribute(Interpreter &in, const Value &obj, const Expr &site)
 {
     if (InstanceObject *inst = plainInstance(obj)) {
@@ -498,7 +498,7 @@ Value *ownAttribute(const DictObject &attrs, AttributeCache &c, const std::strin
 
 // findMethodAt for an instance: a function the class chain holds, with no instance attribute of
 // the name in front of it.
-[[gnu::always_inline]] inline bool findInstanceMethod(const Value &obj, const Expr &site, Value &method)
+[[gnu::noinline]] bool findInstanceMethod(const Value &obj, const Expr &site, Value &method)
 {
     const InstanceObject *inst = plainInstance(obj);
     if (!inst)
@@ -531,6 +531,8 @@ void storeOwnAttribute(InstanceObject *inst, AttributeCache &c, const std::strin
 
 Value Interpreter::loadAttribute(const Value &obj, const Expr &site)
 {
+    if (!obj.is(ObjKind::Instance))
+        return getAttr(obj, site.id);
     if (const Value *v = cachedInstanceAttribute(obj, site))
         return *v;
     return loadUncachedAttribute(*this, obj, site);

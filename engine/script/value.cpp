@@ -371,10 +371,8 @@ struct Probe {
 
 std::int64_t DictObject::lookup(const Value &key, std::size_t h) const
 {
-    if (!mayHold(h))
-        return -1;
     if (m_table.empty())
-        return scan(key, h);
+        return mayHold(h) ? scan(key, h) : -1;
     for (Probe p(h, m_table.size());; p.next()) {
         const std::int32_t ix = m_table[p.slot];
         if (ix == kEmpty)
