@@ -130,9 +130,12 @@ struct AttributeCache {
     const ClassObject *storeClass = nullptr;
     std::uint64_t storeEpoch = 0;
     bool plainStore = false;
-    // The name as a str (one reference held), the key of every attribute this site adds: instance
-    // dicts share it instead of each making and hashing its own.
+    // The name as a str (one reference held), the key of every attribute this site adds: one per
+    // name (interned), so instance dicts share it and a site recognises its entry by address.
     Object *key = nullptr;
+    // Where in the instance dict the site last found or added its name: checked first (a hint,
+    // never trusted without its key).
+    std::uint32_t index = 0;
 };
 
 struct Expr {

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <set>
+#include <type_traits>
+#include <typeinfo>
 
 namespace loopscope::script {
 
@@ -46,7 +48,7 @@ ClassObject *notImplementedType()
 }
 
 // property, staticmethod and classmethod objects: what a decorator leaves in the class namespace.
-class DescriptorObject : public Object {
+class DescriptorObject final : public Object {
 public:
     enum class Which : std::uint8_t { Property, StaticMethod, ClassMethod };
     DescriptorObject(Which w, Value f)
@@ -77,16 +79,24 @@ public:
     Value deleter;
 };
 
+// `v` as a T, one of the final classes here, else null: a dynamic_cast that compares the type
+// alone instead of searching the hierarchy (every attribute of a builtin object asks).
+template<typename T> T *exactly(const Value &v)
+{
+    static_assert(std::is_final_v<T>);
+    return v.is(ObjKind::Other) && typeid(*v.obj()) == typeid(T) ? static_cast<T *>(v.obj()) : nullptr;
+}
+
 DescriptorObject *descriptor(const Value &v)
 {
-    return v.is(ObjKind::Other) ? dynamic_cast<DescriptorObject *>(v.obj()) : nullptr;
+    return exactly<DescriptorObject>(v);
 }
 
 ClassObject *memberType();
 
 // What __slots__ puts in the class for each name: `Point.x` is <member 'x' of 'Point' objects>.
 // The value itself stays in the instance's attributes, as the engine keeps every attribute.
-class MemberObject : public Object {
+class MemberObject final : public Object {
 public:
     MemberObject(std::string n, std::string owner)
         : Object(ObjKind::Other)
@@ -104,7 +114,7 @@ public:
 
 MemberObject *member(const Value &v)
 {
-    return v.is(ObjKind::Other) ? dynamic_cast<MemberObject *>(v.obj()) : nullptr;
+    return exactly<MemberObject>(v);
 }
 
 ClassObject *memberType()
@@ -141,7 +151,7 @@ ClassObject *memberType()
 }
 
 // super(): attribute lookup that starts after `start` in the class chain of `self`.
-class SuperObject : public Object {
+class SuperObject final : public Object {
 public:
     SuperObject(Ref<ClassObject> s, Value o)
         : Object(ObjKind::Other)
@@ -760,7 +770,7 @@ std::optional<Value> findSpecialAttr(Interpreter &in, const Value &obj, const st
     }
     if (!obj.is(ObjKind::Other))
         return std::nullopt;
-    if (auto *sup = dynamic_cast<SuperObject *>(obj.obj())) {
+    if (auto *sup = exactly<SuperObject>(obj)) {
         const ClassObject *selfClass = sup->self.is(ObjKind::Class) ? sup->self.as<ClassObject>() : typeOf(sup->self);
         bool after = false;
         for (const ClassObject *k : mroOf(selfClass)) {

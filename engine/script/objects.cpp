@@ -400,22 +400,94 @@ void planStore(Interpreter &in, AttributeCache &c, const ClassObject *cls, const
         && (!cls->slotted || slotAllows(in, cls, name));
 }
 
-AttributeCache &loadPlan(InstanceObject *inst, const Expr &site)
+// The one str per attribute name that the sites' keys are, so the instance dicts they fill share
+// keys and a site knows its entry by address.
+Object *internedName(const std::string &name)
+{
+    thread_local std::unordered_map<std::string, Ref<Object>> names;
+    Ref<Object> &key = names[name];
+    if (!key)
+        key = make<StrObject>(name);
+    return key.get();
+}
+
+void holdKey(AttributeCache &c, const std::string &name)
+{
+    if (!c.key) {
+        c.key = internedName(name);
+        ++c.key->m_refCount;
+    }
+}
+
+// The plans, made again when the class or the epoch changed (out of line: rarely run).
+[[gnu::noinline]] void replanLoad(AttributeCache &c, const ClassObject *cls, const std::string &name)
+{
+    planLoad(c, cls, name);
+    holdKey(c, name);
+}
+
+[[gnu::noinline]] void replanStore(Interpreter &in, AttributeCache &c, const ClassObject *cls, const std::string &name)
+{
+    planStore(in, c, cls, name);
+    holdKey(c, name);
+}
+
+// The site's plan for loads from instances of inst's class (kept small: it is on every load).
+[[gnu::always_inline]] inline const AttributeCache &loadPlan(const InstanceObject *inst, const Expr &site)
 {
     AttributeCache &c = site.attributeCache;
     if (c.loadClass != inst->klass.get() || c.loadEpoch != classEpoch()) [[unlikely]]
-        planLoad(c, inst->klass.get(), site.id);
+        replanLoad(c, inst->klass.get(), site.id);
     return c;
 }
 
-// loadAttribute for an instance (the dispatch stays small for every other object).
-[[gnu::noinline]] Value loadInstanceAttribute(Interpreter &in, const Value &obj, const Expr &site)
+// The entry where the site last met its name, when it still holds it: a dict's keys are unique,
+// so a live entry whose key is the site's interned name is the one a lookup would find.
+[[gnu::always_inline]] inline Value *hintedAttribute(const DictObject &attrs, const AttributeCache &c)
+{
+    const auto &entries = attrs.entries();
+    if (c.index < entries.size()) {
+        const DictObject::Entry &e = entries[c.index];
+        if (e.key.isObj() && e.key.obj() == c.key)
+            return const_cast<Value *>(&e.value);
+    }
+    return nullptr;
+}
+
+// The instance's own attribute `name` (the site's): the hinted entry, else a lookup, which moves
+// the hint.
+Value *ownAttribute(const DictObject &attrs, AttributeCache &c, const std::string &name)
+{
+    if (Value *v = hintedAttribute(attrs, c))
+        return v;
+    const std::int64_t i = attrs.findStrIndex(name, c.hash);
+    if (i < 0)
+        return nullptr;
+    c.index = std::uint32_t(i);
+    return const_cast<Value *>(&attrs.entries()[std::size_t(i)].value);
+}
+
+// The common load, inline in loadAttribute: a plain instance's own attribute where the site last
+// found it. Null sends the load the whole way (loadUncachedAttribute).
+[[gnu::always_inline]] inline const Value *cachedInstanceAttribute(const Value &obj, const Expr &site)
+{
+    const InstanceObject *inst = plainInstance(obj);
+    if (!inst || !inst->attrs)
+        return nullptr;
+    const AttributeCache &c = loadPlan(inst, site);
+    return c.plainLoad ? hintedAttribute(*inst->attrs, c) : nullptr;
+}
+
+// loadAttribute for an instance past the cached entry: the instance's dict looked up, a method
+// bound, or the general protocol (out of line, so loadAttribute stays small).
+[[gnu::noinline]] Value loadUncachedAttribute(Interpreter &in, const Value &obj, const Expr &site)
 {
     if (InstanceObject *inst = plainInstance(obj)) {
-        AttributeCache &c = loadPlan(inst, site);
+        loadPlan(inst, site);
+        AttributeCache &c = site.attributeCache;
         if (c.plainLoad) {
             if (inst->attrs)
-                if (const Value *v = inst->attrs->findStr(site.id, c.hash))
+                if (const Value *v = ownAttribute(*inst->attrs, c, site.id))
                     return *v;
             if (c.classAttr && c.classAttr->is(ObjKind::Function))
                 return Value(make<BoundMethodObject>(obj, *c.classAttr));
@@ -424,13 +496,14 @@ AttributeCache &loadPlan(InstanceObject *inst, const Expr &site)
     return in.getAttr(obj, site.id);
 }
 
-// findMethodAt for an instance.
+// findMethodAt for an instance: a function the class chain holds, with no instance attribute of
+// the name in front of it.
 [[gnu::noinline]] bool findInstanceMethod(const Value &obj, const Expr &site, Value &method)
 {
-    InstanceObject *inst = plainInstance(obj);
+    const InstanceObject *inst = plainInstance(obj);
     if (!inst)
         return false;
-    AttributeCache &c = loadPlan(inst, site);
+    const AttributeCache &c = loadPlan(inst, site);
     if (!c.plainLoad || !c.classAttr || !c.classAttr->is(ObjKind::Function))
         return false;
     if (inst->attrs && inst->attrs->findStr(site.id, c.hash))
@@ -439,13 +512,30 @@ AttributeCache &loadPlan(InstanceObject *inst, const Expr &site)
     return true;
 }
 
+// storeAttribute for a plain instance whose class lets the site store straight into the dict:
+// the hinted entry, else a lookup, else a new entry keyed by the site's interned name.
+void storeOwnAttribute(InstanceObject *inst, AttributeCache &c, const std::string &name, Value v)
+{
+    if (!inst->attrs)
+        inst->attrs = make<DictObject>();
+    DictObject &attrs = *inst->attrs;
+    if (Value *slot = ownAttribute(attrs, c, name)) {
+        *slot = std::move(v);
+        return;
+    }
+    attrs.insertAbsent(Value(Ref<Object>(c.key)), std::size_t(c.hash), std::move(v));
+    c.index = std::uint32_t(attrs.entries().size() - 1);
+}
+
 } // namespace
 
 Value Interpreter::loadAttribute(const Value &obj, const Expr &site)
 {
-    if (obj.is(ObjKind::Instance))
-        return loadInstanceAttribute(*this, obj, site);
-    return getAttr(obj, site.id);
+    if (!obj.is(ObjKind::Instance))
+        return getAttr(obj, site.id);
+    if (const Value *v = cachedInstanceAttribute(obj, site))
+        return *v;
+    return loadUncachedAttribute(*this, obj, site);
 }
 
 void Interpreter::storeAttribute(const Value &obj, const Expr &site, Value v)
@@ -453,21 +543,9 @@ void Interpreter::storeAttribute(const Value &obj, const Expr &site, Value v)
     if (InstanceObject *inst = plainInstance(obj)) {
         AttributeCache &c = site.attributeCache;
         if (c.storeClass != inst->klass.get() || c.storeEpoch != classEpoch()) [[unlikely]]
-            planStore(*this, c, inst->klass.get(), site.id);
-        if (c.plainStore) {
-            if (!inst->attrs)
-                inst->attrs = make<DictObject>();
-            if (Value *slot = const_cast<Value *>(std::as_const(*inst->attrs).findStr(site.id, c.hash))) {
-                *slot = std::move(v);
-                return;
-            }
-            if (!c.key) {
-                c.key = new StrObject(site.id);
-                ++c.key->m_refCount;
-            }
-            inst->attrs->set(Value(Ref<Object>(c.key)), std::move(v));
-            return;
-        }
+            replanStore(*this, c, inst->klass.get(), site.id);
+        if (c.plainStore)
+            return storeOwnAttribute(inst, c, site.id, std::move(v));
     }
     setAttr(obj, site.id, std::move(v));
 }

@@ -346,6 +346,7 @@ void DictObject::clearRefs()
     changed();
     m_entries.clear();
     m_table.clear();
+    m_keyBits = 0;
     m_fill = 0;
     m_count = 0;
 }
@@ -371,7 +372,7 @@ struct Probe {
 std::int64_t DictObject::lookup(const Value &key, std::size_t h) const
 {
     if (m_table.empty())
-        return -1;
+        return mayHold(h) ? scan(key, h) : -1;
     for (Probe p(h, m_table.size());; p.next()) {
         const std::int32_t ix = m_table[p.slot];
         if (ix == kEmpty)
@@ -388,6 +389,22 @@ std::int64_t DictObject::lookup(const Value &key, std::size_t h) const
     }
 }
 
+// The lookup of a small dict (no table): the live entries of hash h, in insertion order.
+std::int64_t DictObject::scan(const Value &key, std::size_t h) const
+{
+    for (std::size_t i = 0; i < m_entries.size(); ++i) {
+        if (m_entries[i].hash != h || !m_entries[i].live)
+            continue;
+        const Value candidate = m_entries[i].key; // a user __eq__ may change this dict
+        if (keyEquals(candidate, key))
+            return std::int64_t(i);
+        // The entry gone or the dict grown a table: start again, as CPython does.
+        if (!m_table.empty() || i >= m_entries.size() || !m_entries[i].key.identical(candidate))
+            return lookup(key, h);
+    }
+    return -1;
+}
+
 const Value *DictObject::find(const Value &key) const
 {
     std::int64_t i = lookup(key, hashValue(key));
@@ -400,20 +417,22 @@ Value *DictObject::find(const Value &key)
     return i < 0 ? nullptr : &m_entries[std::size_t(i)].value;
 }
 
-const Value *DictObject::findStr(std::string_view key, std::int64_t hash) const
+std::int64_t DictObject::probeStr(std::string_view key, std::size_t h) const
 {
-    if (m_table.empty())
-        return nullptr;
-    const auto h = std::size_t(hash);
+    auto matches
+        = [&](const Entry &e) { return e.hash == h && e.key.is(ObjKind::Str) && e.key.as<StrObject>()->value == key; };
+    if (m_table.empty()) {
+        for (std::size_t i = 0; i < m_entries.size(); ++i) // a removed entry's key is None
+            if (matches(m_entries[i]))
+                return std::int64_t(i);
+        return -1;
+    }
     for (Probe p(h, m_table.size());; p.next()) {
         const std::int32_t ix = m_table[p.slot];
         if (ix == kEmpty)
-            return nullptr;
-        if (ix < 0)
-            continue;
-        const Entry &e = m_entries[std::size_t(ix)];
-        if (e.hash == h && e.key.is(ObjKind::Str) && e.key.as<StrObject>()->value == key)
-            return &e.value;
+            return -1;
+        if (ix >= 0 && matches(m_entries[std::size_t(ix)]))
+            return ix;
     }
 }
 
@@ -434,9 +453,14 @@ void DictObject::insertSlot(std::size_t index, std::size_t h)
         }
 }
 
-// A fresh table for the live entries, at most half full.
+// A fresh table for the live entries, at most half full; none for a small dict.
 void DictObject::rebuildTable()
 {
+    if (m_entries.size() <= kSmallDict) {
+        std::vector<std::int32_t>().swap(m_table);
+        m_fill = 0;
+        return;
+    }
     std::size_t size = 8;
     while (size < 2 * (m_count + 1))
         size <<= 1;
@@ -456,16 +480,23 @@ void DictObject::set(const Value &key, Value value)
         m_entries[std::size_t(i)].value = std::move(value);
         return;
     }
+    insertAbsent(key, h, std::move(value));
+}
+
+void DictObject::insertAbsent(const Value &key, std::size_t hash, Value value)
+{
+    changed();
     checkContainerSize(m_count + 1);
     if (m_entries.empty())
         m_entries.reserve(4); // most dicts (an instance's attributes) hold a few items
-    m_entries.push_back(Entry {key, std::move(value), true, h});
+    m_entries.push_back(Entry {key, std::move(value), true, hash});
+    m_keyBits |= std::uint64_t(1) << (hash & 63);
     ++m_count;
     ++m_version;
-    if (3 * (m_fill + 1) > 2 * m_table.size())
+    if (m_table.empty() ? m_entries.size() > kSmallDict : 3 * (m_fill + 1) > 2 * m_table.size())
         rebuildTable(); // places the new entry too
-    else
-        insertSlot(m_entries.size() - 1, h);
+    else if (!m_table.empty())
+        insertSlot(m_entries.size() - 1, hash);
 }
 
 bool DictObject::remove(const Value &key)
@@ -476,7 +507,8 @@ bool DictObject::remove(const Value &key)
         return false;
     changed();
     Entry &e = m_entries[std::size_t(i)];
-    m_table[slotOf(std::size_t(i), h)] = kDummy;
+    if (!m_table.empty())
+        m_table[slotOf(std::size_t(i), h)] = kDummy;
     e.live = false;
     // Released (key first) once the dict is consistent again.
     Value oldValue = std::move(e.value);

@@ -380,7 +380,10 @@ inline std::uint64_t classEpoch()
 
 // An insertion-ordered hash map, as Python's dict: the entries in insertion order, and an open-
 // addressing table of their indices probed as CPython's dict probes (perturbed), so a lookup
-// compares only keys of an equal hash, in insertion order, as CPython does.
+// compares only keys of an equal hash, in insertion order, as CPython does. A dict of at most
+// kSmallDict entries (an instance's attributes, keyword arguments) has no table: a lookup scans
+// the entries, which meets the keys of an equal hash in the same order (they share one probe
+// sequence, taken in insertion order), so a user __eq__ sees the same calls.
 class DictObject : public Object {
 public:
     DictObject()
@@ -394,9 +397,20 @@ public:
     const Value *find(const Value &key) const;
     Value *find(const Value &key);
     const Value *findStr(std::string_view key) const { return findStr(key, nameHash(key)); }
-    const Value *findStr(std::string_view key, std::int64_t hash) const;
+    const Value *findStr(std::string_view key, std::int64_t hash) const
+    {
+        const std::int64_t i = findStrIndex(key, hash);
+        return i < 0 ? nullptr : &m_entries[std::size_t(i)].value;
+    }
+    // The index in entries() of the str key `key` (whose hash is `hash`), -1 for none.
+    std::int64_t findStrIndex(std::string_view key, std::int64_t hash) const
+    {
+        return mayHold(std::size_t(hash)) ? probeStr(key, std::size_t(hash)) : -1;
+    }
     Value *findStr(std::string_view key) { return const_cast<Value *>(std::as_const(*this).findStr(key)); }
     void set(const Value &key, Value value);
+    // set() of a key the caller has just looked up and not found, with its hash.
+    void insertAbsent(const Value &key, std::size_t hash, Value value);
     bool remove(const Value &key);
     std::size_t size() const { return m_count; }
     void clear();
@@ -420,18 +434,26 @@ private:
         if (m_classAttributes)
             ++g_classEpoch;
     }
+    // False when no key of hash h was added since the last clear (m_keyBits).
+    bool mayHold(std::size_t h) const { return (m_keyBits >> (h & 63)) & 1; }
+    std::int64_t probeStr(std::string_view key, std::size_t h) const;
     std::int64_t lookup(const Value &key, std::size_t h) const;
+    std::int64_t scan(const Value &key, std::size_t h) const;
     // The slot of m_table holding entry `index` (whose hash is h).
     std::size_t slotOf(std::size_t index, std::size_t h) const;
     void insertSlot(std::size_t index, std::size_t h);
     void rebuildTable();
     void compact();
     static constexpr std::int32_t kEmpty = -1, kDummy = -2;
+    static constexpr std::size_t kSmallDict = 8;
     std::vector<Entry> m_entries;
-    std::vector<std::int32_t> m_table; // indices into m_entries; size a power of two (or 0)
+    std::vector<std::int32_t> m_table; // indices into m_entries; size a power of two (0: small dict)
     std::size_t m_fill = 0; // slots of m_table not empty (entries and dummies)
     std::size_t m_count = 0;
     std::uint64_t m_version = 0;
+    // Bit (hash % 64) of every key added since the last clear: most misses (a method looked up
+    // on an instance first, an attribute about to be added) end on a clear bit without a probe.
+    std::uint64_t m_keyBits = 0;
     bool m_classAttributes = false;
 };
 
