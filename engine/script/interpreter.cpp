@@ -689,7 +689,7 @@ namespace {
 // Whether a call of `fn` with `given` positional arguments (self included) and no keywords binds
 // them as they are: positional parameters, enough arguments and not too many, no cells (the
 // common call). Then the locals are built in one pass: the arguments, finishLocals().
-bool bindsPlainly(const FunctionObject &fn, std::size_t given)
+[[gnu::always_inline]] inline bool bindsPlainly(const FunctionObject &fn, std::size_t given)
 {
     const FunctionDef &def = *fn.def;
     if (!def.varargs.empty() || !def.kwargs.empty() || !def.kwonly.empty() || !def.cellNames.empty())
@@ -700,7 +700,7 @@ bool bindsPlainly(const FunctionObject &fn, std::size_t given)
 
 // After the arguments of a call that binds plainly: the defaults of the parameters left, then the
 // other variables unbound.
-void finishLocals(const FunctionObject &fn, std::vector<Value> &locals)
+[[gnu::always_inline]] inline void finishLocals(const FunctionObject &fn, std::vector<Value> &locals)
 {
     const FunctionDef &def = *fn.def;
     const std::size_t firstDefault = def.positional.size() - fn.defaults.size();
@@ -711,7 +711,7 @@ void finishLocals(const FunctionObject &fn, std::vector<Value> &locals)
 }
 
 // Makes room for a frame's locals in one go (a spare vector mostly has room already).
-void reserveLocals(const FunctionDef &def, std::vector<Value> &locals)
+[[gnu::always_inline]] inline void reserveLocals(const FunctionDef &def, std::vector<Value> &locals)
 {
     if (locals.capacity() < def.localNames.size())
         locals.reserve(def.localNames.size());
@@ -758,7 +758,8 @@ void Interpreter::bindArguments(FunctionObject *fn, CallArgs &a, const Value &se
     frame.globals = fn->globals;
     frame.locals.clear();
     if (bindPositional(*fn, a, self, frame.locals)) {
-        frame.cells = fn->closure;
+        if (!fn->closure.empty()) // (copying even an empty vector is a call)
+            frame.cells = fn->closure;
         return;
     }
     frame.locals.assign(def.localNames.size(), Value::unbound());
@@ -939,7 +940,8 @@ std::optional<Value> Interpreter::callDirectly(const Expr &e, FunctionObject *fn
     frame.def = &def;
     frame.name = def.name;
     frame.globals = fn->globals;
-    frame.cells = fn->closure;
+    if (!fn->closure.empty())
+        frame.cells = fn->closure;
     return runFrame(fn, frame);
 }
 
