@@ -248,7 +248,7 @@ void Interpreter::raise(Value exception)
             && !m_state.handling.back().identical(exception))
             inst->exception->context = m_state.handling.back();
         if (m_state.frame && !m_state.frame->hidden)
-            inst->exception->traceback.push_back({m_state.frame->name, m_state.frame->line});
+            inst->exception->traceback.push_back({std::string(m_state.frame->name), m_state.frame->line});
     }
     throw ScriptError {std::move(exception)};
 }
@@ -278,7 +278,7 @@ void Interpreter::addTraceback(ScriptError &e, const Frame *caller)
     if (!caller || caller->hidden)
         return; // a task's outermost coroutine (the task boundary), or called by a native coroutine
     if (auto *inst = e.exception.as<InstanceObject>(); inst && inst->exception)
-        inst->exception->traceback.push_back({caller->name, caller->line});
+        inst->exception->traceback.push_back({std::string(caller->name), caller->line});
 }
 
 // The native coroutine sits between the frame awaiting it and the script functions it awaits in
@@ -685,31 +685,85 @@ std::vector<Ref<CellObject>> Interpreter::captureClosure(const FunctionDef &def,
     return closure;
 }
 
+namespace {
+// Whether a call of `fn` with `given` positional arguments (self included) and no keywords binds
+// them as they are: positional parameters, enough arguments and not too many, no cells (the
+// common call). Then the locals are built in one pass: the arguments, finishLocals().
+[[gnu::always_inline]] inline bool bindsPlainly(const FunctionObject &fn, std::size_t given)
+{
+    const FunctionDef &def = *fn.def;
+    if (!def.varargs.empty() || !def.kwargs.empty() || !def.kwonly.empty() || !def.cellNames.empty())
+        return false;
+    const std::size_t npos = def.positional.size();
+    return given <= npos && given >= npos - fn.defaults.size();
+}
+
+// After the arguments of a call that binds plainly: the defaults of the parameters left, then the
+// other variables unbound.
+[[gnu::always_inline]] inline void finishLocals(const FunctionObject &fn, std::vector<Value> &locals)
+{
+    const FunctionDef &def = *fn.def;
+    const std::size_t firstDefault = def.positional.size() - fn.defaults.size();
+    for (std::size_t i = locals.size(); i < def.positional.size(); ++i)
+        locals.push_back(fn.defaults[i - firstDefault]);
+    while (locals.size() < def.localNames.size())
+        locals.push_back(Value::unbound());
+}
+
+// Makes room for a frame's locals in one go (a spare vector mostly has room already).
+[[gnu::always_inline]] inline void reserveLocals(const FunctionDef &def, std::vector<Value> &locals)
+{
+    if (locals.capacity() < def.localNames.size())
+        locals.reserve(def.localNames.size());
+}
+
+// The common call of bindArguments, without its checks. False, with `locals` (empty) untouched,
+// for any other call.
+bool bindPositional(const FunctionObject &fn, const CallArgs &a, const Value &self, std::vector<Value> &locals)
+{
+    if (!a.kwargs.empty() || !bindsPlainly(fn, a.args.size() + (self.isNone() ? 0 : 1)))
+        return false;
+    reserveLocals(*fn.def, locals);
+    if (!self.isNone())
+        locals.push_back(self);
+    for (const Value &v : a.args)
+        locals.push_back(v);
+    finishLocals(fn, locals);
+    return true;
+}
+
+// A running function's frame lets go of its cells first, then of its locals, as when the frame
+// itself is destroyed (the locals go back to the spare vectors first).
+struct CellsGo {
+    Frame &f;
+    ~CellsGo() { f.cells.clear(); }
+};
+
+// The value of the local variable `e` reads, when it is one and bound, else null: the commonest
+// argument, read without a call of eval().
+inline const Value *boundLocal(const Expr &e, const Frame &f)
+{
+    if (e.kind != ExprKind::Name || e.scope != Expr::Scope::Local)
+        return nullptr;
+    const Value &v = f.locals[std::size_t(e.slot)];
+    return v.isUnbound() ? nullptr : &v;
+}
+} // namespace
+
 void Interpreter::bindArguments(FunctionObject *fn, CallArgs &a, const Value &self, Frame &frame)
 {
     const FunctionDef &def = *fn->def;
     frame.def = &def;
     frame.name = def.name;
     frame.globals = fn->globals;
+    frame.locals.clear();
+    if (bindPositional(*fn, a, self, frame.locals)) {
+        if (!fn->closure.empty()) // (copying even an empty vector is a call)
+            frame.cells = fn->closure;
+        return;
+    }
     frame.locals.assign(def.localNames.size(), Value::unbound());
     const std::size_t npos = def.positional.size();
-    if (a.kwargs.empty() && def.varargs.empty() && def.kwargs.empty() && def.kwonly.empty() && def.cellNames.empty()) {
-        // The common call: positional arguments for positional parameters, enough of them and
-        // not too many, no cells. What the general binding below does then, without its checks.
-        const std::size_t given = a.args.size() + (self.isNone() ? 0 : 1);
-        const std::size_t firstDefault = npos - fn->defaults.size();
-        if (given <= npos && given >= firstDefault) {
-            std::size_t i = 0;
-            if (!self.isNone())
-                frame.locals[i++] = self;
-            for (auto &v : a.args)
-                frame.locals[i++] = v;
-            for (; i < npos; ++i)
-                frame.locals[i] = fn->defaults[i - firstDefault];
-            frame.cells = fn->closure;
-            return;
-        }
-    }
     std::size_t given = 0;
     // Fills the next positional parameter; false once they are all taken (extra arguments).
     auto place = [&](Value v) {
@@ -849,14 +903,50 @@ Value Interpreter::callFunction(FunctionObject *fn, CallArgs &a, const Value &se
         raise(exc::recursionError(), "maximum recursion depth exceeded");
     checkStack();
     Frame frame;
-    // (Cells go first, then the locals, as when the frame is destroyed.)
-    struct CellsGo {
-        Frame &f;
-        ~CellsGo() { f.cells.clear(); }
-    };
     SpareVector locals(frame.locals);
     CellsGo cellsGo {frame};
     bindArguments(fn, a, self, frame);
+    return runFrame(fn, frame);
+}
+
+std::optional<Value> Interpreter::callDirectly(const Expr &e, FunctionObject *fn, const Value &self, Frame &f)
+{
+    const FunctionDef &def = *fn->def;
+    if (def.isAsync || def.isGenerator || !e.keywords.empty()
+        || !bindsPlainly(*fn, e.args.size() + (self.isNone() ? 0 : 1)))
+        return std::nullopt;
+    for (auto &x : e.args)
+        if (x->kind == ExprKind::Starred)
+            return std::nullopt;
+    Ref<FunctionObject> keep(fn);
+    Frame frame;
+    SpareVector locals(frame.locals);
+    CellsGo cellsGo {frame};
+    reserveLocals(def, frame.locals);
+    if (!self.isNone())
+        frame.locals.push_back(self);
+    for (auto &x : e.args) {
+        if (const Value *v = boundLocal(*x, f))
+            frame.locals.push_back(*v);
+        else
+            frame.locals.push_back(eval(*x, f));
+    }
+    f.line = e.pos.line; // tracebacks name the line of the call, as CPython's locations do
+    // (what callFunction does from here, with the arguments bound already)
+    if (m_state.depth >= m_limits.maxDepth)
+        raise(exc::recursionError(), "maximum recursion depth exceeded");
+    checkStack();
+    finishLocals(*fn, frame.locals);
+    frame.def = &def;
+    frame.name = def.name;
+    frame.globals = fn->globals;
+    if (!fn->closure.empty())
+        frame.cells = fn->closure;
+    return runFrame(fn, frame);
+}
+
+Value Interpreter::runFrame(FunctionObject *fn, Frame &frame)
+{
     frame.line = fn->def->pos.line;
     Frame *caller = m_state.frame;
     FrameScope scope(*this, frame);
@@ -1037,8 +1127,12 @@ void Interpreter::evalCallArgs(const Expr &e, Frame &f, CallArgs &a)
         plain = plain && x->kind != ExprKind::Starred;
     if (plain) {
         a.args.reserve(e.args.size());
-        for (auto &x : e.args)
-            a.args.push_back(eval(*x, f));
+        for (auto &x : e.args) {
+            if (const Value *v = boundLocal(*x, f))
+                a.args.push_back(*v);
+            else
+                a.args.push_back(eval(*x, f));
+        }
         return;
     }
     std::vector<Value> vals;
@@ -1254,6 +1348,7 @@ Value Interpreter::evalOperation(const Expr &e, Frame &f)
         }
         return Value::boolean(true);
     }
+    case ExprKind::Call: return evalCall(e, f);
     default: return evalCompound(e, f);
     }
 }
@@ -1319,29 +1414,7 @@ Value Interpreter::evalCompound(const Expr &e, Frame &f)
         }
         return v;
     }
-    case ExprKind::Call: {
-        // `obj.name(...)`: the attribute is looked up first, as CPython's LOAD_ATTR, but a method
-        // findMethod() finds is called with obj as self, without making a bound method object.
-        Value callee, method, self;
-        if (e.left->kind == ExprKind::Attribute) {
-            const Expr &attr = *e.left;
-            self = eval(*attr.left, f);
-            f.line = attr.pos.line;
-            if (!findMethodAt(self, attr, method))
-                callee = loadAttribute(self, attr);
-        } else {
-            callee = eval(*e.left, f);
-        }
-        CallArgs a;
-        SpareVector args(a.args);
-        evalCallArgs(e, f, a);
-        f.line = e.pos.line; // tracebacks name the line of the call, as CPython's locations do
-        if (method.is(ObjKind::Native))
-            return callNative(method.as<NativeObject>(), self, a);
-        if (method.is(ObjKind::Function))
-            return callFunction(method.as<FunctionObject>(), a, self);
-        return call(callee, a);
-    }
+    case ExprKind::Call: return evalCall(e, f);
     case ExprKind::Attribute: {
         Value obj = eval(*e.left, f);
         f.line = e.pos.line;
@@ -1416,6 +1489,42 @@ Value Interpreter::evalCompound(const Expr &e, Frame &f)
     case ExprKind::YieldFrom: raise(exc::notImplementedError(), "this expression is not supported yet");
     }
     return Value();
+}
+
+// A call, in a function of its own: the commonest compound expression does not pay for the
+// larger frame of evalCompound.
+Value Interpreter::evalCall(const Expr &e, Frame &f)
+{
+    checkStack();
+    // `obj.name(...)`: the attribute is looked up first, as CPython's LOAD_ATTR, but a method
+    // findMethod() finds is called with obj as self, without making a bound method object.
+    const bool onAttribute = e.left->kind == ExprKind::Attribute;
+    Value self = onAttribute ? eval(*e.left->left, f) : Value();
+    Value method;
+    Value callee = onAttribute ? Value() : eval(*e.left, f);
+    if (onAttribute) {
+        const Expr &attr = *e.left;
+        f.line = attr.pos.line;
+        if (!findMethodAt(self, attr, method))
+            callee = loadAttribute(self, attr);
+    }
+    // A plain function's arguments go straight into its frame.
+    if (method.is(ObjKind::Function)) {
+        if (auto result = callDirectly(e, method.as<FunctionObject>(), self, f))
+            return std::move(*result);
+    } else if (callee.is(ObjKind::Function)) {
+        if (auto result = callDirectly(e, callee.as<FunctionObject>(), Value(), f))
+            return std::move(*result);
+    }
+    CallArgs a;
+    SpareVector args(a.args);
+    evalCallArgs(e, f, a);
+    f.line = e.pos.line; // tracebacks name the line of the call, as CPython's locations do
+    if (method.is(ObjKind::Native))
+        return callNative(method.as<NativeObject>(), self, a);
+    if (method.is(ObjKind::Function))
+        return callFunction(method.as<FunctionObject>(), a, self);
+    return call(callee, a);
 }
 
 // (x for x in xs): lazy, as in CPython. The first iterable is evaluated now, everything else one
@@ -1600,19 +1709,6 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
             assign(*t, v, f);
         return Flow::Normal;
     }
-    case StmtKind::AnnAssign:
-        if (s.value)
-            assign(*s.target, eval(*s.value, f), f);
-        if (f.classNamespace && s.target->kind == ExprKind::Name && s.test) {
-            // a class body keeps its annotations, in order (dataclasses read them)
-            Value annotation = eval(*s.test, f);
-            const Value *existing = f.classNamespace->findStr("__annotations__");
-            Value annotations = existing ? *existing : Value(make<DictObject>());
-            if (!existing)
-                f.classNamespace->set(str("__annotations__"), annotations);
-            setItem(annotations, str(s.target->id), annotation);
-        }
-        return Flow::Normal;
     case StmtKind::AugAssign: {
         const Expr &t = *s.target;
         if (t.kind == ExprKind::Name) {
@@ -1655,6 +1751,28 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
         if (isTrue(*this, eval(*s.test, f)))
             return execBlock(s.body, f);
         return execBlock(s.orelse, f);
+    default: return execCompound(s, f);
+    }
+}
+
+// The statements exec() leaves to a function of its own (loops, try, definitions...), so that the
+// common ones do not pay for their larger frame.
+Flow Interpreter::execCompound(const Stmt &s, Frame &f)
+{
+    switch (s.kind) {
+    case StmtKind::AnnAssign:
+        if (s.value)
+            assign(*s.target, eval(*s.value, f), f);
+        if (f.classNamespace && s.target->kind == ExprKind::Name && s.test) {
+            // a class body keeps its annotations, in order (dataclasses read them)
+            Value annotation = eval(*s.test, f);
+            const Value *existing = f.classNamespace->findStr("__annotations__");
+            Value annotations = existing ? *existing : Value(make<DictObject>());
+            if (!existing)
+                f.classNamespace->set(str("__annotations__"), annotations);
+            setItem(annotations, str(s.target->id), annotation);
+        }
+        return Flow::Normal;
     case StmtKind::While:
         while (isTrue(*this, eval(*s.test, f))) {
             Flow flow = execBlock(s.body, f);
@@ -1789,6 +1907,7 @@ Flow Interpreter::exec(const Stmt &s, Frame &f)
             raise(exc::syntaxError(), "'async with' outside async function");
         return execWith(s, 0, f);
     case StmtKind::ClassDef: execClassDef(s, f); return Flow::Normal;
+    default: break; // (exec's)
     }
     return Flow::Normal;
 }

@@ -63,7 +63,9 @@ struct TeardownSignal { };
 // The variables of one running function or of the module.
 struct Frame {
     const FunctionDef *def = nullptr; // null at module level
-    std::string name; // "<module>" or the function's name, for tracebacks
+    // "<module>" or the function's name, for tracebacks: a view of the FunctionDef's name (the
+    // frame's def outlives it) or of a literal, so a call copies no string.
+    std::string_view name;
     std::vector<Value> locals;
     std::vector<Ref<CellObject>> cells; // cellNames then freeNames
     Ref<DictObject> globals;
@@ -421,10 +423,12 @@ private:
 
     // plain evaluators
     Flow exec(const Stmt &s, Frame &f);
+    Flow execCompound(const Stmt &s, Frame &f);
     Flow execBlock(const StmtList &body, Frame &f);
     Value eval(const Expr &e, Frame &f);
     Value evalOperation(const Expr &e, Frame &f);
     Value evalCompound(const Expr &e, Frame &f);
+    Value evalCall(const Expr &e, Frame &f);
     Value generatorExpression(const Expr &e, Frame &f, const Value &iterable);
     Value asyncGeneratorExpression(const Expr &e, Frame &f, const Value &iterable);
     // coroutine evaluators (only for subtrees that can suspend in this mode)
@@ -476,6 +480,13 @@ private:
     Value doImport(const Stmt &s, Frame &f);
     void bindImport(const Stmt &s, Frame &f);
     Value callFunction(FunctionObject *fn, CallArgs &args, const Value &self);
+    // The call `e` of a plain function (self: the receiver of a method, or None) whose
+    // parameters take its positional arguments as they are: evaluated straight into the new
+    // frame's locals. Null when the call is not such a call (nothing evaluated then).
+    std::optional<Value> callDirectly(const Expr &e, FunctionObject *fn, const Value &self, Frame &f);
+    // Runs the body of a plain function in `frame`, bound by the caller (the recursion limit,
+    // the frame made current, the traceback line of the caller on the way out).
+    Value runFrame(FunctionObject *fn, Frame &frame);
     QCoro::Task<Value> callFunctionHost(FunctionObject *fn, CallArgs args, Value self);
     static FunctionObject *plainMethod(const Value &callee);
     QCoro::Task<Value> runFunctionBody(Ref<FunctionObject> fn, std::shared_ptr<Frame> frame, Mode mode);
