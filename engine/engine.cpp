@@ -253,7 +253,6 @@ Ref<Task> Engine::newTask(
         taskName = m_interp->toStr(name);
     auto parent = m_currentTask;
     auto task = script::make<Task>(*this, coro, taskName, internal, eager);
-    task->description = taskName + " (" + coro->name + ")";
     m_tasks.push_back(task);
     m_trace.setTaskName(task->taskId(), taskName);
     const std::string call = callLabel(*m_interp, *coro);
@@ -264,7 +263,7 @@ Ref<Task> Engine::newTask(
         // Steps do not nest in the trace: the creating step ends around the eager one and goes on
         // after it (a continuation, which the conformance trace does not show as a step).
         const std::uint32_t creator = taskIdOf(m_currentTask);
-        m_trace.append(EventKind::StepEnd, m_loop.now(), creator);
+        m_trace.append(EventKind::StepEnd, m_loop.now(), creator, task->taskId(), taskName + "'s eager first step");
         runStep(task, StepCause::First, [&task] { task->step(); });
         // An exception raised in the eager step keeps the creator's frames in its traceback, a
         // cycle with the task that only the cyclic collector frees: logged at the end, if at all.

@@ -177,6 +177,7 @@ Task::Task(Engine &engine, Ref<script::CoroutineObject> coro, std::string name, 
     , m_internal(internal)
     , m_taskId(std::uint32_t(engine.tasks().size() + 1))
 {
+    description = m_name + " (" + m_coroName + ")";
     // rule 8: the constructor schedules the first step (an eager task takes it at once).
     if (!eager)
         scheduleStep(Value(), HandleKind::TaskStep);
@@ -206,6 +207,7 @@ void Task::clearRefs()
 void Task::setName(std::string n)
 {
     m_name = std::move(n);
+    description = m_name + " (" + m_coroName + ")"; // what awaiting it reads from now on
     m_engine.trace().setTaskName(m_taskId, m_name);
 }
 

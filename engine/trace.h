@@ -17,7 +17,8 @@ enum class EventKind : std::uint8_t {
                  // text = "name\tcoroutine\tcall" (call: "fetch_data('url2')", the arguments' values)
     StepBegin, // subject = task (0 = plain callback), other = the future whose callback this is (0 = none),
                // aux = StepCause, text = handle description
-    StepEnd, // subject = task (0 = plain callback)
+    StepEnd, // subject = task (0 = plain callback); a step cut short by an eager task's first step
+             // (3.12's eager_task_factory): other = that task, text = "Task-2's eager first step"
     Await, // subject = task, other = future id, text = what (e.g. "asyncio.sleep(1)"), line
     Wake, // subject = waker task (0 = timer or callback), other = wakee task, text = through what
     Print, // subject = task (0 = none), text = the printed text (without trailing newline)

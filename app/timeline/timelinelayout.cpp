@@ -350,7 +350,12 @@ void TimelineLayout::process(std::size_t index)
         if (Segment *running = openSegmentOf(step.lane))
             running->line = step.line;
         closeSegment(step.lane, stepEndX, e.time);
-        const auto &st = m_state[std::size_t(step.lane)];
+        auto &st = m_state[std::size_t(step.lane)];
+        if (e.other) { // cut short by an eager task's first step: it waits inside create_task
+            st.after = SegmentKind::Waiting;
+            st.afterLabel = e.text;
+            st.afterEvent = idx;
+        }
         if (m_lanes[std::size_t(step.lane)].kind == LaneKind::Task && !st.done)
             openSegment(step.lane, st.after, stepEndX, e.time, st.afterLabel, st.afterEvent, st.afterLine);
         m_inStep = false;

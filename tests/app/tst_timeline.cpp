@@ -431,6 +431,35 @@ private Q_SLOTS:
         QVERIFY(!TimelineLayout(runScenario(QStringLiteral("gather")).input.trace, std::string()).hasDestroyedTasks());
     }
 
+    // An eager task's first step (3.12's eager_task_factory) runs inside its creator's
+    // create_task: the creator's lane waits for it there, labelled with it, instead of "ready".
+    void aCreatorWaitsDuringAnEagerTasksFirstStep()
+    {
+        QFile file(QStringLiteral(LOOPSCOPE_SOURCE_DIR "/tests/conformance/eager_task_factory.py"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const ScenarioRun run = runScript(file.readAll().toStdString(), QStringLiteral("eager"));
+        const TimelineLayout layout(run.input.trace, run.input.source);
+        const int main = int(std::find_if(layout.lanes().begin(), layout.lanes().end(), [](const Lane &l) {
+            return l.name.starts_with("Task-1 ");
+        }) - layout.lanes().begin());
+        QVERIFY(main < int(layout.lanes().size()));
+        QStringList eagerWaits;
+        for (const Segment &seg : layout.segments(main)) {
+            if (seg.kind == SegmentKind::Waiting && layout.label(seg.label).ends_with("'s eager first step")) {
+                eagerWaits << QString::fromStdString(layout.label(seg.label));
+                // from main's step that called create_task, over the eager step, to its continuation
+                QCOMPARE(seg.lastStep, seg.firstStep + 2);
+                QCOMPARE(layout.steps()[std::size_t(seg.firstStep + 1)].cause, StepCause::First);
+                QVERIFY(layout.steps()[std::size_t(seg.firstStep + 1)].lane != main);
+                QVERIFY(QString::fromStdString(layout.describeSegment(main, seg)).contains(QStringLiteral("waiting for Task-")));
+            }
+        }
+        // quick(1), slow(2), the two gather children, the two TaskGroup children, quick(7) (the
+        // factory is reset before it: not eager) — six eager first steps.
+        QCOMPARE(eagerWaits.size(), 6);
+        QCOMPARE(eagerWaits.first(), QStringLiteral("Task-2's eager first step"));
+    }
+
     // The cut at step n shows exactly what the trace held after n steps.
     void cutAtStepShowsTheTraceUpToThatStep()
     {

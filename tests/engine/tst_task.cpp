@@ -538,6 +538,7 @@ private Q_SLOTS:
     void cancellingCountsRequestsAndUncancelDecrements();
     void cancellationPropagatesAsInCPython();
     void taskCannotAwaitItself();
+    void awaitingARenamedTaskNamesItByItsNewName();
     void stepCausesNameFirstStepYieldWakeupAndCancel();
     void latenciesMatchCPython();
     void sleepZeroResumesOneIterationLater();
@@ -773,6 +774,33 @@ asyncio.run(main())
     QVERIFY(wake > setting);
     QCOMPARE(ev[std::size_t(wake)].subject, 3u); // the setter task woke the waiter
     QCOMPARE(iteration[std::size_t(wake)], iteration[std::size_t(setting)]);
+}
+
+// The await a timeline labels reads the awaited task's name at the moment of the await: a task
+// renamed with set_name() (or named by a task factory after its eager step) goes by its new name.
+void TestTask::awaitingARenamedTaskNamesItByItsNewName()
+{
+    auto e = runScript(R"py(import asyncio
+
+
+async def child():
+    await asyncio.sleep(1)
+
+
+async def main():
+    u = asyncio.create_task(child())
+    u.set_name("renamed")
+    await u
+
+asyncio.run(main())
+)py");
+    QCOMPARE(e->outcome(), Outcome::Finished);
+    QStringList awaited;
+    for (const auto &ev : e->trace().events())
+        if (ev.kind == EventKind::Await && ev.subject == 1)
+            awaited << QString::fromStdString(e->trace().text(ev.text));
+    QVERIFY2(awaited.contains(QStringLiteral("renamed (child)")), qPrintable(awaited.join(u'|')));
+    QVERIFY(!awaited.contains(QStringLiteral("Task-2 (child)")));
 }
 
 QTEST_GUILESS_MAIN(TestTask)
