@@ -265,7 +265,9 @@ Value gather(Engine &engine, const std::vector<Value> &aws, bool returnException
             } else {
                 DoneCallback cb;
                 cb.fn = doneCallback;
-                cb.description = "gather callback";
+                // (the narration and the callbacks lane say which child finished)
+                const std::string child = fut->isTask() ? static_cast<Task &>(*fut).name() : fut->description;
+                cb.description = "gather callback: " + child + " is done";
                 fut->addDoneCallback(std::move(cb));
             }
         }

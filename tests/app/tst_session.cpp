@@ -418,7 +418,7 @@ asyncio.run(main())
                            "0.5 s later, data arrived' and returns 'notes.txt (0.5 s)'"));
         // gather's done-callback runs as a step of its own.
         QCOMPARE(said[wake + 1].section(QStringLiteral(" \u00b7 "), 2),
-            QStringLiteral("The loop runs a callback (gather callback)"));
+            QStringLiteral("The loop runs a callback (gather callback: Task-3 is done)"));
         QVERIFY(said[wake - 1].contains(QStringLiteral("fires; this wakes Task-3 fetch('notes.txt', 0.5)")));
         QVERIFY(said[wake - 2].contains(
             QStringLiteral("Nothing is ready, so the clock jumps to the next timer at t=0.500")));
