@@ -851,12 +851,28 @@ void TimelinePainter::paintAxisAndCursor(QPainter &p, const TimelineViewport &v)
     const int steps = m_layout.stepCount();
     const QFontMetricsF fm(m_smallFont);
     const qreal row1 = m_axisHeight * 0.30, row2 = m_axisHeight * 0.72;
-    // Centred on its tick, but never cut by the plot's left edge.
+
+    // The cursor's tag ("step 9 · 1.000 s") is placed first: the axis labels it would cover give
+    // way to it.
+    const int cut = std::min(v.cutStep, steps);
+    const qreal px = std::round(pxAt(v, cursorX(v)));
+    const bool cursor = v.cursor && px >= plot.left() - 1 && px <= plot.right() + 1;
+    const std::int64_t now = cut > 0 ? std::int64_t(std::llround(m_layout.cursorX(AxisMode::Time, cut) * 1e9)) : 0;
+    const QString tag = QStringLiteral("step %1 · %2").arg(v.shownStep >= 0 ? v.shownStep : cut).arg(seconds(toSeconds(now)));
+    const qreal tw = fm.horizontalAdvance(tag) + 14 * m_scale;
+    const qreal th = fm.height() + 4 * m_scale;
+    QRectF pill(px - tw / 2, m_axisHeight - th - 2 * m_scale, tw, th);
+    pill.moveLeft(std::clamp(pill.left(), plot.left() + 2, std::max(plot.left() + 2, plot.right() - tw - 2)));
+
+    // Centred on its tick, but never cut by the plot's left edge nor under the cursor's tag.
     const auto axisLabel = [&](qreal cx, qreal cy, const QString &text) {
         if (cx < plot.left() - 0.5)
             return; // its tick is scrolled out
         const qreal w = fm.horizontalAdvance(text);
         const qreal left = std::max(cx - w / 2, plot.left() + 2);
+        const QRectF box(left, cy - fm.height() / 2, w, fm.height());
+        if (cursor && box.adjusted(-4 * m_scale, 0, 4 * m_scale, 0).intersects(pill))
+            return;
         p.drawText(QPointF(left, cy + fm.ascent() / 2 - fm.descent() / 2), text);
     };
     if (v.mode == AxisMode::Steps) {
@@ -887,19 +903,11 @@ void TimelinePainter::paintAxisAndCursor(QPainter &p, const TimelineViewport &v)
     }
 
     // The cursor: where the run is now, gliding to a new step.
-    const int cut = std::min(v.cutStep, steps);
-    const qreal px = std::round(pxAt(v, cursorX(v)));
     p.setClipping(false);
-    if (!v.cursor || px < plot.left() - 1 || px > plot.right() + 1)
+    if (!cursor)
         return;
     p.setPen(QPen(m_theme.cursor, 1.5 * m_theme.lineWidth));
     p.drawLine(QPointF(px, m_axisHeight - 4 * m_scale), QPointF(px, plot.bottom()));
-    const std::int64_t now = cut > 0 ? std::int64_t(std::llround(m_layout.cursorX(AxisMode::Time, cut) * 1e9)) : 0;
-    const QString tag = QStringLiteral("step %1 · %2").arg(v.shownStep >= 0 ? v.shownStep : cut).arg(seconds(toSeconds(now)));
-    const qreal tw = fm.horizontalAdvance(tag) + 14 * m_scale;
-    const qreal th = fm.height() + 4 * m_scale;
-    QRectF pill(px - tw / 2, m_axisHeight - th - 2 * m_scale, tw, th);
-    pill.moveLeft(std::clamp(pill.left(), plot.left() + 2, std::max(plot.left() + 2, plot.right() - tw - 2)));
     p.setRenderHint(QPainter::Antialiasing, true);
     p.setPen(Qt::NoPen);
     p.setBrush(m_theme.cursor);

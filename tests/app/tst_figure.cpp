@@ -6,6 +6,7 @@
 #include "figure.h"
 #include "formats.h"
 #include "scenariorun.h"
+#include "svgdevice.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -14,6 +15,7 @@
 #include <QPainter>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QXmlStreamReader>
 #include <QTest>
 
 #include <memory>
@@ -235,6 +237,35 @@ private Q_SLOTS:
         for (const auto &page : iterations)
             covered += page.count;
         QCOMPARE(covered, figure.stepCount());
+    }
+
+    // A build page's cursor tag ("step 3 · 0.000 s") sits on the axis: the tick labels it would
+    // cover give way to it instead of peeking out from under it, and come back once it moves on.
+    void axisLabelsGiveWayToTheCursorTag()
+    {
+        const ScenarioRun run = runScenario(QStringLiteral("gather"));
+        const Figure figure(run.input, options());
+        const auto pages = figure.buildPages(BuildUnit::Step);
+        const auto textsOn = [&](std::size_t index) {
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
+            SvgDevice device(&buffer, figure.size());
+            QPainter p(&device);
+            figure.paintPage(p, pages[index], int(index) + 1, int(pages.size()));
+            p.end();
+            QXmlStreamReader xml(buffer.data());
+            QStringList texts;
+            while (!xml.atEnd())
+                if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("text"))
+                    texts << xml.readElementText();
+            return texts;
+        };
+        const QStringList nearStart = textsOn(2); // the tag at step 3 reaches over step 1's "0.0 s"
+        QVERIFY2(nearStart.contains(QStringLiteral("step 3 · 0.000 s")), qPrintable(nearStart.join(u'|')));
+        QVERIFY(!nearStart.contains(QStringLiteral("0.0 s")));
+        QVERIFY(nearStart.contains(QStringLiteral("1"))); // the step numbers above it stay
+        const QStringList atEnd = textsOn(pages.size() - 1);
+        QVERIFY(atEnd.contains(QStringLiteral("0.0 s")));
     }
 
     // A task renamed with set_name(): build captions name it as it was called at each step, the
